@@ -1,0 +1,195 @@
+//! ADDRESS — street name plus house number.
+//!
+//! **What it finds:** a street whose name ends in a Dutch street word (`…straat`, `…laan`,
+//! `…weg`, `…gracht`, `Markt`, …) followed by a house number with its addition (`12a`, `12-2`,
+//! `12 bis`, `12 hs`, `12-III`); multi-word names are taken whole (`Johan de Wittlaan`,
+//! `Burgemeester de Withstraat`, `Nieuwe Binnenweg`, `Laan van Meerdervoort`).
+//!
+//! **Why it is personal data:** a home address locates a person and their household.
+//!
+//! **Hard negatives:** a street without a number is not reported; a sentence-start word before a
+//! street (`In de Kerkstraat 5`) is not part of it; streets named after people are addresses,
+//! never persons (overlap resolution prefers the address).
+
+use super::{Hit, PatternRule};
+use crate::entity::EntityType;
+use crate::lexicon;
+use crate::text::Text;
+use std::ops::Range;
+
+pub(crate) const RULES: &[PatternRule] = &[
+    PatternRule {
+        entity: EntityType::Address,
+        name: "address",
+        pattern: r"(?:\p{Lu}[\p{L}'’.\-]*?)?(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|pad|wal|burgwal|plantsoen|boulevard|allee|hof|park|baan|ring|kanaal|vliet|erf|hoven|kwartier|passage|promenade|oord|zijde|haven|Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Dreef|Steeg|Markt|Pad|Wal|Burgwal|Plantsoen|Boulevard|Hof|Park|Dam|Ring|Haven) [1-9][0-9]{0,3}",
+        check,
+    },
+    PatternRule {
+        entity: EntityType::Address,
+        name: "address_laan_van",
+        pattern: r"(?:Laan|Weg|Plein|Kade|Dreef|Park|Singel|Hof|Straat|Burgwal|Gracht) (?:van|der|de|den|het|op|naar|in|over|achter|voor|aan|bij|te|ten|ter|tussen)(?: (?:de|der|den|het|'t))? \p{Lu}[\p{L}'’\-]*(?: \p{Lu}[\p{L}'’\-]*)? [1-9][0-9]{0,3}",
+        check,
+    },
+];
+
+/// Words that begin multi-word street names and are capitalised there.
+const STREET_PREFIXES: &[&str] = &[
+    "nieuwe", "oude", "lange", "korte", "eerste", "tweede", "derde", "vierde", "hoge", "lage",
+    "grote", "kleine", "sint", "st.", "burgemeester", "burg.", "prins", "prinses", "koning",
+    "koningin", "dokter", "dr.", "professor", "prof.", "generaal", "graaf", "gravin", "hertog",
+    "president", "pastoor", "kapelaan", "kardinaal", "admiraal", "kapitein", "luitenant",
+    "jonkheer", "mr.", "ir.", "van", "de", "den", "der", "ter", "ten", "noordelijke",
+    "zuidelijke", "oostelijke", "westelijke", "noorder", "zuider", "ooster", "wester", "achter",
+    "voor", "binnen", "buiten", "hooge", "oud",
+];
+
+const TUSSENVOEGSELS: &[&str] = &["de", "van", "der", "den", "het", "'t", "ten", "ter", "te", "la", "le"];
+
+fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let first = t.char_at(m.start)?;
+    if !first.is_uppercase() || !t.left_boundary(m.start) {
+        return None;
+    }
+    let start = extend_left(t, m.start);
+    let end = extend_number(t, m.end)?;
+    let city_follows = matches!(t.bytes.get(end), Some(b',' | b' '))
+        && t.bytes[end..].iter().skip(1).take(8).any(u8::is_ascii_digit);
+    Some(Hit::new(start..end, if city_follows { 0.95 } else { 0.85 }))
+}
+
+/// Walks left over the words of a multi-word street name.
+fn extend_left(t: &Text<'_>, mut start: usize) -> usize {
+    let mut pending: Option<usize> = None;
+    for _ in 0..5 {
+        let Some((word_start, word)) = word_before(t, pending.unwrap_or(start)) else {
+            break;
+        };
+        let lower = word.to_lowercase();
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if TUSSENVOEGSELS.contains(&lower.as_str()) && !capitalised {
+            if pending.is_some() {
+                break;
+            }
+            pending = Some(word_start);
+            continue;
+        }
+        let prefix = STREET_PREFIXES.contains(&lower.as_str());
+        let name_word = capitalised && !lexicon::is_common_word(&lower);
+        if capitalised && (prefix || name_word) {
+            start = word_start;
+            pending = None;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// The word (letters, `'`, `.`, `-`) that ends one space before `pos`.
+fn word_before<'a>(t: &Text<'a>, pos: usize) -> Option<(usize, &'a str)> {
+    if pos < 2 || t.bytes[pos - 1] != b' ' {
+        return None;
+    }
+    let end = pos - 1;
+    let head = &t.str[..end];
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-'))
+        .last()
+        .map(|(i, _)| i)?;
+    Some((word_start, &t.str[word_start..end]))
+}
+
+/// Extends past the rest of the house number and its addition; `None` if the number is part
+/// of something else (a decimal, a longer number, a unit).
+fn extend_number(t: &Text<'_>, mut end: usize) -> Option<usize> {
+    let b = t.bytes;
+    while end < b.len() && b[end].is_ascii_digit() {
+        end += 1;
+    }
+    if end - digits_start(b, end) > 4 {
+        return None;
+    }
+    match t.peek2(end) {
+        (Some(b'.' | b','), Some(d)) if d.is_ascii_digit() => return None,
+        (Some(b'%'), _) => return None,
+        _ => {}
+    }
+    // Addition glued to the number: `12a`, `12A`, `12bis`, `12hs`.
+    let glued = b[end..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if glued > 0 {
+        let word = &t.str[end..end + glued];
+        if glued <= 1 || matches!(word.to_ascii_lowercase().as_str(), "bis" | "hs" | "bg") {
+            return Some(end + glued);
+        }
+        return None;
+    }
+    // `12-2`, `12-A`, `12-III`, `12-hs`.
+    if b.get(end) == Some(&b'-') {
+        let rest = &b[end + 1..];
+        let run = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if (1..=4).contains(&run) && t.right_boundary(end + 1 + run) {
+            return Some(end + 1 + run);
+        }
+        return Some(end);
+    }
+    // `12 bis`, `12 hs`, `12 A` (a single capital standing alone).
+    if b.get(end) == Some(&b' ') {
+        let rest = &t.str[end + 1..];
+        for word in ["bis", "hs", "huis", "boven", "bg", "III", "II", "I"] {
+            if rest.starts_with(word) && t.right_boundary(end + 1 + word.len()) {
+                return Some(end + 1 + word.len());
+            }
+        }
+        if rest.len() >= 1
+            && b[end + 1].is_ascii_uppercase()
+            && t.right_boundary(end + 2)
+            && !matches!(b.get(end + 2), Some(b'.'))
+        {
+            return Some(end + 2);
+        }
+    }
+    Some(end)
+}
+
+fn digits_start(b: &[u8], end: usize) -> usize {
+    let mut i = end;
+    while i > 0 && b[i - 1].is_ascii_digit() {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::found;
+    use crate::EntityType::Address;
+
+    #[test]
+    fn streets_with_numbers_and_additions() {
+        for (text, want) in [
+            ("Ik woon op de Kerkstraat 5 in Utrecht", "Kerkstraat 5"),
+            ("adres: Johan de Wittlaan 12a, 2517 JR", "Johan de Wittlaan 12a"),
+            ("Oudegracht 12 bis", "Oudegracht 12 bis"),
+            ("Kerkstraat 5-2 hoog", "Kerkstraat 5-2"),
+            ("Burgemeester de Withstraat 3", "Burgemeester de Withstraat 3"),
+            ("Laan van Meerdervoort 52", "Laan van Meerdervoort 52"),
+            ("Grote Markt 1", "Grote Markt 1"),
+            ("Nieuwe Binnenweg 120 hs", "Nieuwe Binnenweg 120 hs"),
+            ("Cöehoornstraat 7 A", "Cöehoornstraat 7 A"),
+            ("Van Baerlestraat 27-III", "Van Baerlestraat 27-III"),
+        ] {
+            assert_eq!(found(text, Address), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn hard_negatives() {
+        assert!(found("Wij zijn gevestigd aan de Kerkstraat.", Address).is_empty());
+        assert!(found("In de Johan de Wittlaan is het druk", Address).is_empty());
+        assert!(found("de weg 3 keer afgesloten", Address).is_empty());
+        assert!(found("over de Rijksweg 12,5 kilometer", Address).is_empty());
+        assert_eq!(found("In de Kerkstraat 5 woont", Address), ["Kerkstraat 5"]);
+    }
+}

@@ -1,0 +1,107 @@
+//! BSN — burgerservicenummer.
+//!
+//! **What it finds:** nine digits, plain (`123456782`), dotted 4-2-3 (`1234.56.782`) or grouped
+//! 3-3-3 with spaces or dots (`123 456 782`), whose 11-proef holds.
+//!
+//! **Why it is personal data:** the BSN identifies one resident for life and unlocks every
+//! government file about them; the AVG (UAVG art. 46) allows its use only where a law says so.
+//!
+//! **Hard negatives:** nine-digit order, case and invoice numbers (they rarely pass the 11-proef,
+//! and when one does its label says what it is), amounts such as `€ 123.456.782` (3-3-3 with dots
+//! is a thousands separator unless a BSN label stands before it).
+
+use super::{looks_like_amount, Hit, PatternRule, NON_PERSONAL_NUMBER_LABELS};
+use crate::checksum::elfproef;
+use crate::entity::EntityType;
+use crate::text::{digits_of, ends_with_word, Text};
+use std::ops::Range;
+
+pub(crate) const RULES: &[PatternRule] = &[PatternRule {
+    entity: EntityType::Bsn,
+    name: "bsn",
+    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})(?-u:\b)",
+    check,
+}];
+
+const BSN_LABELS: &[&str] = &[
+    "bsn",
+    "burgerservicenummer",
+    "burgerservice nummer",
+    "sofinummer",
+    "sofi-nummer",
+    "sofi",
+    "citizen service number",
+    "persoonsnummer",
+];
+
+fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let raw = &t.bytes[m.clone()];
+    let (buf, n) = digits_of(raw)?;
+    if n != 9 || !elfproef(&buf[..n]) {
+        return None;
+    }
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    // Part of a longer dotted/dashed number (`1.123.456.782`, `123456782-01`)?
+    if matches!(t.char_before(m.start), Some('.' | ',' | '-' | '/'))
+        && t.bytes[..m.start]
+            .iter()
+            .rev()
+            .nth(1)
+            .is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    if let (Some(b'.' | b',' | b'-' | b'/'), Some(d)) = t.peek2(m.end) {
+        if d.is_ascii_digit() {
+            return None;
+        }
+    }
+    let labelled = t.before_has(m.start, 40, BSN_LABELS);
+    let separators: Vec<u8> = raw.iter().copied().filter(|c| !c.is_ascii_digit()).collect();
+    let mixed = separators.windows(2).any(|w| w[0] != w[1]);
+    if mixed {
+        return None;
+    }
+    let thousands_style = separators.len() == 2 && separators[0] == b'.' && raw[3] == b'.';
+    if (thousands_style || looks_like_amount(t, m.start, m.end)) && !labelled {
+        return None;
+    }
+    if !labelled && ends_with_word(t.label_before(m.start, 24), NON_PERSONAL_NUMBER_LABELS) {
+        return None;
+    }
+    Some(Hit::new(m, if labelled { 0.95 } else { 0.75 }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::found;
+    use crate::EntityType::Bsn;
+
+    #[test]
+    fn finds_valid_bsn_in_all_formats() {
+        assert_eq!(found("BSN 123456782.", Bsn), ["123456782"]);
+        assert_eq!(found("burgerservicenummer: 1234.56.782", Bsn), ["1234.56.782"]);
+        assert_eq!(found("sofinummer 123 456 782 bekend", Bsn), ["123 456 782"]);
+        assert_eq!(found("zijn nummer is 111222333", Bsn), ["111222333"]);
+        assert_eq!(found("BSN: 123.456.782", Bsn), ["123.456.782"]);
+    }
+
+    #[test]
+    fn hard_negatives() {
+        // Fails the 11-proef.
+        assert!(found("BSN 123456789", Bsn).is_empty());
+        // Passes the 11-proef but is labelled as an order number.
+        assert!(found("Ordernummer: 123456782", Bsn).is_empty());
+        // Amount with thousands separators.
+        assert!(found("een bedrag van € 123.456.782 begroot", Bsn).is_empty());
+        assert!(found("totaal 123.456.782 euro", Bsn).is_empty());
+        // Part of a longer number.
+        assert!(found("1234567823", Bsn).is_empty());
+        assert!(found("ref 123456782-01", Bsn).is_empty());
+        assert!(found("NL123456782B01", Bsn).is_empty());
+        // Mixed separators.
+        assert!(found("123 456.782", Bsn).is_empty());
+    }
+}

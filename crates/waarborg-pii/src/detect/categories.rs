@@ -1,0 +1,234 @@
+//! Special categories (AVG art. 9) and criminal data (art. 10), reported per document.
+//!
+//! **What it finds:** Dutch (and some English) terms for health, religion, ethnicity, politics,
+//! sexual orientation, trade-union membership, biometric/genetic data and criminal records —
+//! only when the sentence is *about a person*: it has a person reference (`ik`, `mijn`, `hij`,
+//! `mevrouw`, `cliënt`, `zoon`, …) or a detected name. The term's span is the evidence.
+//!
+//! **Why:** processing these categories is prohibited unless an art. 9(2) exception applies
+//! (R-DATA-2); a curator or gateway must know *before* processing.
+//!
+//! **Hard negatives:** the same words in policy text about nobody in particular
+//! ("De gemeente ondersteunt inwoners met diabetes"), street names (`Kerkstraat`), words
+//! that merely contain a term (`kanker` in `kankerbestrijding` policy is still health, but only
+//! with a person in the sentence).
+
+use crate::entity::Category;
+use crate::text::Text;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::ops::Range;
+
+/// A category term found in a sentence about a person.
+pub(crate) struct CategoryHit {
+    pub(crate) category: Category,
+    pub(crate) range: Range<usize>,
+    pub(crate) score: f32,
+}
+
+/// One lexicon entry: a lower-case term, whether it may be a word prefix (`diabet*`).
+struct Term {
+    category: Category,
+    text: &'static str,
+    prefix: bool,
+}
+
+/// The lexicon: `*` at the end marks a prefix term.
+const LEXICON: &[(Category, &[&str])] = &[
+    (
+        Category::Health,
+        &[
+            "diabetes", "diabetisch*", "suikerziekte", "kanker*", "tumor", "leukemie", "depressie",
+            "depressief", "burn-out", "burnout", "overspannen", "hiv", "aids", "astma", "epilepsie",
+            "dementie", "alzheimer", "parkinson", "adhd", "autisme", "autistisch",
+            "schizofren*", "psychose", "psychotisch", "bipolair", "manisch", "ptss", "angststoornis",
+            "paniekaanval*", "eetstoornis", "anorexia", "boulimia", "verslaving", "verslaafd",
+            "alcoholis*", "zwanger", "zwangerschap", "miskraam", "abortus", "hartinfarct",
+            "hartaanval", "hartfalen", "beroerte", "herseninfarct", "hersenletsel", "multiple sclerose",
+            "copd", "reuma", "artrose", "long covid", "covid-19", "corona", "chemotherapie", "chemo",
+            "bestraling", "medicatie", "medicijnen", "antidepressiva", "insuline", "methadon",
+            "psychiater", "psychiatrisch*", "psycholoog", "ggz", "ziekenhuisopname",
+            "opgenomen in het ziekenhuis", "opgenomen in een kliniek", "gediagnosticeerd",
+            "diagnose", "arbeidsongeschikt", "ziek gemeld", "ziekgemeld", "ziektewet", "wia",
+            "rolstoel", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
+            "slechthorend", "doof", "blind", "slechtziend", "suïcid*", "zelfmoord", "hepatitis",
+            "tbc", "tuberculose", "soa", "lymfeklier*", "dialyse", "transplantatie",
+        ],
+    ),
+    (
+        Category::Religion,
+        &[
+            "moslim", "moslima", "islam", "islamitisch*", "christen", "christelijk*", "katholiek*",
+            "protestant*", "hindoe", "hindoeïst*", "joods", "jood", "boeddhist*", "atheïst",
+            "gereformeerd*", "evangelisch*", "moskee", "synagoge", "ramadan", "hoofddoek",
+            "bekeerd", "gelovig", "geloofsovertuiging", "religie", "religieus", "jehova*",
+            "sikh", "vrijzinnig*",
+        ],
+    ),
+    (
+        Category::Ethnicity,
+        &[
+            "marokkaanse afkomst", "turkse afkomst", "surinaamse afkomst", "antilliaanse afkomst",
+            "afkomst", "etniciteit", "etnische achtergrond", "migratieachtergrond", "huidskleur",
+            "roma", "sinti", "allochto*", "ras", "donkere huid",
+        ],
+    ),
+    (
+        Category::Politics,
+        &[
+            "vvd", "pvv", "d66", "cda", "groenlinks", "pvda", "sp", "bbb", "fvd", "forum voor democratie",
+            "ja21", "volt", "christenunie", "sgp", "partij voor de dieren", "denk", "nsc",
+            "politieke voorkeur", "politieke overtuiging", "politieke kleur", "partijlid",
+            "stemt op", "stemde op", "gestemd op",
+        ],
+    ),
+    (
+        Category::SexualOrientation,
+        &[
+            "homo", "homoseksueel", "homoseksualiteit", "lesbisch", "lesbienne", "biseksueel",
+            "seksuele geaardheid", "seksuele voorkeur", "seksuele oriëntatie", "homostel", "lhbti*",
+            "queer", "transgender", "gay",
+        ],
+    ),
+    (
+        Category::TradeUnion,
+        &[
+            "fnv", "cnv", "vakbond*", "vakcentrale", "abvakabo", "nu'91", "vakbondslid",
+        ],
+    ),
+    (
+        Category::Biometric,
+        &[
+            "vingerafdruk*", "gezichtsherkenning", "gezichtsscan", "irisscan", "dna", "dna-profiel",
+            "dna-test", "genetisch*", "erfelijk*", "biometrisch*", "stemherkenning",
+        ],
+    ),
+    (
+        Category::Criminal,
+        &[
+            "veroordeeld", "veroordeling", "strafblad", "strafrechtelijk*", "gedetineerd*",
+            "detentie", "gevangenis", "celstraf", "taakstraf", "werkstraf", "verdacht van",
+            "verdachte van", "aangehouden", "gearresteerd", "arrestatie", "proces-verbaal",
+            "justitiële documentatie", "delict", "misdrijf", "diefstal", "inbraak", "fraude gepleegd",
+            "mishandeling", "drugshandel", "tbs", "reclassering", "zit vast", "vog geweigerd",
+            "enkelband", "voorwaardelijk", "opgepakt", "geweldsdelict", "zedendelict",
+        ],
+    ),
+];
+
+/// Words that make a sentence about a specific person.
+const PERSON_CUES: &[&str] = &[
+    "ik", "mij", "mijn", "me", "hij", "hem", "haar", "zij", "uw", "mevrouw", "meneer", "heer",
+    "dhr", "mevr", "mw", "cliënt", "client", "cliënte", "patiënt", "patient", "betrokkene",
+    "aanvrager", "aanvraagster", "verzoeker", "verzoekster", "bezwaarmaker", "belanghebbende",
+    "bewoner", "bewoonster", "huurder", "zoon", "dochter", "vader", "moeder", "broer", "zus",
+    "echtgenoot", "echtgenote", "partner", "opa", "oma", "buurman", "buurvrouw", "collega",
+    "werknemer", "medewerker", "medewerkster", "leerling", "verdachte", "gedetineerde",
+    "jongere", "kind", "zijn vrouw", "zijn man", "de man", "de vrouw",
+];
+
+/// The compiled lexicon.
+pub(crate) struct CategoryDetector {
+    terms: Vec<Term>,
+    automaton: AhoCorasick,
+    cues: AhoCorasick,
+}
+
+impl CategoryDetector {
+    pub(crate) fn new() -> Result<Self, aho_corasick::BuildError> {
+        let terms: Vec<Term> = LEXICON
+            .iter()
+            .flat_map(|&(category, words)| {
+                words.iter().map(move |w| Term {
+                    category,
+                    text: w.trim_end_matches('*'),
+                    prefix: w.ends_with('*'),
+                })
+            })
+            .collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(terms.iter().map(|t| t.text))?;
+        let cues = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(PERSON_CUES)?;
+        Ok(CategoryDetector { terms, automaton, cues })
+    }
+
+    /// Finds category terms in sentences about a person. `names` are byte ranges of detected
+    /// names, sorted by start.
+    pub(crate) fn detect(&self, t: &Text<'_>, names: &[Range<usize>], out: &mut Vec<CategoryHit>) {
+        for m in self.automaton.find_iter(t.bytes) {
+            let term = &self.terms[m.pattern().as_usize()];
+            let (start, end) = (m.start(), m.end());
+            if !t.left_boundary(start) {
+                continue;
+            }
+            let end = if term.prefix {
+                // Extend over the rest of the word.
+                let mut e = end;
+                while let Some(c) = t.char_at(e).filter(|c| c.is_alphabetic()) {
+                    e += c.len_utf8();
+                }
+                e
+            } else if !t.right_boundary(end) {
+                continue;
+            } else {
+                end
+            };
+            let (s_start, s_end) = t.sentence_around(start, 240);
+            if !self.about_a_person(t, s_start, s_end, names) {
+                continue;
+            }
+            out.push(CategoryHit {
+                category: term.category,
+                range: start..end,
+                score: 0.8,
+            });
+        }
+    }
+
+    fn about_a_person(&self, t: &Text<'_>, from: usize, to: usize, names: &[Range<usize>]) -> bool {
+        let idx = names.partition_point(|r| r.end <= from);
+        if names.get(idx).is_some_and(|r| r.start < to) {
+            return true;
+        }
+        let sentence = &t.bytes[from..to];
+        self.cues.find_iter(sentence).any(|m| {
+            let s = from + m.start();
+            let e = from + m.end();
+            t.left_boundary(s) && t.right_boundary(e)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::engine;
+    use crate::Category;
+
+    fn categories(text: &str) -> Vec<Category> {
+        engine().scan(text).categories
+    }
+
+    #[test]
+    fn tied_to_a_person() {
+        assert_eq!(categories("Mijn vader heeft diabetes."), [Category::Health]);
+        assert_eq!(categories("Dhr. Jansen is lid van de FNV."), [Category::TradeUnion]);
+        assert_eq!(categories("Zij is vorig jaar veroordeeld voor diefstal."), [Category::Criminal]);
+        assert_eq!(categories("Cliënt bezoekt elke vrijdag de moskee."), [Category::Religion]);
+        assert_eq!(
+            categories("Mevrouw El Idrissi is zwanger en stemt op de SP."),
+            [Category::Health, Category::Politics]
+        );
+    }
+
+    #[test]
+    fn policy_text_is_not_about_a_person() {
+        assert!(categories("De gemeente ondersteunt inwoners met diabetes.").is_empty());
+        assert!(categories("Het beleid richt zich op de bestrijding van kanker en depressie.").is_empty());
+        assert!(categories("Vakbonden en werkgevers sloten een cao.").is_empty());
+        assert!(categories("Ik woon in de Kerkstraat.").is_empty());
+    }
+}

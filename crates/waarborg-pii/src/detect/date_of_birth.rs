@@ -1,0 +1,80 @@
+//! DATE_OF_BIRTH — a date given as someone's birth date.
+//!
+//! **What it finds:** numeric dates (`12-03-1985`, `12/3/1985`, `12.03.1985`, `1985-03-12`) and
+//! dates with Dutch or English month names (`12 maart 1985`, `3 okt. 1990`, `March 12, 1985`)
+//! when a birth context (`geboren`, `geb.`, `geboortedatum`, `date of birth`, `born`, `DOB`)
+//! stands shortly before.
+//!
+//! **Why it is personal data:** with a name or postcode a birth date singles a person out.
+//!
+//! **Hard negatives:** every other date (of a letter, a meeting, a decision) is not reported.
+
+use super::{Hit, PatternRule};
+use crate::entity::EntityType;
+use crate::text::Text;
+use std::ops::Range;
+
+pub(crate) const RULES: &[PatternRule] = &[PatternRule {
+    entity: EntityType::DateOfBirth,
+    name: "date_of_birth",
+    pattern: PATTERN,
+    check,
+}];
+
+/// Numeric (d-m-y, y-m-d) and month-name (Dutch and English, abbreviated) dates, 1900–2099.
+const PATTERN: &str = r"(?-u:\b)(?:(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de)? (?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:19|20)[0-9]{2}|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01]),? (?:19|20)[0-9]{2})(?-u:\b)";
+
+const BIRTH_CONTEXT: &[&str] = &[
+    "geboren",
+    "geb.",
+    "geb:",
+    "geb ",
+    "geboortedatum",
+    "geboortedag",
+    "geboorte datum",
+    "date of birth",
+    "birth date",
+    "birthdate",
+    "born",
+    "dob",
+    "d.o.b",
+    "°",
+];
+
+fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    // The birth context must be close and in the same line.
+    let line_start = t.bytes[..m.start]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |i| i + 1);
+    let window = (m.start - line_start).min(48);
+    t.before_has(m.start, window, BIRTH_CONTEXT)
+        .then(|| Hit::new(m, 0.9))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::found;
+    use crate::EntityType::DateOfBirth;
+
+    #[test]
+    fn birth_dates_in_context() {
+        assert_eq!(found("geboren op 12 maart 1985 te Utrecht", DateOfBirth), ["12 maart 1985"]);
+        assert_eq!(found("Geboortedatum: 03-11-1972", DateOfBirth), ["03-11-1972"]);
+        assert_eq!(found("(geb. 1-2-2001)", DateOfBirth), ["1-2-2001"]);
+        assert_eq!(found("geb. 3 okt. 1990", DateOfBirth), ["3 okt. 1990"]);
+        assert_eq!(found("date of birth 1985-03-12", DateOfBirth), ["1985-03-12"]);
+        assert_eq!(found("born March 12, 1985", DateOfBirth), ["March 12, 1985"]);
+    }
+
+    #[test]
+    fn other_dates_are_not_reported() {
+        assert!(found("Utrecht, 12 maart 2024", DateOfBirth).is_empty());
+        assert!(found("besluit van 03-11-2023 over de vergunning", DateOfBirth).is_empty());
+        assert!(found("geboren\nVergadering 12-03-2024", DateOfBirth).is_empty());
+        assert!(found("geboortedatum 31-02-19851", DateOfBirth).is_empty());
+    }
+}

@@ -1,0 +1,100 @@
+//! ID_DOCUMENT — passport, identity-card and driving-licence numbers.
+//!
+//! **What it finds:** Dutch passport and ID-card document numbers (nine characters: two
+//! letters, six letters or digits, one digit; never the letter O) and driving-licence numbers
+//! (ten digits), each only after a document label (`paspoort`, `identiteitskaart`, `ID-kaart`,
+//! `documentnummer`, `rijbewijs`, `passport`).
+//!
+//! **Why it is personal data:** a document number identifies its holder and is used for
+//! identity fraud; the Wet op de identificatieplicht restricts copying it.
+//!
+//! **Hard negatives:** product codes and references of the same shape without a document label.
+
+use super::{Hit, PatternRule};
+use crate::entity::EntityType;
+use crate::text::Text;
+use std::ops::Range;
+
+pub(crate) const RULES: &[PatternRule] = &[
+    PatternRule {
+        entity: EntityType::IdDocument,
+        name: "id_document_nl",
+        pattern: r"(?-u:\b)[A-NP-Za-np-z]{2}[A-NP-Za-np-z0-9]{6}[0-9](?-u:\b)",
+        check: check_document,
+    },
+    PatternRule {
+        entity: EntityType::IdDocument,
+        name: "driving_licence_nl",
+        pattern: r"(?-u:\b)[0-9]{10}(?-u:\b)",
+        check: check_licence,
+    },
+];
+
+const DOCUMENT_LABELS: &[&str] = &[
+    "paspoort",
+    "passport",
+    "identiteitskaart",
+    "identiteitsbewijs",
+    "id-kaart",
+    "id kaart",
+    "idkaart",
+    "id-bewijs",
+    "documentnummer",
+    "documentnr",
+    "document nr",
+    "reisdocument",
+    "legitimatie",
+    "rijbewijs",
+    "identity card",
+    "id card",
+];
+
+fn check_document(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let raw = &t.bytes[m.clone()];
+    // One case throughout, and the number must be a code: at least one digit in the middle.
+    let upper = raw.iter().all(|c| !c.is_ascii_lowercase());
+    let lower = raw.iter().all(|c| !c.is_ascii_uppercase());
+    if !(upper || lower) || !raw[2..8].iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    t.before_has(m.start, 60, DOCUMENT_LABELS)
+        .then(|| Hit::new(m, 0.9))
+}
+
+fn check_licence(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    t.before_has(m.start, 50, &["rijbewijs", "driving licence", "driver's license"])
+        .then(|| Hit::new(m, 0.9))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::found;
+    use crate::EntityType::{IdDocument, Phone};
+
+    #[test]
+    fn labelled_document_numbers() {
+        assert_eq!(found("paspoortnummer NW3F7K2L4", IdDocument), ["NW3F7K2L4"]);
+        assert_eq!(found("ID-kaart: SPECI2014", IdDocument), ["SPECI2014"]);
+        assert_eq!(found("rijbewijsnummer 5012345678", IdDocument), ["5012345678"]);
+    }
+
+    #[test]
+    fn licence_label_beats_phone_shape() {
+        assert_eq!(found("rijbewijs 0612345678", IdDocument), ["0612345678"]);
+        assert!(found("rijbewijs 0612345678", Phone).is_empty());
+    }
+
+    #[test]
+    fn hard_negatives() {
+        assert!(found("artikelcode XK4500123 besteld", IdDocument).is_empty());
+        assert!(found("paspoort NETHERLAND", IdDocument).is_empty());
+        assert!(found("paspoort NO3F7K2L4", IdDocument).is_empty(), "no letter O");
+        assert!(found("bel 0612345678", IdDocument).is_empty());
+    }
+}

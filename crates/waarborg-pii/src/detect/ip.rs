@@ -1,0 +1,97 @@
+//! IP_ADDRESS — IPv4 and IPv6 addresses.
+//!
+//! **What it finds:** dotted-quad IPv4 (each octet ≤ 255, no leading zeros) and IPv6 in full or
+//! compressed form (validated by the standard library's parser).
+//!
+//! **Why it is personal data:** the CJEU (Breyer, C-582/14) holds that an IP address is personal
+//! data when the controller can link it to a subscriber.
+//!
+//! **Hard negatives:** version numbers (`versie 1.2.3.4`), section numbers (`1.2.3.4.5`), times
+//! (`10:30:00`).
+
+use super::{Hit, PatternRule};
+use crate::entity::EntityType;
+use crate::text::Text;
+use std::net::Ipv6Addr;
+use std::ops::Range;
+
+pub(crate) const RULES: &[PatternRule] = &[
+    PatternRule {
+        entity: EntityType::IpAddress,
+        name: "ipv4",
+        pattern: r"(?-u:\b)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)",
+        check: check_v4,
+    },
+    PatternRule {
+        entity: EntityType::IpAddress,
+        name: "ipv6",
+        pattern: r"(?:[0-9A-Fa-f]{1,4}:|::)[0-9A-Fa-f:]{2,40}[0-9A-Fa-f]",
+        check: check_v6,
+    },
+];
+
+fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let raw = &t.bytes[m.clone()];
+    for octet in raw.split(|&c| c == b'.') {
+        if octet.len() > 1 && octet[0] == b'0' {
+            return None;
+        }
+        let v = octet.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'));
+        if v > 255 {
+            return None;
+        }
+    }
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    // Part of a longer dotted sequence (section 1.2.3.4.5) or a version string.
+    if matches!(t.char_before(m.start), Some('.')) {
+        return None;
+    }
+    if let (Some(b'.'), Some(d)) = t.peek2(m.end) {
+        if d.is_ascii_digit() {
+            return None;
+        }
+    }
+    let label = t.label_before(m.start, 16);
+    if label.ends_with(b"v") || crate::text::ends_with_word(label, &["versie", "version", "release", "build"]) {
+        return None;
+    }
+    Some(Hit::new(m, 0.9))
+}
+
+fn check_v6(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let s = &t.str[m.clone()];
+    if s.bytes().filter(|&c| c == b':').count() < 2 {
+        return None;
+    }
+    s.parse::<Ipv6Addr>().ok()?;
+    let before = t.char_before(m.start);
+    if before.is_some_and(|c| c.is_alphanumeric() || c == ':') || !t.right_boundary(m.end) {
+        return None;
+    }
+    Some(Hit::new(m, 0.9))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::found;
+    use crate::EntityType::IpAddress;
+
+    #[test]
+    fn v4_and_v6() {
+        assert_eq!(found("vanaf 192.168.10.4 ingelogd", IpAddress), ["192.168.10.4"]);
+        assert_eq!(found("IP: 8.8.8.8.", IpAddress), ["8.8.8.8"]);
+        assert_eq!(found("host 2001:db8::8a2e:370:7334 meldt", IpAddress), ["2001:db8::8a2e:370:7334"]);
+        assert_eq!(found("fe80::1ff:fe23:4567:890a", IpAddress), ["fe80::1ff:fe23:4567:890a"]);
+    }
+
+    #[test]
+    fn hard_negatives() {
+        assert!(found("versie 1.2.3.4", IpAddress).is_empty());
+        assert!(found("zie paragraaf 1.2.3.4.5", IpAddress).is_empty());
+        assert!(found("om 10:30:00 begonnen", IpAddress).is_empty());
+        assert!(found("256.1.1.1", IpAddress).is_empty());
+        assert!(found("01.02.03.04", IpAddress).is_empty());
+    }
+}

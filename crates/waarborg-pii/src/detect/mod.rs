@@ -1,0 +1,129 @@
+//! Detectors: one file per entity type, each with what it finds, why it is personal data, and
+//! its positives and hard negatives as tests.
+//!
+//! Pattern detectors contribute [`PatternRule`]s that [`patterns::PatternScanner`] compiles into
+//! one multi-pattern automaton, so all of them share one pass over the bytes; a rule's `check`
+//! runs only at a candidate match and decides (checksum, context, boundaries) whether it is
+//! reported. Names ([`person`]) and special categories ([`categories`]) need word context and
+//! gazetteers, and run as their own token passes.
+
+pub(crate) mod address;
+pub(crate) mod bsn;
+pub(crate) mod card;
+pub(crate) mod categories;
+pub(crate) mod date_of_birth;
+pub(crate) mod email;
+pub(crate) mod iban;
+pub(crate) mod id_document;
+pub(crate) mod ip;
+pub(crate) mod kvk;
+pub(crate) mod patterns;
+pub(crate) mod person;
+pub(crate) mod phone;
+pub(crate) mod plate;
+pub(crate) mod postcode;
+
+use crate::entity::EntityType;
+use crate::text::Text;
+use std::ops::Range;
+
+/// A candidate accepted by a rule: the byte range to report (may be narrower than the regex
+/// match) and a confidence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    pub(crate) range: Range<usize>,
+    pub(crate) score: f32,
+}
+
+impl Hit {
+    pub(crate) fn new(range: Range<usize>, score: f32) -> Self {
+        Hit { range, score }
+    }
+}
+
+/// One regular expression and the check that turns its matches into findings.
+pub(crate) struct PatternRule {
+    /// The type reported.
+    pub(crate) entity: EntityType,
+    /// The detector name reported in `detector`.
+    pub(crate) name: &'static str,
+    /// The pattern (regex-automata syntax; prefer ASCII classes and `(?-u:\b)`).
+    pub(crate) pattern: &'static str,
+    /// Validates a match; `None` rejects it.
+    pub(crate) check: fn(&Text<'_>, Range<usize>) -> Option<Hit>,
+}
+
+/// Every pattern rule, in priority order: when two rules match at the same position the first
+/// is tried first, and the others are tried if it rejects.
+pub(crate) fn all_rules() -> Vec<&'static PatternRule> {
+    [
+        email::RULES,
+        iban::RULES,
+        id_document::RULES,
+        card::RULES,
+        bsn::RULES,
+        kvk::RULES,
+        date_of_birth::RULES,
+        phone::RULES,
+        ip::RULES,
+        plate::RULES,
+        postcode::RULES,
+        address::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Labels of numbers that are not personal identifiers: a 9- or 10-digit number right after one
+/// of these is an order, case or invoice number, not a BSN or phone number.
+pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
+    "ordernummer",
+    "order",
+    "bestelnummer",
+    "factuurnummer",
+    "factuur",
+    "zaaknummer",
+    "zaak",
+    "kenmerk",
+    "ons kenmerk",
+    "uw kenmerk",
+    "dossiernummer",
+    "dossier",
+    "klantnummer",
+    "referentie",
+    "referentienummer",
+    "ref",
+    "polisnummer",
+    "artikelnummer",
+    "relatienummer",
+    "registratienummer",
+    "volgnummer",
+    "projectnummer",
+    "contractnummer",
+    "ticket",
+    "ticketnummer",
+    "meldingnummer",
+    "meldingsnummer",
+    "documentnummer",
+    "invoice",
+    "nr",
+    "no",
+];
+
+/// Whether a currency sign or word sits right before `start` or after `end`: an amount.
+pub(crate) fn looks_like_amount(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let before = t.label_before(start, 8);
+    let before_amount = before.ends_with("€".as_bytes())
+        || crate::text::ends_with_word(before, &["eur", "euro", "usd", "ƒ", "fl"]);
+    let after_amount = {
+        let to = (end + 7).min(t.len());
+        let after = &t.bytes[end..to];
+        after.starts_with(b",-")
+            || after.starts_with(b",00")
+            || after.starts_with(b" euro")
+            || after.starts_with(b" EUR")
+            || after.starts_with(" €".as_bytes())
+    };
+    before_amount || after_amount
+}

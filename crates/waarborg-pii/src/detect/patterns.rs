@@ -1,0 +1,100 @@
+//! The one-pass scanner for pattern detectors.
+//!
+//! All [`PatternRule`](super::PatternRule)s are compiled into one `regex-automata` meta regex
+//! with one pattern each (leftmost-first, earlier rules win ties). A match is handed to its
+//! rule's `check`; if the check rejects it, the other rules are tried *anchored at the same
+//! start* (a 10-digit number that is not a driving licence may still be a phone number), and
+//! only if none accepts does the scan move on by one character. Checks are thus paid only at
+//! candidates, never per byte.
+
+use super::{all_rules, Hit, PatternRule};
+use crate::entity::EntityType;
+use crate::text::Text;
+use regex_automata::meta::{BuildError, Regex};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, PatternID};
+
+/// A finding of a pattern rule.
+pub(crate) struct PatternHit {
+    pub(crate) entity: EntityType,
+    pub(crate) detector: &'static str,
+    pub(crate) hit: Hit,
+}
+
+/// The compiled pattern rules.
+pub(crate) struct PatternScanner {
+    rules: Vec<&'static PatternRule>,
+    regex: Regex,
+}
+
+impl PatternScanner {
+    /// Compiles the rules whose type `enabled` accepts.
+    pub(crate) fn new(enabled: impl Fn(EntityType) -> bool) -> Result<Self, Box<BuildError>> {
+        let rules: Vec<&'static PatternRule> =
+            all_rules().into_iter().filter(|r| enabled(r.entity)).collect();
+        let patterns: Vec<&str> = rules.iter().map(|r| r.pattern).collect();
+        let regex = Regex::builder()
+            .syntax(syntax::Config::new().utf8(true))
+            .build_many(&patterns)
+            .map_err(Box::new)?;
+        Ok(PatternScanner { rules, regex })
+    }
+
+    /// Scans `t`, appending accepted hits to `out` in text order.
+    pub(crate) fn scan(&self, t: &Text<'_>, out: &mut Vec<PatternHit>) {
+        if self.rules.is_empty() {
+            return;
+        }
+        let hay = t.str;
+        let mut pos = 0;
+        while pos < hay.len() {
+            let input = Input::new(hay).range(pos..);
+            let Some(m) = self.regex.search(&input) else {
+                break;
+            };
+            let start = m.start();
+            let first = m.pattern();
+            let accepted = self
+                .try_rule(t, first, m.range())
+                .or_else(|| self.try_others_at(t, start, first));
+            match accepted {
+                Some(found) => {
+                    pos = found.hit.range.end.max(start + 1);
+                    out.push(found);
+                }
+                None => pos = next_char(hay, start),
+            }
+            // Never stop inside a char.
+            while pos < hay.len() && !hay.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+    }
+
+    fn try_rule(&self, t: &Text<'_>, id: PatternID, range: std::ops::Range<usize>) -> Option<PatternHit> {
+        let rule = self.rules[id.as_usize()];
+        (rule.check)(t, range).map(|hit| PatternHit {
+            entity: rule.entity,
+            detector: rule.name,
+            hit,
+        })
+    }
+
+    /// Tries every rule other than `skip`, anchored at `start`, in priority order.
+    fn try_others_at(&self, t: &Text<'_>, start: usize, skip: PatternID) -> Option<PatternHit> {
+        (0..self.rules.len())
+            .filter_map(|i| PatternID::new(i).ok())
+            .filter(|&id| id != skip)
+            .find_map(|id| {
+                let input = Input::new(t.str)
+                    .range(start..)
+                    .anchored(Anchored::Pattern(id));
+                let m = self.regex.search(&input)?;
+                self.try_rule(t, id, m.range())
+            })
+    }
+}
+
+fn next_char(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(s.len(), |c| i + c.len_utf8())
+}

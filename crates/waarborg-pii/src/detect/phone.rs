@@ -1,0 +1,165 @@
+//! PHONE — telephone numbers, Dutch first.
+//!
+//! **What it finds:** Dutch numbers with ten digits (`06-12345678`, `06 1234 5678`,
+//! `010-1234567`, `(020) 123 4567`) and international ones (`+31 6 12345678`,
+//! `+31 (0)20 123 4567`, `0031 20 1234567`, `+32 …`); for +31/0031 exactly nine national digits.
+//!
+//! **Why it is personal data:** a private phone number reaches one person directly.
+//!
+//! **Hard negatives:** service numbers (0800, 0900, 0906, 0909), dates followed by a time
+//! (`06-12-2023 10`), ten-digit case and order numbers with their label.
+
+use super::{Hit, PatternRule, NON_PERSONAL_NUMBER_LABELS};
+use crate::entity::EntityType;
+use crate::text::{digits_of, ends_with_word, Text};
+use std::ops::Range;
+
+pub(crate) const RULES: &[PatternRule] = &[
+    PatternRule {
+        entity: EntityType::Phone,
+        name: "phone_nl",
+        pattern: r"(?-u:\b)0[1-9](?:[ -]?[0-9]){8}(?-u:\b)|\(0[1-9][0-9]{1,2}\)[ -]?[0-9](?:[ -]?[0-9]){5,6}(?-u:\b)",
+        check: check_national,
+    },
+    PatternRule {
+        entity: EntityType::Phone,
+        name: "phone_international",
+        pattern: r"(?:\+|(?-u:\b)00)[1-9][0-9]{0,2}[ -]?(?:\(0\)[ -]?)?[0-9](?:[ -]?[0-9]){5,12}(?-u:\b)",
+        check: check_international,
+    },
+];
+
+const PHONE_LABELS: &[&str] = &["tel", "mobiel", "gsm", "phone", "bel ", "bellen", "whatsapp", "sms", "fax"];
+
+fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let raw = &t.bytes[m.clone()];
+    let (buf, n) = digits_of(raw)?;
+    if n != 10 || !national_prefix_ok(&buf[..n]) || !t.left_boundary(m.start) {
+        return None;
+    }
+    if starts_like_date(raw) {
+        return None;
+    }
+    // Followed by `.5` or `,5`: a decimal, not a phone number.
+    if let (Some(b'.' | b',' | b'-' | b'/'), Some(d)) = t.peek2(m.end) {
+        if d.is_ascii_digit() {
+            return None;
+        }
+    }
+    let labelled = t.before_has(m.start, 24, PHONE_LABELS);
+    if !labelled && ends_with_word(t.label_before(m.start, 24), NON_PERSONAL_NUMBER_LABELS) {
+        return None;
+    }
+    Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
+}
+
+fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let raw = &t.bytes[m.clone()];
+    let plus = raw[0] == b'+';
+    if !plus && !t.left_boundary(m.start) {
+        return None;
+    }
+    if plus && t.char_before(m.start).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let body = if plus { &raw[1..] } else { &raw[2..] };
+    // Drop a `(0)` trunk prefix before counting.
+    let (buf, n) = digits_of(body)?;
+    let trunk = raw.windows(3).any(|w| w == b"(0)");
+    let digits = &buf[..n];
+    let national = n.saturating_sub(2) - usize::from(trunk);
+    if digits.starts_with(b"31") {
+        // Exactly nine national digits: cut the span there if more digits follow.
+        if national < 9 {
+            return None;
+        }
+        let end = end_after_digits(raw, if plus { 1 } else { 2 }, 2 + 9 + usize::from(trunk))?;
+        let end = m.start + end;
+        if !t.right_boundary(end) {
+            return None;
+        }
+        let nat_first = digits[2 + usize::from(trunk)];
+        if nat_first == b'0' || matches!(&digits[2 + usize::from(trunk)..], [b'8', b'0', ..] | [b'9', b'0', ..]) {
+            return None;
+        }
+        return Some(Hit::new(m.start..end, 0.9));
+    }
+    if !(8..=15).contains(&n) {
+        return None;
+    }
+    Some(Hit::new(m, 0.8))
+}
+
+/// The offset in `raw` just after the `count`-th digit counted from `from`.
+fn end_after_digits(raw: &[u8], from: usize, count: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (i, c) in raw.iter().enumerate().skip(from) {
+        if c.is_ascii_digit() {
+            seen += 1;
+            if seen == count {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+/// Geographic (01–07), mobile (06) and business/VoIP (084, 085, 087, 088) and M2M-free
+/// numbers; not the 0800/090x service numbers.
+fn national_prefix_ok(d: &[u8]) -> bool {
+    match d[1] {
+        b'1'..=b'7' => true,
+        b'8' => matches!(d[2], b'4' | b'5' | b'7' | b'8'),
+        _ => false,
+    }
+}
+
+/// `dd-mm-yyyy` or `dd/mm/yyyy` at the start.
+fn starts_like_date(raw: &[u8]) -> bool {
+    raw.len() >= 10
+        && raw[2] == raw[5]
+        && matches!(raw[2], b'-' | b'/' | b'.')
+        && raw[..2].iter().chain(&raw[3..5]).chain(&raw[6..10]).all(u8::is_ascii_digit)
+        && matches!(&raw[6..8], b"19" | b"20")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::found;
+    use crate::EntityType::Phone;
+
+    #[test]
+    fn dutch_formats() {
+        for (text, want) in [
+            ("bel 06-12345678 svp", "06-12345678"),
+            ("mobiel 06 1234 5678", "06 1234 5678"),
+            ("tel 0612345678.", "0612345678"),
+            ("kantoor 010-1234567", "010-1234567"),
+            ("020 123 4567", "020 123 4567"),
+            ("(020) 123 4567", "(020) 123 4567"),
+            ("+31 6 12345678", "+31 6 12345678"),
+            ("+31 (0)20 123 4567", "+31 (0)20 123 4567"),
+            ("+31(0)612345678", "+31(0)612345678"),
+            ("0031 20 1234567", "0031 20 1234567"),
+            ("+31-6-12345678", "+31-6-12345678"),
+            ("+32 2 123 45 67", "+32 2 123 45 67"),
+        ] {
+            assert_eq!(found(text, Phone), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn plus31_stops_after_nine_digits() {
+        assert_eq!(found("+31 6 12345678 123456782", Phone), ["+31 6 12345678"]);
+    }
+
+    #[test]
+    fn hard_negatives() {
+        assert!(found("bel 0800-1234567", Phone).is_empty(), "0800");
+        assert!(found("0900 123 4567", Phone).is_empty(), "0900");
+        assert!(found("op 06-12-2023 10:30", Phone).is_empty(), "date and time");
+        assert!(found("zaaknummer 0123456789", Phone).is_empty(), "label");
+        assert!(found("06123456", Phone).is_empty(), "too short");
+        assert!(found("061234567890", Phone).is_empty(), "too long");
+    }
+}

@@ -1,0 +1,75 @@
+//! POSTCODE — Dutch postcodes.
+//!
+//! **What it finds:** four digits (not starting with 0) and two capital letters, with or without
+//! a space (`1234 AB`, `1234AB`); the letter pairs SA, SD and SS are never issued.
+//!
+//! **Why it is personal data:** a six-position postcode covers about twenty addresses; with a
+//! house number or a birth date it singles out a household.
+//!
+//! **Hard negatives:** a year before a capitalised abbreviation (`2024 EU-breed`, `2023 NL`).
+
+use super::{Hit, PatternRule};
+use crate::entity::EntityType;
+use crate::text::Text;
+use std::ops::Range;
+
+pub(crate) const RULES: &[PatternRule] = &[PatternRule {
+    entity: EntityType::Postcode,
+    name: "postcode",
+    pattern: r"(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2}(?-u:\b)",
+    check,
+}];
+
+/// Capitalised two-letter abbreviations that follow years and counts far more often than they
+/// end a postcode.
+const ABBREVIATIONS: &[&[u8]] = &[
+    b"EU", b"NL", b"VS", b"UK", b"BV", b"NV", b"KB", b"MB", b"GB", b"TB", b"PM", b"AM", b"OV",
+    b"ID", b"IT", b"HR", b"CO", b"PC", b"TV", b"AI", b"ICT",
+];
+
+fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let raw = &t.bytes[m.clone()];
+    let letters = &raw[raw.len() - 2..];
+    if matches!(letters, b"SA" | b"SD" | b"SS") {
+        return None;
+    }
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    // `2024 EU-breed`, `1234-AB`: hyphenated continuations are words, not postcodes.
+    if let (Some(b'-'), Some(c)) = t.peek2(m.end) {
+        if c.is_ascii_alphanumeric() {
+            return None;
+        }
+    }
+    let spaced = raw[4] == b' ';
+    if spaced && ABBREVIATIONS.contains(&letters) {
+        return None;
+    }
+    // A capitalised word after it (the city) or an address before it raises confidence.
+    let city_follows = t.bytes.get(m.end) == Some(&b' ')
+        && t.char_at(m.end + 1).is_some_and(char::is_uppercase);
+    Some(Hit::new(m, if city_follows { 0.95 } else { 0.85 }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::found;
+    use crate::EntityType::Postcode;
+
+    #[test]
+    fn postcodes() {
+        assert_eq!(found("3511 AB Utrecht", Postcode), ["3511 AB"]);
+        assert_eq!(found("postcode 3511AB.", Postcode), ["3511AB"]);
+    }
+
+    #[test]
+    fn hard_negatives() {
+        assert!(found("sinds 2024 EU-breed", Postcode).is_empty());
+        assert!(found("in 2023 NL en BE", Postcode).is_empty());
+        assert!(found("0123 AB", Postcode).is_empty());
+        assert!(found("1234 SS", Postcode).is_empty());
+        assert!(found("1234 ABC", Postcode).is_empty());
+        assert!(found("12345 AB", Postcode).is_empty());
+    }
+}

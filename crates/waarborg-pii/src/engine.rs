@@ -1,0 +1,341 @@
+//! The [`Engine`]: built once from a [`PiiConfig`], then `scan` and `anonymise` any number of
+//! texts from any number of threads.
+
+use crate::config::{normalise_allow, ConfigError, PiiConfig, Settings};
+use crate::detect::categories::{CategoryDetector, CategoryHit};
+use crate::detect::patterns::{PatternHit, PatternScanner};
+use crate::detect::person;
+use crate::entity::{Category, EntityType};
+use crate::findings::{char_offsets, CategoryEvidence, Findings, Span};
+use crate::lexicon;
+use crate::operator::{Anonymised, Operator};
+use crate::text::Text;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Why an engine could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The configuration is invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A built-in pattern failed to compile (a bug in Waarborg, not in the input).
+    #[error("internal pattern failed to compile: {0}")]
+    Pattern(String),
+}
+
+/// The personal-data engine. `Send + Sync`; build once, share with `Arc`.
+pub struct Engine {
+    settings: Settings,
+    patterns: PatternScanner,
+    categories: Option<CategoryDetector>,
+    deny: Option<(AhoCorasick, Vec<EntityType>)>,
+}
+
+/// A candidate before overlap resolution.
+struct Candidate {
+    entity: EntityType,
+    start: usize,
+    end: usize,
+    score: f32,
+    detector: &'static str,
+    rank: u8,
+}
+
+impl Engine {
+    /// Builds the engine: compiles every pattern and loads the word lists.
+    pub fn new(config: PiiConfig) -> Result<Engine, EngineError> {
+        let settings = Settings::resolve(config)?;
+        lexicon::load();
+        let patterns = PatternScanner::new(|t| settings.is_enabled(t))
+            .map_err(|e| EngineError::Pattern(e.to_string()))?;
+        let categories = if settings.categories {
+            Some(CategoryDetector::new().map_err(|e| EngineError::Pattern(e.to_string()))?)
+        } else {
+            None
+        };
+        let deny = if settings.deny.is_empty() {
+            None
+        } else {
+            let automaton = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(settings.deny.iter().map(|d| d.value.trim()))
+                .map_err(|e| EngineError::Pattern(e.to_string()))?;
+            Some((automaton, settings.deny.iter().map(|d| d.entity).collect()))
+        };
+        Ok(Engine {
+            settings,
+            patterns,
+            categories,
+            deny,
+        })
+    }
+
+    /// An engine with the default configuration.
+    pub fn with_defaults() -> Result<Engine, EngineError> {
+        Engine::new(PiiConfig::default())
+    }
+
+    /// Finds personal data and special categories in `text`.
+    pub fn scan(&self, text: &str) -> Findings {
+        let t = Text::new(text);
+        let mut candidates = Vec::new();
+
+        let mut pattern_hits: Vec<PatternHit> = Vec::new();
+        self.patterns.scan(&t, &mut pattern_hits);
+        candidates.extend(pattern_hits.into_iter().map(|p| Candidate {
+            entity: p.entity,
+            start: p.hit.range.start,
+            end: p.hit.range.end,
+            score: p.hit.score,
+            detector: p.detector,
+            rank: rank(p.entity),
+        }));
+
+        let want_names = self.settings.is_enabled(EntityType::Person) || self.categories.is_some();
+        let mut names = Vec::new();
+        if want_names {
+            person::detect(&t, &mut names);
+        }
+        if self.settings.is_enabled(EntityType::Person) {
+            candidates.extend(names.iter().map(|n| Candidate {
+                entity: EntityType::Person,
+                start: n.range.start,
+                end: n.range.end,
+                score: n.score,
+                detector: "person",
+                rank: rank(EntityType::Person),
+            }));
+        }
+        if let Some((automaton, types)) = &self.deny {
+            for m in automaton.find_iter(text) {
+                if t.left_boundary(m.start()) && t.right_boundary(m.end()) {
+                    candidates.push(Candidate {
+                        entity: types[m.pattern().as_usize()],
+                        start: m.start(),
+                        end: m.end(),
+                        score: 1.0,
+                        detector: "deny_list",
+                        rank: 0,
+                    });
+                }
+            }
+        }
+
+        self.apply_context_and_thresholds(&t, &mut candidates);
+        let kept = resolve_overlaps(candidates);
+
+        let mut spans: Vec<Span> = kept
+            .into_iter()
+            .map(|c| Span {
+                entity: c.entity,
+                start: 0,
+                end: 0,
+                byte_start: c.start,
+                byte_end: c.end,
+                score: c.score,
+                detector: c.detector,
+            })
+            .collect();
+        {
+            let mut bounds: Vec<(usize, &mut usize)> = Vec::with_capacity(spans.len() * 2);
+            for s in spans.iter_mut() {
+                bounds.push((s.byte_start, &mut s.start));
+                bounds.push((s.byte_end, &mut s.end));
+            }
+            char_offsets(text, &mut bounds);
+        }
+
+        let (categories, category_evidence) = match &self.categories {
+            Some(detector) => {
+                let ranges: Vec<_> = names.iter().map(|n| n.range.clone()).collect();
+                let mut hits: Vec<CategoryHit> = Vec::new();
+                detector.detect(&t, &ranges, &mut hits);
+                evidence(text, hits)
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        Findings {
+            spans,
+            categories,
+            category_evidence,
+        }
+    }
+
+    /// Finds personal data in `text` and replaces it with `operator`.
+    pub fn anonymise(&self, text: &str, operator: &Operator) -> Anonymised {
+        let findings = self.scan(text);
+        operator.apply(text, &findings.spans)
+    }
+
+    fn apply_context_and_thresholds(&self, t: &Text<'_>, candidates: &mut Vec<Candidate>) {
+        for (entity, words) in &self.settings.context_words {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            for c in candidates.iter_mut().filter(|c| c.entity == *entity) {
+                if t.before_has(c.start, 48, &words) {
+                    c.score = (c.score + 0.15).min(1.0);
+                }
+            }
+        }
+        let allow = &self.settings.allow;
+        candidates.retain(|c| {
+            c.score >= self.settings.threshold(c.entity)
+                && self.settings.is_enabled(c.entity)
+                && (allow.is_empty() || !allow.contains(&normalise_allow(&t.str[c.start..c.end])))
+        });
+    }
+}
+
+/// Overlap priority: lower wins. Checksummed and structured types beat formats, formats beat
+/// addresses, addresses beat names (a street named after a person is an address).
+fn rank(t: EntityType) -> u8 {
+    match t {
+        EntityType::Email => 1,
+        EntityType::Iban => 2,
+        EntityType::PaymentCard => 3,
+        EntityType::Bsn => 4,
+        EntityType::IdDocument => 5,
+        EntityType::Kvk => 6,
+        EntityType::Phone => 7,
+        EntityType::IpAddress => 8,
+        EntityType::DateOfBirth => 9,
+        EntityType::LicensePlate => 10,
+        EntityType::Postcode => 11,
+        EntityType::Address => 12,
+        EntityType::Person => 13,
+    }
+}
+
+/// Keeps the best of every group of overlapping candidates; returns them in text order.
+fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        a.rank
+            .cmp(&b.rank)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        // `kept` is sorted by start: find the neighbours by binary search.
+        let idx = kept.partition_point(|k| k.start < c.start);
+        let overlaps_prev = idx > 0 && kept[idx - 1].end > c.start;
+        let overlaps_next = kept.get(idx).is_some_and(|k| k.start < c.end);
+        if !overlaps_prev && !overlaps_next {
+            kept.insert(idx, c);
+        }
+    }
+    kept
+}
+
+/// Orders category hits, fills char offsets, and lists each category once.
+fn evidence(text: &str, mut hits: Vec<CategoryHit>) -> (Vec<Category>, Vec<CategoryEvidence>) {
+    hits.sort_by_key(|h| h.range.start);
+    let mut out: Vec<CategoryEvidence> = hits
+        .iter()
+        .map(|h| CategoryEvidence {
+            category: h.category,
+            start: 0,
+            end: 0,
+            byte_start: h.range.start,
+            byte_end: h.range.end,
+            score: h.score,
+            detector: "category_lexicon",
+        })
+        .collect();
+    // Starts and ends are each sorted, but interleaved ends may not be: do them separately.
+    {
+        let mut starts: Vec<(usize, &mut usize)> =
+            out.iter_mut().map(|e| (e.byte_start, &mut e.start)).collect();
+        char_offsets(text, &mut starts);
+    }
+    {
+        let mut ends: Vec<(usize, &mut usize)> =
+            out.iter_mut().map(|e| (e.byte_end, &mut e.end)).collect();
+        ends.sort_by_key(|(b, _)| *b);
+        char_offsets(text, &mut ends);
+    }
+    let mut categories: Vec<Category> = out.iter().map(|e| e.category).collect();
+    categories.sort();
+    categories.dedup();
+    (categories, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::DenyEntry;
+
+    #[test]
+    fn char_offsets_count_scalar_values() {
+        let engine = Engine::with_defaults().unwrap();
+        let text = "Één cliënt, BSN 123456782.";
+        let f = engine.scan(text);
+        let span = f.spans.iter().find(|s| s.entity == EntityType::Bsn).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let got: String = chars[span.start..span.end].iter().collect();
+        assert_eq!(got, "123456782");
+        assert_eq!(&text[span.byte_start..span.byte_end], "123456782");
+        assert!(span.byte_start > span.start);
+    }
+
+    #[test]
+    fn allow_and_deny_lists_apply() {
+        let engine = Engine::new(PiiConfig {
+            allow_list: vec!["020 123 4567".into()],
+            deny_list: vec![DenyEntry {
+                entity: EntityType::Person,
+                value: "kees".into(),
+            }],
+            ..PiiConfig::default()
+        })
+        .unwrap();
+        let f = engine.scan("Bel ons op 020 123 4567 of vraag naar kees. Of 020 765 4321.");
+        let phones: Vec<_> = f.spans.iter().filter(|s| s.entity == EntityType::Phone).collect();
+        assert_eq!(phones.len(), 1);
+        assert_eq!(phones[0].byte_start, 47);
+        let person = f.spans.iter().find(|s| s.entity == EntityType::Person).unwrap();
+        assert_eq!(person.detector, "deny_list");
+    }
+
+    #[test]
+    fn disabled_types_and_thresholds_apply() {
+        let text = "Jan de Vries, BSN 123456782, tel 06-12345678";
+        let no_bsn = Engine::new(PiiConfig {
+            disabled: vec![EntityType::Bsn],
+            ..PiiConfig::default()
+        })
+        .unwrap();
+        let types = no_bsn.scan(text).entity_types();
+        assert!(!types.contains(&EntityType::Bsn));
+        assert!(types.contains(&EntityType::Phone));
+        let strict = Engine::new(PiiConfig {
+            min_score: 0.99,
+            ..PiiConfig::default()
+        })
+        .unwrap();
+        assert!(strict.scan(text).spans.is_empty());
+    }
+
+    #[test]
+    fn context_words_raise_scores() {
+        let cfg = |ctx: bool| PiiConfig {
+            thresholds: [(EntityType::Bsn, 0.85)].into_iter().collect(),
+            context_words: if ctx {
+                [(EntityType::Bsn, vec!["klantid".to_string()])].into_iter().collect()
+            } else {
+                Default::default()
+            },
+            ..PiiConfig::default()
+        };
+        let text = "klantid 123456782";
+        assert!(Engine::new(cfg(false)).unwrap().scan(text).spans.is_empty());
+        assert_eq!(Engine::new(cfg(true)).unwrap().scan(text).spans.len(), 1);
+    }
+
+    #[test]
+    fn street_named_after_a_person_is_an_address() {
+        let engine = Engine::with_defaults().unwrap();
+        let f = engine.scan("Zij woont aan de Johan de Wittlaan 12 in Den Haag.");
+        assert_eq!(f.entity_types(), [EntityType::Address]);
+    }
+}

@@ -1,0 +1,190 @@
+//! Small, allocation-free helpers over the scanned text: neighbour checks, context windows and
+//! sentence bounds. Detectors call these only at candidate positions, never per byte.
+
+/// The text being scanned, as bytes for speed and as `str` for char work.
+#[derive(Clone, Copy)]
+pub(crate) struct Text<'a> {
+    pub(crate) str: &'a str,
+    pub(crate) bytes: &'a [u8],
+}
+
+impl<'a> Text<'a> {
+    pub(crate) fn new(s: &'a str) -> Self {
+        Text {
+            str: s,
+            bytes: s.as_bytes(),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The char ending right before byte `pos`, if any.
+    pub(crate) fn char_before(&self, pos: usize) -> Option<char> {
+        self.str.get(..pos)?.chars().next_back()
+    }
+
+    /// The char starting at byte `pos`, if any.
+    pub(crate) fn char_at(&self, pos: usize) -> Option<char> {
+        self.str.get(pos..)?.chars().next()
+    }
+
+    /// Whether no letter or digit touches `pos` from the left.
+    pub(crate) fn left_boundary(&self, pos: usize) -> bool {
+        !self.char_before(pos).is_some_and(char::is_alphanumeric)
+    }
+
+    /// Whether no letter or digit touches `pos` from the right.
+    pub(crate) fn right_boundary(&self, pos: usize) -> bool {
+        !self.char_at(pos).is_some_and(char::is_alphanumeric)
+    }
+
+    /// The byte after `end`, and the one after that.
+    pub(crate) fn peek2(&self, end: usize) -> (Option<u8>, Option<u8>) {
+        (self.bytes.get(end).copied(), self.bytes.get(end + 1).copied())
+    }
+
+    /// Whether one of `words` (lower-case ASCII) occurs, case-insensitively, in the `window`
+    /// bytes before `pos`.
+    pub(crate) fn before_has(&self, pos: usize, window: usize, words: &[&str]) -> bool {
+        let from = pos.saturating_sub(window);
+        contains_any(&self.bytes[from..pos], words)
+    }
+
+    /// The bytes of the `window` before `pos` with trailing spaces and `:`/`=`/`#` removed:
+    /// what a label such as `BSN:` leaves right before a value.
+    pub(crate) fn label_before(&self, pos: usize, window: usize) -> &'a [u8] {
+        let from = pos.saturating_sub(window);
+        let mut slice = &self.bytes[from..pos];
+        while let Some((&last, rest)) = slice.split_last() {
+            if matches!(last, b' ' | b'\t' | b':' | b'=' | b'#' | b'.' | b'(' | b'-') {
+                slice = rest;
+            } else {
+                break;
+            }
+        }
+        slice
+    }
+
+    /// Byte bounds of the sentence around `pos`: from after the previous sentence end (`.`, `!`,
+    /// `?` followed by a space, or a newline) up to the next one, at most `max` bytes each way.
+    pub(crate) fn sentence_around(&self, pos: usize, max: usize) -> (usize, usize) {
+        let b = self.bytes;
+        let lo_limit = pos.saturating_sub(max);
+        let mut start = pos;
+        while start > lo_limit {
+            let c = b[start - 1];
+            if c == b'\n' || (matches!(c, b'.' | b'!' | b'?') && is_sentence_end(b, start - 1)) {
+                break;
+            }
+            start -= 1;
+        }
+        let hi_limit = (pos + max).min(b.len());
+        let mut end = pos;
+        while end < hi_limit {
+            let c = b[end];
+            if c == b'\n' || (matches!(c, b'.' | b'!' | b'?') && is_sentence_end(b, end)) {
+                break;
+            }
+            end += 1;
+        }
+        // Stay on char boundaries (limits may fall inside a multi-byte char).
+        while start < b.len() && !self.str.is_char_boundary(start) {
+            start += 1;
+        }
+        while end < b.len() && !self.str.is_char_boundary(end) {
+            end += 1;
+        }
+        (start, end.max(start))
+    }
+}
+
+/// Whether the `.`/`!`/`?` at `i` ends a sentence: followed by whitespace or the end, and (for
+/// `.`) not closing a single-letter initial or a short abbreviation such as `dhr.`.
+fn is_sentence_end(b: &[u8], i: usize) -> bool {
+    if b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace()) {
+        return false;
+    }
+    if b[i] != b'.' {
+        return true;
+    }
+    let mut j = i;
+    while j > 0 && b[j - 1].is_ascii_alphabetic() {
+        j -= 1;
+    }
+    let word = &b[j..i];
+    if word.len() == 1 {
+        return false;
+    }
+    const ABBREVIATIONS: &[&[u8]] = &[
+        b"dhr", b"mevr", b"mw", b"mr", b"dr", b"drs", b"ir", b"ing", b"prof", b"nr", b"art", b"geb",
+        b"mej", b"fam", b"bijv", b"evt", b"ca", b"tel", b"St", b"Th", b"Chr", b"Joh",
+    ];
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Case-insensitive (ASCII) search for any of `words` (given in lower case) in `hay`.
+pub(crate) fn contains_any(hay: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        w.len() <= hay.len() && hay.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Whether `hay` ends (case-insensitively) with one of `words`, at a word start.
+pub(crate) fn ends_with_word(hay: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        hay.len() >= w.len()
+            && hay[hay.len() - w.len()..].eq_ignore_ascii_case(w)
+            && (hay.len() == w.len() || !hay[hay.len() - w.len() - 1].is_ascii_alphanumeric())
+    })
+}
+
+/// The ASCII digits of `bytes`, into a fixed buffer; `None` if there are more than 32.
+pub(crate) fn digits_of(bytes: &[u8]) -> Option<([u8; 32], usize)> {
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for &c in bytes {
+        if c.is_ascii_digit() {
+            if n == buf.len() {
+                return None;
+            }
+            buf[n] = c;
+            n += 1;
+        }
+    }
+    Some((buf, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_see_unicode_letters() {
+        let t = Text::new("é123 x");
+        assert!(!t.left_boundary(2));
+        assert!(t.right_boundary(5));
+        assert!(t.left_boundary(0));
+    }
+
+    #[test]
+    fn sentence_skips_initials_and_titles() {
+        let s = "Eerste zin. Dhr. J. de Vries heeft diabetes. Laatste.";
+        let t = Text::new(s);
+        let pos = s.find("diabetes").unwrap();
+        let (a, b) = t.sentence_around(pos, 200);
+        assert_eq!(&s[a..b], " Dhr. J. de Vries heeft diabetes");
+    }
+
+    #[test]
+    fn labels_and_windows() {
+        let t = Text::new("Uw BSN: 123456782");
+        assert!(ends_with_word(t.label_before(8, 20), &["bsn"]));
+        assert!(t.before_has(8, 10, &["bsn"]));
+        assert!(!t.before_has(8, 3, &["bsn"]));
+        assert!(!ends_with_word(b"xbsn", &["bsn"]));
+    }
+}

@@ -1,0 +1,33 @@
+//! The configuration file: `--config FILE` / `WAARBORG_CONFIG`, TOML. Each library crate owns
+//! its table's raw type; this file only reads the file and hands the tables out.
+
+use anyhow::Context;
+use serde::Deserialize;
+use std::path::Path;
+use waarborg_pii::PiiConfig;
+
+/// The whole file. Unknown tables are refused so a typo does not silently disable a setting.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FileConfig {
+    /// `[pii]`: what the personal-data engine reports.
+    #[serde(default)]
+    pub(crate) pii: PiiConfig,
+}
+
+/// Reads `path`, or the defaults when no file is given.
+pub(crate) fn load(path: Option<&Path>) -> anyhow::Result<FileConfig> {
+    let Some(path) = path else {
+        return Ok(FileConfig::default());
+    };
+    let raw = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read config file {}", path.display()))?;
+    toml::from_str(&raw).map_err(|e| {
+        // Say where, not what: the offending line may hold allow- or deny-list values.
+        let line = e
+            .span()
+            .map(|s| raw[..s.start.min(raw.len())].lines().count().max(1));
+        let at = line.map(|l| format!(" line {l}:")).unwrap_or_default();
+        anyhow::anyhow!("invalid config file {}:{at} {}", path.display(), e.message())
+    })
+}

@@ -36,10 +36,19 @@ struct RedactLine<'a> {
 
 pub(crate) fn run(cmd: PiiCommand, data_dir: &Path, config: PiiConfig) -> anyhow::Result<ExitCode> {
     let engine = Engine::new(config).context("invalid [pii] configuration")?;
+    // Input fields pass through, except those our output defines (a gold-standard file's own
+    // `spans` must not shadow the ones we found).
+    let strip = |mut rec: Record| {
+        for key in ["spans", "categories", "category_evidence", "text"] {
+            rec.extra.remove(key);
+        }
+        rec
+    };
     match cmd {
         PiiCommand::Scan(args) => {
             let process = |rec: Record| {
                 let f = engine.scan(&rec.text);
+                let rec = strip(rec);
                 to_line(&ScanLine {
                     id: &rec.id,
                     spans: &f.spans,
@@ -62,6 +71,7 @@ pub(crate) fn run(cmd: PiiCommand, data_dir: &Path, config: PiiConfig) -> anyhow
             let process = |rec: Record| {
                 let f = engine.scan(&rec.text);
                 let anon = operator.apply(&rec.text, &f.spans);
+                let rec = strip(rec);
                 to_line(&RedactLine {
                     id: &rec.id,
                     text: &anon.text,

@@ -29,6 +29,7 @@ pub struct Engine {
     patterns: PatternScanner,
     categories: Option<CategoryDetector>,
     deny: Option<(AhoCorasick, Vec<EntityType>)>,
+    titles: AhoCorasick,
 }
 
 /// A candidate before overlap resolution.
@@ -63,11 +64,17 @@ impl Engine {
                 .map_err(|e| EngineError::Pattern(e.to_string()))?;
             Some((automaton, settings.deny.iter().map(|d| d.entity).collect()))
         };
+        let titles = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(person::LOWER_CASE_TITLES)
+            .map_err(|e| EngineError::Pattern(e.to_string()))?;
         Ok(Engine {
             settings,
             patterns,
             categories,
             deny,
+            titles,
         })
     }
 
@@ -95,7 +102,8 @@ impl Engine {
         let want_names = self.settings.is_enabled(EntityType::Person) || self.categories.is_some();
         let mut names = Vec::new();
         if want_names {
-            person::detect(&t, &mut names);
+            person::detect(&t, &self.titles, &mut names);
+            names.sort_by_key(|n| n.range.start);
         }
         if self.settings.is_enabled(EntityType::Person) {
             candidates.extend(names.iter().map(|n| Candidate {

@@ -21,8 +21,20 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::Address,
         name: "address",
-        pattern: r"(?:\p{Lu}[\p{L}'’.\-]*?)?(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|pad|wal|burgwal|plantsoen|boulevard|allee|hof|park|baan|ring|kanaal|vliet|erf|hoven|kwartier|passage|promenade|oord|zijde|haven|Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Dreef|Steeg|Markt|Pad|Wal|Burgwal|Plantsoen|Boulevard|Hof|Park|Dam|Ring|Haven) [1-9][0-9]{0,3}",
+        pattern: r"(?:\p{L}[\p{L}'’.\-]*?)?(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|pad|wal|burgwal|plantsoen|boulevard|allee|hof|park|baan|ring|kanaal|vliet|erf|hoven|kwartier|passage|promenade|oord|zijde|haven|plaats|Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Dreef|Steeg|Markt|Pad|Wal|Burgwal|Plantsoen|Boulevard|Hof|Park|Dam|Ring|Haven|Kanaal(?: Noord| Zuid| Oost| West)?) [1-9][0-9]{0,3}",
         check,
+    },
+    PatternRule {
+        entity: EntityType::Address,
+        name: "address_after_living",
+        pattern: r"(?i:wonende|woonachtig|woont|wonen|woon|adres|verblijfadres|verblijfsadres|woonadres)(?-i: (?:aan|op|in|te))?(?-i: (?:de|het))?:? \p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*){0,2} [1-9][0-9]{0,3}",
+        check: check_after_living,
+    },
+    PatternRule {
+        entity: EntityType::Address,
+        name: "address_block",
+        pattern: r"\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|van|de|der|den|het|'t|ten|ter|aan|op|in)){0,3} [1-9][0-9]{0,3}(?:[a-zA-Z]|-[0-9A-Za-z]{1,4}| [A-Z](?-u:\b)| hs| bis)?(?:, ?|\n|  ?)[1-9][0-9]{3} ?[A-Z]{2}(?-u:\b)",
+        check: check_block,
     },
     PatternRule {
         entity: EntityType::Address,
@@ -43,11 +55,22 @@ const STREET_PREFIXES: &[&str] = &[
     "voor", "binnen", "buiten", "hooge", "oud",
 ];
 
+/// Words that make the number before them a date or quantity.
+const NOT_AFTER_HOUSE_NUMBER: &[&str] = &[
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
+    "okt", "nov", "dec", "km", "km/u", "m", "meter", "kilometer", "procent", "jaar", "euro",
+    "minuten", "uur", "keer", "dagen", "weken", "maanden", "woningen", "bomen", "personen",
+];
+
 const TUSSENVOEGSELS: &[&str] = &["de", "van", "der", "den", "het", "'t", "ten", "ter", "te", "la", "le"];
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let first = t.char_at(m.start)?;
-    if !first.is_uppercase() || !t.left_boundary(m.start) {
+    if !t.left_boundary(m.start) {
+        return None;
+    }
+    if !first.is_uppercase() && !lower_case_street(t, m.clone()) {
         return None;
     }
     let start = extend_left(t, m.start);
@@ -57,32 +80,142 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     Some(Hit::new(start..end, if city_follows { 0.95 } else { 0.85 }))
 }
 
-/// Walks left over the words of a multi-word street name.
+/// `prins bernhardlaan 88` in a sloppy e-mail: a lower-case compound street word (longer than
+/// its suffix) after `woon`/`adres`/`op de`/`aan de`; not `de weg 3 keer`.
+fn lower_case_street(t: &Text<'_>, m: Range<usize>) -> bool {
+    let raw = &t.str[m.clone()];
+    let Some(space) = raw.rfind(' ') else {
+        return false;
+    };
+    let words = &raw[..space];
+    let last = words.rsplit(' ').next().unwrap_or(words);
+    let compound = STREET_SUFFIXES_LOWER
+        .iter()
+        .any(|s| last.len() >= s.len() + 3 && last.ends_with(s));
+    compound
+        && !NOT_STREETS.contains(&last)
+        && t.before_has(m.start, 24, &["woon", "adres", "op de ", "aan de ", "naar de ", "in de "])
+}
+
+const STREET_SUFFIXES_LOWER: &[&str] = &[
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg",
+    "markt", "burgwal", "plantsoen", "boulevard", "plaats", "hof",
+];
+
+/// Lower-case compounds with a street ending that are not street names.
+const NOT_STREETS: &[&str] = &[
+    "snelweg", "rijksweg", "spoorweg", "waterweg", "zijweg", "omweg", "hoofdweg", "fietspad",
+    "voetpad", "marktplaats", "werkplaats", "woonplaats", "standplaats", "parkeerplaats",
+    "vindplaats", "geboorteplaats", "binnenhof", "kerkhof", "speelplaats",
+];
+
+/// `wonende aan de Slinge 341`: after words of living, a capitalised name and a number are an
+/// address even without a known street ending.
+fn check_after_living(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) {
+        return None;
+    }
+    // The street starts at the first capital after the context words.
+    let rel = t.str[m.clone()]
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)?;
+    let start = m.start + rel;
+    let end = extend_number(t, m.end)?;
+    Some(Hit::new(start..end, 0.85))
+}
+
+/// A street line followed by a postcode (`Westblaak 180\n3012 KN`, `Slinge 341, 3085 EX`):
+/// the postcode vouches for the address even without a known street ending. The reported span
+/// stops at the house number; the postcode is found on its own.
+fn check_block(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) {
+        return None;
+    }
+    let raw = &t.bytes[m.clone()];
+    // The postcode is the last 6 or 7 bytes; the house number ends before its separator.
+    let postcode_len = if raw[raw.len() - 3] == b' ' { 7 } else { 6 };
+    let mut end = m.end - postcode_len;
+    while end > m.start && matches!(t.bytes[end - 1], b',' | b' ' | b'\n') {
+        end -= 1;
+    }
+    // Skip leading capitalised common words (`Adres Kerkplein 1` → `Kerkplein 1`).
+    let mut start = m.start;
+    loop {
+        let word_end = t.bytes[start..end].iter().position(|&c| c == b' ').map(|p| start + p)?;
+        let word = &t.str[start..word_end];
+        if t.bytes.get(word_end + 1).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        if lexicon::is_common_word(&word.to_lowercase()) && !STREET_PREFIXES.contains(&word.to_lowercase().as_str()) {
+            start = word_end + 1;
+            if !t.char_at(start).is_some_and(char::is_uppercase) {
+                return None;
+            }
+        } else {
+            break;
+        }
+    }
+    // `Postbus 123, 1000 AB`: a PO box is not a home address.
+    if t.str[start..end].starts_with("Postbus") || t.str[start..end].starts_with("Antwoordnummer") {
+        return None;
+    }
+    Some(Hit::new(start..end, 0.9))
+}
+
+/// Walks left over the words of a multi-word street name: street prefixes (`Burgemeester`,
+/// `Nieuwe`), capitalised name words, and tussenvoegsels only when a first name, initial or
+/// prefix stands before them (`Johan de Wittlaan`, `Pieter de la Courtstraat`; not
+/// `Kasanmoentalib van Bijlmerdreef`).
 fn extend_left(t: &Text<'_>, mut start: usize) -> usize {
     let mut pending: Option<usize> = None;
-    for _ in 0..5 {
+    let mut pending_count = 0;
+    let mut crossed_tussenvoegsel = false;
+    for _ in 0..6 {
         let Some((word_start, word)) = word_before(t, pending.unwrap_or(start)) else {
             break;
         };
         let lower = word.to_lowercase();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         if TUSSENVOEGSELS.contains(&lower.as_str()) && !capitalised {
-            if pending.is_some() {
+            if pending_count == 2 {
                 break;
             }
             pending = Some(word_start);
+            pending_count += 1;
             continue;
         }
         let prefix = STREET_PREFIXES.contains(&lower.as_str());
-        let name_word = capitalised && !lexicon::is_common_word(&lower);
-        if capitalised && (prefix || name_word) {
+        // `prins bernhardlaan 88`: lower-case prefixes of a lower-case street.
+        if !capitalised && prefix && !street_capitalised(t, start) {
             start = word_start;
-            pending = None;
+            continue;
+        }
+        let initial = word.len() <= 4 && word.ends_with('.') && capitalised;
+        let given_name = capitalised && lexicon::is_first_name(word);
+        let name_word = capitalised && !lexicon::is_common_word(&lower);
+        let accept = if pending.is_some() || crossed_tussenvoegsel {
+            // Across a tussenvoegsel only a given name, initial or prefix belongs to the street.
+            capitalised && (prefix || initial || given_name)
         } else {
+            capitalised && (prefix || name_word)
+        };
+        if !accept {
             break;
         }
+        if pending.is_some() {
+            crossed_tussenvoegsel = true;
+        }
+        start = word_start;
+        pending = None;
+        pending_count = 0;
     }
     start
+}
+
+fn street_capitalised(t: &Text<'_>, start: usize) -> bool {
+    t.char_at(start).is_some_and(char::is_uppercase)
 }
 
 /// The word (letters, `'`, `.`, `-`) that ends one space before `pos`.
@@ -115,6 +248,18 @@ fn extend_number(t: &Text<'_>, mut end: usize) -> Option<usize> {
         (Some(b'.' | b','), Some(d)) if d.is_ascii_digit() => return None,
         (Some(b'%'), _) => return None,
         _ => {}
+    }
+    // `Waalkade 16 augustus`, `… 30 km`: a date or a quantity, not a house number.
+    if b.get(end) == Some(&b' ') {
+        let next = &t.str[end + 1..];
+        let next_word: String = next
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '/')
+            .flat_map(char::to_lowercase)
+            .collect();
+        if NOT_AFTER_HOUSE_NUMBER.contains(&next_word.as_str()) {
+            return None;
+        }
     }
     // Addition glued to the number: `12a`, `12A`, `12bis`, `12hs`.
     let glued = b[end..].iter().take_while(|c| c.is_ascii_alphabetic()).count();

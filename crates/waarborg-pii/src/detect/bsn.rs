@@ -34,6 +34,14 @@ const BSN_LABELS: &[&str] = &[
     "persoonsnummer",
 ];
 
+/// Labels of other 9-digit numbers, searched in the whole window before the number (a word or
+/// two may stand between: `ordernummer webshop 642173564`).
+const LONG_NON_PERSONAL_LABELS: &[&str] = &[
+    "rsin", "ordernummer", "bestelnummer", "factuurnummer", "zaaknummer", "dossiernummer",
+    "klantnummer", "polisnummer", "referentienummer", "vestigingsnummer", "btw", "contractnummer",
+    "artikelnummer", "relatienummer", "registratienummer", "aanvraagnummer", "meldingsnummer",
+];
+
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
     let (buf, n) = digits_of(raw)?;
@@ -68,7 +76,10 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if (thousands_style || looks_like_amount(t, m.start, m.end)) && !labelled {
         return None;
     }
-    if !labelled && ends_with_word(t.label_before(m.start, 24), NON_PERSONAL_NUMBER_LABELS) {
+    if !labelled
+        && (ends_with_word(t.label_before(m.start, 24), NON_PERSONAL_NUMBER_LABELS)
+            || t.before_has(m.start, 32, LONG_NON_PERSONAL_LABELS))
+    {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.75 }))

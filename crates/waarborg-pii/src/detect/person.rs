@@ -15,6 +15,7 @@
 //! capitalised sentence starts and function words (`Hierin`, `Volgens`), words in capitals.
 
 use crate::lexicon::{is_common_word, is_first_name, is_surname, with_lower};
+use aho_corasick::AhoCorasick;
 use crate::text::Text;
 use std::ops::Range;
 
@@ -48,14 +49,13 @@ const MAX_TOKENS: usize = 10;
 const TUSSENVOEGSELS: &[&str] = &[
     "van", "de", "der", "den", "het", "'t", "’t", "ten", "ter", "te", "in", "op", "aan", "uit",
     "la", "le", "du", "da", "di", "del", "della", "dos", "das", "do", "von", "vom", "zu", "zum",
-    "vd", "v.d.", "d'",
 ];
 
 /// Titles, forms of address, roles and salutations: a capitalised word after one of these is
 /// a name. Lower case, without the trailing dot.
 const TITLES: &[&str] = &[
     "dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "mej", "fam", "familie", "heer",
-    "mevrouw", "meneer", "juffrouw", "mevrouw/meneer", "mrs", "ms", "miss", "sir", "madam", "dear",
+    "mevrouw", "meneer", "juffrouw", "heren", "dames", "mevrouwen", "mevrouw/meneer", "mrs", "ms", "miss", "sir", "madam", "dear",
     "beste", "geachte", "hallo", "hoi", "dag", "lieve", "hey", "hi", "wethouder", "burgemeester",
     "minister", "staatssecretaris", "raadslid", "kamerlid", "gedeputeerde", "griffier",
     "secretaris", "voorzitter", "directeur", "collega", "cliënt", "client", "cliente", "patiënt",
@@ -74,18 +74,25 @@ const TITLES: &[&str] = &[
 /// Words that make a chain an organisation, not a person.
 const ORGANISATION_WORDS: &[&str] = &[
     "gemeente", "stichting", "ministerie", "provincie", "vereniging", "fonds", "holding", "groep",
-    "bouw", "advocaten", "notarissen", "bureau", "bank", "universiteit", "hogeschool",
-    "ziekenhuis", "rechtbank", "raad", "college", "dienst", "belastingdienst", "politie", "partij",
-    "museum", "school", "kerk", "centrum", "instituut", "academie", "coöperatie", "maatschap",
-    "makelaardij", "installatietechniek", "transport", "consultancy", "services", "group",
-    "company", "foundation", "bv", "nv", "vof", "zn", "zonen", "waterschap", "omgevingsdienst",
+    "advocaten", "notarissen", "bureau", "bank", "universiteit", "hogeschool", "ziekenhuis",
+    "rechtbank", "raad", "college", "dienst", "belastingdienst", "politie", "partij", "museum",
+    "school", "centrum", "instituut", "academie", "coöperatie", "maatschap", "makelaardij",
+    "installatietechniek", "transport", "consultancy", "services", "group", "company",
+    "foundation", "bv", "nv", "vof", "zn", "zonen", "waterschap", "omgevingsdienst",
     "veiligheidsregio", "ggd", "uwv", "svb", "duo", "rdw", "kliniek", "apotheek", "praktijk",
-    "huisartsenpraktijk", "woningcorporatie", "wonen", "woonstichting", "schoonmaak", "techniek",
-    "administratie", "accountants", "adviseurs", "advies", "beheer", "media", "zorg", "thuiszorg",
-    "kinderopvang", "zorggroep", "hotel", "restaurant", "café", "winkel", "supermarkt",
-    "garage", "autobedrijf", "bakkerij", "slagerij", "tweewielers", "fietsen", "club",
-    "sportclub", "voetbalvereniging", "arena", "stadion", "plein", "park", "bos", "meer",
-    "kanaal", "rivier", "polder", "haven", "station", "airport", "luchthaven", "brug", "tunnel",
+    "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek",
+    "administratie", "accountants", "adviseurs", "advies", "thuiszorg", "kinderopvang",
+    "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
+    "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
+    // Portfolios and departments: the word after `wethouder`, `directeur`, `Minister van`.
+    "zaken", "binnenlandse", "buitenlandse", "koninkrijksrelaties", "justitie", "veiligheid",
+    "financiën", "onderwijs", "cultuur", "wetenschap", "volksgezondheid", "welzijn", "sport",
+    "defensie", "economische", "klimaat", "infrastructuur", "waterstaat", "landbouw", "natuur",
+    "sociale", "sociaal", "domein", "meldpunt", "loket", "werkgelegenheid", "asiel", "migratie", "ruimtelijke", "ordening", "mobiliteit",
+    "wijkbeheer", "informatiehuishouding", "openbaarheid", "burgerzaken", "publiekszaken",
+    "dienstverlening", "handhaving", "toezicht", "vergunningen", "inkomen", "participatie",
+    "jeugd", "economie", "personeel", "organisatie", "communicatie", "afdeling", "team",
+    "directie", "sector", "cluster", "bestuur", "wijkteam", "klantcontact", "front", "office",
 ];
 
 const STREET_SUFFIXES: &[&str] = &[
@@ -98,11 +105,13 @@ const MULTI_LETTER_INITIALS: &[&str] = &[
     "Ch", "IJ", "Ij", "Wil", "Alb", "Herm", "Jas", "Mich", "Nic", "Petr",
 ];
 
-/// Finds names in `t`, appending to `out`.
-pub(crate) fn detect(t: &Text<'_>, out: &mut Vec<NameHit>) {
+/// Finds names in `t`, appending to `out`. `titles` finds lower-case forms of address
+/// (`dhr`, `mevr.`, `mw`, …) for names written in lower case after them.
+pub(crate) fn detect(t: &Text<'_>, titles: &AhoCorasick, out: &mut Vec<NameHit>) {
     let b = t.bytes;
     let n = b.len();
     let mut i = 0;
+    let mut last_end: Option<usize> = None;
     while i < n {
         let c = b[i];
         let upper_start = if c.is_ascii_uppercase() {
@@ -120,16 +129,111 @@ pub(crate) fn detect(t: &Text<'_>, out: &mut Vec<NameHit>) {
             i = word_end(t, i).max(i + 1);
             continue;
         }
-        match chain_at(t, i) {
+        let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
+        match chain_at(t, i, listed) {
             Some((hit, next)) => {
                 i = next.max(i + 1);
                 if let Some(hit) = hit {
+                    last_end = Some(hit.range.end);
                     out.push(hit);
                 }
             }
             None => i = word_end(t, i).max(i + 1),
         }
     }
+    lower_case_after_titles(t, titles, out);
+}
+
+/// Lower-case title words that may precede a name written in lower case.
+pub(crate) const LOWER_CASE_TITLES: &[&str] = &["dhr", "mevr", "mw", "mevrouw", "meneer", "de heer", "fam"];
+
+/// `mw j. van der linden-hermans`, `dhr de jong`, `mevr. van 't hof`: sloppy notes write names in
+/// lower case; after a form of address we still read one.
+fn lower_case_after_titles(t: &Text<'_>, titles: &AhoCorasick, out: &mut Vec<NameHit>) {
+    let b = t.bytes;
+    let mut found = Vec::new();
+    for m in titles.find_iter(b) {
+        if !t.left_boundary(m.start()) {
+            continue;
+        }
+        let mut pos = m.end();
+        if b.get(pos) == Some(&b'.') {
+            pos += 1;
+        }
+        if b.get(pos) != Some(&b' ') {
+            continue;
+        }
+        pos += 1;
+        // Only lower-case names: capitalised ones were read by the main pass.
+        if !b.get(pos).is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let start = pos;
+        // Initials `j.` / `j.p.`
+        let mut initials = false;
+        while b.get(pos).is_some_and(u8::is_ascii_lowercase) && b.get(pos + 1) == Some(&b'.') {
+            pos += 2;
+            initials = true;
+        }
+        if initials {
+            if b.get(pos) != Some(&b' ') {
+                continue;
+            }
+            pos += 1;
+        }
+        // Tussenvoegsels, then one word.
+        let mut tuss = false;
+        let end = loop {
+            let end = word_end(t, pos);
+            if end == pos {
+                break None;
+            }
+            let word = &t.str[pos..end];
+            if is_tussenvoegsel(word) && b.get(end) == Some(&b' ') {
+                tuss = true;
+                pos = end + 1;
+                continue;
+            }
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                break None;
+            }
+            // Without a tussenvoegsel or initials the word must be a known surname
+            // (`mw hermans`, not `Mevr. levert`); `de jong` is a name.
+            if !tuss && !initials && !is_surname(&capitalised(word)) {
+                break None;
+            }
+            break Some(end);
+        };
+        if let Some(end) = end {
+            found.push(NameHit { range: start..end, score: 0.8 });
+        }
+    }
+    out.extend(found);
+}
+
+fn capitalised(word: &str) -> String {
+    let mut cs = word.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether the text between a name ending at `prev_end` and a chain at `start` continues an
+/// enumeration of names: `, ` / ` en ` / ` & `, optionally after a parenthesis such as
+/// ` (GroenLinks)`.
+fn continues_enumeration(t: &Text<'_>, prev_end: usize, start: usize) -> bool {
+    if start < prev_end || start - prev_end > 48 {
+        return false;
+    }
+    let mut between = t.str[prev_end..start].trim_start();
+    if let Some(rest) = between.strip_prefix('(') {
+        match rest.find(')') {
+            Some(close) => between = &rest[close + 1..],
+            None => return false,
+        }
+    }
+    matches!(between, ", " | " en " | " & " | "; " | ", en ")
 }
 
 /// Whether a word can start at `i`: nothing name-like or address-like glued to its left.
@@ -160,9 +264,23 @@ fn word_end(t: &Text<'_>, i: usize) -> usize {
     end
 }
 
+fn is_tussenvoegsel(word: &str) -> bool {
+    with_lower(word, |w| TUSSENVOEGSELS.contains(&w))
+}
+
+/// `in`, `op`, `aan`, `uit` are tussenvoegsels only before an article: `in 't Veld`,
+/// `op den Akker`, `aan de Stegge` — not in `Van Kampen uit Kampen`.
+fn needs_article(word: &str) -> bool {
+    with_lower(word, |w| matches!(w, "in" | "op" | "aan" | "uit"))
+}
+
+fn is_article(word: &str) -> bool {
+    with_lower(word, |w| matches!(w, "de" | "den" | "der" | "het" | "'t" | "’t" | "ten" | "ter"))
+}
+
 /// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
 /// hit (if any) and where scanning continues.
-fn chain_at(t: &Text<'_>, i: usize) -> Option<(Option<NameHit>, usize)> {
+fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, usize)> {
     let mut toks = [Tok { start: 0, end: 0, kind: Kind::Cap }; MAX_TOKENS];
     let mut len = 0;
     let mut pos = i;
@@ -170,10 +288,17 @@ fn chain_at(t: &Text<'_>, i: usize) -> Option<(Option<NameHit>, usize)> {
         let Some(tok) = read_token(t, pos, len == 0) else {
             break;
         };
+        if tok.kind == Kind::Tuss && needs_article(&t.str[tok.start..tok.end]) {
+            let next = read_token(t, tok.end + 1, false);
+            let article_next = t.bytes.get(tok.end) == Some(&b' ')
+                && next.is_some_and(|n| is_article(&t.str[n.start..n.end]));
+            if !article_next {
+                break;
+            }
+        }
         toks[len] = tok;
         len += 1;
-        // Initials carry their own dot; the next token must follow one space later (or none
-        // for `A.C.van`).
+        // The next token must follow one space (or a no-break space) later.
         let after = tok.end;
         let next_start = match t.bytes.get(after) {
             Some(b' ') => after + 1,
@@ -190,7 +315,7 @@ fn chain_at(t: &Text<'_>, i: usize) -> Option<(Option<NameHit>, usize)> {
     }
     let toks = &toks[..len];
     let scan_next = toks[len - 1].end;
-    Some((decide(t, toks), scan_next))
+    Some((decide(t, toks, listed), scan_next))
 }
 
 /// Reads one token at `pos`: initials, a capitalised word, a tussenvoegsel or a title.
@@ -263,64 +388,98 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
     Some(Tok { start: pos, end, kind })
 }
 
-fn decide(t: &Text<'_>, toks: &[Tok]) -> Option<NameHit> {
+fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let word = |tok: &Tok| &t.str[tok.start..tok.end];
-    let mut context = title_before(t, toks[0].start);
-    // Leading titles and capitalised common words (sentence starts, salutations) are context.
-    let mut from = 0;
-    while from < toks.len() {
-        let tok = &toks[from];
-        match tok.kind {
-            Kind::Title => {
-                context = true;
-                from += 1;
-            }
-            Kind::Cap if with_lower(word(tok), is_common_word) && !is_first_name(word(tok)) => {
-                from += 1;
-            }
-            _ => break,
-        }
+    let is_first = |tok: &Tok| tok.kind == Kind::Cap && is_first_name(word(tok));
+    let mut context = listed || title_before(t, toks[0].start);
+    let mut toks = toks;
+    // A title inside the chain starts the name after it (`Staatssekretär Dr. Jürgen Kowalski`).
+    if let Some(last_title) = toks.iter().rposition(|tok| tok.kind == Kind::Title) {
+        context = true;
+        toks = &toks[last_title + 1..];
     }
-    let mut toks = &toks[from..];
-    // A name ends in a capitalised word or initials (reversed form handled below).
-    while let Some(last) = toks.last() {
-        if matches!(last.kind, Kind::Tuss | Kind::Title) {
-            toks = &toks[..toks.len() - 1];
+    // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
+    // whole chain one.
+    if toks.first().is_some_and(|f| f.kind == Kind::Cap && is_organisation_word(word(f), context)) {
+        return None;
+    }
+    // Leading capitalised common words (sentence starts, salutations) are context at most.
+    while let Some(first) = toks.first() {
+        if first.kind == Kind::Cap && with_lower(word(first), is_common_word) && !is_first_name(word(first)) {
+            toks = &toks[1..];
         } else {
             break;
         }
     }
-    // Stop at a title or common word inside the chain (`Jan Gisteren`).
-    if let Some(cut) = toks.iter().position(|tok| {
-        tok.kind == Kind::Title
-            || (tok.kind == Kind::Cap
-                && with_lower(word(tok), is_common_word)
-                && !is_surname(word(tok))
-                && !is_first_name(word(tok)))
-    }) {
-        toks = &toks[..cut];
-        while toks.last().is_some_and(|l| l.kind == Kind::Tuss) {
-            toks = &toks[..toks.len() - 1];
+    // A role word before a first name (`Ergotherapeut Lotte Verhoeven`).
+    if toks.len() >= 3 && toks[0].kind == Kind::Cap && !is_first(&toks[0]) && is_first(&toks[1]) {
+        context = true;
+        toks = &toks[1..];
+    }
+    // Stop at a common word inside the chain (`Jan Gisteren`), and before `van de <First name>`
+    // (`Samira van de Johan de Wittschool`: "from the", not a tussenvoegsel).
+    let mut cut = toks.len();
+    for (k, tok) in toks.iter().enumerate().skip(1) {
+        let common = tok.kind == Kind::Cap
+            && toks[k - 1].kind != Kind::Tuss
+            && with_lower(word(tok), is_common_word)
+            && !is_surname(word(tok))
+            && !is_first_name(word(tok));
+        // `Samira van de Johan de Wittschool`, `Arjun Venkatesh van de Hogeschool`,
+        // `Sharon Kasanmoentalib van Bijlmerdreef`: "from (the)", not a tussenvoegsel — but
+        // `Johan van Oldenbarneveltlaan` is a street named after a person, not a name.
+        let after_tuss = tok.kind == Kind::Cap && toks[k - 1].kind == Kind::Tuss;
+        let before = &toks[..k];
+        let complete_name_before = before.iter().filter(|p| p.kind == Kind::Cap).count() >= 2
+            || (before.iter().any(|p| p.kind == Kind::Initials) && before.iter().any(|p| p.kind == Kind::Cap));
+        let place = after_tuss && (is_organisation_word(word(tok), false) || looks_like_street(word(tok)));
+        if place && !complete_name_before {
+            return None;
         }
+        let from_the = after_tuss
+            && before.iter().any(|p| p.kind == Kind::Cap)
+            && ((is_first(tok) && !is_surname(word(tok))) || place);
+        if common || from_the {
+            cut = k;
+            break;
+        }
+    }
+    let mut toks = &toks[..cut];
+    // A name ends in a capitalised word or initials (reversed forms are read below).
+    while toks.last().is_some_and(|l| l.kind == Kind::Tuss) {
+        toks = &toks[..toks.len() - 1];
     }
     let first = toks.first()?;
     let last = toks.last()?;
-    if is_organisation(t, toks) {
+    if is_organisation(t, toks, context && toks.len() == 1) {
+        return None;
+    }
+    // `Kanaal Zuid 114`: a chain followed by a number is a street.
+    if t.bytes.get(last.end) == Some(&b' ') && t.bytes.get(last.end + 1).is_some_and(u8::is_ascii_digit) {
         return None;
     }
     let caps: Vec<&Tok> = toks.iter().filter(|tok| tok.kind == Kind::Cap).collect();
     let surname = caps.last().map(|tok| word(tok));
-    if let Some(s) = surname {
-        if looks_like_street(s) {
-            return None;
-        }
+    let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps.len() == 1;
+    if surname.is_some_and(|s| looks_like_street(s) || (bare_surname && looks_like_abstract_noun(s))) {
+        return None;
     }
+    // A tussenvoegsel before the surname makes a common word a surname: `ter Haar`, `de Jong`.
+    let tuss_before_surname = toks.len() >= 2 && toks[toks.len() - 2].kind == Kind::Tuss;
+    let surname_ok = |s: &str| is_surname(s) || tuss_before_surname || !with_lower(s, is_common_word);
     let range = first.start..last.end;
 
-    // Reversed: `Vries, B. de` / `Jansen, A.C.`
-    if toks.len() == 1 && first.kind == Kind::Cap {
-        if let Some(end) = reversed_tail(t, last.end) {
-            if context || is_surname(word(first)) || !with_lower(word(first), is_common_word) {
+    // Reversed: `Vries, B. de`, `Boer, Hendrik de`, `Jansen-de Boer, Maria Johanna`.
+    if !is_first(first) && first.kind != Kind::Initials {
+        if let Some((end, with_initials)) = reversed_tail(t, last.end) {
+            let s = surname.unwrap_or_default();
+            let plausible = with_initials
+                || context
+                || is_surname(s)
+                || t.bytes[..end].ends_with(b" de")
+                || t.bytes[..end].ends_with(b" van")
+                || t.bytes[..end].ends_with(b" der");
+            if plausible && !with_lower(s, is_common_word) {
                 return Some(NameHit { range: first.start..end, score: 0.85 });
             }
         }
@@ -328,12 +487,21 @@ fn decide(t: &Text<'_>, toks: &[Tok]) -> Option<NameHit> {
     match first.kind {
         Kind::Initials => {
             let s = surname?;
-            if !with_lower(s, is_common_word) || is_surname(s) {
+            // `A. Gegevens aanvrager` / `D. Begroting` at the start of a line is a section
+            // heading, not a name (`K. Wiśniewska` on its own line is).
+            let line_start = first.start == 0 || t.bytes[first.start - 1] == b'\n';
+            let heading = toks.len() == 2
+                && word(first).len() == 2
+                && line_start
+                && (looks_like_abstract_noun(s)
+                    || (t.bytes.get(last.end) == Some(&b' ')
+                        && t.bytes.get(last.end + 1).is_some_and(u8::is_ascii_lowercase)));
+            if !heading && surname_ok(s) && !looks_like_abstract_noun(s) {
                 return Some(NameHit { range, score: if context { 0.95 } else { 0.85 } });
             }
             None
         }
-        Kind::Cap if is_first_name(word(first)) => {
+        Kind::Cap if is_first(first) => {
             let known_surname = surname.is_some_and(is_surname);
             let score = match (toks.len(), context || known_surname) {
                 (1, false) => 0.6,
@@ -345,28 +513,28 @@ fn decide(t: &Text<'_>, toks: &[Tok]) -> Option<NameHit> {
         }
         _ if context => {
             let s = surname?;
-            if is_surname(s) || !with_lower(s, is_common_word) {
+            if surname_ok(s) {
                 return Some(NameHit { range, score: 0.85 });
             }
             None
-        }
-        Kind::Cap if caps.len() >= 2 => {
-            let s = surname?;
-            (is_surname(s) && !with_lower(word(first), is_common_word))
-                .then_some(NameHit { range, score: 0.7 })
         }
         _ => None,
     }
 }
 
-/// Whether the word before `start` (one space away) is a title, role or salutation.
+/// Whether the word before `start` is a title, role, salutation or form label: `dhr.`,
+/// `wethouder`, `Beste`, `Commissiegriffier:`, `Voornamen:`, `Van:`.
 fn title_before(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
-    if start < 2 || !matches!(b[start - 1], b' ' | b'\n') {
+    if start < 2 || !matches!(b[start - 1], b' ' | b'\n' | b'\t') {
         return false;
     }
     let mut end = start - 1;
-    if end > 0 && b[end - 1] == b'.' {
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    let colon = end > 0 && b[end - 1] == b':';
+    if end > 0 && matches!(b[end - 1], b'.' | b':') {
         end -= 1;
     }
     let head = &t.str[..end];
@@ -379,21 +547,59 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
     if word_start == end {
         return false;
     }
-    with_lower(&t.str[word_start..end], |w| TITLES.contains(&w))
+    with_lower(&t.str[word_start..end], |w| {
+        TITLES.contains(&w)
+            || ROLE_SUFFIXES.iter().any(|r| w.ends_with(r))
+            || (colon && (w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
+    })
 }
 
-/// `, B. de` / `, A.C.` after a surname: returns the end of the reversed form.
-fn reversed_tail(t: &Text<'_>, end: usize) -> Option<usize> {
+/// Role words that also end compounds (`commissiegriffier`, `wijkverpleegkundige`).
+const ROLE_SUFFIXES: &[&str] = &[
+    "griffier", "secretaris", "voorzitter", "medewerker", "medewerkster", "adviseur", "wethouder",
+    "consulent", "directeur", "manager", "coördinator", "coordinator", "ambtenaar", "behandelaar",
+    "begeleider", "contactpersoon", "notulist", "verpleegkundige", "therapeut", "arts",
+    "jurist", "inspecteur", "regisseur", "functionaris", "officier", "rechercheur",
+];
+
+/// Labels in forms and mail headers that precede a name after a colon.
+const FORM_LABELS: &[&str] = &[
+    "van", "aan", "cc", "bcc", "door", "namens", "from", "to", "name", "aanvrager", "melder",
+    "behandeld", "ondertekend", "getuige", "eigenaar", "houder", "bestuurder", "gemachtigde",
+];
+
+/// `, B. de` / `, A.C.` / `, Hendrik de` / `, Maria Johanna` after a surname: the end of the
+/// reversed form, and whether it had initials.
+fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
     let b = t.bytes;
     if b.get(end) != Some(&b',') || b.get(end + 1) != Some(&b' ') {
         return None;
     }
-    let init = read_token(t, end + 2, false)?;
-    if init.kind != Kind::Initials {
-        return None;
+    let head = read_token(t, end + 2, false)?;
+    let mut stop;
+    let mut pos;
+    let with_initials = head.kind == Kind::Initials;
+    match head.kind {
+        Kind::Initials => {
+            stop = head.end;
+            pos = head.end;
+        }
+        Kind::Cap if is_first_name(&t.str[head.start..head.end]) => {
+            stop = head.end;
+            pos = head.end;
+            // Further given names.
+            while b.get(pos) == Some(&b' ') {
+                match read_token(t, pos + 1, false) {
+                    Some(tok) if tok.kind == Kind::Cap && is_first_name(&t.str[tok.start..tok.end]) => {
+                        stop = tok.end;
+                        pos = tok.end;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        _ => return None,
     }
-    let mut stop = init.end;
-    let mut pos = init.end;
     while b.get(pos) == Some(&b' ') {
         match read_token(t, pos + 1, false) {
             Some(tok) if tok.kind == Kind::Tuss && t.char_at(tok.start).is_some_and(char::is_lowercase) => {
@@ -401,34 +607,81 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<usize> {
                 pos = tok.end;
             }
             // `Utrecht, B. de Groot`: a normal name follows, not a reversed one.
-            Some(tok) if tok.kind == Kind::Cap => return None,
+            Some(tok) if tok.kind == Kind::Cap && with_initials => return None,
             _ => break,
         }
     }
-    Some(stop)
+    Some((stop, with_initials))
 }
 
-fn is_organisation(t: &Text<'_>, toks: &[Tok]) -> bool {
-    let org_word = toks.iter().any(|tok| {
-        tok.kind == Kind::Cap && with_lower(&t.str[tok.start..tok.end], |w| ORGANISATION_WORDS.contains(&w))
-    });
+/// Whether `w` names an organisation, department or building. With `named_person` (a title or
+/// role stands before it: `mw. Oosterhuis`) endings such as `-huis` are not counted.
+fn is_organisation_word(w: &str, named_person: bool) -> bool {
+    with_lower(w, |lower| {
+        ORGANISATION_WORDS.contains(&lower)
+            || (!named_person
+                && !is_surname(w)
+                && lower.split('-').any(|part| {
+                    ORGANISATION_ENDINGS
+                        .iter()
+                        .any(|e| part.len() > e.len() + 1 && part.ends_with(e))
+                }))
+    })
+}
+
+fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
+    let org_word = toks
+        .iter()
+        .any(|tok| tok.kind == Kind::Cap && is_organisation_word(&t.str[tok.start..tok.end], named_person));
     if org_word {
         return true;
     }
-    // `… B.V.`, `… N.V.` as trailing initials, or an organisation word right after the chain.
+    // `… B.V.`, `… N.V.` as trailing initials, or an organisation marker right after the chain.
     if let Some(last) = toks.last() {
         let w = &t.str[last.start..last.end];
         if last.kind == Kind::Initials && matches!(w, "B.V." | "N.V." | "V.O.F." | "C.V.") {
             return true;
         }
         let rest = &t.bytes[last.end..];
-        for suffix in [" B.V.", " BV", " N.V.", " NV", " VOF", " v.o.f.", " & Zn", " & Zonen", " Holding", " Groep"] {
-            if rest.starts_with(suffix.as_bytes()) {
+        for suffix in [
+            " B.V.", " BV", " N.V.", " NV", " VOF", " v.o.f.", " & ", " en Partners", " Holding",
+            " Groep", " MC", " UMC", " Advocaten", " Notarissen",
+        ] {
+            if rest.starts_with(suffix.as_bytes())
+                && rest.get(suffix.len()).is_none_or(|c| !c.is_ascii_alphanumeric() || suffix.ends_with(' '))
+            {
                 return true;
             }
         }
     }
     false
+}
+
+/// Endings of compound words naming buildings, places and organisations (`Montessorischool`,
+/// `Dreeshuis`, `Frisobrug`, `Klussenbedrijf`); a known surname with such an ending
+/// (`Nijhuis`) stays a surname.
+const ORGANISATION_ENDINGS: &[&str] = &[
+    "school", "ziekenhuis", "huis", "brug", "rotonde", "plein", "centrum", "museum",
+    "theater", "college", "instituut", "academie", "gymnasium", "lyceum", "kliniek", "bedrijf",
+    "centrale",
+    "bureau", "fonds", "groep", "winkel", "hal", "zaal", "gebouw", "station", "haven", "regeling",
+    "dienst", "raad", "stichting", "vereniging", "partners", "advocaten", "straat", "laan", "weg",
+    "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs",
+];
+
+/// Nouns of policy and portfolios (`Mobiliteit`, `Wijkbeheer`, `Ruimtelijke Ordening`) that
+/// follow role words but are not surnames.
+fn looks_like_abstract_noun(word: &str) -> bool {
+    !is_surname(word)
+        && with_lower(word, |w| {
+            [
+                "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "iteit",
+                "isme", "ering", "nis", "zorg", "werk", "beleid", "financiën", "onderwijs",
+                "nummer",
+            ]
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        })
 }
 
 fn looks_like_street(word: &str) -> bool {

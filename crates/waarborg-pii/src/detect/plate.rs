@@ -46,6 +46,13 @@ fn check_dashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if matches!(t.char_before(m.start), Some('-' | '/')) {
         return None;
     }
+    // `fileserver FS-TB-02`, `model AB-12-CD`: names of machines and products.
+    if crate::text::ends_with_word(
+        t.label_before(m.start, 24),
+        &["server", "fileserver", "host", "hostname", "machine", "model", "type", "code", "artikel", "vlan", "printer", "switch", "router"],
+    ) {
+        return None;
+    }
     let labelled = t.before_has(m.start, 40, &["kenteken", "voertuig", "auto", "license plate"]);
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
 }

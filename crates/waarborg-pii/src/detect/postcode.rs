@@ -13,18 +13,45 @@ use crate::entity::EntityType;
 use crate::text::Text;
 use std::ops::Range;
 
-pub(crate) const RULES: &[PatternRule] = &[PatternRule {
-    entity: EntityType::Postcode,
-    name: "postcode",
-    pattern: r"(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2}(?-u:\b)",
-    check,
-}];
+pub(crate) const RULES: &[PatternRule] = &[
+    PatternRule {
+        entity: EntityType::Postcode,
+        name: "postcode",
+        pattern: r"(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2}(?-u:\b)",
+        check,
+    },
+    PatternRule {
+        entity: EntityType::Postcode,
+        name: "postcode_lower_case",
+        pattern: r"(?-u:\b)[1-9][0-9]{3} ?[a-z]{2}(?-u:\b)",
+        check: check_lower_case,
+    },
+];
+
+/// `3818 dx` in a sloppy e-mail: only right after a house number (`… 88, 3818 dx`) or a
+/// postcode label, since `2024 de` and `1500 en` are everywhere.
+fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    let letters = &t.bytes[m.end - 2..m.end];
+    if matches!(letters, b"sa" | b"sd" | b"ss") {
+        return None;
+    }
+    let head = &t.bytes[..m.start];
+    let after_house_number = head.ends_with(b", ")
+        && head.len() >= 3
+        && head[head.len() - 3].is_ascii_alphanumeric()
+        && head[..head.len() - 2].iter().rev().take(4).any(u8::is_ascii_digit);
+    let labelled = crate::text::ends_with_word(t.label_before(m.start, 12), &["postcode"]);
+    (after_house_number || labelled).then(|| Hit::new(m, 0.8))
+}
 
 /// Capitalised two-letter abbreviations that follow years and counts far more often than they
 /// end a postcode.
 const ABBREVIATIONS: &[&[u8]] = &[
     b"EU", b"NL", b"VS", b"UK", b"BV", b"NV", b"KB", b"MB", b"GB", b"TB", b"PM", b"AM", b"OV",
-    b"ID", b"IT", b"HR", b"CO", b"PC", b"TV", b"AI", b"ICT",
+    b"ID", b"IT", b"HR", b"CO", b"PC", b"TV", b"AI",
 ];
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
@@ -42,8 +69,11 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             return None;
         }
     }
+    // `2024 EU`, `2023 NL`: a year before an abbreviation. Postcodes in 1900–2099 with these
+    // letters exist but are rare next to the years in running text.
     let spaced = raw[4] == b' ';
-    if spaced && ABBREVIATIONS.contains(&letters) {
+    let year_like = matches!(&raw[..2], b"19" | b"20");
+    if spaced && year_like && ABBREVIATIONS.contains(&letters) {
         return None;
     }
     // A capitalised word after it (the city) or an address before it raises confidence.

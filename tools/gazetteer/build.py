@@ -237,8 +237,9 @@ def clean_token(tok: str) -> str | None:
     if tok.isupper():
         # romanized data in capitals ('CHE-WEI', 'MA' in zh_TW) -> 'Che-Wei', 'Ma'
         tok = "-".join(p[:1] + p[1:].lower() for p in parts)
-    elif len(tok) > 2 and tok[1].isupper() and tok[2:].islower():
-        tok = tok[0] + tok[1:].lower()  # stray capital: 'COmfort' -> 'Comfort'
+    elif len(tok) > 2 and tok[1].isupper() and tok[2:].islower() and not tok.startswith("IJ"):
+        # stray capital: 'COmfort' -> 'Comfort'; the Dutch digraph keeps both ('IJzerman')
+        tok = tok[0] + tok[1:].lower()
     if any(not p[:1].isupper() for p in tok.split("-")):
         return None  # lowercase start, or odd hyphenation ('Ta-tanisha')
     return tok
@@ -534,11 +535,20 @@ Latin-script data for: Moroccan (Arabic and Berber, Dutch/French spellings), Sur
 (Hindustani, Creole, Javanese, Chinese-Surinamese), Antillean/Aruban, Turkish (common
 surnames missing from `tr_TR`), Ghanaian, Somali, Eritrean/Ethiopian, Syrian/Iraqi, Afghan,
 Iranian, Kurdish, Chinese (pinyin and Cantonese romanization), Vietnamese, and ex-Yugoslav.
+They also cover Dutch names that faker's modern baby-name lists (`nl_NL`, `nl_BE`) lack: given
+names of Dutch adults born 1930\u20132000 (formal baptismal names, call names, diminutives,
+Frisian, Groningen/Drenthe, Limburg, Brabant, Zeeland and Reformed-tradition names, double names
+such as `Gert-Jan` and `Anne-Wil`), Indo-Dutch and Moluccan given names, and common single-token
+Dutch surnames (the Frisian/Groningen `-stra`/`-sma`/`-ma`/`-inga` family, eastern `-ink`/`-huis`
+names, Brabant/Limburg patronymics, `Heemskerk`, `Streefkerk`); plus Cape Verdean and Polish
+given names (Polish diminutives used as call names: `Kasia`, `Gosia`, `Przemek`).
 
 `tools/gazetteer/dutch_stopwords.txt` (becomes `common_words_nl.txt`) and
 `tools/gazetteer/name_blocklist.txt` were also written for this project. While writing them,
 candidate collisions between names and Dutch words were looked up by hand in the Dutch word
-frequencies of the `wordfreq` package; no wordfreq data is used by the build or included here.
+frequencies of the `wordfreq` package (as were the names added to the extra lists, to leave
+out names that are also frequent Dutch or English words); no wordfreq data is used by the build
+or included here.
 
 ## Filtering
 
@@ -546,7 +556,8 @@ frequencies of the `wordfreq` package; no wordfreq data is used by the build or 
    (`Bourgondi\u00eb, van`) are turned around; entries are split on whitespace.
 2. A token is kept only if it consists of Latin letters (plus `'` and `-`), has at least 2
    letters, starts with a capital and is not an initial (`H.`). All-capital romanized data
-   (`CHE-WEI`) is title-cased.
+   (`CHE-WEI`) is title-cased; a stray second capital is lowered (`COmfort` \u2192 `Comfort`),
+   except in the Dutch digraph IJ (`IJzerman`, `IJsbrand`).
 3. Surnames: tokens that are particles (`name_particles.txt`) or start with a lowercase
    letter are split off; hyphenated double names contribute each part. First names:
    hyphenated names are kept whole and also contribute their parts.

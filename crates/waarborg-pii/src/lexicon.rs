@@ -6,16 +6,43 @@
 //! [`crate::Engine::new`] forces that so no scan pays for it.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-static FIRST_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| parse(include_str!("../data/first_names.txt")));
-static SURNAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| parse(include_str!("../data/surnames.txt")));
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
+/// A set of words with a fast, non-cryptographic hash (the words are our own lists, not
+/// attacker-chosen keys, so flooding resistance is not needed here).
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<FastHasher>>;
+
+/// FxHash-style multiply-rotate hasher over 8-byte chunks.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+static FIRST_NAMES: LazyLock<WordSet> = LazyLock::new(|| parse(include_str!("../data/first_names.txt")));
+static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| parse(include_str!("../data/surnames.txt")));
+static COMMON_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../data/common_words_nl.txt")));
 
-fn parse(data: &'static str) -> HashSet<&'static str> {
+fn parse(data: &'static str) -> WordSet {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -332,13 +332,13 @@ fn mixed_input() -> Vec<u8> {
     line(br#"{"id":"no-text","body":"Jan Jansen"}"#); // 5: no text
     line(format!(r#"{{"id":"num","text":{BSN2}}}"#).as_bytes()); // 6: text not a string
     line(format!(r#"{{"id":"middle","text":"IBAN {IBAN}"}}"#).as_bytes()); // 7
-    let mut bad_utf8 = format!(r#"{{"id":"latin1","text":"Caf"#).into_bytes(); // 8: invalid UTF-8
+    let mut bad_utf8 = br#"{"id":"latin1","text":"Caf"#.to_vec(); // 8: invalid UTF-8
     bad_utf8.extend_from_slice(&[0xe9, b' ']);
     bad_utf8.extend_from_slice(format!(r#"BSN {BSN2}"}}"#).as_bytes());
     line(&bad_utf8);
     line(b"   "); // 9: blank, ignored
     line(format!(r#"["{BSN2}", "piet.jansen@example.nl"]"#).as_bytes()); // 10: not an object
-    line(format!(r#"{{"id":"last","text":"tel 06-12345678"}}"#).as_bytes()); // 11
+    line(br#"{"id":"last","text":"tel 06-12345678"}"#); // 11
     input
 }
 

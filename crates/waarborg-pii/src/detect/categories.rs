@@ -15,7 +15,7 @@
 
 use crate::entity::Category;
 use crate::text::Text;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 
 /// A category term found in a sentence about a person.
@@ -152,6 +152,7 @@ impl CategoryDetector {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(terms.iter().map(|t| t.text))?;
         let cues = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)

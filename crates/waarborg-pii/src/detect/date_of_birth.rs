@@ -22,37 +22,32 @@ pub(crate) const RULES: &[PatternRule] = &[PatternRule {
 }];
 
 /// Numeric (d-m-y, y-m-d) and month-name (Dutch and English, abbreviated) dates, 1900–2099.
-const PATTERN: &str = r"(?-u:\b)(?:(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de)? (?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:19|20)[0-9]{2}|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01]),? (?:19|20)[0-9]{2})(?-u:\b)";
-
-const BIRTH_CONTEXT: &[&str] = &[
-    "geboren",
-    "geb.",
-    "geb:",
-    "geb ",
-    "geboortedatum",
-    "geboortedag",
-    "geboorte datum",
-    "date of birth",
-    "birth date",
-    "birthdate",
-    "born",
-    "dob",
-    "d.o.b",
-    "°",
-];
+const PATTERN: &str = r"(?i:geboren|geb\.|geb:|geb |geboortedatum|geboortedag|geboorte datum|date of birth|birth date|birthdate|born|dob|d\.o\.b\.?|°)[^0-9\n]{0,40}?(?-u:\b)(?:(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de)? (?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:19|20)[0-9]{2}|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01]),? (?:19|20)[0-9]{2})(?-u:\b)";
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
     }
-    // The birth context must be close and in the same line.
-    let line_start = t.bytes[..m.start]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |i| i + 1);
-    let window = (m.start - line_start).min(48);
-    t.before_has(m.start, window, BIRTH_CONTEXT)
-        .then(|| Hit::new(m, 0.9))
+    // The match starts at the birth label; the date starts at its first digit, or at an English
+    // month name right before it (`born March 12, 1985`).
+    let digit = m.start + t.bytes[m.clone()].iter().position(u8::is_ascii_digit)?;
+    let mut start = digit;
+    let head = &t.str[m.start..digit];
+    let trimmed = head.trim_end();
+    if let Some(word_at) = trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map(|i| i + 1).or(Some(0)) {
+        let word = &trimmed[word_at..];
+        const MONTHS: &[&str] = &[
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december",
+        ];
+        if MONTHS.iter().any(|mo| mo.eq_ignore_ascii_case(word)) {
+            start = m.start + word_at;
+        }
+    }
+    if !t.left_boundary(start) {
+        return None;
+    }
+    Some(Hit::new(start..m.end, 0.9))
 }
 
 #[cfg(test)]

@@ -19,43 +19,28 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::IdDocument,
         name: "id_document_nl",
-        pattern: r"(?-u:\b)[A-NP-Za-np-z]{2}[A-NP-Za-np-z0-9]{6}[0-9](?-u:\b)",
+        pattern: r"(?i:paspoort|passport|identiteitskaart|identiteitsbewijs|id-kaart|id kaart|idkaart|id-bewijs|documentnummer|documentnr|document nr|reisdocument|legitimatie|rijbewijs|identity card|id card)[^\n]{0,50}?(?-u:\b)(?:[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9]|[a-np-z]{2}[a-np-z0-9]{6}[0-9])(?-u:\b)",
         check: check_document,
     },
     PatternRule {
         entity: EntityType::IdDocument,
         name: "id_document_labelled",
-        pattern: r"(?-u:\b)[A-Z0-9]{6,12}(?-u:\b)",
+        pattern: r"(?i:documentnummer|paspoortnummer|identiteitskaartnummer|id-kaartnummer|rijbewijsnummer|documentnr|passport number|document number|paspoort|id-kaart|identiteitskaart|rijbewijs|verblijfsdocument|verblijfspas|vreemdelingendocument)[ :=#.(\-]{1,4}[A-Z0-9]{6,12}(?-u:\b)",
         check: check_labelled,
     },
     PatternRule {
         entity: EntityType::IdDocument,
         name: "driving_licence_nl",
-        pattern: r"(?-u:\b)[0-9]{10}(?-u:\b)",
+        pattern: r"(?i:rijbewijs|driving licen[cs]e|driver's license)[^0-9\n]{0,40}[0-9]{10}(?-u:\b)",
         check: check_licence,
     },
 ];
 
-const DOCUMENT_LABELS: &[&str] = &[
-    "paspoort",
-    "passport",
-    "identiteitskaart",
-    "identiteitsbewijs",
-    "id-kaart",
-    "id kaart",
-    "idkaart",
-    "id-bewijs",
-    "documentnummer",
-    "documentnr",
-    "document nr",
-    "reisdocument",
-    "legitimatie",
-    "rijbewijs",
-    "identity card",
-    "id card",
-];
-
 fn check_document(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) {
+        return None;
+    }
+    let m = m.end - 9..m.end;
     let raw = &t.bytes[m.clone()];
     // One case throughout, and the number must be a code: at least one digit in the middle.
     let upper = raw.iter().all(|c| !c.is_ascii_lowercase());
@@ -66,36 +51,31 @@ fn check_document(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
     }
-    t.before_has(m.start, 60, DOCUMENT_LABELS)
-        .then(|| Hit::new(m, 0.9))
+    Some(Hit::new(m, 0.9))
 }
 
 /// Any document number right after its label (`documentnummer N012847563`), in the formats of
 /// other countries and older Dutch documents: 6–12 capitals and digits, at least four digits.
 fn check_labelled(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
-    let raw = &t.bytes[m.clone()];
-    if raw.iter().filter(|c| c.is_ascii_digit()).count() < 4 {
+    if !t.left_boundary(m.start) {
         return None;
     }
-    let label = t.label_before(m.start, 32);
-    crate::text::ends_with_word(
-        label,
-        &[
-            "documentnummer", "paspoortnummer", "identiteitskaartnummer", "id-kaartnummer",
-            "rijbewijsnummer", "documentnr", "passport number", "document number", "paspoort",
-            "id-kaart", "identiteitskaart", "rijbewijs", "verblijfsdocument", "verblijfspas",
-            "vreemdelingendocument",
-        ],
-    )
-    .then(|| Hit::new(m, 0.85))
+    let value_len = t.bytes[m.clone()]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        .count();
+    let m = m.end - value_len..m.end;
+    let raw = &t.bytes[m.clone()];
+    (raw.iter().filter(|c| c.is_ascii_digit()).count() >= 4).then(|| Hit::new(m, 0.85))
 }
 
 fn check_licence(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
-    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+    if !t.left_boundary(m.start) {
         return None;
     }
-    t.before_has(m.start, 50, &["rijbewijs", "driving licence", "driver's license"])
-        .then(|| Hit::new(m, 0.9))
+    let m = super::value_from_first_digit(t, m)?;
+    (t.left_boundary(m.start) && t.right_boundary(m.end)).then(|| Hit::new(m, 0.9))
 }
 
 #[cfg(test)]

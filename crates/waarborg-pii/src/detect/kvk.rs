@@ -16,20 +16,17 @@ use std::ops::Range;
 pub(crate) const RULES: &[PatternRule] = &[PatternRule {
     entity: EntityType::Kvk,
     name: "kvk",
-    pattern: r"(?-u:\b)(?:[0-9]{8}|[0-9]{4} [0-9]{4}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2})(?-u:\b)",
+    // The label is part of the match (so unlabelled 8-digit numbers never become candidates);
+    // `check` reports only the number.
+    pattern: r"(?i:kvk|k\.v\.k\.?|kamer van koophandel|handelsregister|chamber of commerce|coc)[^0-9\n]{0,30}(?:[0-9]{8}|[0-9]{4} [0-9]{4}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2})(?-u:\b)",
     check,
 }];
 
-const KVK_LABELS: &[&str] = &[
-    "kvk",
-    "k.v.k",
-    "kamer van koophandel",
-    "handelsregister",
-    "chamber of commerce",
-    "coc",
-];
-
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) {
+        return None;
+    }
+    let m = super::value_from_first_digit(t, m)?;
     let (_, n) = digits_of(&t.bytes[m.clone()])?;
     if n != 8 || !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
@@ -39,7 +36,7 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             return None;
         }
     }
-    t.before_has(m.start, 40, KVK_LABELS).then(|| Hit::new(m, 0.9))
+    Some(Hit::new(m, 0.9))
 }
 
 #[cfg(test)]

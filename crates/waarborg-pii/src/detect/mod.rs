@@ -111,6 +111,12 @@ pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
     "no",
 ];
 
+/// For label-anchored patterns (`KvK-nummer: 12345678`): the match from its first digit on.
+pub(crate) fn value_from_first_digit(t: &Text<'_>, m: Range<usize>) -> Option<Range<usize>> {
+    let first = t.bytes[m.clone()].iter().position(u8::is_ascii_digit)?;
+    Some(m.start + first..m.end)
+}
+
 /// Whether a currency sign or word sits right before `start` or after `end`: an amount.
 pub(crate) fn looks_like_amount(t: &Text<'_>, start: usize, end: usize) -> bool {
     let before = t.label_before(start, 8);

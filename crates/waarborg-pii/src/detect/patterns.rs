@@ -12,7 +12,7 @@ use crate::entity::EntityType;
 use crate::text::Text;
 use regex_automata::meta::{BuildError, Regex};
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, PatternID};
+use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
 /// A finding of a pattern rule.
 pub(crate) struct PatternHit {
@@ -25,6 +25,8 @@ pub(crate) struct PatternHit {
 pub(crate) struct PatternScanner {
     rules: Vec<&'static PatternRule>,
     regex: Regex,
+    /// The same patterns with all-matches semantics: which rules match at a given start.
+    all: Regex,
 }
 
 impl PatternScanner {
@@ -35,9 +37,19 @@ impl PatternScanner {
         let patterns: Vec<&str> = rules.iter().map(|r| r.pattern).collect();
         let regex = Regex::builder()
             .syntax(syntax::Config::new().utf8(true))
+            .configure(Regex::config().hybrid_cache_capacity(64 << 20))
             .build_many(&patterns)
             .map_err(Box::new)?;
-        Ok(PatternScanner { rules, regex })
+        let all = Regex::builder()
+            .syntax(syntax::Config::new().utf8(true))
+            .configure(
+                Regex::config()
+                    .match_kind(MatchKind::All)
+                    .hybrid_cache_capacity(16 << 20),
+            )
+            .build_many(&patterns)
+            .map_err(Box::new)?;
+        Ok(PatternScanner { rules, regex, all })
     }
 
     /// Scans `t`, appending accepted hits to `out` in text order.
@@ -80,18 +92,19 @@ impl PatternScanner {
         })
     }
 
-    /// Tries every rule other than `skip`, anchored at `start`, in priority order.
+    /// Tries the other rules that match at `start` (found in one anchored all-matches pass), in
+    /// priority order.
     fn try_others_at(&self, t: &Text<'_>, start: usize, skip: PatternID) -> Option<PatternHit> {
-        (0..self.rules.len())
-            .filter_map(|i| PatternID::new(i).ok())
-            .filter(|&id| id != skip)
-            .find_map(|id| {
-                let input = Input::new(t.str)
-                    .range(start..)
-                    .anchored(Anchored::Pattern(id));
-                let m = self.regex.search(&input)?;
-                self.try_rule(t, id, m.range())
-            })
+        let mut set = PatternSet::new(self.rules.len());
+        let input = Input::new(t.str).range(start..).anchored(Anchored::Yes);
+        self.all.which_overlapping_matches(&input, &mut set);
+        set.iter().filter(|&id| id != skip).find_map(|id| {
+            let input = Input::new(t.str)
+                .range(start..)
+                .anchored(Anchored::Pattern(id));
+            let m = self.regex.search(&input)?;
+            self.try_rule(t, id, m.range())
+        })
     }
 }
 

@@ -16,6 +16,25 @@
 
 use crate::lexicon::{is_common_word, is_first_name, is_surname, with_lower};
 use aho_corasick::AhoCorasick;
+use crate::lexicon::WordSet as FastSet;
+use std::sync::LazyLock;
+
+/// A word list as a set, built once.
+struct WordSet(LazyLock<FastSet>);
+
+impl WordSet {
+    const fn new(init: fn() -> FastSet) -> Self {
+        WordSet(LazyLock::new(init))
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+static TITLE_SET: WordSet = WordSet::new(|| TITLES.iter().copied().collect());
+static TUSSENVOEGSEL_SET: WordSet = WordSet::new(|| TUSSENVOEGSELS.iter().copied().collect());
+static ORGANISATION_SET: WordSet = WordSet::new(|| ORGANISATION_WORDS.iter().copied().collect());
 use crate::text::Text;
 use std::ops::Range;
 
@@ -265,7 +284,7 @@ fn word_end(t: &Text<'_>, i: usize) -> usize {
 }
 
 fn is_tussenvoegsel(word: &str) -> bool {
-    with_lower(word, |w| TUSSENVOEGSELS.contains(&w))
+    with_lower(word, |w| TUSSENVOEGSEL_SET.contains(w))
 }
 
 /// `in`, `op`, `aan`, `uit` are tussenvoegsels only before an article: `in 't Veld`,
@@ -360,11 +379,11 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
         return Some(Tok { start: pos, end: end + 1, kind: Kind::Initials });
     }
     let kind = with_lower(word, |lower| {
-        if TITLES.contains(&lower) && (first || c.is_uppercase()) {
+        if TITLE_SET.contains(lower) && (first || c.is_uppercase()) {
             // A title token may carry its dot: `Dhr.`, `Mevr.`
             return Some(Kind::Title);
         }
-        if TUSSENVOEGSELS.contains(&lower) {
+        if TUSSENVOEGSEL_SET.contains(lower) {
             return Some(Kind::Tuss);
         }
         if c.is_uppercase() {
@@ -548,7 +567,7 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
         return false;
     }
     with_lower(&t.str[word_start..end], |w| {
-        TITLES.contains(&w)
+        TITLE_SET.contains(w)
             || ROLE_SUFFIXES.iter().any(|r| w.ends_with(r))
             || (colon && (w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
     })
@@ -618,7 +637,7 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
 /// role stands before it: `mw. Oosterhuis`) endings such as `-huis` are not counted.
 fn is_organisation_word(w: &str, named_person: bool) -> bool {
     with_lower(w, |lower| {
-        ORGANISATION_WORDS.contains(&lower)
+        ORGANISATION_SET.contains(lower)
             || (!named_person
                 && !is_surname(w)
                 && lower.split('-').any(|part| {

@@ -25,7 +25,7 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::LicensePlate,
         name: "license_plate_undashed",
-        pattern: r"(?-u:\b)[A-Z0-9]{6}(?-u:\b)",
+        pattern: r"(?i:kenteken)[a-z]{0,8}[ :]{1,3}[A-Z0-9]{6}(?-u:\b)",
         check: check_undashed,
     },
 ];
@@ -58,6 +58,10 @@ fn check_dashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 }
 
 fn check_undashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) {
+        return None;
+    }
+    let m = m.end - 6..m.end;
     let raw = &t.bytes[m.clone()];
     let mut shape = [0u8; 6];
     for (s, c) in shape.iter_mut().zip(raw) {
@@ -66,8 +70,7 @@ fn check_undashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !SHAPES.contains(&&shape) {
         return None;
     }
-    t.before_has(m.start, 24, &["kenteken"])
-        .then(|| Hit::new(m, 0.9))
+    t.left_boundary(m.start).then(|| Hit::new(m, 0.9))
 }
 
 #[cfg(test)]

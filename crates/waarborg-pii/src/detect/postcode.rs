@@ -23,15 +23,16 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::Postcode,
         name: "postcode_lower_case",
-        pattern: r"(?-u:\b)[1-9][0-9]{3} ?[a-z]{2}(?-u:\b)",
+        pattern: r", [1-9][0-9]{3} ?[a-z]{2}(?-u:\b)",
         check: check_lower_case,
     },
 ];
 
-/// `3818 dx` in a sloppy e-mail: only right after a house number (`… 88, 3818 dx`) or a
-/// postcode label, since `2024 de` and `1500 en` are everywhere.
+/// `3818 dx` in a sloppy e-mail: only right after a house number (`… 88, 3818 dx`), since
+/// `2024 de` and `1500 en` are everywhere.
 fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
-    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+    let m = m.start + 2..m.end;
+    if !t.right_boundary(m.end) {
         return None;
     }
     let letters = &t.bytes[m.end - 2..m.end];
@@ -43,8 +44,7 @@ fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         && head.len() >= 3
         && head[head.len() - 3].is_ascii_alphanumeric()
         && head[..head.len() - 2].iter().rev().take(4).any(u8::is_ascii_digit);
-    let labelled = crate::text::ends_with_word(t.label_before(m.start, 12), &["postcode"]);
-    (after_house_number || labelled).then(|| Hit::new(m, 0.8))
+    after_house_number.then(|| Hit::new(m, 0.8))
 }
 
 /// Capitalised two-letter abbreviations that follow years and counts far more often than they

@@ -1,0 +1,174 @@
+//! Plain-std benchmark of the engine (no criterion, so it builds fast and has no dependencies):
+//!
+//! 1. single-thread scan throughput in MB/s over a corpus (`WAARBORG_BENCH_CORPUS`, JSON Lines
+//!    with `"text"`; default `bench/pii/data/handset.jsonl` in the workspace), the median of at
+//!    least five runs of at least one second each;
+//! 2. latency percentiles of scanning one ~2 KB Dutch prompt taken from that corpus, over
+//!    20,000 scans;
+//! 3. engine construction (start-up cost): the first build in this process (cold: word lists
+//!    loaded and patterns compiled for the first time) and the mean of five further builds.
+//!
+//! Prints one JSON object on stdout and a human summary line on stderr.
+//! Run with `cargo bench -p waarborg-pii --bench scan`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use waarborg_pii::Engine;
+
+const THROUGHPUT_RUNS: usize = 7;
+const MIN_RUN: Duration = Duration::from_secs(1);
+const LATENCY_ITERATIONS: usize = 20_000;
+const PROMPT_BYTES: usize = 2048;
+const WARM_BUILDS: u32 = 5;
+
+fn corpus_path() -> PathBuf {
+    match std::env::var_os("WAARBORG_BENCH_CORPUS") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/pii/data/handset.jsonl");
+            std::fs::canonicalize(&path).unwrap_or(path)
+        }
+    }
+}
+
+/// The `text` of every line of the corpus.
+fn read_corpus(path: &PathBuf) -> Vec<String> {
+    let raw = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read corpus {} ({e}); set WAARBORG_BENCH_CORPUS",
+            path.display()
+        )
+    });
+    raw.lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            v.get("text")?.as_str().map(str::to_string)
+        })
+        .collect()
+}
+
+/// A prefix of `s` of at most `max` bytes, cut at a char boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+/// The `q`-quantile (nearest rank) of sorted `xs`.
+fn quantile(sorted: &[Duration], q: f64) -> Duration {
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+fn main() {
+    // Start-up first, so that the first build really is the first in this process.
+    let t = Instant::now();
+    let engine = Engine::with_defaults().expect("default engine builds");
+    let cold = t.elapsed();
+    let t = Instant::now();
+    for _ in 0..WARM_BUILDS {
+        black_box(Engine::with_defaults().expect("default engine builds"));
+    }
+    let warm = t.elapsed() / WARM_BUILDS;
+
+    let path = corpus_path();
+    let texts = read_corpus(&path);
+    assert!(!texts.is_empty(), "corpus {} has no texts", path.display());
+    // Scanned as one document per corpus record, joined by blank lines: what a batch run sees.
+    let corpus = texts.join("\n\n");
+    let bytes = corpus.len();
+
+    // Throughput: each run repeats whole-corpus scans until it has lasted at least MIN_RUN.
+    black_box(engine.scan(&corpus));
+    let mut rates = Vec::with_capacity(THROUGHPUT_RUNS);
+    let mut spans_found = 0;
+    for _ in 0..THROUGHPUT_RUNS {
+        let start = Instant::now();
+        let mut scanned = 0usize;
+        while start.elapsed() < MIN_RUN {
+            let findings = engine.scan(black_box(&corpus));
+            spans_found = findings.spans.len();
+            black_box(findings);
+            scanned += bytes;
+        }
+        rates.push(scanned as f64 / start.elapsed().as_secs_f64() / 1e6);
+    }
+    let mut sorted_rates = rates.clone();
+    sorted_rates.sort_by(f64::total_cmp);
+    let mb_per_s = median(rates);
+
+    // Latency of one ~2 KB prompt: the longest corpus text, cut to 2 KB.
+    let longest = texts.iter().max_by_key(|t| t.len()).unwrap();
+    let prompt = prefix(longest, PROMPT_BYTES);
+    for _ in 0..200 {
+        black_box(engine.scan(black_box(prompt)));
+    }
+    let mut latencies = Vec::with_capacity(LATENCY_ITERATIONS);
+    for _ in 0..LATENCY_ITERATIONS {
+        let t = Instant::now();
+        black_box(engine.scan(black_box(prompt)));
+        latencies.push(t.elapsed());
+    }
+    latencies.sort_unstable();
+    let (p50, p99, max) = (
+        quantile(&latencies, 0.50),
+        quantile(&latencies, 0.99),
+        *latencies.last().unwrap(),
+    );
+
+    let report = serde_json::json!({
+        "corpus": path.display().to_string(),
+        "corpus_records": texts.len(),
+        "corpus_bytes": bytes,
+        "corpus_spans": spans_found,
+        "throughput_mb_per_s": {
+            "median": mb_per_s,
+            "min": sorted_rates[0],
+            "max": sorted_rates[sorted_rates.len() - 1],
+            "runs": THROUGHPUT_RUNS,
+            "min_run_s": MIN_RUN.as_secs_f64(),
+            "threads": 1,
+        },
+        "latency_2kb_us": {
+            "prompt_bytes": prompt.len(),
+            "iterations": LATENCY_ITERATIONS,
+            "p50": micros(p50),
+            "p99": micros(p99),
+            "max": micros(max),
+        },
+        "engine_new_ms": {
+            "cold_first": cold.as_secs_f64() * 1e3,
+            "warm_mean_of_5": warm.as_secs_f64() * 1e3,
+        },
+    });
+    println!("{report}");
+    eprintln!(
+        "scan: {mb_per_s:.1} MB/s single-thread (median of {THROUGHPUT_RUNS} runs over {bytes} bytes); \
+         {} B prompt p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs; Engine::new cold {:.1} ms, warm {:.1} ms",
+        prompt.len(),
+        micros(p50),
+        micros(p99),
+        micros(max),
+        cold.as_secs_f64() * 1e3,
+        warm.as_secs_f64() * 1e3,
+    );
+}

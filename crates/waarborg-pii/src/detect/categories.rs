@@ -25,19 +25,22 @@ pub(crate) struct CategoryHit {
     pub(crate) score: f32,
 }
 
-/// One lexicon entry: a lower-case term, whether it may be a word prefix (`diabet*`).
+/// One lexicon entry: a lower-case term, whether it may begin a longer word (`diabet*`) and
+/// whether it may end one (`*kanker` in `borstkanker`).
 struct Term {
     category: Category,
     text: &'static str,
     prefix: bool,
+    infix: bool,
 }
 
-/// The lexicon: `*` at the end marks a prefix term.
+/// The lexicon: `*` at the end marks a prefix term, `*` at the start a term that may end a
+/// compound.
 const LEXICON: &[(Category, &[&str])] = &[
     (
         Category::Health,
         &[
-            "diabetes", "diabetisch*", "suikerziekte", "kanker*", "tumor", "leukemie", "depressie",
+            "diabetes", "diabetisch*", "suikerziekte", "*kanker*", "*tumor*", "*chemo*", "leukemie", "depressie",
             "depressief", "burn-out", "burnout", "overspannen", "hiv", "aids", "astma", "epilepsie",
             "dementie", "alzheimer", "parkinson", "adhd", "autisme", "autistisch", "depressiev*",
             "in behandeling bij", "onder behandeling", "behandeltraject", "revalidatie",
@@ -70,7 +73,13 @@ const LEXICON: &[(Category, &[&str])] = &[
         Category::Ethnicity,
         &[
             "marokkaanse afkomst", "turkse afkomst", "surinaamse afkomst", "antilliaanse afkomst",
-            "afkomst", "etniciteit", "etnische achtergrond", "migratieachtergrond", "huidskleur",
+            "arubaanse afkomst", "kaapverdiaanse afkomst", "ghanese afkomst", "somalische afkomst",
+            "eritrese afkomst", "syrische afkomst", "afghaanse afkomst", "poolse afkomst",
+            "roemeense afkomst", "bulgaarse afkomst", "indonesische afkomst", "molukse afkomst",
+            "chinese afkomst", "indiase afkomst", "pakistaanse afkomst", "koerdische afkomst",
+            "iraakse afkomst", "iraanse afkomst", "nigeriaanse afkomst", "afrikaanse afkomst",
+            "aziatische afkomst", "arabische afkomst", "hindoestaanse afkomst", "creoolse afkomst",
+            "javaanse afkomst", "buitenlandse afkomst", "niet-westerse afkomst", "etniciteit", "etnische achtergrond", "migratieachtergrond", "huidskleur",
             "roma", "sinti", "allochto*", "ras", "donkere huid",
         ],
     ),
@@ -108,7 +117,7 @@ const LEXICON: &[(Category, &[&str])] = &[
         Category::Criminal,
         &[
             "veroordeeld", "veroordeling", "strafblad", "strafrechtelijk*", "gedetineerd*",
-            "detentie", "gevangenis", "celstraf", "taakstraf", "werkstraf", "verdacht van",
+            "detentie", "gevangenis*", "contactverbod", "gebiedsverbod", "straatverbod", "huisverbod", "celstraf", "taakstraf", "werkstraf", "verdacht van",
             "verdachte van", "aangehouden", "gearresteerd", "arrestatie", "proces-verbaal",
             "justitiële documentatie", "delict", "misdrijf", "diefstal", "inbraak", "fraude gepleegd",
             "mishandeling", "drugshandel", "tbs", "reclassering", "zit vast", "vog geweigerd",
@@ -144,8 +153,9 @@ impl CategoryDetector {
             .flat_map(|&(category, words)| {
                 words.iter().map(move |w| Term {
                     category,
-                    text: w.trim_end_matches('*'),
+                    text: w.trim_matches('*'),
                     prefix: w.ends_with('*'),
+                    infix: w.starts_with('*'),
                 })
             })
             .collect();
@@ -167,7 +177,7 @@ impl CategoryDetector {
         for m in self.automaton.find_iter(t.bytes) {
             let term = &self.terms[m.pattern().as_usize()];
             let (start, end) = (m.start(), m.end());
-            if !t.left_boundary(start) {
+            if !term.infix && !t.left_boundary(start) {
                 continue;
             }
             let end = if term.prefix {

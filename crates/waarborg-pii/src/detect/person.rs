@@ -65,6 +65,15 @@ struct Tok {
 
 const MAX_TOKENS: usize = 10;
 
+/// Given names that are also common English or Dutch words; alone, without a title, they are
+/// not read as names.
+const AMBIGUOUS_GIVEN_NAMES: &[&str] = &[
+    "Can", "Will", "May", "June", "April", "Mark", "Bill", "Art", "Guy", "Hope", "Grace", "Faith",
+    "Joy", "Dawn", "Eve", "Rose", "Ruby", "Amber", "Jade", "Sky", "Storm", "Roos", "Lot", "Job",
+    "Toon", "Kader", "Bob", "Pat", "Sue", "Chance", "Summer", "Winter", "Christian", "Frank",
+    "Hans", "Gerrit", "Rik", "Sterre", "Maan", "Zon", "Bloem", "Vos",
+];
+
 const TUSSENVOEGSELS: &[&str] = &[
     "van", "de", "der", "den", "het", "'t", "’t", "ten", "ter", "te", "in", "op", "aan", "uit",
     "la", "le", "du", "da", "di", "del", "della", "dos", "das", "do", "von", "vom", "zu", "zum",
@@ -87,7 +96,8 @@ const TITLES: &[&str] = &[
     "minister-president", "premier", "verdachte", "getuige", "melder", "klager", "klaagster",
     "bezwaarmaker", "belanghebbende", "leerling", "student", "stagiair", "sollicitant",
     "werknemer", "werkgever", "contactpersoon", "gemachtigde", "curator", "bewindvoerder",
-    "mentor", "voogd",
+    "mentor", "voogd", "boa", "klant", "leidinggevende", "teamleider", "handhaver", "user",
+    "gebruiker", "beambte", "agente", "wijkagent", "portefeuillehouder",
 ];
 
 /// Words that make a chain an organisation, not a person.
@@ -112,10 +122,11 @@ const ORGANISATION_WORDS: &[&str] = &[
     "dienstverlening", "handhaving", "toezicht", "vergunningen", "inkomen", "participatie",
     "jeugd", "economie", "personeel", "organisatie", "communicatie", "afdeling", "team",
     "directie", "sector", "cluster", "bestuur", "wijkteam", "klantcontact", "front", "office",
+    "binnenstad", "centrum", "noord", "oost", "zuid", "west", "huisartsenpraktijk",
 ];
 
 const STREET_SUFFIXES: &[&str] = &[
-    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg",
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dreef", "steeg",
     "markt", "burgwal", "plantsoen", "boulevard", "allee", "park", "baan",
 ];
 
@@ -333,8 +344,22 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
         return None;
     }
     let toks = &toks[..len];
-    let scan_next = toks[len - 1].end;
-    Some((decide(t, toks, listed), scan_next))
+    let hit = decide(t, toks, listed);
+    // Continue after the name. When the chain held none, a name may still start after a
+    // tussenvoegsel inside it (`DNA-profiel van Barbara Woźniak`); otherwise skip the chain.
+    let scan_next = match &hit {
+        Some(h) => h.range.end,
+        None => toks
+            .windows(2)
+            .skip(1)
+            .find(|w| {
+                w[0].kind == Kind::Tuss
+                    && w[1].kind == Kind::Cap
+                    && is_first_name(&t.str[w[1].start..w[1].end])
+            })
+            .map_or(toks[len - 1].end, |w| w[1].start),
+    };
+    Some((hit, scan_next))
 }
 
 /// Reads one token at `pos`: initials, a capitalised word, a tussenvoegsel or a title.
@@ -378,8 +403,13 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
     if dot && MULTI_LETTER_INITIALS.contains(&word) {
         return Some(Tok { start: pos, end: end + 1, kind: Kind::Initials });
     }
+    // Words in capitals (`BSN`, `AVG`, `MR` in `2756 MR`, `JANSEN`) are not read as names.
+    let caps = word.chars().filter(|c| c.is_uppercase()).count();
+    if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
+        return None;
+    }
     let kind = with_lower(word, |lower| {
-        if TITLE_SET.contains(lower) && (first || c.is_uppercase()) {
+        if (TITLE_SET.contains(lower) || (c.is_uppercase() && is_role_compound(lower))) && (first || c.is_uppercase()) {
             // A title token may carry its dot: `Dhr.`, `Mevr.`
             return Some(Kind::Title);
         }
@@ -387,11 +417,6 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
             return Some(Kind::Tuss);
         }
         if c.is_uppercase() {
-            // Words in capitals (`BSN`, `AVG`, `JANSEN`) are not read as names.
-            let caps = word.chars().filter(|c| c.is_uppercase()).count();
-            if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
-                return None;
-            }
             return Some(Kind::Cap);
         }
         // `d'Ancona`, `l'Ami`: lower-case particle glued to a capitalised name.
@@ -410,6 +435,9 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
 fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let word = |tok: &Tok| &t.str[tok.start..tok.end];
     let is_first = |tok: &Tok| tok.kind == Kind::Cap && is_first_name(word(tok));
+    if organisation_label_before(t, toks[0].start) || after_postcode(t, toks[0].start) {
+        return None;
+    }
     let mut context = listed || title_before(t, toks[0].start);
     let mut toks = toks;
     // A title inside the chain starts the name after it (`Staatssekretär Dr. Jürgen Kowalski`).
@@ -439,6 +467,15 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // (`Samira van de Johan de Wittschool`: "from the", not a tussenvoegsel).
     let mut cut = toks.len();
     for (k, tok) in toks.iter().enumerate().skip(1) {
+        // After a complete name, `van`/`uit`/`bij` starts a new phrase: `L. Amrani van Veilig
+        // Thuis`, `mr. J.A. Eggelaar van Mulder Advocaten`.
+        if tok.kind == Kind::Tuss
+            && with_lower(word(tok), |w| matches!(w, "van" | "uit" | "bij"))
+            && is_complete_name(t, &toks[..k])
+        {
+            cut = k;
+            break;
+        }
         let common = tok.kind == Kind::Cap
             && toks[k - 1].kind != Kind::Tuss
             && with_lower(word(tok), is_common_word)
@@ -470,6 +507,17 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     let first = toks.first()?;
     let last = toks.last()?;
+    // `Geb. datum`, `Pietersz. Coenstraat`: an abbreviation, or a street written with one.
+    if let (Some(b'.'), Some(b' ')) = (t.bytes.get(last.end), t.bytes.get(last.end + 1)) {
+        let after = last.end + 2;
+        if last.kind == Kind::Cap && last.end - last.start <= 4 && t.bytes.get(after).is_some_and(u8::is_ascii_lowercase) {
+            return None;
+        }
+        let next_end = word_end(t, after);
+        if next_end > after && looks_like_street(&t.str[after..next_end]) {
+            return None;
+        }
+    }
     if is_organisation(t, toks, context && toks.len() == 1) {
         return None;
     }
@@ -488,12 +536,15 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let surname_ok = |s: &str| is_surname(s) || tuss_before_surname || !with_lower(s, is_common_word);
     let range = first.start..last.end;
 
-    // Reversed: `Vries, B. de`, `Boer, Hendrik de`, `Jansen-de Boer, Maria Johanna`.
-    if !is_first(first) && first.kind != Kind::Initials {
+    // Reversed: `Vries, B. de`, `Boer, Hendrik de`, `Jansen-de Boer, Maria Johanna`,
+    // `Aksoy, Mehmet` (a surname that is also a given name).
+    if first.kind != Kind::Initials && (!is_first(first) || is_surname(word(first))) {
         if let Some((end, with_initials)) = reversed_tail(t, last.end) {
             let s = surname.unwrap_or_default();
+            let line_end = matches!(t.bytes.get(end), None | Some(b'\n' | b'\r'));
             let plausible = with_initials
                 || context
+                || line_end
                 || is_surname(s)
                 || t.bytes[..end].ends_with(b" de")
                 || t.bytes[..end].ends_with(b" van")
@@ -509,18 +560,24 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             // `A. Gegevens aanvrager` / `D. Begroting` at the start of a line is a section
             // heading, not a name (`K. Wiśniewska` on its own line is).
             let line_start = first.start == 0 || t.bytes[first.start - 1] == b'\n';
+            let rest_of_line = t.str[last.end..].split('\n').next().unwrap_or_default();
             let heading = toks.len() == 2
                 && word(first).len() == 2
                 && line_start
                 && (looks_like_abstract_noun(s)
-                    || (t.bytes.get(last.end) == Some(&b' ')
-                        && t.bytes.get(last.end + 1).is_some_and(u8::is_ascii_lowercase)));
-            if !heading && surname_ok(s) && !looks_like_abstract_noun(s) {
+                    || (rest_of_line.starts_with(' ')
+                        && rest_of_line.len() < 30
+                        && rest_of_line[1..].starts_with(|c: char| c.is_lowercase())));
+            if !heading && surname_ok(s) {
                 return Some(NameHit { range, score: if context { 0.95 } else { 0.85 } });
             }
             None
         }
         Kind::Cap if is_first(first) => {
+            // `Can you…`, `Will`, `May`: a lone given name that is also a word needs context.
+            if toks.len() == 1 && !context && AMBIGUOUS_GIVEN_NAMES.contains(&word(first)) {
+                return None;
+            }
             let known_surname = surname.is_some_and(is_surname);
             let score = match (toks.len(), context || known_surname) {
                 (1, false) => 0.6,
@@ -529,6 +586,16 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
                 (_, true) => 0.95,
             };
             Some(NameHit { range, score })
+        }
+        // `Zhang Wei`, `Jansen Piet`: surname first, then a given name.
+        Kind::Cap
+            if toks.len() == 2
+                && toks[1].kind == Kind::Cap
+                && is_surname(word(first))
+                && is_first(&toks[1])
+                && !with_lower(word(first), is_common_word) =>
+        {
+            Some(NameHit { range, score: 0.7 })
         }
         _ if context => {
             let s = surname?;
@@ -541,11 +608,34 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
 }
 
+/// Initials and a surname, or a given name and a surname that is not itself a given name.
+fn is_complete_name(t: &Text<'_>, toks: &[Tok]) -> bool {
+    let word = |tok: &Tok| &t.str[tok.start..tok.end];
+    let Some(last) = toks.iter().rev().find(|tok| tok.kind == Kind::Cap) else {
+        return false;
+    };
+    let initials = toks.iter().any(|tok| tok.kind == Kind::Initials);
+    let given = toks.first().is_some_and(|f| f.kind == Kind::Cap && is_first_name(word(f)));
+    (initials || given) && !(is_first_name(word(last)) && !is_surname(word(last))) && toks.len() >= 2
+}
+
+/// `2756 MR Bergen op Zoom`: a capitalised chain right after a postcode is the city.
+fn after_postcode(t: &Text<'_>, start: usize) -> bool {
+    let head = t.bytes[..start].trim_ascii_end();
+    let n = head.len();
+    n >= 6
+        && head[n - 2..].iter().all(u8::is_ascii_uppercase)
+        && {
+            let digits_end = if head[n - 3] == b' ' { n - 3 } else { n - 2 };
+            digits_end >= 4 && head[digits_end - 4..digits_end].iter().all(u8::is_ascii_digit)
+        }
+}
+
 /// Whether the word before `start` is a title, role, salutation or form label: `dhr.`,
 /// `wethouder`, `Beste`, `Commissiegriffier:`, `Voornamen:`, `Van:`.
 fn title_before(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
-    if start < 2 || !matches!(b[start - 1], b' ' | b'\n' | b'\t') {
+    if start < 2 || !matches!(b[start - 1], b' ' | b'\t') {
         return false;
     }
     let mut end = start - 1;
@@ -553,7 +643,8 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
         end -= 1;
     }
     let colon = end > 0 && b[end - 1] == b':';
-    if end > 0 && matches!(b[end - 1], b'.' | b':') {
+    let dot = end > 0 && b[end - 1] == b'.';
+    if colon || dot {
         end -= 1;
     }
     let head = &t.str[..end];
@@ -567,10 +658,43 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
         return false;
     }
     with_lower(&t.str[word_start..end], |w| {
+        if dot {
+            // `dhr. Jansen`, but not `… door de rechter. Feit`: only abbreviations end in a dot.
+            return ABBREVIATED_TITLES.contains(&w);
+        }
         TITLE_SET.contains(w)
-            || ROLE_SUFFIXES.iter().any(|r| w.ends_with(r))
+            || is_role_compound(w)
             || (colon && (w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
     })
+}
+
+/// Titles written abbreviated with a dot.
+const ABBREVIATED_TITLES: &[&str] = &[
+    "dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "mej", "fam", "ds", "mrs", "ms",
+];
+
+/// Labels after which a capitalised name is a business, not a person (`Handelsnaam: Kapsalon X`).
+fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
+    let head = t.str[..start].trim_end();
+    let Some(head) = head.strip_suffix(':') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    with_lower(head[word_start..].trim(), |w| {
+        ["handelsnaam", "handelsnamen", "bedrijfsnaam", "naam organisatie", "organisatie", "onderneming", "werkgever", "instelling", "statutaire naam", "naam onderneming"]
+            .iter()
+            .any(|l| w.ends_with(l))
+    })
+}
+
+/// `Wijkteammedewerker`, `Woo-coördinator`, `Teamleider`: compounds ending in a role word.
+fn is_role_compound(lower: &str) -> bool {
+    ROLE_SUFFIXES.iter().any(|r| lower.len() > r.len() && lower.ends_with(r))
 }
 
 /// Role words that also end compounds (`commissiegriffier`, `wijkverpleegkundige`).
@@ -578,7 +702,8 @@ const ROLE_SUFFIXES: &[&str] = &[
     "griffier", "secretaris", "voorzitter", "medewerker", "medewerkster", "adviseur", "wethouder",
     "consulent", "directeur", "manager", "coördinator", "coordinator", "ambtenaar", "behandelaar",
     "begeleider", "contactpersoon", "notulist", "verpleegkundige", "therapeut", "arts",
-    "jurist", "inspecteur", "regisseur", "functionaris", "officier", "rechercheur",
+    "jurist", "inspecteur", "regisseur", "functionaris", "officier", "rechercheur", "leider",
+    "leidinggevende", "houder", "handhaver", "afdelingshoofd",
 ];
 
 /// Labels in forms and mail headers that precede a name after a colon.
@@ -602,6 +727,16 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
         Kind::Initials => {
             stop = head.end;
             pos = head.end;
+            // `E. K.`: initials written with spaces.
+            while b.get(pos) == Some(&b' ') {
+                match read_token(t, pos + 1, false) {
+                    Some(tok) if tok.kind == Kind::Initials => {
+                        stop = tok.end;
+                        pos = tok.end;
+                    }
+                    _ => break,
+                }
+            }
         }
         Kind::Cap if is_first_name(&t.str[head.start..head.end]) => {
             stop = head.end;
@@ -680,7 +815,9 @@ fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
 /// `Dreeshuis`, `Frisobrug`, `Klussenbedrijf`); a known surname with such an ending
 /// (`Nijhuis`) stays a surname.
 const ORGANISATION_ENDINGS: &[&str] = &[
-    "school", "ziekenhuis", "huis", "brug", "rotonde", "plein", "centrum", "museum",
+    "school", "ziekenhuis", "gemeentehuis", "stadhuis", "buurthuis", "wijkhuis", "clubhuis",
+    "verpleeghuis", "dorpshuis", "jongerenhuis", "kantoor", "salon", "handel", "diensten",
+    "installaties", "brug", "rotonde", "plein", "centrum", "museum",
     "theater", "college", "instituut", "academie", "gymnasium", "lyceum", "kliniek", "bedrijf",
     "centrale",
     "bureau", "fonds", "groep", "winkel", "hal", "zaal", "gebouw", "station", "haven", "regeling",

@@ -54,6 +54,12 @@ const ABBREVIATIONS: &[&[u8]] = &[
     b"ID", b"IT", b"HR", b"CO", b"PC", b"TV", b"AI",
 ];
 
+/// Units that follow quantities in capitals.
+const UNITS: &[&[u8]] = &[
+    b"MW", b"KW", b"GW", b"TW", b"GB", b"MB", b"KB", b"TB", b"PB", b"KM", b"CM", b"MM", b"ML",
+    b"CL", b"DL", b"KG", b"MG", b"HZ", b"PK", b"KV", b"MA",
+];
+
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
     let letters = &raw[raw.len() - 2..];
@@ -79,6 +85,16 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // A capitalised word after it (the city) or an address before it raises confidence.
     let city_follows = t.bytes.get(m.end) == Some(&b' ')
         && t.char_at(m.end + 1).is_some_and(char::is_uppercase);
+    // `2000 MW`, `1024 GB werkgeheugen`: a quantity, unless a city follows.
+    if UNITS.contains(&letters) && !city_follows {
+        return None;
+    }
+    // `2016 EN 2025`: a number follows, so this is a heading or a range.
+    if let (Some(b' '), Some(d)) = t.peek2(m.end) {
+        if d.is_ascii_digit() {
+            return None;
+        }
+    }
     Some(Hit::new(m, if city_follows { 0.95 } else { 0.85 }))
 }
 
@@ -101,5 +117,9 @@ mod tests {
         assert!(found("1234 SS", Postcode).is_empty());
         assert!(found("1234 ABC", Postcode).is_empty());
         assert!(found("12345 AB", Postcode).is_empty());
+        assert!(found("levert circa 2000 MW, genoeg", Postcode).is_empty());
+        assert!(found("over 1024 GB werkgeheugen", Postcode).is_empty());
+        assert!(found("DE PERIODE 2016 EN 2025", Postcode).is_empty());
+        assert_eq!(found("1024 GB Amsterdam", Postcode), ["1024 GB"]);
     }
 }

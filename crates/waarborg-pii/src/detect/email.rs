@@ -7,25 +7,84 @@
 //! function addresses route to identifiable staff.
 //!
 //! **Hard negatives:** `@`-handles without a domain, version strings (`pkg@1.2.3`).
+//!
+//! Not a pattern rule: every address has an `@`, so the detector jumps from `@` to `@`
+//! (memchr) and grows the address outwards, which keeps this common, wide pattern out of the
+//! shared automaton.
 
-use super::{Hit, PatternRule};
+use super::patterns::PatternHit;
+use super::Hit;
 use crate::entity::EntityType;
 use crate::text::Text;
-use std::ops::Range;
 
-pub(crate) const RULES: &[PatternRule] = &[PatternRule {
-    entity: EntityType::Email,
-    name: "email",
-    pattern: r"[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63})@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?-u:\b)",
-    check,
-}];
+/// Finds e-mail addresses, appending to `out`.
+pub(crate) fn scan(t: &Text<'_>, out: &mut Vec<PatternHit>) {
+    let b = t.bytes;
+    let mut last_end = 0;
+    for at in memchr::memchr_iter(b'@', b) {
+        if at < last_end {
+            continue;
+        }
+        if let Some(range) = address_around(t, at) {
+            last_end = range.end;
+            out.push(PatternHit {
+                entity: EntityType::Email,
+                detector: "email",
+                hit: Hit::new(range, 0.99),
+            });
+        }
+    }
+}
 
-fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
-    let before = t.char_before(m.start);
-    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '%' | '+' | '-' | '_')) {
+fn is_local(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+fn address_around(t: &Text<'_>, at: usize) -> Option<std::ops::Range<usize>> {
+    let b = t.bytes;
+    // Local part: up to 64 allowed bytes before `@`, starting with a letter or digit.
+    let mut start = at;
+    while start > 0 && at - start < 64 && is_local(b[start - 1]) {
+        start -= 1;
+    }
+    while start < at && !b[start].is_ascii_alphanumeric() {
+        start += 1;
+    }
+    if start == at || t.char_before(start).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    Some(Hit::new(m, 0.99))
+    // Domain: labels of letters, digits and inner hyphens, separated by dots.
+    let mut end = at + 1;
+    let mut label_start = end;
+    let mut last_label = (end, end);
+    let mut labels = 0;
+    loop {
+        while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'-') && end - label_start < 63 {
+            end += 1;
+        }
+        let label = &b[label_start..end];
+        if label.is_empty() || label[0] == b'-' || label[label.len() - 1] == b'-' {
+            // An empty or malformed label ends the domain before it.
+            break;
+        }
+        labels += 1;
+        last_label = (label_start, end);
+        if end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_alphanumeric() {
+            end += 1;
+            label_start = end;
+        } else {
+            break;
+        }
+    }
+    let end = last_label.1;
+    let tld = &b[last_label.0..last_label.1];
+    if labels < 2 || !(2..=24).contains(&tld.len()) || !tld.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    if t.char_at(end).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(start..end)
 }
 
 #[cfg(test)]
@@ -38,6 +97,7 @@ mod tests {
         assert_eq!(found("mail j.devries@utrecht.nl.", Email), ["j.devries@utrecht.nl"]);
         assert_eq!(found("<a.b+tag@sub.example.org>", Email), ["a.b+tag@sub.example.org"]);
         assert_eq!(found("FATIMA_1990@Hotmail.COM", Email), ["FATIMA_1990@Hotmail.COM"]);
+        assert_eq!(found("(mail: x@y-z.nl)", Email), ["x@y-z.nl"]);
     }
 
     #[test]
@@ -45,5 +105,7 @@ mod tests {
         assert!(found("volg @gemeente op sociale media", Email).is_empty());
         assert!(found("install pkg@1.2.3", Email).is_empty());
         assert!(found("jan@localhost", Email).is_empty());
+        assert!(found("a@b", Email).is_empty());
+        assert!(found("@@@.nl", Email).is_empty());
     }
 }

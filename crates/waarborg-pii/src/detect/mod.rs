@@ -57,7 +57,6 @@ pub(crate) struct PatternRule {
 /// is tried first, and the others are tried if it rejects.
 pub(crate) fn all_rules() -> Vec<&'static PatternRule> {
     [
-        email::RULES,
         iban::RULES,
         id_document::RULES,
         card::RULES,
@@ -109,6 +108,11 @@ pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
     "invoice",
     "nr",
     "no",
+    "betalingskenmerk",
+    "kenmerk",
+    "transactienummer",
+    "serienummer",
+    "imei",
 ];
 
 /// For label-anchored patterns (`KvK-nummer: 12345678`): the match from its first digit on.

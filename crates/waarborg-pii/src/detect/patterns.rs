@@ -27,6 +27,8 @@ pub(crate) struct PatternScanner {
     regex: Regex,
     /// The same patterns with all-matches semantics: which rules match at a given start.
     all: Regex,
+    /// Whether to look for e-mail addresses (found by `@`, outside the automaton).
+    emails: bool,
 }
 
 impl PatternScanner {
@@ -49,11 +51,19 @@ impl PatternScanner {
             )
             .build_many(&patterns)
             .map_err(Box::new)?;
-        Ok(PatternScanner { rules, regex, all })
+        Ok(PatternScanner {
+            rules,
+            regex,
+            all,
+            emails: enabled(EntityType::Email),
+        })
     }
 
     /// Scans `t`, appending accepted hits to `out` in text order.
     pub(crate) fn scan(&self, t: &Text<'_>, out: &mut Vec<PatternHit>) {
+        if self.emails {
+            super::email::scan(t, out);
+        }
         if self.rules.is_empty() {
             return;
         }
@@ -74,7 +84,9 @@ impl PatternScanner {
                     pos = found.hit.range.end.max(start + 1);
                     out.push(found);
                 }
-                None => pos = next_char(hay, start),
+                // Every pattern starts at a word start or at punctuation, so the next candidate
+                // cannot start inside the word the rejected one started with.
+                None => pos = skip_word(hay, start),
             }
             // Never stop inside a char.
             while pos < hay.len() && !hay.is_char_boundary(pos) {
@@ -108,6 +120,16 @@ impl PatternScanner {
     }
 }
 
-fn next_char(s: &str, i: usize) -> usize {
-    s[i..].chars().next().map_or(s.len(), |c| i + c.len_utf8())
+/// The end of the alphanumeric run at `i` (at least one char further).
+fn skip_word(s: &str, i: usize) -> usize {
+    let mut chars = s[i..].char_indices();
+    let Some((_, first)) = chars.next() else {
+        return s.len();
+    };
+    if !first.is_alphanumeric() {
+        return i + first.len_utf8();
+    }
+    chars
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(off, _)| i + off)
 }

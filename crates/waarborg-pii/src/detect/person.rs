@@ -16,7 +16,7 @@
 
 use crate::lexicon::{is_common_word, is_first_name, is_surname, with_lower};
 use aho_corasick::AhoCorasick;
-use crate::lexicon::WordSet as FastSet;
+use crate::lexicon::{SuffixSet, WordSet as FastSet};
 use std::sync::LazyLock;
 
 /// A word list as a set, built once.
@@ -35,6 +35,16 @@ impl WordSet {
 static TITLE_SET: WordSet = WordSet::new(|| TITLES.iter().copied().collect());
 static TUSSENVOEGSEL_SET: WordSet = WordSet::new(|| TUSSENVOEGSELS.iter().copied().collect());
 static ORGANISATION_SET: WordSet = WordSet::new(|| ORGANISATION_WORDS.iter().copied().collect());
+static ROLE_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(ROLE_SUFFIXES));
+static ORGANISATION_ENDING_SET: LazyLock<SuffixSet> =
+    LazyLock::new(|| SuffixSet::new(ORGANISATION_ENDINGS));
+static ABSTRACT_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| {
+    SuffixSet::new(&[
+        "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "iteit", "isme",
+        "ering", "nis", "zorg", "werk", "beleid", "financiën", "onderwijs", "nummer",
+    ])
+});
+static STREET_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(STREET_SUFFIXES));
 use crate::text::Text;
 use std::ops::Range;
 
@@ -409,7 +419,8 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
         return None;
     }
     let kind = with_lower(word, |lower| {
-        if (TITLE_SET.contains(lower) || (c.is_uppercase() && is_role_compound(lower))) && (first || c.is_uppercase()) {
+        let role_compound = c.is_uppercase() && lower.len() >= 7 && is_role_compound(lower);
+        if (TITLE_SET.contains(lower) || role_compound) && (first || c.is_uppercase()) {
             // A title token may carry its dot: `Dhr.`, `Mevr.`
             return Some(Kind::Title);
         }
@@ -694,7 +705,7 @@ fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
 
 /// `Wijkteammedewerker`, `Woo-coördinator`, `Teamleider`: compounds ending in a role word.
 fn is_role_compound(lower: &str) -> bool {
-    ROLE_SUFFIXES.iter().any(|r| lower.len() > r.len() && lower.ends_with(r))
+    ROLE_ENDINGS.matches(lower, 1)
 }
 
 /// Role words that also end compounds (`commissiegriffier`, `wijkverpleegkundige`).
@@ -775,11 +786,7 @@ fn is_organisation_word(w: &str, named_person: bool) -> bool {
         ORGANISATION_SET.contains(lower)
             || (!named_person
                 && !is_surname(w)
-                && lower.split('-').any(|part| {
-                    ORGANISATION_ENDINGS
-                        .iter()
-                        .any(|e| part.len() > e.len() + 1 && part.ends_with(e))
-                }))
+                && lower.split('-').any(|part| ORGANISATION_ENDING_SET.matches(part, 2)))
     })
 }
 
@@ -828,22 +835,11 @@ const ORGANISATION_ENDINGS: &[&str] = &[
 /// Nouns of policy and portfolios (`Mobiliteit`, `Wijkbeheer`, `Ruimtelijke Ordening`) that
 /// follow role words but are not surnames.
 fn looks_like_abstract_noun(word: &str) -> bool {
-    !is_surname(word)
-        && with_lower(word, |w| {
-            [
-                "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "iteit",
-                "isme", "ering", "nis", "zorg", "werk", "beleid", "financiën", "onderwijs",
-                "nummer",
-            ]
-            .iter()
-            .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
-        })
+    with_lower(word, |w| ABSTRACT_ENDINGS.matches(w, 3)) && !is_surname(word)
 }
 
 fn looks_like_street(word: &str) -> bool {
-    with_lower(word, |w| {
-        STREET_SUFFIXES.iter().any(|s| w.len() > s.len() + 1 && w.ends_with(s))
-    }) && !is_surname(word)
+    with_lower(word, |w| STREET_ENDINGS.matches(w, 2)) && !is_surname(word)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::Phone,
         name: "phone_nl",
-        pattern: r"(?-u:\b)0[1-9](?:[ -]?[0-9]){8}(?-u:\b)|\(0[1-9][0-9]{1,2}\)[ -]?[0-9](?:[ -]?[0-9]){5,6}(?-u:\b)",
+        pattern: r"(?-u:\b)0[1-9](?:(?: - |[ -])?[0-9]){8}(?-u:\b)|\(0[1-9][0-9]{0,2}\)[ -]?[0-9](?:[ -]?[0-9]){5,7}(?-u:\b)",
         check: check_national,
     },
     PatternRule {
@@ -53,6 +53,12 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
 }
 
+/// Whether a label for a non-personal number (`Betalingskenmerk:`) stands right before `start`.
+fn non_personal_label(t: &Text<'_>, start: usize) -> bool {
+    !t.before_has(start, 24, PHONE_LABELS)
+        && ends_with_word(t.label_before(start, 24), NON_PERSONAL_NUMBER_LABELS)
+}
+
 fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
     let plus = raw[0] == b'+';
@@ -60,6 +66,9 @@ fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     if plus && t.char_before(m.start).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    if non_personal_label(t, m.start) {
         return None;
     }
     let body = if plus { &raw[1..] } else { &raw[2..] };
@@ -143,6 +152,8 @@ mod tests {
             ("0031 20 1234567", "0031 20 1234567"),
             ("+31-6-12345678", "+31-6-12345678"),
             ("+32 2 123 45 67", "+32 2 123 45 67"),
+            ("tel. 058 - 227 0709", "058 - 227 0709"),
+            ("bel (06) 23392298.", "(06) 23392298"),
         ] {
             assert_eq!(found(text, Phone), [want], "{text}");
         }
@@ -159,6 +170,7 @@ mod tests {
         assert!(found("0900 123 4567", Phone).is_empty(), "0900");
         assert!(found("op 06-12-2023 10:30", Phone).is_empty(), "date and time");
         assert!(found("zaaknummer 0123456789", Phone).is_empty(), "label");
+        assert!(found("Betalingskenmerk: 0075691195588350", Phone).is_empty(), "label");
         assert!(found("06123456", Phone).is_empty(), "too short");
         assert!(found("061234567890", Phone).is_empty(), "too long");
     }

@@ -52,6 +52,23 @@ impl<'a> Text<'a> {
         contains_any(&self.bytes[from..pos], words)
     }
 
+    /// Like [`Self::before_has`], but a word must not continue another word on its left (for
+    /// words of up to five letters also on its right): `btw` is not found in `a@btw.nl` nor
+    /// `rsin` in `Ursinus`.
+    pub(crate) fn before_has_word(&self, pos: usize, window: usize, words: &[&str]) -> bool {
+        let from = pos.saturating_sub(window);
+        let hay = &self.bytes[from..pos];
+        words.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() <= hay.len()
+                && (0..=hay.len() - w.len()).any(|i| {
+                    hay[i..i + w.len()].eq_ignore_ascii_case(w)
+                        && (i == 0 || !is_word_byte(hay[i - 1]))
+                        && (w.len() > 5 || hay.get(i + w.len()).is_none_or(|&c| !is_word_byte(c)))
+                })
+        })
+    }
+
     /// The bytes of the `window` before `pos` with trailing spaces and `:`/`=`/`#` removed:
     /// what a label such as `BSN:` leaves right before a value.
     pub(crate) fn label_before(&self, pos: usize, window: usize) -> &'a [u8] {
@@ -122,6 +139,12 @@ fn is_sentence_end(b: &[u8], i: usize) -> bool {
         b"mej", b"fam", b"bijv", b"evt", b"ca", b"tel", b"St", b"Th", b"Chr", b"Joh",
     ];
     !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Letters, digits and the bytes of non-ASCII chars (a label glued to any of these is part of
+/// a longer word). `@` and `.` count too: `btw` in `a@btw.nl` is a domain.
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80 || c == b'@' || c == b'.'
 }
 
 /// Case-insensitive (ASCII) search for any of `words` (given in lower case) in `hay`.

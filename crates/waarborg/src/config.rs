@@ -26,8 +26,9 @@ pub(crate) fn load(path: Option<&Path>) -> anyhow::Result<FileConfig> {
         // Say where, not what: the offending line may hold allow- or deny-list values.
         let line = e
             .span()
-            .map(|s| raw[..s.start.min(raw.len())].lines().count().max(1));
+            .map(|s| raw.as_bytes()[..s.start.min(raw.len())].iter().filter(|&&c| c == b'\n').count() + 1);
         let at = line.map(|l| format!(" line {l}:")).unwrap_or_default();
-        anyhow::anyhow!("invalid config file {}:{at} {}", path.display(), e.message())
+        let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+        anyhow::anyhow!("invalid config file {}:{at} {message}", path.display())
     })
 }

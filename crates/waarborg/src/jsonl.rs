@@ -17,6 +17,9 @@ pub(crate) struct Record {
     pub(crate) extra: Map<String, Value>,
 }
 
+/// The outcome for one input line: its output line, nothing (blank), or why it was invalid.
+type LineResult = Result<Option<Vec<u8>>, String>;
+
 /// What a run saw.
 #[derive(Debug, Default)]
 pub(crate) struct Summary {
@@ -56,7 +59,7 @@ where
             bytes += buf.len();
             batch.push((line_no, buf));
         }
-        let results: Vec<(u64, Result<Option<Vec<u8>>, String>)> = pool.install(|| {
+        let results: Vec<(u64, LineResult)> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|(n, raw)| (*n, parse(raw).map(|rec| rec.map(&process))))

@@ -287,7 +287,7 @@ fn extend_number(t: &Text<'_>, mut end: usize) -> Option<usize> {
                 return Some(end + 1 + word.len());
             }
         }
-        if rest.len() >= 1
+        if !rest.is_empty()
             && b[end + 1].is_ascii_uppercase()
             && t.right_boundary(end + 2)
             && !matches!(b.get(end + 2), Some(b'.'))

@@ -10,10 +10,10 @@
 //! and when one does its label says what it is), amounts such as `€ 123.456.782` (3-3-3 with dots
 //! is a thousands separator unless a BSN label stands before it).
 
-use super::{looks_like_amount, Hit, PatternRule, NON_PERSONAL_NUMBER_LABELS};
+use super::{looks_like_amount, Hit, PatternRule};
 use crate::checksum::elfproef;
 use crate::entity::EntityType;
-use crate::text::{digits_of, ends_with_word, Text};
+use crate::text::{digits_of, Text};
 use std::ops::Range;
 
 pub(crate) const RULES: &[PatternRule] = &[PatternRule {
@@ -77,8 +77,8 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     if !labelled
-        && (ends_with_word(t.label_before(m.start, 24), NON_PERSONAL_NUMBER_LABELS)
-            || t.before_has(m.start, 32, LONG_NON_PERSONAL_LABELS))
+        && (super::non_personal_label_before(t, m.start)
+            || t.before_has_word(m.start, 32, LONG_NON_PERSONAL_LABELS))
     {
         return None;
     }

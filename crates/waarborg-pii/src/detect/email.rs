@@ -36,8 +36,10 @@ pub(crate) fn scan(t: &Text<'_>, out: &mut Vec<PatternHit>) {
     }
 }
 
+/// Bytes of a local part: ASCII letters, digits, `._%+-`, and the bytes of non-ASCII chars
+/// (internationalised addresses such as `zoë@…`, RFC 6531).
 fn is_local(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-') || c >= 0x80
 }
 
 fn address_around(t: &Text<'_>, at: usize) -> Option<std::ops::Range<usize>> {
@@ -47,7 +49,10 @@ fn address_around(t: &Text<'_>, at: usize) -> Option<std::ops::Range<usize>> {
     while start > 0 && at - start < 64 && is_local(b[start - 1]) {
         start -= 1;
     }
-    while start < at && !b[start].is_ascii_alphanumeric() {
+    // Start on a char boundary, at a letter or digit.
+    while start < at
+        && !(t.str.is_char_boundary(start) && t.char_at(start).is_some_and(char::is_alphanumeric))
+    {
         start += 1;
     }
     if start == at || t.char_before(start).is_some_and(char::is_alphanumeric) {
@@ -98,6 +103,7 @@ mod tests {
         assert_eq!(found("<a.b+tag@sub.example.org>", Email), ["a.b+tag@sub.example.org"]);
         assert_eq!(found("FATIMA_1990@Hotmail.COM", Email), ["FATIMA_1990@Hotmail.COM"]);
         assert_eq!(found("(mail: x@y-z.nl)", Email), ["x@y-z.nl"]);
+        assert_eq!(found("mail zoë.çelik@voorbeeld.nl", Email), ["zoë.çelik@voorbeeld.nl"]);
     }
 
     #[test]

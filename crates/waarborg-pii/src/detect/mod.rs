@@ -115,6 +115,23 @@ pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
     "imei",
 ];
 
+/// Whether a non-personal-number label stands right before `start` — not counting the letters
+/// of a postcode (`3511 NR 123456782`: `NR` is not "nummer").
+pub(crate) fn non_personal_label_before(t: &Text<'_>, start: usize) -> bool {
+    let label = t.label_before(start, 24);
+    !ends_with_postcode(label) && crate::text::ends_with_word(label, NON_PERSONAL_NUMBER_LABELS)
+}
+
+/// `… 1234 AB` / `…1234AB` at the end of `b`.
+pub(crate) fn ends_with_postcode(b: &[u8]) -> bool {
+    let n = b.len();
+    if n < 6 || !b[n - 2..].iter().all(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let digits_end = if b[n - 3] == b' ' { n - 3 } else { n - 2 };
+    digits_end >= 4 && b[digits_end - 4..digits_end].iter().all(u8::is_ascii_digit)
+}
+
 /// For label-anchored patterns (`KvK-nummer: 12345678`): the match from its first digit on.
 pub(crate) fn value_from_first_digit(t: &Text<'_>, m: Range<usize>) -> Option<Range<usize>> {
     let first = t.bytes[m.clone()].iter().position(u8::is_ascii_digit)?;
@@ -125,7 +142,8 @@ pub(crate) fn value_from_first_digit(t: &Text<'_>, m: Range<usize>) -> Option<Ra
 pub(crate) fn looks_like_amount(t: &Text<'_>, start: usize, end: usize) -> bool {
     let before = t.label_before(start, 8);
     let before_amount = before.ends_with("€".as_bytes())
-        || crate::text::ends_with_word(before, &["eur", "euro", "usd", "ƒ", "fl"]);
+        || (!ends_with_postcode(before)
+            && crate::text::ends_with_word(before, &["eur", "euro", "usd", "ƒ", "fl"]));
     let after_amount = {
         let to = (end + 7).min(t.len());
         let after = &t.bytes[end..to];

@@ -324,10 +324,7 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
     let mut toks = [Tok { start: 0, end: 0, kind: Kind::Cap }; MAX_TOKENS];
     let mut len = 0;
     let mut pos = i;
-    loop {
-        let Some(tok) = read_token(t, pos, len == 0) else {
-            break;
-        };
+    while let Some(tok) = read_token(t, pos, len == 0) {
         if tok.kind == Kind::Tuss && needs_article(&t.str[tok.start..tok.end]) {
             let next = read_token(t, tok.end + 1, false);
             let article_next = t.bytes.get(tok.end) == Some(&b' ')
@@ -390,8 +387,7 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
     // Initials: `A.`, `A.C.`, `M.A.M.`
     if c.is_uppercase() && b.get(pos + c.len_utf8()) == Some(&b'.') {
         let mut end = pos;
-        loop {
-            let Some(ch) = t.char_at(end) else { break };
+        while let Some(ch) = t.char_at(end) {
             if ch.is_uppercase() && b.get(end + ch.len_utf8()) == Some(&b'.') {
                 end += ch.len_utf8() + 1;
             } else {
@@ -627,7 +623,8 @@ fn is_complete_name(t: &Text<'_>, toks: &[Tok]) -> bool {
     };
     let initials = toks.iter().any(|tok| tok.kind == Kind::Initials);
     let given = toks.first().is_some_and(|f| f.kind == Kind::Cap && is_first_name(word(f)));
-    (initials || given) && !(is_first_name(word(last)) && !is_surname(word(last))) && toks.len() >= 2
+    let last_is_surname = is_surname(word(last)) || !is_first_name(word(last));
+    (initials || given) && last_is_surname && toks.len() >= 2
 }
 
 /// `2756 MR Bergen op Zoom`: a capitalised chain right after a postcode is the city.

@@ -9,9 +9,9 @@
 //! **Hard negatives:** service numbers (0800, 0900, 0906, 0909), dates followed by a time
 //! (`06-12-2023 10`), ten-digit case and order numbers with their label.
 
-use super::{Hit, PatternRule, NON_PERSONAL_NUMBER_LABELS};
+use super::{Hit, PatternRule};
 use crate::entity::EntityType;
-use crate::text::{digits_of, ends_with_word, Text};
+use crate::text::{digits_of, Text};
 use std::ops::Range;
 
 pub(crate) const RULES: &[PatternRule] = &[
@@ -47,7 +47,7 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         }
     }
     let labelled = t.before_has(m.start, 24, PHONE_LABELS);
-    if !labelled && ends_with_word(t.label_before(m.start, 24), NON_PERSONAL_NUMBER_LABELS) {
+    if !labelled && super::non_personal_label_before(t, m.start) {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
@@ -55,8 +55,7 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 
 /// Whether a label for a non-personal number (`Betalingskenmerk:`) stands right before `start`.
 fn non_personal_label(t: &Text<'_>, start: usize) -> bool {
-    !t.before_has(start, 24, PHONE_LABELS)
-        && ends_with_word(t.label_before(start, 24), NON_PERSONAL_NUMBER_LABELS)
+    !t.before_has(start, 24, PHONE_LABELS) && super::non_personal_label_before(t, start)
 }
 
 fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {

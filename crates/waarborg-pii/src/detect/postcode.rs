@@ -85,13 +85,15 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // A capitalised word after it (the city) or an address before it raises confidence.
     let city_follows = t.bytes.get(m.end) == Some(&b' ')
         && t.char_at(m.end + 1).is_some_and(char::is_uppercase);
-    // `2000 MW`, `1024 GB werkgeheugen`: a quantity, unless a city follows.
-    if UNITS.contains(&letters) && !city_follows {
+    // `2000 MW, genoeg`, `1024 GB werkgeheugen`: a quantity — a lower-case word follows.
+    let rest = &t.bytes[m.end..(m.end + 3).min(t.len())];
+    let word_follows = matches!(rest, [b' ', c, ..] | [b',', b' ', c] if c.is_ascii_lowercase());
+    if UNITS.contains(&letters) && word_follows {
         return None;
     }
-    // `2016 EN 2025`: a number follows, so this is a heading or a range.
+    // `2016 EN 2025`: a year, then a number: a heading or a range.
     if let (Some(b' '), Some(d)) = t.peek2(m.end) {
-        if d.is_ascii_digit() {
+        if d.is_ascii_digit() && year_like {
             return None;
         }
     }

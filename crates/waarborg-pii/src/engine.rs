@@ -3,6 +3,7 @@
 
 use crate::config::{normalise_allow, ConfigError, PiiConfig, Settings};
 use crate::detect::categories::{CategoryDetector, CategoryHit};
+use crate::detect::keywords::Keywords;
 use crate::detect::patterns::{PatternHit, PatternScanner};
 use crate::detect::person;
 use crate::entity::{Category, EntityType};
@@ -29,7 +30,7 @@ pub struct Engine {
     patterns: PatternScanner,
     categories: Option<CategoryDetector>,
     deny: Option<(AhoCorasick, Vec<EntityType>)>,
-    titles: AhoCorasick,
+    keywords: Keywords,
 }
 
 /// A candidate before overlap resolution.
@@ -64,17 +65,17 @@ impl Engine {
                 .map_err(|e| EngineError::Pattern(e.to_string()))?;
             Some((automaton, settings.deny.iter().map(|d| d.entity).collect()))
         };
-        let titles = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(person::LOWER_CASE_TITLES)
+        let terms = categories.as_ref().map(CategoryDetector::terms).unwrap_or_default();
+        let want_names = settings.is_enabled(EntityType::Person) || categories.is_some();
+        let titles = if want_names { person::LOWER_CASE_TITLES } else { &[] };
+        let keywords = Keywords::new(&terms, patterns.labels(), titles)
             .map_err(|e| EngineError::Pattern(e.to_string()))?;
         Ok(Engine {
             settings,
             patterns,
             categories,
             deny,
-            titles,
+            keywords,
         })
     }
 
@@ -88,21 +89,24 @@ impl Engine {
         let t = Text::new(text);
         let mut candidates = Vec::new();
 
+        let keywords = self.keywords.scan(t.bytes);
         let mut pattern_hits: Vec<PatternHit> = Vec::new();
-        self.patterns.scan(&t, &mut pattern_hits);
+        self.patterns.scan(&t, &keywords.labels, &mut pattern_hits);
         candidates.extend(pattern_hits.into_iter().map(|p| Candidate {
             entity: p.entity,
             start: p.hit.range.start,
             end: p.hit.range.end,
             score: p.hit.score,
             detector: p.detector,
-            rank: rank(p.entity),
+            // A value right after its label outranks another type's bare shape
+            // (`documentnummer 123456782` is a document number, though the 11-proef holds).
+            rank: if p.labelled { 0 } else { rank(p.entity) },
         }));
 
         let want_names = self.settings.is_enabled(EntityType::Person) || self.categories.is_some();
         let mut names = Vec::new();
         if want_names {
-            person::detect(&t, &self.titles, &mut names);
+            person::detect(&t, &keywords.titles, &mut names);
             names.sort_by_key(|n| n.range.start);
         }
         if self.settings.is_enabled(EntityType::Person) {
@@ -158,7 +162,7 @@ impl Engine {
             Some(detector) => {
                 let ranges: Vec<_> = names.iter().map(|n| n.range.clone()).collect();
                 let mut hits: Vec<CategoryHit> = Vec::new();
-                detector.detect(&t, &ranges, &mut hits);
+                detector.detect(&t, &keywords.categories, &ranges, &mut hits);
                 evidence(text, hits)
             }
             None => (Vec::new(), Vec::new()),

@@ -11,6 +11,7 @@
 //! street (`In de Kerkstraat 5`) is not part of it; streets named after people are addresses,
 //! never persons (overlap resolution prefers the address).
 
+use super::labelled::{Gap, LabelRule};
 use super::{Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::lexicon;
@@ -23,18 +24,6 @@ pub(crate) const RULES: &[PatternRule] = &[
         name: "address",
         pattern: r"(?:\p{L}[\p{L}'’.\-]*?)?(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|pad|wal|burgwal|plantsoen|boulevard|allee|hof|park|baan|ring|kanaal|vliet|erf|hoven|kwartier|passage|promenade|oord|zijde|haven|plaats|Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Dreef|Steeg|Markt|Pad|Wal|Burgwal|Plantsoen|Boulevard|Hof|Park|Dam|Ring|Haven|Kanaal(?: Noord| Zuid| Oost| West)?) [1-9][0-9]{0,3}",
         check,
-    },
-    PatternRule {
-        entity: EntityType::Address,
-        name: "address_after_living",
-        pattern: r"(?i:wonende|woonachtig|woont|wonen|woon|adres|verblijfadres|verblijfsadres|woonadres)(?-i: (?:aan|op|in|te))?(?-i: (?:de|het))?:? \p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*){0,2} [1-9][0-9]{0,3}",
-        check: check_after_living,
-    },
-    PatternRule {
-        entity: EntityType::Address,
-        name: "address_block",
-        pattern: r"\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|van|de|der|den|het|'t|ten|ter|aan|op|in)){0,3} [1-9][0-9]{0,3}(?:[a-zA-Z]|-[0-9A-Za-z]{1,4}| [A-Z](?-u:\b)| hs| bis)?(?:, ?|\n|  ?)[1-9][0-9]{3} ?[A-Z]{2}(?-u:\b)",
-        check: check_block,
     },
     PatternRule {
         entity: EntityType::Address,
@@ -54,6 +43,54 @@ const STREET_PREFIXES: &[&str] = &[
     "zuidelijke", "oostelijke", "westelijke", "noorder", "zuider", "ooster", "wester", "achter",
     "voor", "binnen", "buiten", "hooge", "oud",
 ];
+
+pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
+    labels: &[
+        "wonende", "woonachtig", "woont", "wonen", "woon", "adres", "verblijfadres",
+        "verblijfsadres", "woonadres",
+    ],
+    gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :", 12),
+    max_value: 80,
+    rule: PatternRule {
+        entity: EntityType::Address,
+        name: "address_after_living",
+        pattern: r"\p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*){0,2} [1-9][0-9]{0,3}",
+        check: check_after_living,
+    },
+}];
+
+/// The street line before a postcode: capitalised words (and tussenvoegsels), a house number
+/// and its addition, up to the end of the segment.
+static STREET_LINE: std::sync::LazyLock<Option<regex_automata::meta::Regex>> = std::sync::LazyLock::new(|| {
+    regex_automata::meta::Regex::new(
+        r"\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|van|de|der|den|het|'t|ten|ter|aan|op|in)){0,3} [1-9][0-9]{0,3}(?:[a-zA-Z]|-[0-9A-Za-z]{1,4}| [A-Z]| hs| bis)?$",
+    )
+    .ok()
+});
+
+/// An address right before a postcode found at `postcode_start` (`Westblaak 180\n3012 KN`,
+/// `Slinge 341, 3085 EX`): the postcode vouches for the street even without a known street
+/// ending. Runs only at postcodes, outside the shared automaton.
+pub(crate) fn before_postcode(t: &Text<'_>, postcode_start: usize, postcode_end: usize) -> Option<Hit> {
+    let b = t.bytes;
+    let mut end = postcode_start;
+    let mut newlines = 0;
+    while end > 0 && matches!(b[end - 1], b',' | b' ' | b'\n') && postcode_start - end < 3 {
+        newlines += usize::from(b[end - 1] == b'\n');
+        end -= 1;
+    }
+    if end == postcode_start || newlines > 1 {
+        return None;
+    }
+    // The segment: back to the line start, a colon or a comma.
+    let seg_start = b[..end]
+        .iter()
+        .rposition(|&c| matches!(c, b'\n' | b':' | b',' | b';' | b'(' | b'|'))
+        .map_or(0, |i| i + 1);
+    let regex = STREET_LINE.as_ref()?;
+    let m = regex.search(&regex_automata::Input::new(&t.str[..end]).range(seg_start..end))?;
+    check_block(t, m.start()..postcode_end)
+}
 
 /// Words that make the number before them a date or quantity.
 const NOT_AFTER_HOUSE_NUMBER: &[&str] = &[

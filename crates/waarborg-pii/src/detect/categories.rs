@@ -15,7 +15,7 @@
 
 use crate::entity::Category;
 use crate::text::Text;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
 /// A category term found in a sentence about a person.
@@ -142,7 +142,6 @@ const PERSON_CUES: &[&str] = &[
 /// The compiled lexicon.
 pub(crate) struct CategoryDetector {
     terms: Vec<Term>,
-    automaton: AhoCorasick,
     cues: AhoCorasick,
 }
 
@@ -159,24 +158,30 @@ impl CategoryDetector {
                 })
             })
             .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(terms.iter().map(|t| t.text))?;
         let cues = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(PERSON_CUES)?;
-        Ok(CategoryDetector { terms, automaton, cues })
+        Ok(CategoryDetector { terms, cues })
+    }
+
+    /// The terms to look for (found by [`super::keywords::Keywords`]), in index order.
+    pub(crate) fn terms(&self) -> Vec<&'static str> {
+        self.terms.iter().map(|t| t.text).collect()
     }
 
     /// Finds category terms in sentences about a person. `names` are byte ranges of detected
     /// names, sorted by start.
-    pub(crate) fn detect(&self, t: &Text<'_>, names: &[Range<usize>], out: &mut Vec<CategoryHit>) {
-        for m in self.automaton.find_iter(t.bytes) {
-            let term = &self.terms[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
+    pub(crate) fn detect(
+        &self,
+        t: &Text<'_>,
+        term_hits: &[(usize, Range<usize>)],
+        names: &[Range<usize>],
+        out: &mut Vec<CategoryHit>,
+    ) {
+        for (term, m) in term_hits {
+            let term = &self.terms[*term];
+            let (start, end) = (m.start, m.end);
             if !term.infix && !t.left_boundary(start) {
                 continue;
             }

@@ -9,20 +9,29 @@
 //!
 //! **Hard negatives:** every other date (of a letter, a meeting, a decision) is not reported.
 
+use super::labelled::{Gap, LabelRule};
 use super::{Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::Text;
 use std::ops::Range;
 
-pub(crate) const RULES: &[PatternRule] = &[PatternRule {
-    entity: EntityType::DateOfBirth,
-    name: "date_of_birth",
-    pattern: PATTERN,
-    check,
+pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
+    labels: &[
+        "geboren", "geb.", "geb:", "geb ", "geboortedatum", "geboortedag", "geboorte datum",
+        "date of birth", "birth date", "birthdate", "born", "dob", "d.o.b", "°",
+    ],
+    gap: Gap::NoDigits(40),
+    max_value: 24,
+    rule: PatternRule {
+        entity: EntityType::DateOfBirth,
+        name: "date_of_birth",
+        pattern: PATTERN,
+        check,
+    },
 }];
 
 /// Numeric (d-m-y, y-m-d) and month-name (Dutch and English, abbreviated) dates, 1900–2099.
-const PATTERN: &str = r"(?i:geboren|geb\.|geb:|geb |geboortedatum|geboortedag|geboorte datum|date of birth|birth date|birthdate|born|dob|d\.o\.b\.?|°)[^0-9\n]{0,40}?(?-u:\b)(?:(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de)? (?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:19|20)[0-9]{2}|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01]),? (?:19|20)[0-9]{2})(?-u:\b)";
+const PATTERN: &str = r"(?-u:\b)(?:(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de)? (?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:19|20)[0-9]{2}|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01]),? (?:19|20)[0-9]{2})(?-u:\b)";
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {

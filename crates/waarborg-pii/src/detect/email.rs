@@ -31,6 +31,7 @@ pub(crate) fn scan(t: &Text<'_>, out: &mut Vec<PatternHit>) {
                 entity: EntityType::Email,
                 detector: "email",
                 hit: Hit::new(range, 0.99),
+                labelled: false,
             });
         }
     }

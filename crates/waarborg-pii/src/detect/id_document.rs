@@ -10,29 +10,58 @@
 //!
 //! **Hard negatives:** product codes and references of the same shape without a document label.
 
+use super::labelled::{Gap, LabelRule};
 use super::{Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::Text;
 use std::ops::Range;
 
-pub(crate) const RULES: &[PatternRule] = &[
-    PatternRule {
-        entity: EntityType::IdDocument,
-        name: "id_document_nl",
-        pattern: r"(?i:paspoort|passport|identiteitskaart|identiteitsbewijs|id-kaart|id kaart|idkaart|id-bewijs|documentnummer|documentnr|document nr|reisdocument|legitimatie|rijbewijs|identity card|id card)[^\n]{0,50}?(?-u:\b)(?:[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9]|[a-np-z]{2}[a-np-z0-9]{6}[0-9])(?-u:\b)",
-        check: check_document,
+/// Labels of identity documents.
+const DOCUMENT_LABELS: &[&str] = &[
+    "paspoort", "passport", "identiteitskaart", "identiteitsbewijs", "id-kaart", "id kaart",
+    "idkaart", "id-bewijs", "documentnummer", "documentnr", "document nr", "reisdocument",
+    "legitimatie", "rijbewijs", "identity card", "id card", "paspoortnummer",
+    "identiteitskaartnummer", "id-kaartnummer", "rijbewijsnummer",
+];
+
+pub(crate) const LABEL_RULES: &[LabelRule] = &[
+    LabelRule {
+        labels: DOCUMENT_LABELS,
+        gap: Gap::NoNewline(50),
+        max_value: 9,
+        rule: PatternRule {
+            entity: EntityType::IdDocument,
+            name: "id_document_nl",
+            pattern: r"(?-u:\b)(?:[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9]|[a-np-z]{2}[a-np-z0-9]{6}[0-9])(?-u:\b)",
+            check: check_document,
+        },
     },
-    PatternRule {
-        entity: EntityType::IdDocument,
-        name: "id_document_labelled",
-        pattern: r"(?i:documentnummer|paspoortnummer|identiteitskaartnummer|id-kaartnummer|rijbewijsnummer|documentnr|passport number|document number|paspoort|id-kaart|identiteitskaart|rijbewijs|verblijfsdocument|verblijfspas|vreemdelingendocument)[ :=#.(\-]{1,4}[A-Z0-9]{6,12}(?-u:\b)",
-        check: check_labelled,
+    LabelRule {
+        labels: &[
+            "documentnummer", "paspoortnummer", "identiteitskaartnummer", "id-kaartnummer",
+            "rijbewijsnummer", "documentnr", "passport number", "document number", "paspoort",
+            "id-kaart", "identiteitskaart", "rijbewijs", "verblijfsdocument", "verblijfspas",
+            "vreemdelingendocument",
+        ],
+        gap: Gap::Only(" :=#.(-", 4),
+        max_value: 12,
+        rule: PatternRule {
+            entity: EntityType::IdDocument,
+            name: "id_document_labelled",
+            pattern: r"(?-u:\b)[A-Z0-9]{6,12}(?-u:\b)",
+            check: check_labelled,
+        },
     },
-    PatternRule {
-        entity: EntityType::IdDocument,
-        name: "driving_licence_nl",
-        pattern: r"(?i:rijbewijs|driving licen[cs]e|driver's license)[^0-9\n]{0,40}[0-9]{10}(?-u:\b)",
-        check: check_licence,
+    LabelRule {
+        labels: &["rijbewijs", "rijbewijsnummer", "driving licence", "driving license", "driver's license"],
+        gap: Gap::NoDigits(40),
+        max_value: 10,
+        rule: PatternRule {
+            entity: EntityType::IdDocument,
+            name: "driving_licence_nl",
+            pattern: r"(?-u:\b)[0-9]{10}(?-u:\b)",
+            check: check_licence,
+        },
     },
 ];
 

@@ -8,18 +8,22 @@
 //!
 //! **Hard negatives:** eight-digit numbers without the label (dates as `20240312`, references).
 
+use super::labelled::{Gap, LabelRule};
 use super::{Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::{digits_of, Text};
 use std::ops::Range;
 
-pub(crate) const RULES: &[PatternRule] = &[PatternRule {
-    entity: EntityType::Kvk,
-    name: "kvk",
-    // The label is part of the match (so unlabelled 8-digit numbers never become candidates);
-    // `check` reports only the number.
-    pattern: r"(?i:kvk|k\.v\.k\.?|kamer van koophandel|handelsregister|chamber of commerce|coc)[^0-9\n]{0,30}(?:[0-9]{8}|[0-9]{4} [0-9]{4}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2})(?-u:\b)",
-    check,
+pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
+    labels: &["kvk", "k.v.k", "k.v.k.", "kamer van koophandel", "handelsregister", "chamber of commerce", "coc"],
+    gap: Gap::NoDigits(30),
+    max_value: 11,
+    rule: PatternRule {
+        entity: EntityType::Kvk,
+        name: "kvk",
+        pattern: r"(?-u:\b)(?:[0-9]{8}|[0-9]{4} [0-9]{4}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2})(?-u:\b)",
+        check,
+    },
 }];
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {

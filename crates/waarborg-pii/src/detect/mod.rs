@@ -16,7 +16,9 @@ pub(crate) mod email;
 pub(crate) mod iban;
 pub(crate) mod id_document;
 pub(crate) mod ip;
+pub(crate) mod keywords;
 pub(crate) mod kvk;
+pub(crate) mod labelled;
 pub(crate) mod patterns;
 pub(crate) mod person;
 pub(crate) mod phone;
@@ -58,16 +60,27 @@ pub(crate) struct PatternRule {
 pub(crate) fn all_rules() -> Vec<&'static PatternRule> {
     [
         iban::RULES,
-        id_document::RULES,
         card::RULES,
         bsn::RULES,
-        kvk::RULES,
-        date_of_birth::RULES,
         phone::RULES,
         ip::RULES,
         plate::RULES,
         postcode::RULES,
         address::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Every label-anchored rule (see [`labelled`]).
+pub(crate) fn all_label_rules() -> Vec<&'static labelled::LabelRule> {
+    [
+        id_document::LABEL_RULES,
+        kvk::LABEL_RULES,
+        date_of_birth::LABEL_RULES,
+        plate::LABEL_RULES,
+        address::LABEL_RULES,
     ]
     .into_iter()
     .flatten()

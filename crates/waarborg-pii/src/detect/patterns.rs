@@ -7,10 +7,11 @@
 //! only if none accepts does the scan move on by one character. Checks are thus paid only at
 //! candidates, never per byte.
 
-use super::{all_rules, Hit, PatternRule};
+use super::labelled::LabelScanner;
+use super::{all_label_rules, all_rules, Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::Text;
-use regex_automata::meta::{BuildError, Regex};
+use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
@@ -19,6 +20,8 @@ pub(crate) struct PatternHit {
     pub(crate) entity: EntityType,
     pub(crate) detector: &'static str,
     pub(crate) hit: Hit,
+    /// Found right after its label: stronger than an unlabelled shape of another type.
+    pub(crate) labelled: bool,
 }
 
 /// The compiled pattern rules.
@@ -29,19 +32,24 @@ pub(crate) struct PatternScanner {
     all: Regex,
     /// Whether to look for e-mail addresses (found by `@`, outside the automaton).
     emails: bool,
+    /// Label-anchored rules (outside the automaton).
+    labels: LabelScanner,
+    /// Whether to look for street lines above or before postcodes.
+    addresses: bool,
 }
 
 impl PatternScanner {
     /// Compiles the rules whose type `enabled` accepts.
-    pub(crate) fn new(enabled: impl Fn(EntityType) -> bool) -> Result<Self, Box<BuildError>> {
+    pub(crate) fn new(
+        enabled: impl Fn(EntityType) -> bool,
+    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let rules: Vec<&'static PatternRule> =
             all_rules().into_iter().filter(|r| enabled(r.entity)).collect();
         let patterns: Vec<&str> = rules.iter().map(|r| r.pattern).collect();
         let regex = Regex::builder()
             .syntax(syntax::Config::new().utf8(true))
             .configure(Regex::config().hybrid_cache_capacity(64 << 20))
-            .build_many(&patterns)
-            .map_err(Box::new)?;
+            .build_many(&patterns)?;
         let all = Regex::builder()
             .syntax(syntax::Config::new().utf8(true))
             .configure(
@@ -49,21 +57,58 @@ impl PatternScanner {
                     .match_kind(MatchKind::All)
                     .hybrid_cache_capacity(16 << 20),
             )
-            .build_many(&patterns)
-            .map_err(Box::new)?;
+            .build_many(&patterns)?;
+        let labels = LabelScanner::new(
+            all_label_rules()
+                .into_iter()
+                .filter(|r| enabled(r.rule.entity))
+                .collect(),
+        )?;
         Ok(PatternScanner {
             rules,
             regex,
             all,
             emails: enabled(EntityType::Email),
+            labels,
+            addresses: enabled(EntityType::Address),
         })
     }
 
     /// Scans `t`, appending accepted hits to `out` in text order.
-    pub(crate) fn scan(&self, t: &Text<'_>, out: &mut Vec<PatternHit>) {
+    pub(crate) fn scan(&self, t: &Text<'_>, label_hits: &[(usize, std::ops::Range<usize>)], out: &mut Vec<PatternHit>) {
         if self.emails {
             super::email::scan(t, out);
         }
+        self.labels.scan(t, label_hits, out);
+        let first_pattern_hit = out.len();
+        self.scan_patterns(t, out);
+        if self.addresses {
+            // Street lines before postcodes, where no address was found yet.
+            let mut extra = Vec::new();
+            for p in &out[first_pattern_hit..] {
+                if p.entity != EntityType::Postcode {
+                    continue;
+                }
+                let (start, end) = (p.hit.range.start, p.hit.range.end);
+                let covered = out.iter().any(|a| {
+                    a.entity == EntityType::Address && a.hit.range.end <= start && start - a.hit.range.end <= 3
+                });
+                if !covered {
+                    if let Some(hit) = super::address::before_postcode(t, start, end) {
+                        extra.push(PatternHit {
+                            entity: EntityType::Address,
+                            detector: "address_block",
+                            hit,
+                            labelled: false,
+                        });
+                    }
+                }
+            }
+            out.extend(extra);
+        }
+    }
+
+    fn scan_patterns(&self, t: &Text<'_>, out: &mut Vec<PatternHit>) {
         if self.rules.is_empty() {
             return;
         }
@@ -95,12 +140,18 @@ impl PatternScanner {
         }
     }
 
+    /// The labels the label-anchored rules need found.
+    pub(crate) fn labels(&self) -> &[&'static str] {
+        self.labels.labels()
+    }
+
     fn try_rule(&self, t: &Text<'_>, id: PatternID, range: std::ops::Range<usize>) -> Option<PatternHit> {
         let rule = self.rules[id.as_usize()];
         (rule.check)(t, range).map(|hit| PatternHit {
             entity: rule.entity,
             detector: rule.name,
             hit,
+            labelled: false,
         })
     }
 

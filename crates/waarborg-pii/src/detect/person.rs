@@ -15,7 +15,6 @@
 //! capitalised sentence starts and function words (`Hierin`, `Volgens`), words in capitals.
 
 use crate::lexicon::{is_common_word, is_first_name, is_surname, with_lower};
-use aho_corasick::AhoCorasick;
 use crate::lexicon::{SuffixSet, WordSet as FastSet};
 use std::sync::LazyLock;
 
@@ -147,7 +146,7 @@ const MULTI_LETTER_INITIALS: &[&str] = &[
 
 /// Finds names in `t`, appending to `out`. `titles` finds lower-case forms of address
 /// (`dhr`, `mevr.`, `mw`, …) for names written in lower case after them.
-pub(crate) fn detect(t: &Text<'_>, titles: &AhoCorasick, out: &mut Vec<NameHit>) {
+pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHit>) {
     let b = t.bytes;
     let n = b.len();
     let mut i = 0;
@@ -189,14 +188,14 @@ pub(crate) const LOWER_CASE_TITLES: &[&str] = &["dhr", "mevr", "mw", "mevrouw", 
 
 /// `mw j. van der linden-hermans`, `dhr de jong`, `mevr. van 't hof`: sloppy notes write names in
 /// lower case; after a form of address we still read one.
-fn lower_case_after_titles(t: &Text<'_>, titles: &AhoCorasick, out: &mut Vec<NameHit>) {
+fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHit>) {
     let b = t.bytes;
     let mut found = Vec::new();
-    for m in titles.find_iter(b) {
-        if !t.left_boundary(m.start()) {
+    for m in titles {
+        if !t.left_boundary(m.start) {
             continue;
         }
-        let mut pos = m.end();
+        let mut pos = m.end;
         if b.get(pos) == Some(&b'.') {
             pos += 1;
         }

@@ -10,6 +10,7 @@
 //! **Hard negatives:** dashed codes that fit no sidecode (`COVID-19`, `EU-27`), codes in running
 //! hyphenated words (`AB-12-CD-regeling`).
 
+use super::labelled::{Gap, LabelRule};
 use super::{Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::Text;
@@ -22,13 +23,19 @@ pub(crate) const RULES: &[PatternRule] = &[
         pattern: r"(?-u:\b)(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9])(?-u:\b)",
         check: check_dashed,
     },
-    PatternRule {
+];
+
+pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
+    labels: &["kenteken"],
+    gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :", 11),
+    max_value: 6,
+    rule: PatternRule {
         entity: EntityType::LicensePlate,
         name: "license_plate_undashed",
-        pattern: r"(?i:kenteken)[a-z]{0,8}[ :]{1,3}[A-Z0-9]{6}(?-u:\b)",
+        pattern: r"(?-u:\b)[A-Z0-9]{6}(?-u:\b)",
         check: check_undashed,
     },
-];
+}];
 
 /// The letter (L) / digit (D) shapes of the fourteen sidecodes, dashes removed.
 const SHAPES: [&[u8; 6]; 14] = [

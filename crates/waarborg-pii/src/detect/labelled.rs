@@ -1,0 +1,131 @@
+//! Label-anchored detectors: values that count only after a label (`KvK-nummer 12345678`,
+//! `geboren op 12 maart 1985`, `paspoort NW3F7K2L4`, `wonende aan de Slinge 341`).
+//!
+//! In the shared automaton such rules would need a bounded gap (`label[^0-9\n]{0,40}value`),
+//! and bounded repetitions of broad classes multiply the lazy DFA's states. So labels are found
+//! in the keyword pass ([`super::keywords`]), and only after a label is the value's small regex
+//! run, in a short window. A rule's `check` receives the range from the label's start to the value's end, and
+//! reports the value.
+
+use super::patterns::PatternHit;
+use super::{Hit, PatternRule};
+use crate::text::Text;
+use regex_automata::meta::Regex;
+use regex_automata::Input;
+use std::ops::Range;
+
+/// What may stand between a label and its value.
+#[derive(Clone, Copy)]
+pub(crate) enum Gap {
+    /// Up to `n` bytes, none a digit or a newline.
+    NoDigits(usize),
+    /// Up to `n` bytes, no newline.
+    NoNewline(usize),
+    /// Up to `n` bytes, all from `allowed`.
+    Only(&'static str, usize),
+}
+
+impl Gap {
+    fn max(self) -> usize {
+        match self {
+            Gap::NoDigits(n) | Gap::NoNewline(n) | Gap::Only(_, n) => n,
+        }
+    }
+
+    fn admits(self, gap: &[u8]) -> bool {
+        gap.len() <= self.max()
+            && match self {
+                Gap::NoDigits(_) => !gap.iter().any(|c| c.is_ascii_digit() || *c == b'\n'),
+                Gap::NoNewline(_) => !gap.contains(&b'\n'),
+                Gap::Only(allowed, _) => gap.iter().all(|c| allowed.as_bytes().contains(c)),
+            }
+    }
+}
+
+/// A value that counts only after one of its labels.
+pub(crate) struct LabelRule {
+    /// The labels, lower case (matched case-insensitively, at a word start).
+    pub(crate) labels: &'static [&'static str],
+    /// What may stand between label and value.
+    pub(crate) gap: Gap,
+    /// The longest value, in bytes (bounds the search window).
+    pub(crate) max_value: usize,
+    /// The value's pattern, type, detector name and check (which gets label start..value end).
+    pub(crate) rule: PatternRule,
+}
+
+/// All label rules compiled: one automaton for every label, one regex per rule.
+pub(crate) struct LabelScanner {
+    rules: Vec<(&'static LabelRule, Regex)>,
+    /// The distinct labels (found by [`super::keywords::Keywords`]).
+    labels: Vec<&'static str>,
+    /// For each label, the rules that use it.
+    label_rules: Vec<Vec<usize>>,
+}
+
+impl LabelScanner {
+    pub(crate) fn new(
+        rules: Vec<&'static LabelRule>,
+    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        let mut compiled = Vec::with_capacity(rules.len());
+        for r in rules {
+            compiled.push((r, Regex::new(r.rule.pattern)?));
+        }
+        let mut labels: Vec<&'static str> = Vec::new();
+        let mut label_rules: Vec<Vec<usize>> = Vec::new();
+        for (i, (r, _)) in compiled.iter().enumerate() {
+            for &l in r.labels {
+                match labels.iter().position(|&x| x == l) {
+                    Some(k) => label_rules[k].push(i),
+                    None => {
+                        labels.push(l);
+                        label_rules.push(vec![i]);
+                    }
+                }
+            }
+        }
+        Ok(LabelScanner {
+            rules: compiled,
+            labels,
+            label_rules,
+        })
+    }
+
+    /// The labels to look for.
+    pub(crate) fn labels(&self) -> &[&'static str] {
+        &self.labels
+    }
+
+    /// Checks the values after `label_hits` (indexes into [`Self::labels`]), appending them to
+    /// `out`.
+    pub(crate) fn scan(&self, t: &Text<'_>, label_hits: &[(usize, Range<usize>)], out: &mut Vec<PatternHit>) {
+        for (label, m) in label_hits {
+            if !t.left_boundary(m.start) {
+                continue;
+            }
+            for &i in &self.label_rules[*label] {
+                let (rule, regex) = &self.rules[i];
+                if let Some(hit) = self.value_after(t, rule, regex, m.clone()) {
+                    out.push(PatternHit {
+                        entity: rule.rule.entity,
+                        detector: rule.rule.name,
+                        hit,
+                        labelled: true,
+                    });
+                }
+            }
+        }
+    }
+
+    fn value_after(&self, t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usize>) -> Option<Hit> {
+        let mut end = (label.end + rule.gap.max() + rule.max_value).min(t.len());
+        while !t.str.is_char_boundary(end) {
+            end -= 1;
+        }
+        let value = regex.search(&Input::new(t.str).range(label.end..end))?;
+        if !rule.gap.admits(&t.bytes[label.end..value.start()]) {
+            return None;
+        }
+        (rule.rule.check)(t, label.start..value.end())
+    }
+}

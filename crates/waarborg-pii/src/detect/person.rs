@@ -70,6 +70,17 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
+    /// For capitalised words: a known given name, a known surname, a common Dutch word
+    /// (looked up once, when the token is read).
+    first: bool,
+    surname: bool,
+    common: bool,
+}
+
+impl Tok {
+    fn new(start: usize, end: usize, kind: Kind) -> Self {
+        Tok { start, end, kind, first: false, surname: false, common: false }
+    }
 }
 
 const MAX_TOKENS: usize = 10;
@@ -320,7 +331,7 @@ fn is_article(word: &str) -> bool {
 /// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
 /// hit (if any) and where scanning continues.
 fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, usize)> {
-    let mut toks = [Tok { start: 0, end: 0, kind: Kind::Cap }; MAX_TOKENS];
+    let mut toks = [Tok::new(0, 0, Kind::Cap); MAX_TOKENS];
     let mut len = 0;
     let mut pos = i;
     while let Some(tok) = read_token(t, pos, len == 0) {
@@ -361,7 +372,7 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
             .find(|w| {
                 w[0].kind == Kind::Tuss
                     && w[1].kind == Kind::Cap
-                    && is_first_name(&t.str[w[1].start..w[1].end])
+                    && w[1].first
             })
             .map_or(toks[len - 1].end, |w| w[1].start),
     };
@@ -376,7 +387,7 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
     if matches!(c, '\'' | '’') {
         let after = pos + c.len_utf8();
         if b.get(after) == Some(&b't') && t.right_boundary(after + 1) {
-            return Some(Tok { start: pos, end: after + 1, kind: Kind::Tuss });
+            return Some(Tok::new(pos, after + 1, Kind::Tuss));
         }
         return None;
     }
@@ -397,7 +408,7 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
         if t.char_at(end).is_some_and(char::is_lowercase) {
             return None;
         }
-        return Some(Tok { start: pos, end, kind: Kind::Initials });
+        return Some(Tok::new(pos, end, Kind::Initials));
     }
     let end = word_end(t, pos);
     if end == pos {
@@ -406,7 +417,7 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
     let word = &t.str[pos..end];
     let dot = b.get(end) == Some(&b'.');
     if dot && MULTI_LETTER_INITIALS.contains(&word) {
-        return Some(Tok { start: pos, end: end + 1, kind: Kind::Initials });
+        return Some(Tok::new(pos, end + 1, Kind::Initials));
     }
     // Words in capitals (`BSN`, `AVG`, `MR` in `2756 MR`, `JANSEN`) are not read as names.
     let caps = word.chars().filter(|c| c.is_uppercase()).count();
@@ -435,12 +446,18 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
         None
     })?;
     let end = if kind == Kind::Title && dot { end + 1 } else { end };
-    Some(Tok { start: pos, end, kind })
+    let mut tok = Tok::new(pos, end, kind);
+    if kind == Kind::Cap {
+        tok.first = is_first_name(word);
+        tok.surname = is_surname(word);
+        tok.common = with_lower(word, is_common_word);
+    }
+    Some(tok)
 }
 
 fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let word = |tok: &Tok| &t.str[tok.start..tok.end];
-    let is_first = |tok: &Tok| tok.kind == Kind::Cap && is_first_name(word(tok));
+    let is_first = |tok: &Tok| tok.kind == Kind::Cap && tok.first;
     if organisation_label_before(t, toks[0].start) || after_postcode(t, toks[0].start) {
         return None;
     }
@@ -458,7 +475,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     // Leading capitalised common words (sentence starts, salutations) are context at most.
     while let Some(first) = toks.first() {
-        if first.kind == Kind::Cap && with_lower(word(first), is_common_word) && !is_first_name(word(first)) {
+        if first.kind == Kind::Cap && first.common && !first.first {
             toks = &toks[1..];
         } else {
             break;
@@ -477,16 +494,16 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         // Thuis`, `mr. J.A. Eggelaar van Mulder Advocaten`.
         if tok.kind == Kind::Tuss
             && with_lower(word(tok), |w| matches!(w, "van" | "uit" | "bij"))
-            && is_complete_name(t, &toks[..k])
+            && is_complete_name(&toks[..k])
         {
             cut = k;
             break;
         }
         let common = tok.kind == Kind::Cap
             && toks[k - 1].kind != Kind::Tuss
-            && with_lower(word(tok), is_common_word)
-            && !is_surname(word(tok))
-            && !is_first_name(word(tok));
+            && tok.common
+            && !tok.surname
+            && !tok.first;
         // `Samira van de Johan de Wittschool`, `Arjun Venkatesh van de Hogeschool`,
         // `Sharon Kasanmoentalib van Bijlmerdreef`: "from (the)", not a tussenvoegsel — but
         // `Johan van Oldenbarneveltlaan` is a street named after a person, not a name.
@@ -500,7 +517,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         }
         let from_the = after_tuss
             && before.iter().any(|p| p.kind == Kind::Cap)
-            && ((is_first(tok) && !is_surname(word(tok))) || place);
+            && ((is_first(tok) && !tok.surname) || place);
         if common || from_the {
             cut = k;
             break;
@@ -544,7 +561,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
 
     // Reversed: `Vries, B. de`, `Boer, Hendrik de`, `Jansen-de Boer, Maria Johanna`,
     // `Aksoy, Mehmet` (a surname that is also a given name).
-    if first.kind != Kind::Initials && (!is_first(first) || is_surname(word(first))) {
+    if first.kind != Kind::Initials && (!is_first(first) || first.surname) {
         if let Some((end, with_initials)) = reversed_tail(t, last.end) {
             let s = surname.unwrap_or_default();
             let line_end = matches!(t.bytes.get(end), None | Some(b'\n' | b'\r'));
@@ -597,9 +614,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         Kind::Cap
             if toks.len() == 2
                 && toks[1].kind == Kind::Cap
-                && is_surname(word(first))
+                && first.surname
                 && is_first(&toks[1])
-                && !with_lower(word(first), is_common_word) =>
+                && !first.common =>
         {
             Some(NameHit { range, score: 0.7 })
         }
@@ -615,14 +632,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
 }
 
 /// Initials and a surname, or a given name and a surname that is not itself a given name.
-fn is_complete_name(t: &Text<'_>, toks: &[Tok]) -> bool {
-    let word = |tok: &Tok| &t.str[tok.start..tok.end];
+fn is_complete_name(toks: &[Tok]) -> bool {
     let Some(last) = toks.iter().rev().find(|tok| tok.kind == Kind::Cap) else {
         return false;
     };
     let initials = toks.iter().any(|tok| tok.kind == Kind::Initials);
-    let given = toks.first().is_some_and(|f| f.kind == Kind::Cap && is_first_name(word(f)));
-    let last_is_surname = is_surname(word(last)) || !is_first_name(word(last));
+    let given = toks.first().is_some_and(|f| f.kind == Kind::Cap && f.first);
+    let last_is_surname = last.surname || !last.first;
     (initials || given) && last_is_surname && toks.len() >= 2
 }
 
@@ -745,13 +761,13 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
                 }
             }
         }
-        Kind::Cap if is_first_name(&t.str[head.start..head.end]) => {
+        Kind::Cap if head.first => {
             stop = head.end;
             pos = head.end;
             // Further given names.
             while b.get(pos) == Some(&b' ') {
                 match read_token(t, pos + 1, false) {
-                    Some(tok) if tok.kind == Kind::Cap && is_first_name(&t.str[tok.start..tok.end]) => {
+                    Some(tok) if tok.kind == Kind::Cap && tok.first => {
                         stop = tok.end;
                         pos = tok.end;
                     }

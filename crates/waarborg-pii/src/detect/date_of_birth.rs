@@ -20,7 +20,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
         "geboren", "geb.", "geb:", "geb ", "geboortedatum", "geboortedag", "geboorte datum",
         "date of birth", "birth date", "birthdate", "born", "dob", "d.o.b", "°",
     ],
-    gap: Gap::NoDigits(40),
+    // The value may stand on the next line of a form (`Geboortedatum:\n12-03-1985`).
+    gap: Gap::NoDigitsOneNewline(40),
     max_value: 24,
     rule: PatternRule {
         entity: EntityType::DateOfBirth,
@@ -31,7 +32,20 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
 }];
 
 /// Numeric (d-m-y, y-m-d) and month-name (Dutch and English, abbreviated) dates, 1900–2099.
-const PATTERN: &str = r"(?-u:\b)(?:(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de)? (?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:19|20)[0-9]{2}|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01]),? (?:19|20)[0-9]{2})(?-u:\b)";
+const PATTERN: &str = concat!(
+    r"(?-u:\b)(?:",
+    // 12-03-1985, 12/3/1985, 12.03.1985, and two-digit years: 12-03-85
+    r"(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)[0-9]{2}|[0-9]{2})",
+    // 1985-03-12
+    r"|(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])",
+    // 12031985
+    r"|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}",
+    // 12 maart 1985, 3 okt. 1990, 1e januari 2001, 12 maart '85
+    r"|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de)? (?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:(?:19|20)[0-9]{2}|['’][0-9]{2})",
+    // March 12, 1985
+    r"|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01]),? (?:19|20)[0-9]{2}",
+    r")(?-u:\b)",
+);
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
@@ -72,13 +86,17 @@ mod tests {
         assert_eq!(found("geb. 3 okt. 1990", DateOfBirth), ["3 okt. 1990"]);
         assert_eq!(found("date of birth 1985-03-12", DateOfBirth), ["1985-03-12"]);
         assert_eq!(found("born March 12, 1985", DateOfBirth), ["March 12, 1985"]);
+        assert_eq!(found("geb. 12-03-85", DateOfBirth), ["12-03-85"]);
+        assert_eq!(found("geboortedatum 12031985", DateOfBirth), ["12031985"]);
+        assert_eq!(found("Geboortedatum:\n03-11-1972", DateOfBirth), ["03-11-1972"]);
+        assert_eq!(found("geboren op 12 maart '85", DateOfBirth), ["12 maart '85"]);
     }
 
     #[test]
     fn other_dates_are_not_reported() {
         assert!(found("Utrecht, 12 maart 2024", DateOfBirth).is_empty());
         assert!(found("besluit van 03-11-2023 over de vergunning", DateOfBirth).is_empty());
-        assert!(found("geboren\nVergadering 12-03-2024", DateOfBirth).is_empty());
+        assert!(found("geboren\n\nVergadering 12-03-2024", DateOfBirth).is_empty());
         assert!(found("geboortedatum 31-02-19851", DateOfBirth).is_empty());
     }
 }

@@ -19,6 +19,8 @@ use std::ops::Range;
 pub(crate) enum Gap {
     /// Up to `n` bytes, none a digit or a newline.
     NoDigits(usize),
+    /// Up to `n` bytes, no digit, at most one newline.
+    NoDigitsOneNewline(usize),
     /// Up to `n` bytes, no newline.
     NoNewline(usize),
     /// Up to `n` bytes, all from `allowed`.
@@ -28,7 +30,7 @@ pub(crate) enum Gap {
 impl Gap {
     fn max(self) -> usize {
         match self {
-            Gap::NoDigits(n) | Gap::NoNewline(n) | Gap::Only(_, n) => n,
+            Gap::NoDigits(n) | Gap::NoDigitsOneNewline(n) | Gap::NoNewline(n) | Gap::Only(_, n) => n,
         }
     }
 
@@ -36,6 +38,9 @@ impl Gap {
         gap.len() <= self.max()
             && match self {
                 Gap::NoDigits(_) => !gap.iter().any(|c| c.is_ascii_digit() || *c == b'\n'),
+                Gap::NoDigitsOneNewline(_) => {
+                    !gap.iter().any(u8::is_ascii_digit) && gap.iter().filter(|&&c| c == b'\n').count() <= 1
+                }
                 Gap::NoNewline(_) => !gap.contains(&b'\n'),
                 Gap::Only(allowed, _) => gap.iter().all(|c| allowed.as_bytes().contains(c)),
             }

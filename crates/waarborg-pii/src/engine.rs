@@ -226,17 +226,16 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    // Kept candidates by start; a candidate is kept if it overlaps neither neighbour.
+    let mut kept: std::collections::BTreeMap<usize, Candidate> = std::collections::BTreeMap::new();
     for c in candidates {
-        // `kept` is sorted by start: find the neighbours by binary search.
-        let idx = kept.partition_point(|k| k.start < c.start);
-        let overlaps_prev = idx > 0 && kept[idx - 1].end > c.start;
-        let overlaps_next = kept.get(idx).is_some_and(|k| k.start < c.end);
+        let overlaps_prev = kept.range(..=c.start).next_back().is_some_and(|(_, k)| k.end > c.start);
+        let overlaps_next = kept.range(c.start..).next().is_some_and(|(_, k)| k.start < c.end);
         if !overlaps_prev && !overlaps_next {
-            kept.insert(idx, c);
+            kept.insert(c.start, c);
         }
     }
-    kept
+    kept.into_values().collect()
 }
 
 /// Orders category hits, fills char offsets, and lists each category once.

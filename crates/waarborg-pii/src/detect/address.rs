@@ -18,20 +18,15 @@ use crate::lexicon;
 use crate::text::Text;
 use std::ops::Range;
 
-pub(crate) const RULES: &[PatternRule] = &[
-    PatternRule {
-        entity: EntityType::Address,
-        name: "address",
-        pattern: r"(?:\p{L}[\p{L}'’.\-]*?)?(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|pad|wal|burgwal|plantsoen|boulevard|allee|hof|park|baan|ring|kanaal|vliet|erf|hoven|kwartier|passage|promenade|oord|zijde|haven|plaats|Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Dreef|Steeg|Markt|Pad|Wal|Burgwal|Plantsoen|Boulevard|Hof|Park|Dam|Ring|Haven|Kanaal(?: Noord| Zuid| Oost| West)?) [1-9][0-9]{0,3}",
-        check,
-    },
-    PatternRule {
-        entity: EntityType::Address,
-        name: "address_laan_van",
-        pattern: r"(?:Laan|Weg|Plein|Kade|Dreef|Park|Singel|Hof|Straat|Burgwal|Gracht) (?:van|der|de|den|het|op|naar|in|over|achter|voor|aan|bij|te|ten|ter|tussen)(?: (?:de|der|den|het|'t))? \p{Lu}[\p{L}'’\-]*(?: \p{Lu}[\p{L}'’\-]*)? [1-9][0-9]{0,3}",
-        check,
-    },
-];
+/// The pattern starts at the street *ending* and is ASCII only (Unicode word classes in the
+/// shared automaton cost more than every other detector together); `check` walks back to the
+/// start of the street name.
+pub(crate) const RULES: &[PatternRule] = &[PatternRule {
+    entity: EntityType::Address,
+    name: "address",
+    pattern: r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|pad|wal|burgwal|plantsoen|boulevard|allee|hof|park|baan|ring|kanaal|vliet|erf|hoven|kwartier|passage|promenade|oord|zijde|haven|plaats|Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Dreef|Steeg|Markt|Pad|Wal|Burgwal|Plantsoen|Boulevard|Hof|Park|Dam|Ring|Haven|Kanaal(?: Noord| Zuid| Oost| West)?) [1-9][0-9]{0,3}",
+    check,
+}];
 
 /// Words that begin multi-word street names and are capitalised there.
 const STREET_PREFIXES: &[&str] = &[
@@ -44,7 +39,23 @@ const STREET_PREFIXES: &[&str] = &[
     "voor", "binnen", "buiten", "hooge", "oud",
 ];
 
-pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
+pub(crate) const LABEL_RULES: &[LabelRule] = &[
+    LabelRule {
+        labels: &[
+            "laan van", "laan der", "laan op", "laan in", "laan naar", "laan over", "weg van",
+            "weg naar", "weg der", "plein van", "kade van", "dreef van", "park van", "singel van",
+            "hof van", "straat van", "burgwal van", "gracht van", "laan tussen", "weg achter",
+        ],
+        gap: Gap::Only(" dehnrt'", 6),
+        max_value: 60,
+        rule: PatternRule {
+            entity: EntityType::Address,
+            name: "address_laan_van",
+            pattern: r"\p{Lu}[\p{L}'’\-]*(?: \p{Lu}[\p{L}'’\-]*)? [1-9][0-9]{0,3}",
+            check: check_laan_van,
+        },
+    },
+    LabelRule {
     labels: &[
         "wonende", "woonachtig", "woont", "wonen", "woon", "adres", "verblijfadres",
         "verblijfsadres", "woonadres",
@@ -58,6 +69,16 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
         check: check_after_living,
     },
 }];
+
+/// `Laan van Meerdervoort 52`: the label (`Laan van`) starts the street and must be
+/// capitalised.
+fn check_laan_van(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.char_at(m.start)?.is_uppercase() || !t.left_boundary(m.start) {
+        return None;
+    }
+    let end = extend_number(t, m.end)?;
+    Some(Hit::new(m.start..end, 0.9))
+}
 
 /// The street line before a postcode: capitalised words (and tussenvoegsels), a house number
 /// and its addition, up to the end of the segment.
@@ -103,6 +124,14 @@ const NOT_AFTER_HOUSE_NUMBER: &[&str] = &[
 const TUSSENVOEGSELS: &[&str] = &["de", "van", "der", "den", "het", "'t", "ten", "ter", "te", "la", "le"];
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    // Back from the ending to the start of its word (`Kerk|straat`, `Cöehoorn|straat`).
+    let word_start = t.str[..m.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-'))
+        .last()
+        .map_or(m.start, |(i, _)| i);
+    let m = word_start..m.end;
     let first = t.char_at(m.start)?;
     if !t.left_boundary(m.start) {
         return None;

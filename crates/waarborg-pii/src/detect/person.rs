@@ -14,7 +14,7 @@
 //! (`Gemeente Utrecht`, `Bakker Installatietechniek B.V.`, `Stichting Van der Meer Fonds`),
 //! capitalised sentence starts and function words (`Hierin`, `Volgens`), words in capitals.
 
-use crate::lexicon::{is_common_word, is_first_name, is_surname, with_lower};
+use crate::lexicon::{is_common_word, is_surname, with_lower};
 use crate::lexicon::{SuffixSet, WordSet as FastSet};
 use std::sync::LazyLock;
 
@@ -249,7 +249,7 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             }
             // Without a tussenvoegsel or initials the word must be a known surname
             // (`mw hermans`, not `Mevr. levert`); `de jong` is a name.
-            if !tuss && !initials && !is_surname(&capitalised(word)) {
+            if !tuss && !initials && !is_surname(word) {
                 break None;
             }
             break Some(end);
@@ -259,14 +259,6 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
         }
     }
     out.extend(found);
-}
-
-fn capitalised(word: &str) -> String {
-    let mut cs = word.chars();
-    match cs.next() {
-        Some(c) => c.to_uppercase().chain(cs).collect(),
-        None => String::new(),
-    }
 }
 
 /// Whether the text between a name ending at `prev_end` and a chain at `start` continues an
@@ -448,9 +440,10 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
     let end = if kind == Kind::Title && dot { end + 1 } else { end };
     let mut tok = Tok::new(pos, end, kind);
     if kind == Kind::Cap {
-        tok.first = is_first_name(word);
-        tok.surname = is_surname(word);
-        tok.common = with_lower(word, is_common_word);
+        let f = crate::lexicon::flags(word);
+        tok.first = f & crate::lexicon::FIRST != 0;
+        tok.surname = f & crate::lexicon::SURNAME != 0 || (word.contains('-') && is_surname(word));
+        tok.common = f & crate::lexicon::COMMON != 0;
     }
     Some(tok)
 }

@@ -146,9 +146,8 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();
     if bytes.len() <= 48 && bytes.is_ascii() {
         let mut buf = [0u8; 48];
-        for (d, s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
-        }
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[..bytes.len()].make_ascii_lowercase();
         // ASCII in, ASCII out: always valid UTF-8.
         match std::str::from_utf8(&buf[..bytes.len()]) {
             Ok(lower) => f(lower),

@@ -70,16 +70,38 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
-    /// For capitalised words: a known given name, a known surname, a common Dutch word
-    /// (looked up once, when the token is read).
+    /// For capitalised words, looked up once when the token is read: a known given name, a
+    /// known surname, a common Dutch word, an organisation word, a compound ending like an
+    /// organisation's or building's (`-school`), a street's, or an abstract noun's.
     first: bool,
     surname: bool,
     common: bool,
+    org_word: bool,
+    org_ending: bool,
+    street: bool,
+    abstract_noun: bool,
 }
 
 impl Tok {
     fn new(start: usize, end: usize, kind: Kind) -> Self {
-        Tok { start, end, kind, first: false, surname: false, common: false }
+        Tok {
+            start,
+            end,
+            kind,
+            first: false,
+            surname: false,
+            common: false,
+            org_word: false,
+            org_ending: false,
+            street: false,
+            abstract_noun: false,
+        }
+    }
+
+    /// Whether this token names an organisation or building (`named_person`: a title stands
+    /// before a lone surname, so `-huis`-like endings do not count: `mw. Oosterhuis`).
+    fn is_organisation(&self, named_person: bool) -> bool {
+        self.kind == Kind::Cap && (self.org_word || (!named_person && self.org_ending))
     }
 }
 
@@ -326,9 +348,9 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
     let mut toks = [Tok::new(0, 0, Kind::Cap); MAX_TOKENS];
     let mut len = 0;
     let mut pos = i;
-    while let Some(tok) = read_token(t, pos, len == 0) {
+    while let Some(tok) = read_token(t, pos) {
         if tok.kind == Kind::Tuss && needs_article(&t.str[tok.start..tok.end]) {
-            let next = read_token(t, tok.end + 1, false);
+            let next = read_token(t, tok.end + 1);
             let article_next = t.bytes.get(tok.end) == Some(&b' ')
                 && next.is_some_and(|n| is_article(&t.str[n.start..n.end]));
             if !article_next {
@@ -372,7 +394,7 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
 }
 
 /// Reads one token at `pos`: initials, a capitalised word, a tussenvoegsel or a title.
-fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
+fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     let b = t.bytes;
     let c = t.char_at(pos)?;
     // `'t` / `’t`
@@ -416,35 +438,42 @@ fn read_token(t: &Text<'_>, pos: usize, first: bool) -> Option<Tok> {
     if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
         return None;
     }
-    let kind = with_lower(word, |lower| {
-        let role_compound = c.is_uppercase() && lower.len() >= 7 && is_role_compound(lower);
-        if (TITLE_SET.contains(lower) || role_compound) && (first || c.is_uppercase()) {
+    if !c.is_uppercase() {
+        // Lower case: a tussenvoegsel (all are short), or `d'Ancona`, `l'Ami`.
+        if word.len() <= 5 && TUSSENVOEGSELS.iter().any(|v| v.eq_ignore_ascii_case(word)) {
+            return Some(Tok::new(pos, end, Kind::Tuss));
+        }
+        let mut cs = word.chars();
+        match (cs.next(), cs.next(), cs.next()) {
+            (Some(_), Some('\'' | '’'), Some(n)) if n.is_uppercase() => {}
+            _ => return None,
+        }
+    }
+    let mut tok = Tok::new(pos, end, Kind::Cap);
+    with_lower(word, |lower| {
+        if c.is_uppercase()
+            && (TITLE_SET.contains(lower) || (lower.len() >= 7 && is_role_compound(lower)))
+        {
             // A title token may carry its dot: `Dhr.`, `Mevr.`
-            return Some(Kind::Title);
+            tok.kind = Kind::Title;
+            if dot {
+                tok.end = end + 1;
+            }
+            return;
         }
         if TUSSENVOEGSEL_SET.contains(lower) {
-            return Some(Kind::Tuss);
+            tok.kind = Kind::Tuss;
+            return;
         }
-        if c.is_uppercase() {
-            return Some(Kind::Cap);
-        }
-        // `d'Ancona`, `l'Ami`: lower-case particle glued to a capitalised name.
-        let mut cs = word.chars();
-        if let (Some(_), Some('\'' | '’'), Some(n)) = (cs.next(), cs.next(), cs.next()) {
-            if n.is_uppercase() {
-                return Some(Kind::Cap);
-            }
-        }
-        None
-    })?;
-    let end = if kind == Kind::Title && dot { end + 1 } else { end };
-    let mut tok = Tok::new(pos, end, kind);
-    if kind == Kind::Cap {
-        let f = crate::lexicon::flags(word);
+        let f = crate::lexicon::flags_lower(lower);
         tok.first = f & crate::lexicon::FIRST != 0;
-        tok.surname = f & crate::lexicon::SURNAME != 0 || (word.contains('-') && is_surname(word));
+        tok.surname = f & crate::lexicon::SURNAME != 0 || (lower.contains('-') && is_surname(word));
         tok.common = f & crate::lexicon::COMMON != 0;
-    }
+        tok.org_word = ORGANISATION_SET.contains(lower);
+        tok.org_ending = !tok.surname && lower.split('-').any(|part| ORGANISATION_ENDING_SET.matches(part, 2));
+        tok.street = !tok.surname && STREET_ENDINGS.matches(lower, 2);
+        tok.abstract_noun = !tok.surname && ABSTRACT_ENDINGS.matches(lower, 3);
+    });
     Some(tok)
 }
 
@@ -463,7 +492,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
     // whole chain one.
-    if toks.first().is_some_and(|f| f.kind == Kind::Cap && is_organisation_word(word(f), context)) {
+    if toks.first().is_some_and(|f| f.is_organisation(context)) {
         return None;
     }
     // Leading capitalised common words (sentence starts, salutations) are context at most.
@@ -504,7 +533,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         let before = &toks[..k];
         let complete_name_before = before.iter().filter(|p| p.kind == Kind::Cap).count() >= 2
             || (before.iter().any(|p| p.kind == Kind::Initials) && before.iter().any(|p| p.kind == Kind::Cap));
-        let place = after_tuss && (is_organisation_word(word(tok), false) || looks_like_street(word(tok)));
+        let place = after_tuss && (tok.is_organisation(false) || tok.street);
         if place && !complete_name_before {
             return None;
         }
@@ -542,14 +571,15 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         return None;
     }
     let caps: Vec<&Tok> = toks.iter().filter(|tok| tok.kind == Kind::Cap).collect();
-    let surname = caps.last().map(|tok| word(tok));
+    let surname_tok = caps.last().copied();
+    let surname = surname_tok.map(|tok| word(tok));
     let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps.len() == 1;
-    if surname.is_some_and(|s| looks_like_street(s) || (bare_surname && looks_like_abstract_noun(s))) {
+    if surname_tok.is_some_and(|s| s.street || (bare_surname && s.abstract_noun)) {
         return None;
     }
     // A tussenvoegsel before the surname makes a common word a surname: `ter Haar`, `de Jong`.
     let tuss_before_surname = toks.len() >= 2 && toks[toks.len() - 2].kind == Kind::Tuss;
-    let surname_ok = |s: &str| is_surname(s) || tuss_before_surname || !with_lower(s, is_common_word);
+    let surname_ok = |s: &Tok| s.surname || tuss_before_surname || !s.common;
     let range = first.start..last.end;
 
     // Reversed: `Vries, B. de`, `Boer, Hendrik de`, `Jansen-de Boer, Maria Johanna`,
@@ -572,7 +602,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     match first.kind {
         Kind::Initials => {
-            let s = surname?;
+            let s = surname_tok?;
             // `A. Gegevens aanvrager` / `D. Begroting` at the start of a line is a section
             // heading, not a name (`K. Wiśniewska` on its own line is).
             let line_start = first.start == 0 || t.bytes[first.start - 1] == b'\n';
@@ -580,7 +610,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             let heading = toks.len() == 2
                 && word(first).len() == 2
                 && line_start
-                && (looks_like_abstract_noun(s)
+                && (s.abstract_noun
                     || (rest_of_line.starts_with(' ')
                         && rest_of_line.len() < 30
                         && rest_of_line[1..].starts_with(|c: char| c.is_lowercase())));
@@ -614,7 +644,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             Some(NameHit { range, score: 0.7 })
         }
         _ if context => {
-            let s = surname?;
+            let s = surname_tok?;
             if surname_ok(s) {
                 return Some(NameHit { range, score: 0.85 });
             }
@@ -735,7 +765,7 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
     if b.get(end) != Some(&b',') || b.get(end + 1) != Some(&b' ') {
         return None;
     }
-    let head = read_token(t, end + 2, false)?;
+    let head = read_token(t, end + 2)?;
     let mut stop;
     let mut pos;
     let with_initials = head.kind == Kind::Initials;
@@ -745,7 +775,7 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
             pos = head.end;
             // `E. K.`: initials written with spaces.
             while b.get(pos) == Some(&b' ') {
-                match read_token(t, pos + 1, false) {
+                match read_token(t, pos + 1) {
                     Some(tok) if tok.kind == Kind::Initials => {
                         stop = tok.end;
                         pos = tok.end;
@@ -759,7 +789,7 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
             pos = head.end;
             // Further given names.
             while b.get(pos) == Some(&b' ') {
-                match read_token(t, pos + 1, false) {
+                match read_token(t, pos + 1) {
                     Some(tok) if tok.kind == Kind::Cap && tok.first => {
                         stop = tok.end;
                         pos = tok.end;
@@ -771,7 +801,7 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
         _ => return None,
     }
     while b.get(pos) == Some(&b' ') {
-        match read_token(t, pos + 1, false) {
+        match read_token(t, pos + 1) {
             Some(tok) if tok.kind == Kind::Tuss && t.char_at(tok.start).is_some_and(char::is_lowercase) => {
                 stop = tok.end;
                 pos = tok.end;
@@ -784,21 +814,8 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
     Some((stop, with_initials))
 }
 
-/// Whether `w` names an organisation, department or building. With `named_person` (a title or
-/// role stands before it: `mw. Oosterhuis`) endings such as `-huis` are not counted.
-fn is_organisation_word(w: &str, named_person: bool) -> bool {
-    with_lower(w, |lower| {
-        ORGANISATION_SET.contains(lower)
-            || (!named_person
-                && !is_surname(w)
-                && lower.split('-').any(|part| ORGANISATION_ENDING_SET.matches(part, 2)))
-    })
-}
-
 fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
-    let org_word = toks
-        .iter()
-        .any(|tok| tok.kind == Kind::Cap && is_organisation_word(&t.str[tok.start..tok.end], named_person));
+    let org_word = toks.iter().any(|tok| tok.is_organisation(named_person));
     if org_word {
         return true;
     }
@@ -837,12 +854,7 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs",
 ];
 
-/// Nouns of policy and portfolios (`Mobiliteit`, `Wijkbeheer`, `Ruimtelijke Ordening`) that
-/// follow role words but are not surnames.
-fn looks_like_abstract_noun(word: &str) -> bool {
-    with_lower(word, |w| ABSTRACT_ENDINGS.matches(w, 3)) && !is_surname(word)
-}
-
+/// Whether `word` ends like a street name (for words outside a chain).
 fn looks_like_street(word: &str) -> bool {
     with_lower(word, |w| STREET_ENDINGS.matches(w, 2)) && !is_surname(word)
 }

@@ -76,10 +76,6 @@ struct Tok {
     first: bool,
     surname: bool,
     common: bool,
-    org_word: bool,
-    org_ending: bool,
-    street: bool,
-    abstract_noun: bool,
 }
 
 impl Tok {
@@ -91,17 +87,31 @@ impl Tok {
             first: false,
             surname: false,
             common: false,
-            org_word: false,
-            org_ending: false,
-            street: false,
-            abstract_noun: false,
         }
     }
 
     /// Whether this token names an organisation or building (`named_person`: a title stands
     /// before a lone surname, so `-huis`-like endings do not count: `mw. Oosterhuis`).
-    fn is_organisation(&self, named_person: bool) -> bool {
-        self.kind == Kind::Cap && (self.org_word || (!named_person && self.org_ending))
+    /// Computed on demand: only tokens that reach a decision need it.
+    fn is_organisation(&self, t: &Text<'_>, named_person: bool) -> bool {
+        self.kind == Kind::Cap
+            && with_lower(&t.str[self.start..self.end], |lower| {
+                ORGANISATION_SET.contains(lower)
+                    || (!named_person
+                        && !self.surname
+                        && lower.split('-').any(|part| ORGANISATION_ENDING_SET.matches(part, 2)))
+            })
+    }
+
+    /// Whether it ends like a street name (`Wittlaan`) and is no known surname.
+    fn is_street(&self, t: &Text<'_>) -> bool {
+        !self.surname && with_lower(&t.str[self.start..self.end], |w| STREET_ENDINGS.matches(w, 2))
+    }
+
+    /// Whether it ends like a noun of policy (`Mobiliteit`, `Wijkbeheer`) and is no known
+    /// surname.
+    fn is_abstract_noun(&self, t: &Text<'_>) -> bool {
+        !self.surname && with_lower(&t.str[self.start..self.end], |w| ABSTRACT_ENDINGS.matches(w, 3))
     }
 }
 
@@ -185,6 +195,10 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
     let mut i = 0;
     let mut last_end: Option<usize> = None;
     while i < n {
+        i = next_candidate(b, i);
+        if i >= n {
+            break;
+        }
         let c = b[i];
         let upper_start = if c.is_ascii_uppercase() {
             true
@@ -214,6 +228,30 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
         }
     }
     lower_case_after_titles(t, titles, out);
+}
+
+/// The first position at or after `i` holding an ASCII capital or a non-ASCII byte (a
+/// possible capital), eight bytes at a time: most of a text is lower case and skipped here.
+fn next_candidate(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const GE_A: u64 = 0x3f3f_3f3f_3f3f_3f3f; // 0x80 - b'A'
+    const GT_Z: u64 = 0x2525_2525_2525_2525; // 0x80 - (b'Z' + 1)
+    while i + 8 <= b.len() {
+        let x = u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
+        let low = x & LOW7;
+        // High bit of each byte: ASCII and >= 'A' and not > 'Z', or non-ASCII.
+        let upper = (low + GE_A) & !(low + GT_Z) & !x & HIGH;
+        let hit = upper | (x & HIGH);
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !(b[i].is_ascii_uppercase() || b[i] >= 0x80) {
+        i += 1;
+    }
+    i
 }
 
 /// Lower-case title words that may precede a name written in lower case.
@@ -310,6 +348,15 @@ fn starts_word(t: &Text<'_>, i: usize) -> bool {
 
 /// End of the word starting at `i`: letters, with `-` or `'` inside when a letter follows.
 fn word_end(t: &Text<'_>, i: usize) -> usize {
+    // ASCII letters fast; anything else (accents, `-`, `'`) goes the char-by-char way.
+    let b = t.bytes;
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    if j == b.len() || !(b[j] >= 0x80 || matches!(b[j], b'-' | b'\'')) {
+        return j;
+    }
     let s = &t.str[i..];
     let mut end = i;
     let mut chars = s.char_indices().peekable();
@@ -469,10 +516,6 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         tok.first = f & crate::lexicon::FIRST != 0;
         tok.surname = f & crate::lexicon::SURNAME != 0 || (lower.contains('-') && is_surname(word));
         tok.common = f & crate::lexicon::COMMON != 0;
-        tok.org_word = ORGANISATION_SET.contains(lower);
-        tok.org_ending = !tok.surname && lower.split('-').any(|part| ORGANISATION_ENDING_SET.matches(part, 2));
-        tok.street = !tok.surname && STREET_ENDINGS.matches(lower, 2);
-        tok.abstract_noun = !tok.surname && ABSTRACT_ENDINGS.matches(lower, 3);
     });
     Some(tok)
 }
@@ -492,7 +535,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
     // whole chain one.
-    if toks.first().is_some_and(|f| f.is_organisation(context)) {
+    if toks.first().is_some_and(|f| f.is_organisation(t, context)) {
         return None;
     }
     // Leading capitalised common words (sentence starts, salutations) are context at most.
@@ -533,7 +576,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         let before = &toks[..k];
         let complete_name_before = before.iter().filter(|p| p.kind == Kind::Cap).count() >= 2
             || (before.iter().any(|p| p.kind == Kind::Initials) && before.iter().any(|p| p.kind == Kind::Cap));
-        let place = after_tuss && (tok.is_organisation(false) || tok.street);
+        let place = after_tuss && (tok.is_organisation(t, false) || tok.is_street(t));
         if place && !complete_name_before {
             return None;
         }
@@ -574,7 +617,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let surname_tok = caps.last().copied();
     let surname = surname_tok.map(|tok| word(tok));
     let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps.len() == 1;
-    if surname_tok.is_some_and(|s| s.street || (bare_surname && s.abstract_noun)) {
+    if surname_tok.is_some_and(|s| s.is_street(t) || (bare_surname && s.is_abstract_noun(t))) {
         return None;
     }
     // A tussenvoegsel before the surname makes a common word a surname: `ter Haar`, `de Jong`.
@@ -610,7 +653,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             let heading = toks.len() == 2
                 && word(first).len() == 2
                 && line_start
-                && (s.abstract_noun
+                && (s.is_abstract_noun(t)
                     || (rest_of_line.starts_with(' ')
                         && rest_of_line.len() < 30
                         && rest_of_line[1..].starts_with(|c: char| c.is_lowercase())));
@@ -815,7 +858,7 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
 }
 
 fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
-    let org_word = toks.iter().any(|tok| tok.is_organisation(named_person));
+    let org_word = toks.iter().any(|tok| tok.is_organisation(t, named_person));
     if org_word {
         return true;
     }

@@ -498,9 +498,11 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     }
     let mut tok = Tok::new(pos, end, Kind::Cap);
     with_lower(word, |lower| {
-        if c.is_uppercase()
-            && (TITLE_SET.contains(lower) || (lower.len() >= 7 && is_role_compound(lower)))
-        {
+        let f = crate::lexicon::flags_lower(lower);
+        let listed_name = f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0;
+        // Role compounds (`Wijkteammedewerker`) are long and neither names nor common words.
+        let role = !listed_name && f & crate::lexicon::COMMON == 0 && lower.len() >= 7 && is_role_compound(lower);
+        if c.is_uppercase() && (role || TITLE_SET.contains(lower)) {
             // A title token may carry its dot: `Dhr.`, `Mevr.`
             tok.kind = Kind::Title;
             if dot {
@@ -508,11 +510,10 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
             }
             return;
         }
-        if TUSSENVOEGSEL_SET.contains(lower) {
+        if lower.len() <= 5 && TUSSENVOEGSEL_SET.contains(lower) {
             tok.kind = Kind::Tuss;
             return;
         }
-        let f = crate::lexicon::flags_lower(lower);
         tok.first = f & crate::lexicon::FIRST != 0;
         tok.surname = f & crate::lexicon::SURNAME != 0 || (lower.contains('-') && is_surname(word));
         tok.common = f & crate::lexicon::COMMON != 0;
@@ -535,7 +536,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
     // whole chain one.
-    if toks.first().is_some_and(|f| f.is_organisation(t, context)) {
+    if toks.len() > 1 && toks[0].is_organisation(t, context) {
         return None;
     }
     // Leading capitalised common words (sentence starts, salutations) are context at most.

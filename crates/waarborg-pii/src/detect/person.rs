@@ -524,10 +524,15 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
 fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let word = |tok: &Tok| &t.str[tok.start..tok.end];
     let is_first = |tok: &Tok| tok.kind == Kind::Cap && tok.first;
-    if organisation_label_before(t, toks[0].start) || after_postcode(t, toks[0].start) {
+    let chain_start = toks[0].start;
+    // The common case first, cheaply: a capitalised common word alone (a sentence start).
+    if toks.len() == 1 && toks[0].kind == Kind::Cap && toks[0].common && !toks[0].first && !toks[0].surname {
         return None;
     }
-    let mut context = listed || title_before(t, toks[0].start);
+    if organisation_label_before(t, chain_start) || after_postcode(t, chain_start) {
+        return None;
+    }
+    let mut context = listed || title_before(t, chain_start);
     let mut toks = toks;
     // A title inside the chain starts the name after it (`Staatssekretär Dr. Jürgen Kowalski`).
     if let Some(last_title) = toks.iter().rposition(|tok| tok.kind == Kind::Title) {

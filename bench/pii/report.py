@@ -79,7 +79,7 @@ def speed_section(env: dict, ded, pre, lib, cli, summary: dict) -> list[str]:
               "for all systems in this run. MB = 10⁶ UTF-8 bytes of document text. Baselines: time inside their detect "
               "loop, start-up and file I/O excluded. **Waarborg library**: `cargo bench -p waarborg-pii --bench scan` "
               "(`crates/waarborg-pii/benches/scan.rs`) with `WAARBORG_BENCH_CORPUS` set to the speed corpus: "
-              "`Engine::scan` in process on one thread over the corpus texts joined into one text, median of 7 runs "
+              "`Engine::scan` in process on one thread, record by record over the corpus texts, median of 7 runs "
               "of at least 1 s; the 2 KB prompt is the longest corpus text cut to 2,048 bytes, scanned 20,000 times. "
               "**Waarborg CLI**: wall time of the whole `waarborg pii scan --threads 1` run with "
               "`RAYON_NUM_THREADS=1` (read JSONL, scan, write JSONL) minus its start-up, on the speed corpus "
@@ -148,7 +148,7 @@ def speed_section(env: dict, ded, pre, lib, cli, summary: dict) -> list[str]:
     if lib:
         t = lib["throughput_mb_per_s"]
         mb = lib["corpus_bytes"] / 1e6
-        md.append(f"| **waarborg library** | {env.get('commit', '?')} | speed, {lib['corpus_records']} texts joined "
+        md.append(f"| **waarborg library** | {env.get('commit', '?')} | speed, {lib['corpus_records']} texts, one scan each "
                   f"| {mb:.2f} | {mb / t['median']:.3f} per pass | **{mbps(t['median'])}** (min {mbps(t['min'])}, "
                   f"max {mbps(t['max'])}, {t['runs']} runs) | {lib.get('engine_new_ms', {}).get('cold_first', 0) / 1000:.3f} (engine build) |")
     if cli:

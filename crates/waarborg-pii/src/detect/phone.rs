@@ -37,7 +37,7 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if n != 10 || !national_prefix_ok(&buf[..n]) || !t.left_boundary(m.start) {
         return None;
     }
-    if starts_like_date(raw) {
+    if starts_like_date(raw) || after_bank_code(t, m.start) {
         return None;
     }
     // Followed by `.5` or `,5`: a decimal, not a phone number.
@@ -67,7 +67,7 @@ fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if plus && t.char_before(m.start).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    if non_personal_label(t, m.start) {
+    if non_personal_label(t, m.start) || (!plus && inside_digit_groups(t, m.start)) {
         return None;
     }
     let body = if plus { &raw[1..] } else { &raw[2..] };
@@ -122,6 +122,26 @@ fn national_prefix_ok(d: &[u8]) -> bool {
     }
 }
 
+/// `NLxx BANK 0123 4567 89`: the account part of an IBAN example after a four-letter bank code
+/// is not a phone number.
+fn after_bank_code(t: &Text<'_>, start: usize) -> bool {
+    let head = &t.bytes[..start];
+    head.len() >= 5
+        && head[head.len() - 1] == b' '
+        && head[head.len() - 5..head.len() - 1].iter().all(u8::is_ascii_uppercase)
+        && (head.len() == 5 || !head[head.len() - 6].is_ascii_alphanumeric())
+}
+
+/// `8084 0099 0622 6939`: a `00…` group inside a longer run of digit groups (a transaction or
+/// card-like number) is no international number of its own.
+fn inside_digit_groups(t: &Text<'_>, start: usize) -> bool {
+    let head = &t.bytes[..start];
+    head.len() >= 5
+        && head[head.len() - 1] == b' '
+        && head[head.len() - 5..head.len() - 1].iter().all(u8::is_ascii_digit)
+        && (head.len() == 5 || !head[head.len() - 6].is_ascii_alphanumeric())
+}
+
 /// `dd-mm-yyyy` or `dd/mm/yyyy` at the start.
 fn starts_like_date(raw: &[u8]) -> bool {
     raw.len() >= 10
@@ -170,6 +190,8 @@ mod tests {
         assert!(found("op 06-12-2023 10:30", Phone).is_empty(), "date and time");
         assert!(found("zaaknummer 0123456789", Phone).is_empty(), "label");
         assert!(found("Betalingskenmerk: 0075691195588350", Phone).is_empty(), "label");
+        assert!(found("in de vorm NLxx BANK 0123 4567 89.", Phone).is_empty(), "IBAN example");
+        assert!(found("Transactienummer 8084 0099 0622 6939.", Phone).is_empty(), "digit groups");
         assert!(found("06123456", Phone).is_empty(), "too short");
         assert!(found("061234567890", Phone).is_empty(), "too long");
     }

@@ -429,7 +429,6 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
         Some(h) => h.range.end,
         None => toks
             .windows(2)
-            .skip(1)
             .find(|w| {
                 w[0].kind == Kind::Tuss
                     && w[1].kind == Kind::Cap

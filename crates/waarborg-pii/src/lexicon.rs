@@ -44,8 +44,13 @@ pub(crate) const SURNAME: u8 = 2;
 /// A common Dutch word.
 pub(crate) const COMMON: u8 = 4;
 
+/// A title, role or salutation (`dhr`, `wethouder`, `beste`).
+pub(crate) const TITLE: u8 = 8;
+/// A tussenvoegsel (`van`, `de`, `'t`).
+pub(crate) const TUSS: u8 = 16;
+
 /// Every listed word, lower-cased, with its flags: one lookup answers "given name? surname?
-/// common word?" for a token.
+/// common word? title? tussenvoegsel?" for a token.
 static WORDS: LazyLock<HashMap<Box<str>, u8, BuildHasherDefault<FastHasher>>> = LazyLock::new(|| {
     let mut map: HashMap<Box<str>, u8, BuildHasherDefault<FastHasher>> = HashMap::default();
     for (data, flag) in [
@@ -54,6 +59,11 @@ static WORDS: LazyLock<HashMap<Box<str>, u8, BuildHasherDefault<FastHasher>>> = 
         (include_str!("../data/common_words_nl.txt"), COMMON),
     ] {
         for word in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            *map.entry(word.to_lowercase().into_boxed_str()).or_insert(0) |= flag;
+        }
+    }
+    for (words, flag) in [(crate::detect::person::TITLES, TITLE), (crate::detect::person::TUSSENVOEGSELS, TUSS)] {
+        for word in words {
             *map.entry(word.to_lowercase().into_boxed_str()).or_insert(0) |= flag;
         }
     }

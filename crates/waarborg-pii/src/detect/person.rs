@@ -126,14 +126,14 @@ const AMBIGUOUS_GIVEN_NAMES: &[&str] = &[
     "Hans", "Gerrit", "Rik", "Sterre", "Maan", "Zon", "Bloem", "Vos",
 ];
 
-const TUSSENVOEGSELS: &[&str] = &[
+pub(crate) const TUSSENVOEGSELS: &[&str] = &[
     "van", "de", "der", "den", "het", "'t", "’t", "ten", "ter", "te", "in", "op", "aan", "uit",
     "la", "le", "du", "da", "di", "del", "della", "dos", "das", "do", "von", "vom", "zu", "zum",
 ];
 
 /// Titles, forms of address, roles and salutations: a capitalised word after one of these is
 /// a name. Lower case, without the trailing dot.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "mej", "fam", "familie", "heer",
     "mevrouw", "meneer", "juffrouw", "heren", "dames", "mevrouwen", "mevrouw/meneer", "mrs", "ms", "miss", "sir", "madam", "dear",
     "beste", "geachte", "hallo", "hoi", "dag", "lieve", "hey", "hi", "wethouder", "burgemeester",
@@ -501,7 +501,7 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         let listed_name = f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0;
         // Role compounds (`Wijkteammedewerker`) are long and neither names nor common words.
         let role = !listed_name && f & crate::lexicon::COMMON == 0 && lower.len() >= 7 && is_role_compound(lower);
-        if c.is_uppercase() && (role || TITLE_SET.contains(lower)) {
+        if c.is_uppercase() && (role || f & crate::lexicon::TITLE != 0) {
             // A title token may carry its dot: `Dhr.`, `Mevr.`
             tok.kind = Kind::Title;
             if dot {
@@ -509,7 +509,7 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
             }
             return;
         }
-        if lower.len() <= 5 && TUSSENVOEGSEL_SET.contains(lower) {
+        if f & crate::lexicon::TUSS != 0 {
             tok.kind = Kind::Tuss;
             return;
         }

@@ -70,9 +70,87 @@ static WORDS: LazyLock<HashMap<Box<str>, u8, BuildHasherDefault<FastHasher>>> = 
     map
 });
 
+/// [`WORDS`] as 64-bit fingerprints of the lower-cased word: looked up without lower-casing
+/// the token into a buffer or comparing strings. Two different words share a fingerprint with
+/// probability about 2⁻⁶⁴ per pair.
+static FINGERPRINTS: LazyLock<FingerprintTable> = LazyLock::new(|| FingerprintTable::new(&WORDS));
+
+struct FingerprintTable {
+    slots: Vec<(u64, u8)>,
+    mask: usize,
+}
+
+impl FingerprintTable {
+    fn new(words: &HashMap<Box<str>, u8, BuildHasherDefault<FastHasher>>) -> Self {
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0u8); size];
+        for (word, &flags) in words {
+            let fp = fingerprint_lower(word.as_bytes());
+            let mut i = (fp as usize) & (size - 1);
+            while slots[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (fp, flags);
+        }
+        FingerprintTable { slots, mask: size - 1 }
+    }
+
+    fn get(&self, fp: u64) -> u8 {
+        let mut i = (fp as usize) & self.mask;
+        loop {
+            let (slot, flags) = self.slots[i];
+            if slot == fp {
+                return flags;
+            }
+            if slot == 0 {
+                return 0;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// The fingerprint of ASCII `word` lower-cased (done here, eight bytes at a time), never 0.
+fn fingerprint_lower(word: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let lower = |x: u64| {
+        let low = x & LOW7;
+        let upper = (low + 0x3f3f_3f3f_3f3f_3f3f) & !(low + 0x2525_2525_2525_2525) & !x & HIGH;
+        x | (upper >> 2)
+    };
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        let x = lower(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        h = (h.rotate_left(5) ^ x).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ lower(u64::from_le_bytes(buf))).wrapping_mul(K);
+    }
+    // splitmix64 finaliser: the low bits pick the slot.
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (h ^ (h >> 31)) | 1
+}
+
+/// The flags of `word` as written, without lower-casing it into a buffer when it is ASCII.
+pub(crate) fn flags_of(word: &str) -> u8 {
+    if word.is_ascii() {
+        FINGERPRINTS.get(fingerprint_lower(word.as_bytes()))
+    } else {
+        flags_lower(&word.to_lowercase())
+    }
+}
+
 /// Parses the lists now, so the first scan does not.
 pub(crate) fn load() {
     LazyLock::force(&WORDS);
+    LazyLock::force(&FINGERPRINTS);
 }
 
 /// The flags of `lower` (lower-cased), 0 if unlisted.

@@ -496,27 +496,29 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         }
     }
     let mut tok = Tok::new(pos, end, Kind::Cap);
-    with_lower(word, |lower| {
-        let f = crate::lexicon::flags_lower(lower);
-        let listed_name = f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0;
-        // Role compounds (`Wijkteammedewerker`) are long and neither names nor common words.
-        let role = !listed_name && f & crate::lexicon::COMMON == 0 && lower.len() >= 7 && is_role_compound(lower);
-        if c.is_uppercase() && (role || f & crate::lexicon::TITLE != 0) {
-            // A title token may carry its dot: `Dhr.`, `Mevr.`
-            tok.kind = Kind::Title;
-            if dot {
-                tok.end = end + 1;
-            }
-            return;
+    let f = crate::lexicon::flags_of(word);
+    let listed_name = f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0;
+    // Role compounds (`Wijkteammedewerker`) are long and neither names nor common words.
+    let role = c.is_uppercase()
+        && !listed_name
+        && f & crate::lexicon::COMMON == 0
+        && word.len() >= 7
+        && with_lower(word, is_role_compound);
+    if c.is_uppercase() && (role || f & crate::lexicon::TITLE != 0) {
+        // A title token may carry its dot: `Dhr.`, `Mevr.`
+        tok.kind = Kind::Title;
+        if dot {
+            tok.end = end + 1;
         }
-        if f & crate::lexicon::TUSS != 0 {
-            tok.kind = Kind::Tuss;
-            return;
-        }
-        tok.first = f & crate::lexicon::FIRST != 0;
-        tok.surname = f & crate::lexicon::SURNAME != 0 || (lower.contains('-') && is_surname(word));
-        tok.common = f & crate::lexicon::COMMON != 0;
-    });
+        return Some(tok);
+    }
+    if f & crate::lexicon::TUSS != 0 {
+        tok.kind = Kind::Tuss;
+        return Some(tok);
+    }
+    tok.first = f & crate::lexicon::FIRST != 0;
+    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.contains('-') && is_surname(word));
+    tok.common = f & crate::lexicon::COMMON != 0;
     Some(tok)
 }
 

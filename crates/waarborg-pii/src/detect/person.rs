@@ -71,8 +71,7 @@ struct Tok {
     end: usize,
     kind: Kind,
     /// For capitalised words, looked up once when the token is read: a known given name, a
-    /// known surname, a common Dutch word, an organisation word, a compound ending like an
-    /// organisation's or building's (`-school`), a street's, or an abstract noun's.
+    /// known surname, a common Dutch word.
     first: bool,
     surname: bool,
     common: bool,
@@ -622,7 +621,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     let caps: Vec<&Tok> = toks.iter().filter(|tok| tok.kind == Kind::Cap).collect();
     let surname_tok = caps.last().copied();
-    let surname = surname_tok.map(|tok| word(tok));
+    let surname = surname_tok.map(&word);
     let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps.len() == 1;
     if surname_tok.is_some_and(|s| s.is_street(t) || (bare_surname && s.is_abstract_noun(t))) {
         return None;

@@ -125,21 +125,23 @@ fn national_prefix_ok(d: &[u8]) -> bool {
 /// `NLxx BANK 0123 4567 89`: the account part of an IBAN example after a four-letter bank code
 /// is not a phone number.
 fn after_bank_code(t: &Text<'_>, start: usize) -> bool {
-    let head = &t.bytes[..start];
-    head.len() >= 5
-        && head[head.len() - 1] == b' '
-        && head[head.len() - 5..head.len() - 1].iter().all(u8::is_ascii_uppercase)
-        && (head.len() == 5 || !head[head.len() - 6].is_ascii_alphanumeric())
+    group_before(t, start, u8::is_ascii_uppercase)
 }
 
 /// `8084 0099 0622 6939`: a `00…` group inside a longer run of digit groups (a transaction or
 /// card-like number) is no international number of its own.
 fn inside_digit_groups(t: &Text<'_>, start: usize) -> bool {
+    group_before(t, start, u8::is_ascii_digit)
+}
+
+/// Whether a word of exactly four bytes of `class` stands one space before `start`.
+fn group_before(t: &Text<'_>, start: usize, class: fn(&u8) -> bool) -> bool {
     let head = &t.bytes[..start];
-    head.len() >= 5
-        && head[head.len() - 1] == b' '
-        && head[head.len() - 5..head.len() - 1].iter().all(u8::is_ascii_digit)
-        && (head.len() == 5 || !head[head.len() - 6].is_ascii_alphanumeric())
+    let n = head.len();
+    n >= 5
+        && head[n - 1] == b' '
+        && head[n - 5..n - 1].iter().all(class)
+        && (n == 5 || !head[n - 6].is_ascii_alphanumeric())
 }
 
 /// `dd-mm-yyyy` or `dd/mm/yyyy` at the start.

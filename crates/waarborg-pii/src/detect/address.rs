@@ -396,6 +396,16 @@ mod tests {
     }
 
     #[test]
+    fn streets_without_a_known_ending() {
+        // Above a postcode, after words of living.
+        assert_eq!(found("El Khattabi Advocaten\nWestblaak 180\n3012 KN Rotterdam", Address), ["Westblaak 180"]);
+        assert_eq!(found("Cliënt, wonende aan de Slinge 341 te Rotterdam", Address), ["Slinge 341"]);
+        assert_eq!(found("Hanzeplaats 1, 5912 AT Venlo", Address), ["Hanzeplaats 1"]);
+        // A PO box is not a home address.
+        assert!(found("Postbus 123, 3500 AB Utrecht", Address).is_empty());
+    }
+
+    #[test]
     fn hard_negatives() {
         assert!(found("Wij zijn gevestigd aan de Kerkstraat.", Address).is_empty());
         assert!(found("In de Johan de Wittlaan is het druk", Address).is_empty());

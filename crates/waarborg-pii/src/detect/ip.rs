@@ -22,13 +22,47 @@ pub(crate) const RULES: &[PatternRule] = &[
         pattern: r"(?-u:\b)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)",
         check: check_v4,
     },
-    PatternRule {
-        entity: EntityType::IpAddress,
-        name: "ipv6",
-        pattern: r"(?:[0-9A-Fa-f]{1,4}:|::)[0-9A-Fa-f:]{2,40}[0-9A-Fa-f]",
-        check: check_v6,
-    },
 ];
+
+/// Finds IPv6 addresses from their `::`/`:` separators (memchr), outside the shared automaton:
+/// a pattern starting with any hex letter would keep the automaton busy on every `a`–`f`.
+pub(crate) fn scan_v6(t: &Text<'_>, out: &mut Vec<super::patterns::PatternHit>) {
+    let b = t.bytes;
+    let mut next_free = 0;
+    for colon in memchr::memchr_iter(b':', b) {
+        if colon < next_free {
+            continue;
+        }
+        // Grow over hex digits and colons both ways.
+        let is_v6 = |c: u8| c.is_ascii_hexdigit() || c == b':';
+        let mut start = colon;
+        while start > 0 && is_v6(b[start - 1]) && colon - start < 40 {
+            start -= 1;
+        }
+        let mut end = colon + 1;
+        while end < b.len() && is_v6(b[end]) && end - start < 45 {
+            end += 1;
+        }
+        // Trailing colons belong to the sentence (`adres fe80::1:`).
+        while end > colon + 1 && b[end - 1] == b':' && !b[..end].ends_with(b"::") {
+            end -= 1;
+        }
+        if end - start < 3 {
+            continue;
+        }
+        if let Some(hit) = check_v6(t, start..end) {
+            next_free = hit.range.end;
+            out.push(super::patterns::PatternHit {
+                entity: EntityType::IpAddress,
+                detector: "ipv6",
+                hit,
+                labelled: false,
+            });
+        } else {
+            next_free = end;
+        }
+    }
+}
 
 fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];

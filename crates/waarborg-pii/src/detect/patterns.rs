@@ -32,6 +32,8 @@ pub(crate) struct PatternScanner {
     all: Regex,
     /// Whether to look for e-mail addresses (found by `@`, outside the automaton).
     emails: bool,
+    /// Whether to look for IPv6 addresses (found by `:`, outside the automaton).
+    ips: bool,
     /// Label-anchored rules (outside the automaton).
     labels: LabelScanner,
     /// Whether to look for street lines above or before postcodes.
@@ -69,6 +71,7 @@ impl PatternScanner {
             regex,
             all,
             emails: enabled(EntityType::Email),
+            ips: enabled(EntityType::IpAddress),
             labels,
             addresses: enabled(EntityType::Address),
         })
@@ -78,6 +81,9 @@ impl PatternScanner {
     pub(crate) fn scan(&self, t: &Text<'_>, label_hits: &[(usize, std::ops::Range<usize>)], out: &mut Vec<PatternHit>) {
         if self.emails {
             super::email::scan(t, out);
+        }
+        if self.ips {
+            super::ip::scan_v6(t, out);
         }
         self.labels.scan(t, label_hits, out);
         let first_pattern_hit = out.len();

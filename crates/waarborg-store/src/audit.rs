@@ -564,21 +564,21 @@ mod tests {
     fn every_field_is_covered_by_the_hash() {
         let e = event();
         assert_eq!(e.compute_hash(), e.hash);
-        let mutations: Vec<Box<dyn Fn(&mut AuditEvent)>> = vec![
-            Box::new(|e| e.seq += 1),
-            Box::new(|e| e.ts.0 += 1),
-            Box::new(|e| e.kind.push('x')),
-            Box::new(|e| e.actor.push('x')),
-            Box::new(|e| e.app_id = Some("a".into())),
-            Box::new(|e| e.model_version = Some("m".into())),
-            Box::new(|e| e.decisions_json = "[{}]".into()),
-            Box::new(|e| e.prompt_tokens = Some(1)),
-            Box::new(|e| e.completion_tokens = Some(1)),
-            Box::new(|e| e.energy_wh = Some(0.1)),
-            Box::new(|e| e.detail_json = "{\"a\":1}".into()),
-            Box::new(|e| e.content_hash = None),
-            Box::new(|e| e.retain_until = None),
-            Box::new(|e| e.prev_hash = "1".repeat(64)),
+        let mutations: Vec<fn(&mut AuditEvent)> = vec![
+            |e| e.seq += 1,
+            |e| e.ts.0 += 1,
+            |e| e.kind.push('x'),
+            |e| e.actor.push('x'),
+            |e| e.app_id = Some("a".into()),
+            |e| e.model_version = Some("m".into()),
+            |e| e.decisions_json = "[{}]".into(),
+            |e| e.prompt_tokens = Some(1),
+            |e| e.completion_tokens = Some(1),
+            |e| e.energy_wh = Some(0.1),
+            |e| e.detail_json = "{\"a\":1}".into(),
+            |e| e.content_hash = None,
+            |e| e.retain_until = None,
+            |e| e.prev_hash = "1".repeat(64),
         ];
         for (i, m) in mutations.iter().enumerate() {
             let mut x = e.clone();

@@ -20,6 +20,7 @@
 //! ones stay readable), role grants and revocations are kept with who and when, audit events are
 //! never updated except to drop expired content, which keeps their hash.
 
+pub mod admin;
 pub mod audit;
 mod config;
 mod domain;

@@ -2,7 +2,7 @@
 //! appends; afterwards every event it had acknowledged is present with the hash it was
 //! acknowledged with, and the chain verifies. Run against both backends.
 
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::unwrap_used)]
 
 mod common;
 

@@ -1,6 +1,6 @@
 //! The store's behaviour, run identically against SQLite and PostgreSQL.
 
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::unwrap_used)]
 
 mod common;
 

@@ -24,6 +24,148 @@ pub(crate) enum Command {
     /// Find and anonymise personal data in text.
     #[command(subcommand)]
     Pii(PiiCommand),
+    /// The application register: which applications may use a model, for what and for whom.
+    #[command(subcommand)]
+    Apps(AppsCommand),
+    /// Local users and their roles.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// The tamper-evident audit trail.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// The database.
+    #[command(subcommand)]
+    Db(DbCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AppsCommand {
+    /// Register an application; prints it as JSON with its API key (shown only this once).
+    Create(AppsCreateArgs),
+    /// All registered applications, one JSON object per line.
+    List,
+    /// One application as JSON, with its version history and keys (never the keys themselves).
+    Show {
+        /// Name or id.
+        app: String,
+    },
+    /// Take an application out of use and revoke all its API keys.
+    Retire {
+        /// Name or id.
+        app: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AppsCreateArgs {
+    /// Short unique name (a-z, 0-9, '-', '_'), e.g. `wmo-assistent`.
+    #[arg(long)]
+    pub(crate) name: String,
+    /// What the application is for, specifically (purpose binding).
+    #[arg(long)]
+    pub(crate) purpose: String,
+    /// Who uses it.
+    #[arg(long, value_enum)]
+    pub(crate) audience: AudienceArg,
+    /// Guardrail policy.
+    #[arg(long, default_value = "default")]
+    pub(crate) policy: String,
+    /// Retrieval collection it may search (repeatable).
+    #[arg(long = "collection", value_name = "C")]
+    pub(crate) collections: Vec<String>,
+    /// Model it may use (repeatable; default: the default model).
+    #[arg(long = "model", value_name = "M")]
+    pub(crate) models: Vec<String>,
+    /// Legal basis (AVG art. 6 ground and the public task it serves).
+    #[arg(long)]
+    pub(crate) legal_basis: Option<String>,
+    /// Owner (department or role).
+    #[arg(long)]
+    pub(crate) owner: Option<String>,
+    /// Contact (a functional mailbox).
+    #[arg(long)]
+    pub(crate) contact: Option<String>,
+    /// Days prompts and outputs are kept in the audit trail.
+    #[arg(long, default_value_t = 90)]
+    pub(crate) retention_days: u32,
+    /// Lifecycle status.
+    #[arg(long, value_enum, default_value_t = LifecycleArg::InDevelopment)]
+    pub(crate) status: LifecycleArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AudienceArg {
+    /// Staff of the organisation.
+    Internal,
+    /// Citizens and businesses.
+    Citizens,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LifecycleArg {
+    /// Being built or tested.
+    InDevelopment,
+    /// In use.
+    InUse,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum UsersCommand {
+    /// Create a local user. With `--password-stdin` the first line of stdin is the password.
+    Create {
+        /// Login name (a-z, 0-9, '.', '_', '-').
+        #[arg(long)]
+        name: String,
+        /// Role (repeatable): admin, privacy_officer, reviewer, employee.
+        #[arg(long = "role", value_name = "ROLE")]
+        roles: Vec<String>,
+        /// Read the password (at least 12 characters) from the first line of stdin.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// All users, one JSON object per line.
+    List,
+    /// Grant a role.
+    Grant {
+        /// Login name.
+        #[arg(long)]
+        name: String,
+        /// Role: admin, privacy_officer, reviewer, employee.
+        #[arg(long)]
+        role: String,
+    },
+    /// Revoke a role.
+    Revoke {
+        /// Login name.
+        #[arg(long)]
+        name: String,
+        /// Role.
+        #[arg(long)]
+        role: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AuditCommand {
+    /// Walk the hash chain; exit 1 and name the first broken link if it does not verify.
+    Verify,
+    /// Write events as JSON Lines (without the sealed prompts and outputs).
+    Export {
+        /// Where to write (default: stdout).
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// First event number.
+        #[arg(long, default_value_t = 1)]
+        from: i64,
+    },
+    /// Drop prompts and outputs whose retention period has ended (hashes and the record stay).
+    Purge,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum DbCommand {
+    /// Create or upgrade the database schema (also done automatically on every start).
+    Migrate,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ use anyhow::Context;
 use serde::Deserialize;
 use std::path::Path;
 use waarborg_pii::PiiConfig;
+use waarborg_store::StoreConfig;
 
 /// The whole file. Unknown tables are refused so a typo does not silently disable a setting.
 #[derive(Debug, Default, Deserialize)]
@@ -13,6 +14,9 @@ pub(crate) struct FileConfig {
     /// `[pii]`: what the personal-data engine reports.
     #[serde(default)]
     pub(crate) pii: PiiConfig,
+    /// `[store]`: where the record is kept (SQLite file or PostgreSQL).
+    #[serde(default)]
+    pub(crate) store: StoreConfig,
 }
 
 /// Reads `path`, or the defaults when no file is given.

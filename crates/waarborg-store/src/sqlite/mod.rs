@@ -58,6 +58,7 @@ impl SqliteStore {
                 std::fs::create_dir_all(dir)
                     .map_err(|source| StoreError::Io { context: format!("cannot create {}", dir.display()), source })?;
             }
+            create_private(&p)?;
             let mut conn = connect(&p)?;
             let v = migrate::migrate(&mut conn, version)?;
             Ok((conn, v))
@@ -92,6 +93,23 @@ impl crate::Store for SqliteStore {
     }
     fn schema_version(&self) -> i64 {
         self.schema_version
+    }
+}
+
+/// Creates the database file readable by its owner only (SQLite gives the `-wal` and `-shm`
+/// files the same mode). An existing file keeps its mode.
+fn create_private(path: &Path) -> Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    match opts.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::Io { context: format!("cannot create {}", path.display()), source }),
     }
 }
 

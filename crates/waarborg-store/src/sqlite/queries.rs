@@ -43,7 +43,7 @@ fn app_from_parts(p: (String, i64, String, i64, i64, String)) -> Result<App> {
 
 fn get_app(c: &Connection, key: &str) -> Result<App> {
     let sql = concat!("SELECT ", app_cols!(), " FROM applications WHERE id = ?1 OR name = ?1");
-    let parts = c.query_row(&sql, [key], app_from_row).optional()?;
+    let parts = c.query_row(sql, [key], app_from_row).optional()?;
     app_from_parts(parts.ok_or_else(|| StoreError::not_found("application", key))?)
 }
 
@@ -82,7 +82,7 @@ impl AppStore for SqliteStore {
     async fn list_apps(&self) -> Result<Vec<App>> {
         self.call(|c| {
             let sql = concat!("SELECT ", app_cols!(), " FROM applications ORDER BY name");
-            let mut stmt = c.prepare(&sql)?;
+            let mut stmt = c.prepare(sql)?;
             let rows = stmt.query_map([], app_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
             rows.into_iter().map(app_from_parts).collect()
         })

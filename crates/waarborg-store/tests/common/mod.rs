@@ -2,7 +2,7 @@
 //! in the server at `WAARBORG_TEST_DATABASE_URL`, default `postgres://postgres@127.0.0.1:5432/test`).
 //! A PostgreSQL that cannot be reached fails the test: it is never skipped.
 
-#![allow(dead_code, missing_docs)]
+#![allow(dead_code, missing_docs, clippy::unwrap_used)]
 
 use std::sync::Arc;
 use waarborg_store::postgres::PgStore;

@@ -1,6 +1,7 @@
 //! One module per command group; each turns parsed arguments into calls on the library crates.
 
 mod pii;
+mod store;
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -10,5 +11,9 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = crate::config::load(cli.config.as_deref())?;
     match cli.command {
         Command::Pii(cmd) => pii::run(cmd, &cli.data_dir, config.pii),
+        Command::Apps(cmd) => store::apps(cmd, &cli.data_dir, &config.store),
+        Command::Users(cmd) => store::users(cmd, &cli.data_dir, &config.store),
+        Command::Audit(cmd) => store::audit(cmd, &cli.data_dir, &config.store),
+        Command::Db(cmd) => store::db(cmd, &cli.data_dir, &config.store),
     }
 }

@@ -53,6 +53,39 @@ pub async fn issue_key(store: &dyn Store, app: &App, actor: &str) -> Result<(Api
     Ok((key, secret))
 }
 
+/// Writes a new version of an application's declaration and records which fields changed (the
+/// names only; the values are in the version history).
+pub async fn update_app(store: &dyn Store, current: &App, spec: AppSpec, actor: &str) -> Result<App> {
+    let before = serde_json::to_value(&current.spec).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let after = serde_json::to_value(&spec).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let mut changed = Vec::new();
+    if let (Some(b), Some(a)) = (before.as_object(), after.as_object()) {
+        for (k, v) in a {
+            if k == "register" {
+                for (rk, rv) in v.as_object().into_iter().flatten() {
+                    if b.get("register").and_then(|r| r.get(rk)) != Some(rv) {
+                        changed.push(format!("register.{rk}"));
+                    }
+                }
+            } else if b.get(k) != Some(v) {
+                changed.push(k.clone());
+            }
+        }
+    }
+    if changed.is_empty() {
+        return Ok(current.clone());
+    }
+    let app = store.update_app(&current.id, spec, current.version, actor).await?;
+    store
+        .append_audit(
+            NewAuditEvent::new(AuditKind::AppUpdated, actor)
+                .app(&app.id)
+                .detail(json!({"version": app.version, "changed": changed})),
+        )
+        .await?;
+    Ok(app)
+}
+
 /// Takes an application out of use: a new version with status `out_of_use`, and every key
 /// revoked.
 pub async fn retire_app(store: &dyn Store, id_or_name: &str, actor: &str) -> Result<App> {

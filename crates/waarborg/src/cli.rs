@@ -49,6 +49,8 @@ pub(crate) enum AppsCommand {
         /// Name or id.
         app: String,
     },
+    /// Change an application's declaration (a new version; the old one stays in its history).
+    Update(AppsUpdateArgs),
     /// Take an application out of use and revoke all its API keys.
     Retire {
         /// Name or id.
@@ -91,6 +93,86 @@ pub(crate) struct AppsCreateArgs {
     /// Lifecycle status.
     #[arg(long, value_enum, default_value_t = LifecycleArg::InDevelopment)]
     pub(crate) status: LifecycleArg,
+    /// What the audit trail keeps of prompts and outputs.
+    #[arg(long, value_enum, default_value_t = ContentPolicyArg::Pseudonymised)]
+    pub(crate) audit_content: ContentPolicyArg,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AppsUpdateArgs {
+    /// Name or id.
+    pub(crate) app: String,
+    /// New purpose.
+    #[arg(long)]
+    pub(crate) purpose: Option<String>,
+    /// Who uses it.
+    #[arg(long, value_enum)]
+    pub(crate) audience: Option<AudienceArg>,
+    /// Lifecycle status (use `apps retire` to take it out of use).
+    #[arg(long, value_enum)]
+    pub(crate) status: Option<LifecycleArg>,
+    /// Guardrail policy.
+    #[arg(long)]
+    pub(crate) policy: Option<String>,
+    /// Retrieval collections (repeatable; replaces the list).
+    #[arg(long = "collection", value_name = "C")]
+    pub(crate) collections: Option<Vec<String>>,
+    /// Models (repeatable; replaces the list).
+    #[arg(long = "model", value_name = "M")]
+    pub(crate) models: Option<Vec<String>>,
+    /// Legal basis.
+    #[arg(long)]
+    pub(crate) legal_basis: Option<String>,
+    /// Owner.
+    #[arg(long)]
+    pub(crate) owner: Option<String>,
+    /// Contact.
+    #[arg(long)]
+    pub(crate) contact: Option<String>,
+    /// Days prompts and outputs are kept.
+    #[arg(long)]
+    pub(crate) retention_days: Option<u32>,
+    /// What the audit trail keeps of prompts and outputs.
+    #[arg(long, value_enum)]
+    pub(crate) audit_content: Option<ContentPolicyArg>,
+    /// Algoritmeregister: short description (at most 400 characters).
+    #[arg(long)]
+    pub(crate) short_description: Option<String>,
+    /// Algoritmeregister: goal and impact.
+    #[arg(long)]
+    pub(crate) goal_and_impact: Option<String>,
+    /// Algoritmeregister: human intervention.
+    #[arg(long)]
+    pub(crate) human_intervention: Option<String>,
+    /// Algoritmeregister: risk management.
+    #[arg(long)]
+    pub(crate) risk_management: Option<String>,
+    /// Algoritmeregister: lawful basis.
+    #[arg(long)]
+    pub(crate) lawful_basis: Option<String>,
+    /// Algoritmeregister: impact assessments (DPIA, IAMA) with references.
+    #[arg(long)]
+    pub(crate) impact_assessments: Option<String>,
+    /// Algoritmeregister: source data.
+    #[arg(long)]
+    pub(crate) source_data: Option<String>,
+    /// Algoritmeregister: technical working.
+    #[arg(long)]
+    pub(crate) technical_working: Option<String>,
+    /// Algoritmeregister: provider.
+    #[arg(long)]
+    pub(crate) provider: Option<String>,
+    /// Algoritmeregister: publication category.
+    #[arg(long)]
+    pub(crate) publication_category: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ContentPolicyArg {
+    /// Keep prompts and outputs pseudonymised and sealed, for the retention period.
+    Pseudonymised,
+    /// Keep no prompts or outputs, only the event.
+    None,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -104,12 +104,27 @@ fn register_and_administer(cli: &Cli) {
     assert_eq!(usage.code, 2);
     assert_eq!(cli.ok(&["apps", "list"]).lines().count(), 1);
 
+    // A change is a new version; only the flags given change.
+    let updated = cli.json(&[
+        "apps", "update", "wmo-assistent", "--status", "in-use", "--audit-content", "none", "--short-description",
+        "Beantwoordt vragen over de Wmo met bronnen uit de gemeentelijke regelgeving.",
+    ]);
+    assert_eq!(updated["version"], 2);
+    assert_eq!(updated["lifecycle"], "in_use");
+    assert_eq!(updated["audit_content"], "none");
+    assert_eq!(updated["policy"], "burgers");
+    assert!(updated["register"]["short_description"].as_str().unwrap().starts_with("Beantwoordt"));
+    let long = "x".repeat(401);
+    assert!(cli.fails(&["apps", "update", "wmo-assistent", "--short-description", &long]).contains("400"));
+    // Nothing to change: no new version.
+    assert_eq!(cli.json(&["apps", "update", "wmo-assistent", "--policy", "burgers"])["version"], 2);
+
     // Retiring makes a new version and revokes the key.
     let retired = cli.json(&["apps", "retire", "wmo-assistent"]);
-    assert_eq!((retired["lifecycle"].as_str(), retired["version"].as_i64()), (Some("out_of_use"), Some(2)));
+    assert_eq!((retired["lifecycle"].as_str(), retired["version"].as_i64()), (Some("out_of_use"), Some(3)));
     let shown = cli.json(&["apps", "show", "wmo-assistent"]);
     assert!(!shown["api_keys"][0]["revoked_at"].is_null());
-    assert_eq!(shown["history"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["history"].as_array().unwrap().len(), 3);
 
     // Users: the password comes from stdin and is never printed.
     let r = cli.run(&["users", "create", "--name", "fg", "--role", "privacy_officer", "--password-stdin"], "een heel lang wachtwoord\n");
@@ -126,14 +141,16 @@ fn register_and_administer(cli: &Cli) {
 
     // Every change is in the audit trail, which verifies.
     let verified = cli.ok(&["audit", "verify"]);
-    assert!(verified.starts_with("audit chain verified: 5 events"), "{verified}");
+    assert!(verified.starts_with("audit chain verified: 6 events"), "{verified}");
     let export = cli.ok(&["audit", "export"]);
     let kinds: Vec<String> =
         export.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["kind"].as_str().unwrap().to_owned()).collect();
-    assert_eq!(kinds, ["app.created", "api_key.created", "app.retired", "user.created", "role.granted"]);
+    assert_eq!(kinds, ["app.created", "api_key.created", "app.updated", "app.retired", "user.created", "role.granted"]);
+    let changed: Value = serde_json::from_str(export.lines().nth(2).unwrap()).unwrap();
+    assert_eq!(changed["detail"]["changed"], serde_json::json!(["lifecycle", "audit_content", "register.short_description"]));
     assert!(!export.contains(key));
     // The export itself is recorded.
-    assert!(cli.ok(&["audit", "verify"]).starts_with("audit chain verified: 6 events"));
+    assert!(cli.ok(&["audit", "verify"]).starts_with("audit chain verified: 7 events"));
     let migrated = cli.ok(&["db", "migrate"]);
     assert!(migrated.ends_with("database at schema version 2\n"), "{migrated}");
 }

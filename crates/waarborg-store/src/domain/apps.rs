@@ -17,6 +17,22 @@ db_enum! {
     Lifecycle { InDevelopment = "in_development", InUse = "in_use", OutOfUse = "out_of_use" }
 }
 
+db_enum! {
+    /// What the audit trail keeps of prompts and outputs (AVG art. 5(1)(c), data minimisation).
+    ContentPolicy {
+        /// Pseudonymised by the gateway, sealed under the audit key, purged after the retention period.
+        Pseudonymised = "pseudonymised",
+        /// Nothing: only the event's metadata (decisions, token counts) is kept.
+        None = "none",
+    }
+}
+
+impl Default for ContentPolicy {
+    fn default() -> Self {
+        ContentPolicy::Pseudonymised
+    }
+}
+
 /// Fields of the Algoritmeregister publication standard that are not elsewhere in the spec.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -62,6 +78,9 @@ pub struct AppSpec {
     pub lifecycle: Lifecycle,
     /// Days prompts and outputs are kept in the audit trail.
     pub retention_days: u32,
+    /// Whether the audit trail keeps prompts and outputs at all.
+    #[serde(default)]
+    pub audit_content: ContentPolicy,
     /// Guardrail policy name.
     pub policy: String,
     /// Models this application may use (empty: the default model).
@@ -87,6 +106,7 @@ impl AppSpec {
             contact: None,
             lifecycle: Lifecycle::InDevelopment,
             retention_days: DEFAULT_RETENTION_DAYS,
+            audit_content: ContentPolicy::Pseudonymised,
             policy: "default".to_owned(),
             allowed_models: Vec::new(),
             collections: Vec::new(),

@@ -1,13 +1,16 @@
 //! `waarborg apps|users|audit|db`: the record kept by `waarborg-store`.
 
-use crate::cli::{AppsCommand, AppsCreateArgs, AudienceArg, AuditCommand, DbCommand, LifecycleArg, UsersCommand};
+use crate::cli::{
+    AppsCommand, AppsCreateArgs, AppsUpdateArgs, AudienceArg, AuditCommand, ContentPolicyArg, DbCommand, LifecycleArg,
+    UsersCommand,
+};
 use anyhow::{bail, Context};
 use serde_json::json;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
-use waarborg_store::{admin, audit as chain, AppSpec, Audience, Lifecycle, Role, Store, StoreConfig};
+use waarborg_store::{admin, audit as chain, AppSpec, Audience, ContentPolicy, Lifecycle, Role, Store, StoreConfig};
 
 /// Who the audit trail records for a command run from the shell.
 fn actor() -> String {
@@ -42,12 +45,78 @@ fn print_json(v: &serde_json::Value) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn spec_from(args: &AppsCreateArgs) -> AppSpec {
-    let audience = match args.audience {
+fn audience(a: AudienceArg) -> Audience {
+    match a {
         AudienceArg::Internal => Audience::Internal,
         AudienceArg::Citizens => Audience::Citizens,
+    }
+}
+
+fn lifecycle(l: LifecycleArg) -> Lifecycle {
+    match l {
+        LifecycleArg::InDevelopment => Lifecycle::InDevelopment,
+        LifecycleArg::InUse => Lifecycle::InUse,
+    }
+}
+
+fn content_policy(c: ContentPolicyArg) -> ContentPolicy {
+    match c {
+        ContentPolicyArg::Pseudonymised => ContentPolicy::Pseudonymised,
+        ContentPolicyArg::None => ContentPolicy::None,
+    }
+}
+
+/// Applies the given flags to a copy of `spec`.
+fn updated(spec: &AppSpec, a: AppsUpdateArgs) -> AppSpec {
+    let mut s = spec.clone();
+    let set = |field: &mut Option<String>, v: Option<String>| {
+        if let Some(v) = v {
+            *field = if v.trim().is_empty() { None } else { Some(v) };
+        }
     };
-    let mut spec = AppSpec::new(&args.name, &args.purpose, audience);
+    if let Some(p) = a.purpose {
+        s.purpose = p;
+    }
+    if let Some(x) = a.audience {
+        s.audience = audience(x);
+    }
+    if let Some(x) = a.status {
+        s.lifecycle = lifecycle(x);
+    }
+    if let Some(x) = a.policy {
+        s.policy = x;
+    }
+    if let Some(x) = a.collections {
+        s.collections = x;
+    }
+    if let Some(x) = a.models {
+        s.allowed_models = x;
+    }
+    if let Some(x) = a.retention_days {
+        s.retention_days = x;
+    }
+    if let Some(x) = a.audit_content {
+        s.audit_content = content_policy(x);
+    }
+    set(&mut s.legal_basis, a.legal_basis);
+    set(&mut s.owner, a.owner);
+    set(&mut s.contact, a.contact);
+    let r = &mut s.register;
+    set(&mut r.short_description, a.short_description);
+    set(&mut r.goal_and_impact, a.goal_and_impact);
+    set(&mut r.human_intervention, a.human_intervention);
+    set(&mut r.risk_management, a.risk_management);
+    set(&mut r.lawful_basis, a.lawful_basis);
+    set(&mut r.impact_assessments, a.impact_assessments);
+    set(&mut r.source_data, a.source_data);
+    set(&mut r.technical_working, a.technical_working);
+    set(&mut r.provider, a.provider);
+    set(&mut r.publication_category, a.publication_category);
+    s
+}
+
+fn spec_from(args: &AppsCreateArgs) -> AppSpec {
+    let mut spec = AppSpec::new(&args.name, &args.purpose, audience(args.audience));
     spec.policy = args.policy.clone();
     spec.collections = args.collections.clone();
     spec.allowed_models = args.models.clone();
@@ -55,10 +124,8 @@ fn spec_from(args: &AppsCreateArgs) -> AppSpec {
     spec.owner = args.owner.clone();
     spec.contact = args.contact.clone();
     spec.retention_days = args.retention_days;
-    spec.lifecycle = match args.status {
-        LifecycleArg::InDevelopment => Lifecycle::InDevelopment,
-        LifecycleArg::InUse => Lifecycle::InUse,
-    };
+    spec.lifecycle = lifecycle(args.status);
+    spec.audit_content = content_policy(args.audit_content);
     spec
 }
 
@@ -91,6 +158,12 @@ pub(crate) fn apps(cmd: AppsCommand, data_dir: &Path, config: &StoreConfig) -> a
                     )?;
                     v["api_keys"] = serde_json::to_value(keys)?;
                     print_json(&v)?;
+                }
+                AppsCommand::Update(args) => {
+                    let current = store.get_app(&args.app).await?;
+                    let spec = updated(&current.spec, args);
+                    let app = admin::update_app(store.as_ref(), &current, spec, &actor()).await?;
+                    print_json(&serde_json::to_value(&app)?)?;
                 }
                 AppsCommand::Retire { app } => {
                     let app = admin::retire_app(store.as_ref(), &app, &actor()).await?;

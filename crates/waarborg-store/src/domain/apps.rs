@@ -27,6 +27,8 @@ db_enum! {
     }
 }
 
+// The enum comes from `db_enum!`, which cannot take `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for ContentPolicy {
     fn default() -> Self {
         ContentPolicy::Pseudonymised

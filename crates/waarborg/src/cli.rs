@@ -50,7 +50,7 @@ pub(crate) enum AppsCommand {
         app: String,
     },
     /// Change an application's declaration (a new version; the old one stays in its history).
-    Update(AppsUpdateArgs),
+    Update(Box<AppsUpdateArgs>),
     /// Take an application out of use and revoke all its API keys.
     Retire {
         /// Name or id.

@@ -161,7 +161,7 @@ pub(crate) fn apps(cmd: AppsCommand, data_dir: &Path, config: &StoreConfig) -> a
                 }
                 AppsCommand::Update(args) => {
                     let current = store.get_app(&args.app).await?;
-                    let spec = updated(&current.spec, args);
+                    let spec = updated(&current.spec, *args);
                     let app = admin::update_app(store.as_ref(), &current, spec, &actor()).await?;
                     print_json(&serde_json::to_value(&app)?)?;
                 }

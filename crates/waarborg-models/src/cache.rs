@@ -326,6 +326,40 @@ impl ModelCache {
     }
 }
 
+/// The cache the tests and benchmarks of the whole workspace share: `WAARBORG_TEST_MODEL_CACHE`,
+/// default `target/model-cache` in the workspace, with the defaults fetched once (several test
+/// processes at a time take turns through a lock file).
+#[doc(hidden)]
+pub fn shared_test_cache() -> Result<ModelCache> {
+    let dir = std::env::var_os("WAARBORG_TEST_MODEL_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/model-cache"));
+    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    let cache = ModelCache::new(dir);
+    let lock = cache.dir.join(".lock");
+    let started = std::time::Instant::now();
+    loop {
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&lock) {
+            Ok(_) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                // A lock older than ten minutes was left by a killed process.
+                let stale = std::fs::metadata(&lock)
+                    .and_then(|m| m.modified())
+                    .map(|t| t.elapsed().unwrap_or_default() > std::time::Duration::from_secs(600))
+                    .unwrap_or(false);
+                if stale || started.elapsed() > std::time::Duration::from_secs(900) {
+                    let _ = std::fs::remove_file(&lock);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            Err(e) => return Err(ModelError::Io { context: format!("cannot lock {}", lock.display()), source: e }),
+        }
+    }
+    let result = cache.fetch_defaults(|_| {});
+    let _ = std::fs::remove_file(&lock);
+    result.map(|_| cache)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

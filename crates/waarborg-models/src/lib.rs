@@ -14,8 +14,14 @@
 //!
 //! The model cache ([`cache`]) holds what `waarborg models fetch-default` downloads.
 
+#[cfg(feature = "bert")]
+pub mod bert;
 pub mod cache;
 mod error;
+pub mod extractive;
+#[cfg(feature = "gguf")]
+pub mod gguf;
+pub mod openai;
 mod types;
 
 pub use error::{ModelError, Result};

@@ -1,0 +1,1 @@
+//! Extractive answers: no model; quotes the given passages verbatim.

@@ -1,0 +1,1 @@
+//! Embedded GGUF generation in process (llama.cpp).

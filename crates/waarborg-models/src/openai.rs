@@ -1,0 +1,1 @@
+//! OpenAI-compatible model servers (vLLM, llama.cpp server, Ollama, TGI).

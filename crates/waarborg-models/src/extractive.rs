@@ -141,6 +141,10 @@ impl Extractive {
             if chosen.len() == self.max_sentences {
                 break;
             }
+            if chosen.iter().any(|&(_, _, text)| text == s.text) {
+                // The same sentence in two passages (a duplicate document) is quoted once.
+                continue;
+            }
             // Each quote costs its words plus one for the citation marker.
             let cost = s.words + 1;
             if used + cost <= max_words {
@@ -488,6 +492,13 @@ mod tests {
         assert_eq!(quotes(&completion.text), vec![("Voor evenementen is een vergunning nodig.".to_string(), 1)]);
         let completion = answer(request("Waar vind ik de aanvraag?", &["U kunt online aanvragen indienen."])).await;
         assert_eq!(quotes(&completion.text).len(), 1, "{}", completion.text);
+    }
+
+    #[tokio::test]
+    async fn a_sentence_found_in_two_passages_is_quoted_once_citing_the_first() {
+        let same = "Het restafval wordt op maandag opgehaald.";
+        let completion = answer(request("Wanneer wordt restafval opgehaald?", &[same, same])).await;
+        assert_eq!(quotes(&completion.text), vec![(same.to_string(), 1)]);
     }
 
     #[tokio::test]

@@ -54,8 +54,8 @@ pub struct OpenAiConfig {
     /// The model name the server knows (`model` in each request), e.g. `mistral-7b-instruct`.
     pub model: String,
     /// API key sent as `Authorization: Bearer …`. Prefer `api_key_env` so the key stays out of
-    /// configuration files.
-    #[serde(default)]
+    /// configuration files. Never serialised, so printing a configuration cannot leak it.
+    #[serde(default, skip_serializing)]
     pub api_key: Option<String>,
     /// Name of an environment variable that holds the API key (read by `build`).
     #[serde(default)]
@@ -490,26 +490,47 @@ impl Generator for OpenAiGenerator {
         match stream {
             None => {
                 let (response, deadline) = inner.send(Method::POST, "/chat/completions", Some(body)).await?;
-                let status = response.status();
-                let bytes = inner.read_body(response, deadline).await?;
-                let answer: ChatResponse = parse_json(&bytes, status, "a chat completion (choices[0].message)")?;
-                let Some(choice) = answer.choices.into_iter().next() else {
-                    return Err(shape_error(status, "a chat completion has no choices"));
-                };
-                let text = choice.message.content.unwrap_or_default();
-                let usage = answer.usage;
-                Ok(Completion {
-                    finish_reason: finish_reason(choice.finish_reason.as_deref()),
-                    prompt_tokens: usage.and_then(|u| u.prompt_tokens).unwrap_or(prompt_estimate),
-                    completion_tokens: usage.and_then(|u| u.completion_tokens).unwrap_or_else(|| estimate_tokens(&text)),
-                    text,
-                })
+                inner.read_completion(response, deadline, prompt_estimate).await
             }
             Some(tx) => {
-                let (response, _) = inner.send(Method::POST, "/chat/completions", Some(body)).await?;
+                let (response, deadline) = inner.send(Method::POST, "/chat/completions", Some(body)).await?;
+                let is_json = response
+                    .headers()
+                    .get(reqwest::header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|v| v.trim_start().starts_with("application/json"));
+                if is_json {
+                    // A server that ignores `stream: true` answers in one piece; forward it as one.
+                    let completion = inner.read_completion(response, deadline, prompt_estimate).await?;
+                    if !completion.text.is_empty() {
+                        // A dropped receiver has nothing left to cancel.
+                        let _ = tx.send(completion.text.clone()).await;
+                    }
+                    return Ok(completion);
+                }
                 inner.read_stream(response, tx, prompt_estimate).await
             }
         }
+    }
+}
+
+impl Inner {
+    /// Reads a non-streamed chat completion.
+    async fn read_completion(&self, response: reqwest::Response, deadline: Instant, prompt_estimate: u32) -> Result<Completion> {
+        let status = response.status();
+        let bytes = self.read_body(response, deadline).await?;
+        let answer: ChatResponse = parse_json(&bytes, status, "a chat completion (choices[0].message)")?;
+        let Some(choice) = answer.choices.into_iter().next() else {
+            return Err(shape_error(status, "a chat completion has no choices"));
+        };
+        let text = choice.message.content.unwrap_or_default();
+        let usage = answer.usage;
+        Ok(Completion {
+            finish_reason: finish_reason(choice.finish_reason.as_deref()),
+            prompt_tokens: usage.and_then(|u| u.prompt_tokens).unwrap_or(prompt_estimate),
+            completion_tokens: usage.and_then(|u| u.completion_tokens).unwrap_or_else(|| estimate_tokens(&text)),
+            text,
+        })
     }
 }
 

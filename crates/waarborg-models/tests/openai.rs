@@ -679,3 +679,23 @@ async fn the_key_can_come_from_the_environment() {
     config.build().unwrap().health().await.unwrap();
     assert_eq!(seen.auth.lock().unwrap()[0].as_deref(), Some(format!("Bearer {path}").as_str()));
 }
+
+#[tokio::test]
+async fn a_server_that_ignores_stream_true_is_forwarded_in_one_piece() {
+    let router = Router::new().route("/v1/chat/completions", post(|| async { Json(completion_json("Alles in één keer.", "stop", true)) }));
+    let addr = serve(router).await;
+    let (tx, rx) = mpsc::channel(16);
+    let collector = tokio::spawn(collect(rx));
+    let completion = generate(&backend(addr), Some(tx)).await.unwrap();
+    assert_eq!(collector.await.unwrap(), vec!["Alles in één keer."]);
+    assert_eq!(completion.text, "Alles in één keer.");
+}
+
+#[test]
+fn a_serialised_config_never_contains_the_key() {
+    let mut config = OpenAiConfig::new("http://127.0.0.1:8000/v1", "m");
+    config.api_key = Some(KEY.into());
+    let text = serde_json::to_string(&config).unwrap();
+    assert!(!text.contains(KEY), "{text}");
+    assert!(!format!("{config:?}").contains(KEY));
+}

@@ -7,12 +7,13 @@
 //! a dependency here.)
 #![allow(clippy::unwrap_used)]
 
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::IntoResponse;
+use axum::body::Bytes;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -61,6 +62,35 @@ async fn serve(router: Router) -> SocketAddr {
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     addr
+}
+
+/// One request as the test server saw it.
+struct Call {
+    /// `/v1/chat/completions`, `/v1/embeddings`, `/v1/models`.
+    path: String,
+    /// How many requests came before this one.
+    hit: usize,
+    /// The JSON body (`null` when none).
+    body: Value,
+}
+
+/// Serves every path with `respond`, recording each request in the returned [`Seen`].
+async fn serve_with<F, Fut>(respond: F) -> (SocketAddr, Seen)
+where
+    F: Fn(Call) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Response> + Send + 'static,
+{
+    let seen = Seen::default();
+    let state = seen.clone();
+    let router = Router::new().fallback(move |uri: Uri, headers: HeaderMap, body: Bytes| {
+        let (seen, respond) = (state.clone(), respond.clone());
+        async move {
+            let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            let hit = seen.record(&headers, (!body.is_null()).then(|| body.clone()));
+            respond(Call { path: uri.path().to_string(), hit, body }).await
+        }
+    });
+    (serve(router).await, seen)
 }
 
 fn config(addr: SocketAddr) -> OpenAiConfig {
@@ -114,17 +144,8 @@ fn assert_clean(error: &ModelError) {
 
 #[tokio::test]
 async fn a_chat_completion_sends_the_openai_request_and_reads_the_answer() {
-    let seen = Seen::default();
-    let router = Router::new()
-        .route(
-            "/v1/chat/completions",
-            post(|State(seen): State<Seen>, headers: HeaderMap, Json(body): Json<Value>| async move {
-                seen.record(&headers, Some(body));
-                Json(completion_json("Uw WOZ-waarde staat op de aanslag.", "length", true))
-            }),
-        )
-        .with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) =
+        serve_with(|_| async { Json(completion_json("Uw WOZ-waarde staat op de aanslag.", "length", true)).into_response() }).await;
     let backend = backend(addr);
 
     let mut request = request();
@@ -155,17 +176,7 @@ async fn a_chat_completion_sends_the_openai_request_and_reads_the_answer() {
 
 #[tokio::test]
 async fn without_usage_the_token_counts_are_estimated_and_optional_fields_are_left_out() {
-    let seen = Seen::default();
-    let router = Router::new()
-        .route(
-            "/v1/chat/completions",
-            post(|State(seen): State<Seen>, headers: HeaderMap, Json(body): Json<Value>| async move {
-                seen.record(&headers, Some(body));
-                Json(completion_json("abcdefghi", "stop", false))
-            }),
-        )
-        .with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) = serve_with(|_| async { Json(completion_json("abcdefghi", "stop", false)).into_response() }).await;
     let mut config = config(addr);
     config.api_key = None;
     let completion = generate(&config.build().unwrap(), None).await.unwrap();
@@ -203,20 +214,14 @@ async fn a_malformed_answer_is_a_clear_error_without_its_content() {
 
 #[tokio::test]
 async fn a_500_is_retried_and_the_second_answer_is_used() {
-    let seen = Seen::default();
-    let router = Router::new()
-        .route(
-            "/v1/chat/completions",
-            post(|State(seen): State<Seen>, headers: HeaderMap| async move {
-                if seen.record(&headers, None) == 0 {
-                    (StatusCode::INTERNAL_SERVER_ERROR, "engine restarting").into_response()
-                } else {
-                    Json(completion_json("tweede keer goed", "stop", true)).into_response()
-                }
-            }),
-        )
-        .with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) = serve_with(|call| async move {
+        if call.hit == 0 {
+            (StatusCode::INTERNAL_SERVER_ERROR, "engine restarting").into_response()
+        } else {
+            Json(completion_json("tweede keer goed", "stop", true)).into_response()
+        }
+    })
+    .await;
     let completion = generate(&backend(addr), None).await.unwrap();
     assert_eq!(completion.text, "tweede keer goed");
     assert_eq!(seen.hits(), 2);
@@ -224,18 +229,11 @@ async fn a_500_is_retried_and_the_second_answer_is_used() {
 
 #[tokio::test]
 async fn a_400_is_not_retried_and_reports_the_first_line_of_the_openai_error() {
-    let seen = Seen::default();
-    let router = Router::new()
-        .route(
-            "/v1/chat/completions",
-            post(|State(seen): State<Seen>, headers: HeaderMap| async move {
-                seen.record(&headers, None);
-                let error = json!({"error": {"message": "max_tokens is too large\nsecond line", "type": "invalid_request_error", "code": null}});
-                (StatusCode::BAD_REQUEST, Json(error))
-            }),
-        )
-        .with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) = serve_with(|_| async {
+        let error = json!({"error": {"message": "max_tokens is too large\nsecond line", "type": "invalid_request_error", "code": null}});
+        (StatusCode::BAD_REQUEST, Json(error)).into_response()
+    })
+    .await;
     let error = generate(&backend(addr), None).await.unwrap_err();
     let ModelError::Server { status, message } = &error else { panic!("expected Server, got {error:?}") };
     assert_eq!((*status, message.as_str()), (400, "max_tokens is too large"));
@@ -245,17 +243,8 @@ async fn a_400_is_not_retried_and_reports_the_first_line_of_the_openai_error() {
 
 #[tokio::test]
 async fn a_persistent_503_is_retried_max_retries_times_then_reported() {
-    let seen = Seen::default();
-    let router = Router::new()
-        .route(
-            "/v1/chat/completions",
-            post(|State(seen): State<Seen>, headers: HeaderMap| async move {
-                seen.record(&headers, None);
-                (StatusCode::SERVICE_UNAVAILABLE, "\nmodel is loading\nplease wait")
-            }),
-        )
-        .with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) =
+        serve_with(|_| async { (StatusCode::SERVICE_UNAVAILABLE, "\nmodel is loading\nplease wait").into_response() }).await;
     let mut config = config(addr);
     config.max_retries = 2;
     let error = generate(&config.build().unwrap(), None).await.unwrap_err();
@@ -271,27 +260,16 @@ async fn a_persistent_503_is_retried_max_retries_times_then_reported() {
 
 #[tokio::test]
 async fn a_429_waits_for_a_short_retry_after_and_gives_up_on_a_long_one() {
-    let seen = Seen::default();
-    let router = Router::new()
-        .route(
-            "/v1/chat/completions",
-            post(|State(seen): State<Seen>, headers: HeaderMap| async move {
-                if seen.record(&headers, None) == 0 {
-                    (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "1")], Json(json!({"error": "rate limited"}))).into_response()
-                } else {
-                    Json(completion_json("na het wachten", "stop", true)).into_response()
-                }
-            }),
-        )
-        .route(
-            "/v1/embeddings",
-            post(|State(seen): State<Seen>, headers: HeaderMap| async move {
-                seen.record(&headers, None);
-                (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "3600")], Json(json!({"error": "quota exhausted"})))
-            }),
-        )
-        .with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) = serve_with(|call| async move {
+        match (call.path.as_str(), call.hit) {
+            ("/v1/chat/completions", 0) => {
+                (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "1")], Json(json!({"error": "rate limited"}))).into_response()
+            }
+            ("/v1/chat/completions", _) => Json(completion_json("na het wachten", "stop", true)).into_response(),
+            _ => (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "3600")], Json(json!({"error": "quota exhausted"}))).into_response(),
+        }
+    })
+    .await;
     let backend = backend(addr);
 
     let started = Instant::now();
@@ -309,18 +287,11 @@ async fn a_429_waits_for_a_short_retry_after_and_gives_up_on_a_long_one() {
 
 #[tokio::test]
 async fn a_slow_server_times_out_and_is_not_retried() {
-    let seen = Seen::default();
-    let router = Router::new()
-        .route(
-            "/v1/chat/completions",
-            post(|State(seen): State<Seen>, headers: HeaderMap| async move {
-                seen.record(&headers, None);
-                tokio::time::sleep(Duration::from_secs(20)).await;
-                Json(completion_json("te laat", "stop", true))
-            }),
-        )
-        .with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) = serve_with(|_| async {
+        tokio::time::sleep(Duration::from_secs(20)).await;
+        Json(completion_json("te laat", "stop", true)).into_response()
+    })
+    .await;
     let mut config = config(addr);
     config.timeout_secs = 1;
     let error = generate(&config.build().unwrap(), None).await.unwrap_err();
@@ -375,9 +346,8 @@ async fn health_lists_the_served_models_and_reports_a_refused_key() {
 // Embeddings.
 
 /// Answers `t{i}` with the unnormalised vector `[i + 1, 1]`, in reverse order.
-async fn embeddings_handler(State(seen): State<Seen>, headers: HeaderMap, Json(body): Json<Value>) -> Json<Value> {
-    seen.record(&headers, Some(body.clone()));
-    let inputs = body["input"].as_array().unwrap();
+async fn embeddings_handler(call: Call) -> Response {
+    let inputs = call.body["input"].as_array().unwrap();
     let mut data: Vec<Value> = inputs
         .iter()
         .enumerate()
@@ -387,14 +357,12 @@ async fn embeddings_handler(State(seen): State<Seen>, headers: HeaderMap, Json(b
         })
         .collect();
     data.reverse();
-    Json(json!({"object": "list", "data": data, "model": "test-model"}))
+    Json(json!({"object": "list", "data": data, "model": "test-model"})).into_response()
 }
 
 #[tokio::test]
 async fn embeddings_come_back_in_input_order_normalised_and_in_batches() {
-    let seen = Seen::default();
-    let router = Router::new().route("/v1/embeddings", post(embeddings_handler)).with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) = serve_with(embeddings_handler).await;
     let embedder = backend(addr).embedder();
     assert_eq!(embedder.dimensions(), 0, "unknown until the server answers");
 
@@ -660,17 +628,7 @@ fn invalid_settings_say_what_to_fix() {
 
 #[tokio::test]
 async fn the_key_can_come_from_the_environment() {
-    let seen = Seen::default();
-    let router = Router::new()
-        .route(
-            "/v1/models",
-            get(|State(seen): State<Seen>, headers: HeaderMap| async move {
-                seen.record(&headers, None);
-                Json(json!({"data": []}))
-            }),
-        )
-        .with_state(seen.clone());
-    let addr = serve(router).await;
+    let (addr, seen) = serve_with(|_| async { Json(json!({"data": []})).into_response() }).await;
     // PATH is set in every test environment; its value stands in for a key.
     let path = std::env::var("PATH").unwrap();
     let mut config = config(addr);

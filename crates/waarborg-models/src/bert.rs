@@ -1,1 +1,351 @@
 //! Embedded sentence embeddings: BERT (all-MiniLM-L6-v2) with candle.
+//!
+//! A model directory holds what `waarborg models fetch-default` puts there (see [`crate::cache`]):
+//! `config.json` (the BERT configuration), `tokenizer.json` (a Hugging Face tokenizer),
+//! `model.safetensors` (the weights) and `pooling_config.json` (sentence-transformers' pooling
+//! settings). [`BertEmbedder::load`] reads all four into memory and checks them, so a missing or
+//! damaged file is one clear [`ModelError`] at start-up rather than a failure on the first request.
+//!
+//! Embedding a call's texts:
+//! 1. tokenise all texts (truncated to the model's window, 256 tokens for all-MiniLM-L6-v2);
+//! 2. sort them by token count, so each batch holds texts of similar length and padding to the
+//!    longest in the batch wastes little work (the order is restored at the end);
+//! 3. run the BERT encoder per batch on the CPU (f32), mean-pool the token vectors over the
+//!    attention mask (or take `[CLS]`, as the pooling config says), and L2-normalise.
+//!
+//! The CPU work runs in [`tokio::task::spawn_blocking`]; candle spreads each matrix product over
+//! its own thread pool (`RAYON_NUM_THREADS` sets its size; the default is one thread per physical
+//! core). On a machine whose cores are busy with other work, fewer threads can be faster: on two
+//! shared cores `RAYON_NUM_THREADS=1` gave 1.5x the throughput of the default.
+//!
+//! Padding does not change a text's vector: padded positions get no attention and are left out
+//! of the mean, so a text embeds the same alone or in a batch with longer texts (a test checks it).
+
+use crate::cache::{sha256_file, DEFAULT_EMBEDDER};
+use crate::error::{ModelError, Result};
+use crate::types::{Embedder, ModelInfo};
+use candle_core::{DType, Device, Tensor, D};
+use candle_nn::VarBuilder;
+use candle_transformers::models::bert::{BertModel, Config};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tokenizers::{PaddingDirection, PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
+
+/// The weights file in a model directory.
+pub const WEIGHTS_FILE: &str = "model.safetensors";
+/// The tokenizer file in a model directory.
+pub const TOKENIZER_FILE: &str = "tokenizer.json";
+/// The BERT configuration file in a model directory.
+pub const CONFIG_FILE: &str = "config.json";
+/// The pooling configuration file in a model directory (sentence-transformers' `1_Pooling/config.json`).
+pub const POOLING_FILE: &str = "pooling_config.json";
+
+/// How a model is loaded and named. [`Default`] is the default embedder, all-MiniLM-L6-v2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BertOptions {
+    /// The name clients use.
+    pub name: String,
+    /// Where the model comes from (package, file).
+    pub source: String,
+    /// Licence of the weights (SPDX id).
+    pub licence: String,
+    /// Longest input in tokens, `[CLS]` and `[SEP]` included; longer texts are truncated.
+    pub max_tokens: usize,
+    /// Texts per forward pass.
+    pub batch_size: usize,
+}
+
+impl Default for BertOptions {
+    fn default() -> Self {
+        BertOptions {
+            name: DEFAULT_EMBEDDER.name.to_owned(),
+            source: DEFAULT_EMBEDDER.package.to_owned(),
+            licence: DEFAULT_EMBEDDER.licence.to_owned(),
+            // sentence-transformers' max_seq_length for all-MiniLM-L6-v2.
+            max_tokens: 256,
+            // Measured with `cargo bench --bench embed` (2 shared cores): batch 32 was 20-50 %
+            // faster than 1 or 8; 64 was within noise of 32. Memory grows with the batch.
+            batch_size: 32,
+        }
+    }
+}
+
+/// How token vectors become one sentence vector (sentence-transformers' pooling config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pooling {
+    /// Mean over the tokens the attention mask keeps.
+    Mean,
+    /// The `[CLS]` token's vector.
+    Cls,
+}
+
+#[derive(serde::Deserialize)]
+struct PoolingConfig {
+    #[serde(default)]
+    pooling_mode_cls_token: bool,
+    #[serde(default)]
+    pooling_mode_mean_tokens: bool,
+    #[serde(default)]
+    pooling_mode_max_tokens: bool,
+    #[serde(default)]
+    pooling_mode_mean_sqrt_len_tokens: bool,
+}
+
+/// The loaded model, shared with the blocking tasks that run it.
+struct Engine {
+    model: BertModel,
+    tokenizer: Tokenizer,
+    pooling: Pooling,
+    pad_id: u32,
+    pad_token: String,
+    batch_size: usize,
+    device: Device,
+}
+
+/// A BERT sentence embedder running in process on the CPU.
+pub struct BertEmbedder {
+    engine: Arc<Engine>,
+    info: ModelInfo,
+    dimensions: usize,
+}
+
+impl std::fmt::Debug for BertEmbedder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BertEmbedder").field("info", &self.info).field("dimensions", &self.dimensions).finish()
+    }
+}
+
+/// The first line of an error, so a reason stays one line (candle may append a backtrace).
+fn one_line(e: impl std::fmt::Display) -> String {
+    let s = e.to_string();
+    s.lines().next().unwrap_or_default().trim().to_owned()
+}
+
+fn corrupt(path: &Path, reason: impl std::fmt::Display) -> ModelError {
+    ModelError::Corrupt { path: path.display().to_string(), reason: one_line(reason) }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ModelError::NotFound(path.to_path_buf()),
+        _ => ModelError::Io { context: format!("cannot read {}", path.display()), source: e },
+    })
+}
+
+fn engine_error(e: impl std::fmt::Display) -> ModelError {
+    ModelError::Engine(one_line(e))
+}
+
+impl BertEmbedder {
+    /// Loads the model in `dir` as the default embedder (all-MiniLM-L6-v2).
+    pub fn load(dir: &Path) -> Result<Self> {
+        Self::load_with(dir, BertOptions::default())
+    }
+
+    /// Loads the model in `dir` with the given name, source and limits.
+    pub fn load_with(dir: &Path, options: BertOptions) -> Result<Self> {
+        if options.batch_size == 0 || options.max_tokens < 2 {
+            return Err(ModelError::Invalid(
+                "batch_size must be at least 1 and max_tokens at least 2 ([CLS] and [SEP])".into(),
+            ));
+        }
+        let path = |name: &str| -> PathBuf { dir.join(name) };
+        // Check every file is there before reading any large one.
+        for name in [CONFIG_FILE, TOKENIZER_FILE, POOLING_FILE, WEIGHTS_FILE] {
+            if !path(name).exists() {
+                return Err(ModelError::NotFound(path(name)));
+            }
+        }
+
+        let config_path = path(CONFIG_FILE);
+        let config: Config =
+            serde_json::from_slice(&read(&config_path)?).map_err(|e| corrupt(&config_path, format!("not a BERT config: {e}")))?;
+        if options.max_tokens > config.max_position_embeddings {
+            return Err(ModelError::Invalid(format!(
+                "max_tokens is {} but the model has {} positions; lower max_tokens",
+                options.max_tokens, config.max_position_embeddings
+            )));
+        }
+
+        let pooling_path = path(POOLING_FILE);
+        let pooling = read_pooling(&pooling_path)?;
+
+        let tokenizer_path = path(TOKENIZER_FILE);
+        let mut tokenizer = Tokenizer::from_bytes(read(&tokenizer_path)?)
+            .map_err(|e| corrupt(&tokenizer_path, format!("not a tokenizer: {e}")))?;
+        tokenizer
+            .with_truncation(Some(TruncationParams { max_length: options.max_tokens, ..Default::default() }))
+            .map_err(|e| corrupt(&tokenizer_path, format!("cannot set truncation: {e}")))?;
+        // Padding is done per batch, after sorting by length (see `Engine::embed`).
+        tokenizer.with_padding(None);
+        let pad_token = tokenizer.id_to_token(config.pad_token_id as u32).unwrap_or_else(|| "[PAD]".to_owned());
+
+        let weights_path = path(WEIGHTS_FILE);
+        let weights_sha256 = sha256_file(&weights_path)?;
+        let device = Device::Cpu;
+        // Read into memory: candle's mmap loader needs `unsafe`, which the workspace forbids.
+        let bytes = read(&weights_path)?;
+        let tensors = candle_core::safetensors::load_buffer(&bytes, &device)
+            .map_err(|e| corrupt(&weights_path, format!("not a safetensors file: {e}")))?;
+        drop(bytes);
+        let parameters: u64 = tensors
+            .iter()
+            .filter(|(name, t)| t.dtype().is_float() && !name.ends_with("position_ids"))
+            .map(|(_, t)| t.elem_count() as u64)
+            .sum();
+        let vb = VarBuilder::from_tensors(tensors, DType::F32, &device);
+        let model = BertModel::load(vb, &config)
+            .map_err(|e| corrupt(&weights_path, format!("the weights do not match config.json: {e}")))?;
+
+        let info = ModelInfo {
+            name: options.name,
+            backend: "bert".to_owned(),
+            source: options.source,
+            licence: options.licence,
+            weights_sha256: Some(weights_sha256),
+            quantisation: None,
+            context_length: Some(options.max_tokens as u32),
+            parameters: Some(parameters),
+        };
+        let engine = Engine {
+            model,
+            tokenizer,
+            pooling,
+            pad_id: config.pad_token_id as u32,
+            pad_token,
+            batch_size: options.batch_size,
+            device,
+        };
+        Ok(BertEmbedder { engine: Arc::new(engine), info, dimensions: config.hidden_size })
+    }
+
+    /// Embeds on the calling thread (what [`Embedder::embed`] runs in a blocking task); for
+    /// benchmarks and synchronous callers.
+    pub fn embed_blocking(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
+        self.engine.embed(texts)
+    }
+}
+
+fn read_pooling(path: &Path) -> Result<Pooling> {
+    let config: PoolingConfig =
+        serde_json::from_slice(&read(path)?).map_err(|e| corrupt(path, format!("not a pooling config: {e}")))?;
+    match (
+        config.pooling_mode_mean_tokens,
+        config.pooling_mode_cls_token,
+        config.pooling_mode_max_tokens || config.pooling_mode_mean_sqrt_len_tokens,
+    ) {
+        (true, false, false) => Ok(Pooling::Mean),
+        (false, true, false) => Ok(Pooling::Cls),
+        _ => Err(corrupt(path, "only one pooling mode, mean_tokens or cls_token, is supported")),
+    }
+}
+
+impl Engine {
+    fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
+        if texts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let inputs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let encodings = self.tokenizer.encode_batch(inputs, true).map_err(engine_error)?;
+        // Longest first: similar lengths share a batch, so padding wastes little.
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(encodings[i].len()));
+        let mut encodings: Vec<Option<tokenizers::Encoding>> = encodings.into_iter().map(Some).collect();
+
+        let padding = PaddingParams {
+            strategy: PaddingStrategy::BatchLongest,
+            direction: PaddingDirection::Right,
+            pad_to_multiple_of: None,
+            pad_id: self.pad_id,
+            pad_type_id: 0,
+            pad_token: self.pad_token.clone(),
+        };
+        let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+        for chunk in order.chunks(self.batch_size) {
+            let mut batch: Vec<tokenizers::Encoding> =
+                chunk.iter().filter_map(|&i| encodings[i].take()).collect();
+            tokenizers::pad_encodings(&mut batch, &padding).map_err(engine_error)?;
+            let vectors = self.forward(&batch).map_err(engine_error)?;
+            for (&i, v) in chunk.iter().zip(vectors) {
+                out[i] = v;
+            }
+        }
+        Ok(out)
+    }
+
+    /// One forward pass over encodings padded to the same length.
+    fn forward(&self, batch: &[tokenizers::Encoding]) -> candle_core::Result<Vec<Vec<f32>>> {
+        let n = batch.len();
+        let len = batch.first().map_or(0, tokenizers::Encoding::len);
+        let mut ids = Vec::with_capacity(n * len);
+        let mut types = Vec::with_capacity(n * len);
+        let mut mask = Vec::with_capacity(n * len);
+        for e in batch {
+            ids.extend_from_slice(e.get_ids());
+            types.extend_from_slice(e.get_type_ids());
+            mask.extend_from_slice(e.get_attention_mask());
+        }
+        let ids = Tensor::from_vec(ids, (n, len), &self.device)?;
+        let types = Tensor::from_vec(types, (n, len), &self.device)?;
+        let mask = Tensor::from_vec(mask, (n, len), &self.device)?;
+        let hidden = self.model.forward(&ids, &types, Some(&mask))?; // (n, len, hidden)
+        let pooled = match self.pooling {
+            Pooling::Mean => {
+                let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?; // (n, len, 1)
+                let sum = hidden.broadcast_mul(&mask)?.sum(1)?; // (n, hidden)
+                let count = mask.sum(1)?.maximum(1e-9)?; // (n, 1)
+                sum.broadcast_div(&count)?
+            }
+            Pooling::Cls => hidden.narrow(1, 0, 1)?.squeeze(1)?,
+        };
+        let norm = pooled.sqr()?.sum_keepdim(D::Minus1)?.sqrt()?.maximum(1e-12)?;
+        pooled.broadcast_div(&norm)?.to_vec2::<f32>()
+    }
+}
+
+#[async_trait::async_trait]
+impl Embedder for BertEmbedder {
+    fn info(&self) -> &ModelInfo {
+        &self.info
+    }
+
+    fn dimensions(&self) -> usize {
+        self.dimensions
+    }
+
+    async fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
+        if texts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let engine = Arc::clone(&self.engine);
+        let texts = texts.to_vec();
+        tokio::task::spawn_blocking(move || engine.embed(&texts))
+            .await
+            .map_err(|e| ModelError::Engine(format!("the embedding task failed: {e}")))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pooling_modes_are_read_and_unsupported_ones_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(POOLING_FILE);
+        std::fs::write(&p, r#"{"pooling_mode_mean_tokens": true}"#).unwrap();
+        assert_eq!(read_pooling(&p).unwrap(), Pooling::Mean);
+        std::fs::write(&p, r#"{"pooling_mode_cls_token": true, "pooling_mode_mean_tokens": false}"#).unwrap();
+        assert_eq!(read_pooling(&p).unwrap(), Pooling::Cls);
+        std::fs::write(&p, r#"{"pooling_mode_max_tokens": true}"#).unwrap();
+        let err = read_pooling(&p).unwrap_err().to_string();
+        assert!(err.contains("only one pooling mode"), "{err}");
+        std::fs::write(&p, "{").unwrap();
+        assert!(matches!(read_pooling(&p), Err(ModelError::Corrupt { .. })));
+    }
+
+    #[test]
+    fn an_error_reason_is_one_line() {
+        assert_eq!(one_line("first\n  backtrace"), "first");
+    }
+}

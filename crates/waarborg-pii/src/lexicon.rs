@@ -48,6 +48,8 @@ pub(crate) const COMMON: u8 = 4;
 pub(crate) const TITLE: u8 = 8;
 /// A tussenvoegsel (`van`, `de`, `'t`).
 pub(crate) const TUSS: u8 = 16;
+/// A word that makes a chain an organisation (`gemeente`, `stichting`, `bv`).
+pub(crate) const ORG: u8 = 32;
 
 /// Every listed word, lower-cased, with its flags: one lookup answers "given name? surname?
 /// common word? title? tussenvoegsel?" for a token.
@@ -62,7 +64,11 @@ static WORDS: LazyLock<HashMap<Box<str>, u8, BuildHasherDefault<FastHasher>>> = 
             *map.entry(word.to_lowercase().into_boxed_str()).or_insert(0) |= flag;
         }
     }
-    for (words, flag) in [(crate::detect::person::TITLES, TITLE), (crate::detect::person::TUSSENVOEGSELS, TUSS)] {
+    for (words, flag) in [
+        (crate::detect::person::TITLES, TITLE),
+        (crate::detect::person::TUSSENVOEGSELS, TUSS),
+        (crate::detect::person::ORGANISATION_WORDS, ORG),
+    ] {
         for word in words {
             *map.entry(word.to_lowercase().into_boxed_str()).or_insert(0) |= flag;
         }
@@ -209,6 +215,25 @@ impl SuffixSet {
             lengths,
             last_two,
         }
+    }
+
+    /// [`Self::matches`] for `word` as written: the last two bytes are checked, lower-cased,
+    /// before the word is lower-cased as a whole (most words end in no listed pair).
+    pub(crate) fn matches_word(&self, word: &str, min_extra: usize) -> bool {
+        let b = word.as_bytes();
+        if b.len() < 2 {
+            return false;
+        }
+        let (x, y) = (b[b.len() - 2], b[b.len() - 1]);
+        // Lower-casing maps ASCII to ASCII and leaves ASCII bytes after other chars alone, so
+        // an ASCII pair at the end is the end of the lower-cased word too.
+        if x.is_ascii() && y.is_ascii() {
+            let key = (usize::from(x.to_ascii_lowercase()) << 8) | usize::from(y.to_ascii_lowercase());
+            if self.last_two[key >> 6] & (1 << (key & 63)) == 0 {
+                return false;
+            }
+        }
+        with_lower(word, |lower| self.matches(lower, min_extra))
     }
 
     /// Whether `lower` ends with one of the endings and has at least `min_extra` bytes before it.

@@ -31,9 +31,7 @@ impl WordSet {
     }
 }
 
-static TITLE_SET: WordSet = WordSet::new(|| TITLES.iter().copied().collect());
 static TUSSENVOEGSEL_SET: WordSet = WordSet::new(|| TUSSENVOEGSELS.iter().copied().collect());
-static ORGANISATION_SET: WordSet = WordSet::new(|| ORGANISATION_WORDS.iter().copied().collect());
 static ROLE_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(ROLE_SUFFIXES));
 static ORGANISATION_ENDING_SET: LazyLock<SuffixSet> =
     LazyLock::new(|| SuffixSet::new(ORGANISATION_ENDINGS));
@@ -70,8 +68,9 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
-    /// For capitalised words, looked up once when the token is read: a known given name, a
-    /// known surname, a common Dutch word.
+    /// For capitalised words, looked up once when the token is read: the word's
+    /// [`crate::lexicon`] flags, a known given name, a known surname, a common Dutch word.
+    flags: u8,
     first: bool,
     surname: bool,
     common: bool,
@@ -83,6 +82,7 @@ impl Tok {
             start,
             end,
             kind,
+            flags: 0,
             first: false,
             surname: false,
             common: false,
@@ -94,23 +94,23 @@ impl Tok {
     /// Computed on demand: only tokens that reach a decision need it.
     fn is_organisation(&self, t: &Text<'_>, named_person: bool) -> bool {
         self.kind == Kind::Cap
-            && with_lower(&t.str[self.start..self.end], |lower| {
-                ORGANISATION_SET.contains(lower)
-                    || (!named_person
-                        && !self.surname
-                        && lower.split('-').any(|part| ORGANISATION_ENDING_SET.matches(part, 2)))
-            })
+            && (self.flags & crate::lexicon::ORG != 0
+                || (!named_person
+                    && !self.surname
+                    && t.str[self.start..self.end]
+                        .split('-')
+                        .any(|part| ORGANISATION_ENDING_SET.matches_word(part, 2))))
     }
 
     /// Whether it ends like a street name (`Wittlaan`) and is no known surname.
     fn is_street(&self, t: &Text<'_>) -> bool {
-        !self.surname && with_lower(&t.str[self.start..self.end], |w| STREET_ENDINGS.matches(w, 2))
+        !self.surname && STREET_ENDINGS.matches_word(&t.str[self.start..self.end], 2)
     }
 
     /// Whether it ends like a noun of policy (`Mobiliteit`, `Wijkbeheer`) and is no known
     /// surname.
     fn is_abstract_noun(&self, t: &Text<'_>) -> bool {
-        !self.surname && with_lower(&t.str[self.start..self.end], |w| ABSTRACT_ENDINGS.matches(w, 3))
+        !self.surname && ABSTRACT_ENDINGS.matches_word(&t.str[self.start..self.end], 3)
     }
 }
 
@@ -151,8 +151,8 @@ pub(crate) const TITLES: &[&str] = &[
     "gebruiker", "beambte", "agente", "wijkagent", "portefeuillehouder",
 ];
 
-/// Words that make a chain an organisation, not a person.
-const ORGANISATION_WORDS: &[&str] = &[
+/// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
+pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "gemeente", "stichting", "ministerie", "provincie", "vereniging", "fonds", "holding", "groep",
     "advocaten", "notarissen", "bureau", "bank", "universiteit", "hogeschool", "ziekenhuis",
     "rechtbank", "raad", "college", "dienst", "belastingdienst", "politie", "partij", "museum",
@@ -237,7 +237,9 @@ fn next_candidate(b: &[u8], mut i: usize) -> usize {
     const GE_A: u64 = 0x3f3f_3f3f_3f3f_3f3f; // 0x80 - b'A'
     const GT_Z: u64 = 0x2525_2525_2525_2525; // 0x80 - (b'Z' + 1)
     while i + 8 <= b.len() {
-        let x = u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
         let low = x & LOW7;
         // High bit of each byte: ASCII and >= 'A' and not > 'Z', or non-ASCII.
         let upper = (low + GE_A) & !(low + GT_Z) & !x & HIGH;
@@ -441,6 +443,13 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
 /// Reads one token at `pos`: initials, a capitalised word, a tussenvoegsel or a title.
 fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     let b = t.bytes;
+    let &first_byte = b.get(pos)?;
+    // Most tokens read after a name are lower-case words that end the chain: settle those
+    // without decoding chars or looking the word up.
+    if first_byte.is_ascii_lowercase() && !matches!(b.get(pos + 1), Some(b'\'' | 0xE2)) {
+        let end = word_end(t, pos);
+        return is_lower_tussenvoegsel(&b[pos..end]).then(|| Tok::new(pos, end, Kind::Tuss));
+    }
     let c = t.char_at(pos)?;
     // `'t` / `’t`
     if matches!(c, '\'' | '’') {
@@ -479,13 +488,16 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         return Some(Tok::new(pos, end + 1, Kind::Initials));
     }
     // Words in capitals (`BSN`, `AVG`, `MR` in `2756 MR`, `JANSEN`) are not read as names.
-    let caps = word.chars().filter(|c| c.is_uppercase()).count();
-    if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
-        return None;
+    // (A lower-case ASCII second letter settles it at once.)
+    if !b.get(pos + c.len_utf8()).is_some_and(u8::is_ascii_lowercase) {
+        let caps = word.chars().filter(|c| c.is_uppercase()).count();
+        if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
+            return None;
+        }
     }
     if !c.is_uppercase() {
         // Lower case: a tussenvoegsel (all are short), or `d'Ancona`, `l'Ami`.
-        if word.len() <= 5 && TUSSENVOEGSELS.iter().any(|v| v.eq_ignore_ascii_case(word)) {
+        if is_lower_tussenvoegsel(word.as_bytes()) {
             return Some(Tok::new(pos, end, Kind::Tuss));
         }
         let mut cs = word.chars();
@@ -502,7 +514,7 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         && !listed_name
         && f & crate::lexicon::COMMON == 0
         && word.len() >= 7
-        && with_lower(word, is_role_compound);
+        && ROLE_ENDINGS.matches_word(word, 1);
     if c.is_uppercase() && (role || f & crate::lexicon::TITLE != 0) {
         // A title token may carry its dot: `Dhr.`, `Mevr.`
         tok.kind = Kind::Title;
@@ -515,10 +527,22 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         tok.kind = Kind::Tuss;
         return Some(tok);
     }
+    tok.flags = f;
     tok.first = f & crate::lexicon::FIRST != 0;
     tok.surname = f & crate::lexicon::SURNAME != 0 || (word.contains('-') && is_surname(word));
     tok.common = f & crate::lexicon::COMMON != 0;
     Some(tok)
+}
+
+/// Whether `word` is one of [`TUSSENVOEGSELS`], ASCII case-insensitively (all are short).
+fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
+    if word.len() > 5 {
+        return false;
+    }
+    let mut buf = [0u8; 5];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    TUSSENVOEGSELS.iter().any(|v| v.as_bytes() == &buf[..word.len()])
 }
 
 fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
@@ -757,7 +781,7 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
             // `dhr. Jansen`, but not `… door de rechter. Feit`: only abbreviations end in a dot.
             return ABBREVIATED_TITLES.contains(&w);
         }
-        TITLE_SET.contains(w)
+        crate::lexicon::flags_lower(w) & crate::lexicon::TITLE != 0
             || is_role_compound(w)
             || (colon && (w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
     })
@@ -905,7 +929,7 @@ const ORGANISATION_ENDINGS: &[&str] = &[
 
 /// Whether `word` ends like a street name (for words outside a chain).
 fn looks_like_street(word: &str) -> bool {
-    with_lower(word, |w| STREET_ENDINGS.matches(w, 2)) && !is_surname(word)
+    STREET_ENDINGS.matches_word(word, 2) && !is_surname(word)
 }
 
 #[cfg(test)]

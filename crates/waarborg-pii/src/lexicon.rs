@@ -187,70 +187,86 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
     flags_lower(lower) & COMMON != 0
 }
 
-/// A set of word endings, checked with one hash lookup per distinct ending length instead of
-/// one comparison per ending.
+/// A set of word endings, matched by walking a trie of the reversed endings from the word's
+/// last byte: a few table steps per word, no lower-cased copy and no hashing.
 pub(crate) struct SuffixSet {
-    endings: WordSet,
-    lengths: Vec<usize>,
-    /// Bit `(a << 8) | b` is set when some ending ends in the bytes `a b`: most words are
-    /// rejected by this one lookup.
-    last_two: Vec<u64>,
+    /// Byte → class (0: a byte in no ending, which ends the walk).
+    class: [u8; 256],
+    classes: usize,
+    /// `next[node * classes + class]`: the child node, 0 for none (node 0 is the root).
+    next: Vec<u16>,
+    /// Whether a node ends an ending (the bytes walked so far, reversed, are one).
+    terminal: Vec<bool>,
 }
 
 impl SuffixSet {
+    /// The set of `endings` (lower case).
     pub(crate) fn new(endings: &[&'static str]) -> Self {
-        let mut lengths: Vec<usize> = endings.iter().map(|e| e.len()).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        let mut last_two = vec![0u64; 1 << 10];
+        let mut class = [0u8; 256];
+        let mut classes = 1usize;
         for e in endings {
-            let b = e.as_bytes();
-            if b.len() >= 2 {
-                let key = (usize::from(b[b.len() - 2]) << 8) | usize::from(b[b.len() - 1]);
-                last_two[key >> 6] |= 1 << (key & 63);
+            for &c in e.as_bytes() {
+                if class[usize::from(c)] == 0 {
+                    class[usize::from(c)] = u8::try_from(classes).unwrap_or(u8::MAX);
+                    classes += 1;
+                }
             }
         }
-        SuffixSet {
-            endings: endings.iter().copied().collect(),
-            lengths,
-            last_two,
+        assert!(classes < 256, "too many distinct bytes in suffix set");
+        let mut next = vec![0u16; classes];
+        let mut terminal = vec![false];
+        for e in endings {
+            let mut node = 0usize;
+            for &c in e.as_bytes().iter().rev() {
+                let slot = node * classes + usize::from(class[usize::from(c)]);
+                if next[slot] == 0 {
+                    next[slot] = u16::try_from(terminal.len()).unwrap_or(u16::MAX);
+                    terminal.push(false);
+                    next.extend(std::iter::repeat_n(0, classes));
+                }
+                node = usize::from(next[slot]);
+            }
+            terminal[node] = true;
         }
+        assert!(terminal.len() < usize::from(u16::MAX), "suffix set too large");
+        SuffixSet { class, classes, next, terminal }
     }
 
-    /// [`Self::matches`] for `word` as written: the last two bytes are checked, lower-cased,
-    /// before the word is lower-cased as a whole (most words end in no listed pair).
-    pub(crate) fn matches_word(&self, word: &str, min_extra: usize) -> bool {
-        let b = word.as_bytes();
-        if b.len() < 2 {
-            return false;
-        }
-        let (x, y) = (b[b.len() - 2], b[b.len() - 1]);
-        // Lower-casing maps ASCII to ASCII and leaves ASCII bytes after other chars alone, so
-        // an ASCII pair at the end is the end of the lower-cased word too.
-        if x.is_ascii() && y.is_ascii() {
-            let key = (usize::from(x.to_ascii_lowercase()) << 8) | usize::from(y.to_ascii_lowercase());
-            if self.last_two[key >> 6] & (1 << (key & 63)) == 0 {
+    /// Walks `bytes` (lower case) from the end; whether an ending is found with at least
+    /// `min_extra` bytes before it, starting at a char boundary.
+    fn walk(&self, bytes: impl Iterator<Item = u8>, len: usize, min_extra: usize, on_boundary: impl Fn(usize) -> bool) -> bool {
+        let mut node = 0usize;
+        for (depth, c) in bytes.enumerate() {
+            let cls = usize::from(self.class[usize::from(c)]);
+            if cls == 0 {
                 return false;
             }
+            node = usize::from(self.next[node * self.classes + cls]);
+            if node == 0 {
+                return false;
+            }
+            let n = depth + 1;
+            if self.terminal[node] && len >= n + min_extra && on_boundary(len - n) {
+                return true;
+            }
         }
-        with_lower(word, |lower| self.matches(lower, min_extra))
+        false
+    }
+
+    /// [`Self::matches`] for `word` as written (lower-cased as it is walked when ASCII).
+    pub(crate) fn matches_word(&self, word: &str, min_extra: usize) -> bool {
+        let b = word.as_bytes();
+        if b.is_ascii() {
+            self.walk(b.iter().rev().map(u8::to_ascii_lowercase), b.len(), min_extra, |_| true)
+        } else {
+            self.matches(&word.to_lowercase(), min_extra)
+        }
     }
 
     /// Whether `lower` ends with one of the endings and has at least `min_extra` bytes before it.
     pub(crate) fn matches(&self, lower: &str, min_extra: usize) -> bool {
         let b = lower.as_bytes();
-        if b.len() < 2 {
-            return false;
-        }
-        let key = (usize::from(b[b.len() - 2]) << 8) | usize::from(b[b.len() - 1]);
-        if self.last_two[key >> 6] & (1 << (key & 63)) == 0 {
-            return false;
-        }
-        self.lengths.iter().any(|&n| {
-            lower.len() >= n + min_extra
-                && lower.is_char_boundary(lower.len() - n)
-                && self.endings.contains(&lower[lower.len() - n..])
-        })
+        self.walk(b.iter().rev().copied(), b.len(), min_extra, |i| lower.is_char_boundary(i))
     }
 }
 
@@ -268,5 +284,35 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     } else {
         f(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffix_set_matches_endings_with_room_before_them() {
+        let set = SuffixSet::new(&["laan", "straat", "weg", "financiën"]);
+        assert!(set.matches_word("Wittlaan", 2));
+        assert!(set.matches_word("KERKSTRAAT", 2));
+        assert!(set.matches_word("Zuidweg", 2));
+        assert!(set.matches_word("Overheidsfinanciën", 3));
+        assert!(set.matches("overheidsfinanciën", 3));
+        // Too little before the ending, or no ending at all.
+        assert!(!set.matches_word("Laan", 2));
+        assert!(!set.matches_word("Xweg", 2));
+        assert!(!set.matches_word("Weggen", 0));
+        assert!(!set.matches_word("Jansen", 0));
+        assert!(!set.matches_word("", 0));
+        // An ending counts only as a whole: `aan` is not `laan`.
+        assert!(!set.matches_word("Jordaan", 2));
+    }
+
+    #[test]
+    fn lexicon_flags_organisation_words() {
+        assert_ne!(flags_of("Gemeente") & ORG, 0);
+        assert_ne!(flags_of("STICHTING") & ORG, 0);
+        assert_eq!(flags_of("Jansen") & ORG, 0);
     }
 }

@@ -383,11 +383,11 @@ fn is_tussenvoegsel(word: &str) -> bool {
 /// `in`, `op`, `aan`, `uit` are tussenvoegsels only before an article: `in 't Veld`,
 /// `op den Akker`, `aan de Stegge` — not in `Van Kampen uit Kampen`.
 fn needs_article(word: &str) -> bool {
-    with_lower(word, |w| matches!(w, "in" | "op" | "aan" | "uit"))
+    ["in", "op", "aan", "uit"].iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn is_article(word: &str) -> bool {
-    with_lower(word, |w| matches!(w, "de" | "den" | "der" | "het" | "'t" | "’t" | "ten" | "ter"))
+    ["de", "den", "der", "het", "'t", "’t", "ten", "ter"].iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
@@ -542,7 +542,13 @@ fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
     let mut buf = [0u8; 5];
     buf[..word.len()].copy_from_slice(word);
     buf.make_ascii_lowercase();
-    TUSSENVOEGSELS.iter().any(|v| v.as_bytes() == &buf[..word.len()])
+    // The ASCII entries of TUSSENVOEGSELS (a test keeps the two in step).
+    matches!(
+        &buf[..word.len()],
+        b"van" | b"de" | b"der" | b"den" | b"het" | b"ten" | b"ter" | b"te" | b"in" | b"op" | b"aan"
+            | b"uit" | b"la" | b"le" | b"du" | b"da" | b"di" | b"del" | b"della" | b"dos" | b"das"
+            | b"do" | b"von" | b"vom" | b"zu" | b"zum"
+    )
 }
 
 fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
@@ -588,7 +594,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         // After a complete name, `van`/`uit`/`bij` starts a new phrase: `L. Amrani van Veilig
         // Thuis`, `mr. J.A. Eggelaar van Mulder Advocaten`.
         if tok.kind == Kind::Tuss
-            && with_lower(word(tok), |w| matches!(w, "van" | "uit" | "bij"))
+            && ["van", "uit", "bij"].iter().any(|w| w.eq_ignore_ascii_case(word(tok)))
             && is_complete_name(&toks[..k])
         {
             cut = k;
@@ -899,6 +905,10 @@ fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
             return true;
         }
         let rest = &t.bytes[last.end..];
+        // Every marker is a space and one of these bytes: most chains end otherwise.
+        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUA".contains(c)) {
+            return false;
+        }
         for suffix in [
             " B.V.", " BV", " N.V.", " NV", " VOF", " v.o.f.", " & ", " en Partners", " Holding",
             " Groep", " MC", " UMC", " Advocaten", " Notarissen",
@@ -954,6 +964,17 @@ mod tests {
             ("wethouder Van der Laan opende", "Van der Laan"),
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn lower_case_tussenvoegsel_match_keeps_in_step_with_the_list() {
+        for v in super::TUSSENVOEGSELS.iter().filter(|v| v.is_ascii() && !v.starts_with('\'')) {
+            assert!(super::is_lower_tussenvoegsel(v.as_bytes()), "{v}");
+            assert!(super::is_lower_tussenvoegsel(v.to_uppercase().as_bytes()), "{v}");
+        }
+        for w in ["vanx", "dee", "t", "", "bij", "zuid"] {
+            assert!(!super::is_lower_tussenvoegsel(w.as_bytes()), "{w}");
         }
     }
 

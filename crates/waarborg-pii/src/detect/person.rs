@@ -97,9 +97,14 @@ impl Tok {
             && (self.flags & crate::lexicon::ORG != 0
                 || (!named_person
                     && !self.surname
-                    && t.str[self.start..self.end]
-                        .split('-')
-                        .any(|part| ORGANISATION_ENDING_SET.matches_word(part, 2))))
+                    && {
+                        let w = &t.str[self.start..self.end];
+                        if w.as_bytes().contains(&b'-') {
+                            w.split('-').any(|part| ORGANISATION_ENDING_SET.matches_word(part, 2))
+                        } else {
+                            ORGANISATION_ENDING_SET.matches_word(w, 2)
+                        }
+                    }))
     }
 
     /// Whether it ends like a street name (`Wittlaan`) and is no known surname.
@@ -450,7 +455,7 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         let end = word_end(t, pos);
         return is_lower_tussenvoegsel(&b[pos..end]).then(|| Tok::new(pos, end, Kind::Tuss));
     }
-    let c = t.char_at(pos)?;
+    let c = if first_byte.is_ascii() { char::from(first_byte) } else { t.char_at(pos)? };
     // `'t` / `’t`
     if matches!(c, '\'' | '’') {
         let after = pos + c.len_utf8();
@@ -529,7 +534,7 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     }
     tok.flags = f;
     tok.first = f & crate::lexicon::FIRST != 0;
-    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.contains('-') && is_surname(word));
+    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.as_bytes().contains(&b'-') && is_surname(word));
     tok.common = f & crate::lexicon::COMMON != 0;
     Some(tok)
 }
@@ -772,25 +777,30 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
     if colon || dot {
         end -= 1;
     }
-    let head = &t.str[..end];
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
-        .last()
-        .map_or(end, |(i, _)| i);
+    // The word before: ASCII letters and `-` byte by byte, anything else char by char.
+    let mut word_start = end;
+    while word_start > 0 && (b[word_start - 1].is_ascii_alphabetic() || b[word_start - 1] == b'-') {
+        word_start -= 1;
+    }
+    if word_start > 0 && b[word_start - 1] >= 0x80 {
+        word_start = t.str[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
+            .last()
+            .map_or(end, |(i, _)| i);
+    }
     if word_start == end {
         return false;
     }
-    with_lower(&t.str[word_start..end], |w| {
-        if dot {
-            // `dhr. Jansen`, but not `… door de rechter. Feit`: only abbreviations end in a dot.
-            return ABBREVIATED_TITLES.contains(&w);
-        }
-        crate::lexicon::flags_lower(w) & crate::lexicon::TITLE != 0
-            || is_role_compound(w)
-            || (colon && (w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
-    })
+    let word = &t.str[word_start..end];
+    if dot {
+        // `dhr. Jansen`, but not `… door de rechter. Feit`: only abbreviations end in a dot.
+        return ABBREVIATED_TITLES.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
+        || ROLE_ENDINGS.matches_word(word, 1)
+        || (colon && with_lower(word, |w| w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
 }
 
 /// Titles written abbreviated with a dot.
@@ -817,12 +827,7 @@ fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
     })
 }
 
-/// `Wijkteammedewerker`, `Woo-coördinator`, `Teamleider`: compounds ending in a role word.
-fn is_role_compound(lower: &str) -> bool {
-    ROLE_ENDINGS.matches(lower, 1)
-}
-
-/// Role words that also end compounds (`commissiegriffier`, `wijkverpleegkundige`).
+/// Role words that also end compounds (`Wijkteammedewerker`, `Woo-coördinator`, `commissiegriffier`).
 const ROLE_SUFFIXES: &[&str] = &[
     "griffier", "secretaris", "voorzitter", "medewerker", "medewerkster", "adviseur", "wethouder",
     "consulent", "directeur", "manager", "coördinator", "coordinator", "ambtenaar", "behandelaar",

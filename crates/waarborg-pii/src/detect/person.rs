@@ -574,11 +574,8 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         context = true;
         toks = &toks[last_title + 1..];
     }
-    // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
-    // whole chain one.
-    if toks.len() > 1 && toks[0].is_organisation(t, context) {
-        return None;
-    }
+    let head = toks;
+    let context_at_head = context;
     // Leading capitalised common words (sentence starts, salutations) are context at most.
     while let Some(first) = toks.first() {
         if first.kind == Kind::Cap && first.common && !first.first {
@@ -591,6 +588,24 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if toks.len() >= 3 && toks[0].kind == Kind::Cap && !is_first(&toks[0]) && is_first(&toks[1]) {
         context = true;
         toks = &toks[1..];
+    }
+    // Every accepting branch below needs one of these; most chains (places, organisations,
+    // unknown capitalised words) have none and are settled here, before the costlier checks.
+    // (A reversed name needs `, ` after the chain's last token: only there can a comma stand.)
+    let first = toks.first()?;
+    let chain_end = head.last().map_or(0, |l| l.end);
+    let could_be_name = context
+        || first.kind == Kind::Initials
+        || is_first(first)
+        || (first.kind == Kind::Cap && first.surname && !first.common && toks.len() >= 2 && is_first(&toks[1]))
+        || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
+    if !could_be_name {
+        return None;
+    }
+    // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
+    // whole chain one.
+    if head.len() > 1 && head[0].is_organisation(t, context_at_head) {
+        return None;
     }
     // Stop at a common word inside the chain (`Jan Gisteren`), and before `van de <First name>`
     // (`Samira van de Johan de Wittschool`: "from the", not a tussenvoegsel).
@@ -654,10 +669,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if t.bytes.get(last.end) == Some(&b' ') && t.bytes.get(last.end + 1).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let caps: Vec<&Tok> = toks.iter().filter(|tok| tok.kind == Kind::Cap).collect();
-    let surname_tok = caps.last().copied();
+    let caps = toks.iter().filter(|tok| tok.kind == Kind::Cap).count();
+    let surname_tok = toks.iter().rev().find(|tok| tok.kind == Kind::Cap);
     let surname = surname_tok.map(&word);
-    let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps.len() == 1;
+    let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps == 1;
     if surname_tok.is_some_and(|s| s.is_street(t) || (bare_surname && s.is_abstract_noun(t))) {
         return None;
     }

@@ -357,6 +357,25 @@ fn word_end(t: &Text<'_>, i: usize) -> usize {
     // ASCII letters fast; anything else (accents, `-`, `'`) goes the char-by-char way.
     let b = t.bytes;
     let mut j = i;
+    // Eight bytes at a time: a byte is an ASCII letter when, with bit 5 set, it lies in
+    // `a..=z` (and its top bit is clear).
+    while j + 8 <= b.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[j..j + 8]);
+        let x = u64::from_le_bytes(chunk);
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let folded = (x | 0x2020_2020_2020_2020) & !HIGH;
+        // High bit set where folded >= b'a' (0x61) and where folded > b'z' (0x7a).
+        let ge_a = (folded + 0x1f1f_1f1f_1f1f_1f1f) & HIGH;
+        let gt_z = (folded + 0x0505_0505_0505_0505) & HIGH;
+        let letter = ge_a & !gt_z & !x;
+        let not_letter = !letter & HIGH;
+        if not_letter != 0 {
+            j += (not_letter.trailing_zeros() / 8) as usize;
+            break;
+        }
+        j += 8;
+    }
     while j < b.len() && b[j].is_ascii_alphabetic() {
         j += 1;
     }

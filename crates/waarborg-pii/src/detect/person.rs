@@ -153,7 +153,7 @@ pub(crate) const TITLES: &[&str] = &[
     "bezwaarmaker", "belanghebbende", "leerling", "student", "stagiair", "sollicitant",
     "werknemer", "werkgever", "contactpersoon", "gemachtigde", "curator", "bewindvoerder",
     "mentor", "voogd", "boa", "klant", "leidinggevende", "teamleider", "handhaver", "user",
-    "gebruiker", "beambte", "agente", "wijkagent", "portefeuillehouder",
+    "gebruiker", "beambte", "agente", "wijkagent", "portefeuillehouder", "meester", "juf",
 ];
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
@@ -179,6 +179,8 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "jeugd", "economie", "personeel", "organisatie", "communicatie", "afdeling", "team",
     "directie", "sector", "cluster", "bestuur", "wijkteam", "klantcontact", "front", "office",
     "binnenstad", "centrum", "noord", "oost", "zuid", "west", "huisartsenpraktijk",
+    // `Gedeputeerde Staten`, `Provinciale Staten`, `Staten-Generaal`.
+    "staten", "staten-generaal",
 ];
 
 const STREET_SUFFIXES: &[&str] = &[
@@ -198,6 +200,11 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
     let n = b.len();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
+    // Chains read and rejected: read again if a name found elsewhere in the text explains them.
+    let mut recall = Recall {
+        rejected: Vec::with_capacity(64),
+        named: Vec::with_capacity(32),
+    };
     while i < n {
         i = next_candidate(b, i);
         if i >= n {
@@ -220,19 +227,67 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
             continue;
         }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
-        match chain_at(t, i, listed) {
+        match chain_at(t, i, listed, Some(&mut recall)) {
             Some((hit, next)) => {
-                i = next.max(i + 1);
                 if let Some(hit) = hit {
                     last_end = Some(hit.range.end);
                     out.push(hit);
                 }
+                i = next.max(i + 1);
             }
             None => i = word_end(t, i).max(i + 1),
         }
     }
+    if !recall.rejected.is_empty() && !recall.named.is_empty() {
+        remembered_names(t, &recall, out);
+    }
     lower_case_after_titles(t, titles, out);
 }
+
+/// A person named in full is the same person when the text later uses the surname (or given
+/// name) alone: `drs. W.J.M. van Ommeren … Volgens Van Ommeren`, `Kramer, D. … het gezin
+/// Kramer`. Chains rejected on their own are read again, as if after a title, when one of
+/// their capitalised words belongs to a confident name found in this text (`out[from..]`).
+fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
+    let mut memory: Vec<&str> = Vec::new();
+    for r in &recall.named {
+        let w = &t.str[r.clone()];
+        if AMBIGUOUS_GIVEN_NAMES.contains(&w) {
+            continue;
+        }
+        memory.push(w);
+        // `Kramer-Oudshoorn` is also `Kramer` and `Oudshoorn`.
+        if w.as_bytes().contains(&b'-') {
+            memory.extend(
+                w.split('-')
+                    .filter(|p| p.len() >= 3 && crate::lexicon::flags_of(p) & crate::lexicon::COMMON == 0),
+            );
+        }
+    }
+    let overlaps = |out: &[NameHit], r: &Range<usize>| out.iter().any(|h| h.range.start < r.end && r.start < h.range.end);
+    let mut last_start = None;
+    for (start, word) in &recall.rejected {
+        if last_start == Some(*start) || !memory.contains(&&t.str[word.clone()]) {
+            continue;
+        }
+        last_start = Some(*start);
+        // `uit Kampen`, `te Deventer`: after a preposition of place the word is the place.
+        if crate::text::ends_with_word(&t.bytes[..start.saturating_sub(1)], PLACE_PREPOSITIONS) {
+            continue;
+        }
+        if let Some((Some(hit), _)) = chain_at(t, *start, true, None) {
+            // The name read must hold the remembered word itself (`Het DNA-profiel van
+            // Barbara …` does not make `Het DNA-profiel` a name).
+            if hit.range.start <= word.start && word.end <= hit.range.end && !overlaps(out, &hit.range) {
+                out.push(hit);
+            }
+        }
+    }
+}
+
+/// Prepositions after which a capitalised word is a place: `uit Kampen`, `in Weert`.
+const PLACE_PREPOSITIONS: &[&str] = &["uit", "in", "naar", "te", "nabij", "vanuit", "richting", "tot", "via", "rond"];
+
 
 /// The first position at or after `i` holding an ASCII capital or a non-ASCII byte (a
 /// possible capital), eight bytes at a time: most of a text is lower case and skipped here.
@@ -416,7 +471,15 @@ fn is_article(word: &str) -> bool {
 
 /// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
 /// hit (if any) and where scanning continues.
-fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, usize)> {
+/// What the main pass keeps for [`remembered_names`].
+struct Recall {
+    /// Unknown capitalised words of rejected chains, with the chain's start.
+    rejected: Vec<(usize, Range<usize>)>,
+    /// Capitalised words of confident names.
+    named: Vec<Range<usize>>,
+}
+
+fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -> Option<(Option<NameHit>, usize)> {
     let mut toks = [Tok::new(0, 0, Kind::Cap); MAX_TOKENS];
     let mut len = 0;
     let mut pos = i;
@@ -448,6 +511,21 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
     }
     let toks = &toks[..len];
     let hit = decide(t, toks, listed);
+    if let Some(recall) = recall {
+        for tok in toks {
+            if tok.kind != Kind::Cap || tok.common || tok.end - tok.start < 3 {
+                continue;
+            }
+            match &hit {
+                // Words a name found elsewhere in the text may explain (`remembered_names`).
+                None => recall.rejected.push((i, tok.start..tok.end)),
+                Some(h) if h.score >= 0.85 && h.range.start <= tok.start && tok.end <= h.range.end => {
+                    recall.named.push(tok.start..tok.end);
+                }
+                Some(_) => {}
+            }
+        }
+    }
     // Continue after the name. When the chain held none, a name may still start after a
     // tussenvoegsel inside it (`DNA-profiel van Barbara Woźniak`); otherwise skip the chain.
     let scan_next = match &hit {
@@ -630,10 +708,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // (`Samira van de Johan de Wittschool`: "from the", not a tussenvoegsel).
     let mut cut = toks.len();
     for (k, tok) in toks.iter().enumerate().skip(1) {
-        // After a complete name, `van`/`uit`/`bij` starts a new phrase: `L. Amrani van Veilig
-        // Thuis`, `mr. J.A. Eggelaar van Mulder Advocaten`.
+        // After a complete name, `van`/`uit`/`bij`/`aan`/`op`/`in` starts a new phrase:
+        // `L. Amrani van Veilig Thuis`, `mr. J.A. Eggelaar van Mulder Advocaten`,
+        // `Jan Visser aan de Brink`.
         if tok.kind == Kind::Tuss
-            && ["van", "uit", "bij"].iter().any(|w| w.eq_ignore_ascii_case(word(tok)))
+            && ["van", "uit", "bij", "aan", "op", "in"].iter().any(|w| w.eq_ignore_ascii_case(word(tok)))
             && is_complete_name(&toks[..k])
         {
             cut = k;
@@ -1001,6 +1080,9 @@ mod tests {
             ("Beste Fatima,", "Fatima"),
             ("Mohamed El Amrani heeft gebeld", "Mohamed El Amrani"),
             ("wethouder Van der Laan opende", "Van der Laan"),
+            ("De klas van meester Hendriks", "Hendriks"),
+            ("Zij werkt bij Jan Visser aan de Brink.", "Jan Visser"),
+            ("Kees in 't Veld woont hier", "Kees in 't Veld"),
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
@@ -1018,6 +1100,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_given_in_full_is_found_again_alone() {
+        let text = "Aanwezig: drs. W.J.M. van Ommeren. Volgens Van Ommeren is de zaak rond. \
+                    Aanvrager: Kramer, D. Het gezin Kramer woont hier.";
+        assert_eq!(found(text, Person), ["W.J.M. van Ommeren", "Van Ommeren", "Kramer, D.", "Kramer"]);
+        // A remembered surname that is also a place, after a preposition of place, is the place.
+        assert_eq!(found("Mw. Van Kampen belde. Zij komt uit Kampen.", Person), ["Van Kampen"]);
+        // Without the full name earlier, the lone words stay unread.
+        assert!(found("Volgens Van Ommeren is dat zo. Het gezin Kramer woont hier.", Person).is_empty());
+        // A remembered surname inside an organisation's name is still the organisation.
+        assert_eq!(
+            found("Dhr. P. Bakker belde. Offerte van Bakker Installatietechniek B.V. ontvangen.", Person),
+            ["P. Bakker"]
+        );
+    }
+
+    #[test]
     fn hard_negatives() {
         for text in [
             "Wij wonen aan de Johan de Wittlaan in Den Haag.",
@@ -1027,6 +1125,8 @@ mod tests {
             "Zie bijlage B. Hierin staat het besluit.",
             "Volgens de AVG is dat verboden.",
             "Het College van B en W vergadert.",
+            "Bezwaar bij Gedeputeerde Staten van Drenthe maken.",
+            "Provinciale Staten van Utrecht besloten.",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

@@ -159,7 +159,8 @@ def check_span(typ, s):
             return "card number has no real brand prefix/length"
     elif typ == "DATE_OF_BIRTH":
         if not (re.fullmatch(r"\d{1,2}[-./]\d{1,2}[-./](\d{2}|\d{4})", s)
-                or re.fullmatch(r"\d{4}-\d{2}-\d{2}", s)
+                or re.fullmatch(r"\d{4}[-/]\d{2}[-/]\d{2}", s)
+                or re.fullmatch(r"\d{1,2}[-/](%s)[-/](\d{2}|\d{4})" % MONTHS, s, re.I)
                 or re.fullmatch(r"\d{1,2} (%s)\.? (\d{4}|'\d{2})" % MONTHS, s, re.I)):
             return "unexpected date format"
     elif typ == "LICENSE_PLATE":

@@ -9,6 +9,12 @@
 //!    loaded and patterns compiled for the first time) and the mean of five further builds.
 //!
 //! Prints one JSON object on stdout and a human summary line on stderr.
+//!
+//! For instruction counts, set `WAARBORG_BENCH_PROFILE=1`: one warm-up pass, then one pass in
+//! [`profiled_pass`], then exit — run under
+//! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=scan::profiled_pass`.
+//! `WAARBORG_BENCH_DIGEST=1` prints a digest of all findings on the corpus instead (to check
+//! that a speed change altered no output).
 //! Run with `cargo bench -p waarborg-pii --bench scan`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
@@ -79,7 +85,47 @@ fn micros(d: Duration) -> f64 {
     d.as_secs_f64() * 1e6
 }
 
+/// The pass before [`profiled_pass`], which fills the lazy DFA caches.
+#[inline(never)]
+fn warm_up_pass(engine: &Engine, texts: &[String]) {
+    for text in texts {
+        black_box(engine.scan(black_box(text)));
+    }
+}
+
+/// One pass over every text; a function of its own so callgrind can count just this.
+#[inline(never)]
+fn profiled_pass(engine: &Engine, texts: &[String]) -> usize {
+    texts.iter().map(|text| black_box(engine.scan(black_box(text))).spans.len()).sum()
+}
+
 fn main() {
+    if std::env::var_os("WAARBORG_BENCH_PROFILE").is_some() {
+        let engine = Engine::with_defaults().expect("default engine builds");
+        let texts = read_corpus(&corpus_path());
+        warm_up_pass(&engine, &texts);
+        let spans = profiled_pass(&engine, &texts);
+        eprintln!("profiled pass: {} texts, {spans} spans", texts.len());
+        return;
+    }
+    if std::env::var_os("WAARBORG_BENCH_DIGEST").is_some() {
+        let engine = Engine::with_defaults().expect("default engine builds");
+        let texts = read_corpus(&corpus_path());
+        // A digest of every finding, to see at once whether a change altered any output.
+        let mut digest = std::collections::hash_map::DefaultHasher::new();
+        for text in &texts {
+            use std::hash::Hash;
+            let f = engine.scan(text);
+            for s in &f.spans {
+                (format!("{:?}", s.entity), s.start, s.end, s.byte_start, s.byte_end, s.detector).hash(&mut digest);
+            }
+            for e in &f.category_evidence {
+                (format!("{:?}", e.category), e.start, e.end).hash(&mut digest);
+            }
+        }
+        eprintln!("{} texts, findings digest {:016x}", texts.len(), std::hash::Hasher::finish(&digest));
+        return;
+    }
     // Start-up first, so that the first build really is the first in this process.
     let t = Instant::now();
     let engine = Engine::with_defaults().expect("default engine builds");

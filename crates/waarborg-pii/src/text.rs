@@ -149,9 +149,33 @@ fn is_word_byte(c: u8) -> bool {
 
 /// Case-insensitive (ASCII) search for any of `words` (given in lower case) in `hay`.
 pub(crate) fn contains_any(hay: &[u8], words: &[&str]) -> bool {
+    // Lower-case the (short) window once; then each word is a plain byte search.
+    let mut buf = [0u8; 64];
+    let lower: &[u8] = if hay.len() <= buf.len() {
+        let buf = &mut buf[..hay.len()];
+        buf.copy_from_slice(hay);
+        buf.make_ascii_lowercase();
+        buf
+    } else {
+        return words.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() <= hay.len() && hay.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w))
+        });
+    };
     words.iter().any(|w| {
         let w = w.as_bytes();
-        w.len() <= hay.len() && hay.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w))
+        let Some((&first, rest)) = w.split_first() else {
+            return true;
+        };
+        let first = first.to_ascii_lowercase();
+        w.len() <= lower.len()
+            && (0..=lower.len() - w.len()).any(|i| {
+                lower[i] == first
+                    && lower[i + 1..i + w.len()]
+                        .iter()
+                        .zip(rest)
+                        .all(|(&a, &b)| a == b.to_ascii_lowercase())
+            })
     })
 }
 

@@ -9,6 +9,8 @@ use std::io::{BufRead, Write};
 /// Lines per batch, and bytes per batch: whichever is reached first.
 const BATCH_LINES: usize = 4096;
 const BATCH_BYTES: usize = 16 << 20;
+/// Starting capacity of a line buffer.
+const LINE_CAPACITY: usize = 2048;
 
 /// One valid input record: its `id`, its `text`, and every other field.
 pub(crate) struct Record {
@@ -50,7 +52,8 @@ where
         batch.clear();
         let mut bytes = 0;
         while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
-            let mut buf = Vec::new();
+            // Most records fit; a longer line grows the buffer once or twice, not from empty.
+            let mut buf = Vec::with_capacity(LINE_CAPACITY);
             if input.read_until(b'\n', &mut buf)? == 0 {
                 eof = true;
                 break;

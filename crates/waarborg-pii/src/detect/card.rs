@@ -19,11 +19,27 @@ use std::ops::Range;
 pub(crate) const RULES: &[PatternRule] = &[PatternRule {
     entity: EntityType::PaymentCard,
     name: "payment_card",
-    pattern: r"(?-u:\b)[0-9]{4}(?:[ -]?[0-9]{4}){2}[ -]?[0-9]{1,7}(?-u:\b)|(?-u:\b)3[47][0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{5}(?-u:\b)",
+    pattern: concat!(
+        // 4-4-4-4 and the like; 19-digit cards as 4-4-4-4-3. A trailing group that breaks
+        // the checks is dropped again in `check`.
+        r"(?-u:\b)[0-9]{4}(?:[ .-]?[0-9]{4}){2}[ .-]?[0-9]{1,7}(?:[ .-][0-9]{1,3})?(?-u:\b)",
+        // Amex 4-6-5 and Diners 4-6-4.
+        r"|(?-u:\b)3[0-9]{3}[ -]?[0-9]{6}[ -]?[0-9]{4,5}(?-u:\b)",
+    ),
     check,
 }];
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    check_digits(t, m.clone()).or_else(|| {
+        // `4111 1111 1111 1111 12`: the card without a short number that follows it.
+        let raw = &t.bytes[m.clone()];
+        let cut = raw.iter().rposition(|c| !c.is_ascii_digit())?;
+        (raw.len() - cut <= 4).then_some(())?;
+        check_digits(t, m.start..m.start + cut)
+    })
+}
+
+fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
     let (buf, n) = digits_of(raw)?;
     let digits = &buf[..n];
@@ -58,6 +74,12 @@ mod tests {
         assert_eq!(found("MC 5555-5555-5555-4444.", PaymentCard), ["5555-5555-5555-4444"]);
         assert_eq!(found("nieuwe MC 2223003122003222", PaymentCard), ["2223003122003222"]);
         assert_eq!(found("Amex 3782 822463 10005", PaymentCard), ["3782 822463 10005"]);
+        assert_eq!(found("Diners 3056 930902 5904", PaymentCard), ["3056 930902 5904"]);
+        assert_eq!(found("kaart 4111.1111.1111.1111", PaymentCard), ["4111.1111.1111.1111"]);
+        assert_eq!(found("Maestro 6759 6498 2643 8453 003", PaymentCard), ["6759 6498 2643 8453 003"]);
+        assert_eq!(found("UnionPay 6212 3456 7890 1234 569", PaymentCard), ["6212 3456 7890 1234 569"]);
+        // A short number right after the card is not part of it.
+        assert_eq!(found("Visa 4111 1111 1111 1111 12 stuks", PaymentCard), ["4111 1111 1111 1111"]);
     }
 
     #[test]
@@ -66,5 +88,7 @@ mod tests {
         assert!(found("1234 5678 1234 5670", PaymentCard).is_empty(), "no brand");
         assert!(found("4111-1111 1111-1111", PaymentCard).is_empty(), "mixed separators");
         assert!(found("41111111111111111111111", PaymentCard).is_empty(), "too long");
+        assert!(found("4111.1111 1111.1111", PaymentCard).is_empty(), "mixed separators");
+        assert!(found("Kamerstuk 3056 930902 5905", PaymentCard).is_empty(), "Luhn");
     }
 }

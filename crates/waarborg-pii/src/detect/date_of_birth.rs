@@ -17,7 +17,8 @@ use std::ops::Range;
 
 pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
     labels: &[
-        "geboren", "geb.", "geb:", "geb ", "geboortedatum", "geboortedag", "geboorte datum",
+        "geboren", "geb.", "geb:", "geb ", "geboortedatum", "geboortedata", "geboortedag", "geboorte datum",
+        "geboorte", "geb.datum", "geb.dat",
         "date of birth", "birth date", "birthdate", "born", "dob", "d.o.b", "°",
     ],
     // The value may stand on the next line of a form (`Geboortedatum:\n12-03-1985`).
@@ -34,16 +35,18 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
 /// Numeric (d-m-y, y-m-d) and month-name (Dutch and English, abbreviated) dates, 1900–2099.
 const PATTERN: &str = concat!(
     r"(?-u:\b)(?:",
-    // 12-03-1985, 12/3/1985, 12.03.1985, and two-digit years: 12-03-85
-    r"(?:0?[1-9]|[12][0-9]|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)[0-9]{2}|[0-9]{2})",
-    // 1985-03-12
-    r"|(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])",
+    // 12-03-1985, 12/3/1985, 12.03.1985, 12 - 03 - 1985, and two-digit years: 12-03-85
+    r"(?:0?[1-9]|[12][0-9]|3[01])(?:[-/.]| [-/] )(?:0?[1-9]|1[0-2])(?:[-/.]| [-/] )(?:(?:19|20)[0-9]{2}|[0-9]{2})",
+    // 1985-03-12, 1985/03/12
+    r"|(?:19|20)[0-9]{2}[-/](?:0[1-9]|1[0-2])[-/](?:0[1-9]|[12][0-9]|3[01])",
+    // 12-mrt-1985, 12/MRT/85
+    r"|(?:0?[1-9]|[12][0-9]|3[01])[-/](?i:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[-/](?:(?:19|20)[0-9]{2}|[0-9]{2})",
     // 12031985
     r"|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}",
     // 12 maart 1985, 3 okt. 1990, 1e januari 2001, 12 maart '85
-    r"|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de)? (?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:(?:19|20)[0-9]{2}|['’][0-9]{2})",
+    r"|(?:0?[1-9]|[12][0-9]|3[01])(?:e|ste|de|st|nd|rd|th)? (?:of )?(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.? (?:(?:19|20)[0-9]{2}|['’][0-9]{2})",
     // March 12, 1985
-    r"|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01]),? (?:19|20)[0-9]{2}",
+    r"|(?i:january|february|march|april|may|june|july|august|september|october|november|december) (?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,? (?:19|20)[0-9]{2}",
     r")(?-u:\b)",
 );
 
@@ -90,6 +93,12 @@ mod tests {
         assert_eq!(found("geboortedatum 12031985", DateOfBirth), ["12031985"]);
         assert_eq!(found("Geboortedatum:\n03-11-1972", DateOfBirth), ["03-11-1972"]);
         assert_eq!(found("geboren op 12 maart '85", DateOfBirth), ["12 maart '85"]);
+        assert_eq!(found("Geboorte: 12-mrt-1985", DateOfBirth), ["12-mrt-1985"]);
+        assert_eq!(found("geb.datum 1985/03/12", DateOfBirth), ["1985/03/12"]);
+        assert_eq!(found("Geboortedatum: 12 - 03 - 1985", DateOfBirth), ["12 - 03 - 1985"]);
+        assert_eq!(found("born on the 12th of March 1985", DateOfBirth), ["12th of March 1985"]);
+        assert_eq!(found("date of birth: March 12th, 1985", DateOfBirth), ["March 12th, 1985"]);
+        assert_eq!(found("Geboortedata kinderen: 04-05-2012", DateOfBirth), ["04-05-2012"]);
     }
 
     #[test]
@@ -98,5 +107,7 @@ mod tests {
         assert!(found("besluit van 03-11-2023 over de vergunning", DateOfBirth).is_empty());
         assert!(found("geboren\n\nVergadering 12-03-2024", DateOfBirth).is_empty());
         assert!(found("geboortedatum 31-02-19851", DateOfBirth).is_empty());
+        assert!(found("Geboorteplaats: Utrecht. Vergadering op 12-mrt-2024 met 3 leden", DateOfBirth).len() <= 1);
+        assert!(found("De geboorte van de wet: Kamerstuk 12 - 3 - 2024 zegt", DateOfBirth).len() <= 1);
     }
 }

@@ -1,8 +1,15 @@
 //! One Aho-Corasick pass for every keyword list: special-category terms, value labels
 //! (`KvK`, `geboren`, `paspoort`) and lower-case titles (`dhr`, `mevr.`). Three lists, one pass
 //! over the bytes; each detector then looks only at its own hits.
+//!
+//! The automaton is built here rather than taken from the `aho-corasick` crate: the pass runs
+//! over every byte of every text, and this one's loop is one table step a byte (the
+//! transition carries its "some keyword ends here" flag), where the crate's leftmost-longest
+//! search took about twenty instructions a byte. It reports every occurrence; the
+//! leftmost-longest, non-overlapping selection the detectors expect is made afterwards from
+//! those few.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::VecDeque;
 use std::ops::Range;
 
 /// What a keyword is to the detectors.
@@ -15,9 +22,192 @@ enum Kind {
 
 /// The keyword automaton.
 pub(crate) struct Keywords {
-    automaton: AhoCorasick,
+    automaton: Automaton,
     /// For each distinct keyword, what it is (a string may be in several lists).
     kinds: Vec<Vec<Kind>>,
+}
+
+/// Classes per state, as a power of two: a state's row starts at `state << CLASS_BITS`.
+const CLASS_BITS: u32 = 6;
+/// States the table holds, as a power of two.
+const STATE_BITS: u32 = 12;
+/// Table entries: every (state, class) pair, so an index never needs a bounds check.
+const TABLE: usize = 1 << (STATE_BITS + CLASS_BITS);
+
+/// The keyword lists do not fit the automaton's fixed table (a bug in Waarborg's lists).
+#[derive(Debug, thiserror::Error)]
+#[error("keyword automaton too large: {states} states (at most {max_states}), {classes} byte classes (at most {max_classes})")]
+pub(crate) struct TooLarge {
+    states: usize,
+    classes: usize,
+    max_states: usize,
+    max_classes: usize,
+}
+
+/// A dense Aho-Corasick DFA over byte classes, matching ASCII case-insensitively.
+struct Automaton {
+    /// Byte → class; an ASCII capital shares its lower-case letter's class, and every byte in
+    /// no keyword is class 0.
+    class: [u8; 256],
+    /// `trans[state << CLASS_BITS | class]`: the next state shifted left by one, with bit 0
+    /// set when some keyword ends in that state.
+    trans: Box<[u16; TABLE]>,
+    /// For each state, its keywords: `ends[outputs[s]..outputs[s + 1]]`.
+    outputs: Vec<u32>,
+    ends: Vec<u32>,
+    /// Keyword lengths in bytes.
+    lengths: Vec<usize>,
+}
+
+impl Automaton {
+    /// `patterns` must be lower case (ASCII letters are matched in either case).
+    fn new(patterns: &[String]) -> Result<Self, TooLarge> {
+        let mut class = [0u8; 256];
+        let mut classes = 1usize;
+        for p in patterns {
+            for &c in p.as_bytes() {
+                let c = c.to_ascii_lowercase();
+                if class[usize::from(c)] == 0 {
+                    // Past the table's width the class is left 0 (and the build fails below).
+                    if classes < 1 << CLASS_BITS {
+                        class[usize::from(c)] = classes as u8;
+                        class[usize::from(c.to_ascii_uppercase())] = classes as u8;
+                    }
+                    classes += 1;
+                }
+            }
+        }
+        let stride = 1usize << CLASS_BITS;
+        // The trie: `goto[node * stride + class]`, NONE where there is no child.
+        const NONE: usize = usize::MAX;
+        let mut goto: Vec<usize> = vec![NONE; stride];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        for (id, p) in patterns.iter().enumerate() {
+            let mut node = 0usize;
+            for &c in p.as_bytes() {
+                let slot = node * stride + usize::from(class[usize::from(c)]);
+                if goto[slot] == NONE {
+                    goto[slot] = own.len();
+                    own.push(Vec::new());
+                    goto.extend(std::iter::repeat_n(NONE, stride));
+                }
+                node = goto[slot];
+            }
+            own[node].push(id as u32);
+        }
+        let states = own.len();
+        if states > 1 << STATE_BITS || classes > 1 << CLASS_BITS {
+            return Err(TooLarge {
+                states,
+                classes,
+                max_states: 1 << STATE_BITS,
+                max_classes: 1 << CLASS_BITS,
+            });
+        }
+        // Breadth first: failure links, full transitions and inherited outputs.
+        let mut fail = vec![0usize; states];
+        let mut next = vec![0usize; states * stride];
+        let mut outs: Vec<Vec<u32>> = own;
+        let mut queue = VecDeque::new();
+        for c in 0..stride {
+            let child = goto[c];
+            if child != NONE {
+                next[c] = child;
+                queue.push_back(child);
+            }
+        }
+        while let Some(node) = queue.pop_front() {
+            let inherited = outs[fail[node]].clone();
+            outs[node].extend(inherited);
+            for c in 0..stride {
+                let child = goto[node * stride + c];
+                if child == NONE {
+                    next[node * stride + c] = next[fail[node] * stride + c];
+                } else {
+                    fail[child] = next[fail[node] * stride + c];
+                    next[node * stride + c] = child;
+                    queue.push_back(child);
+                }
+            }
+        }
+        // Built on the heap: the table is too large for a (debug-build) stack.
+        let mut trans: Box<[u16; TABLE]> = vec![0u16; TABLE]
+            .into_boxed_slice()
+            .try_into()
+            .expect("the vector has TABLE entries");
+        for (slot, &to) in next.iter().enumerate() {
+            // `to` < 2^STATE_BITS, so the shifted state and its flag fit in 16 bits.
+            trans[slot] = ((to as u16) << 1) | u16::from(!outs[to].is_empty());
+        }
+        let mut outputs = Vec::with_capacity(states + 1);
+        let mut ends = Vec::new();
+        for o in &outs {
+            outputs.push(ends.len() as u32);
+            ends.extend_from_slice(o);
+        }
+        outputs.push(ends.len() as u32);
+        Ok(Automaton {
+            class,
+            trans,
+            outputs,
+            ends,
+            lengths: patterns.iter().map(String::len).collect(),
+        })
+    }
+
+    /// Every occurrence of every keyword as (start, end, keyword), in order of end.
+    fn occurrences(&self, bytes: &[u8], out: &mut Vec<(usize, usize, usize)>) {
+        // Locals, so the loop keeps them in registers; the index is masked to the table, so
+        // no step needs a bounds check.
+        let (trans, class) = (&*self.trans, &self.class);
+        let step = |state: usize, b: u8| {
+            trans[((state << CLASS_BITS) | usize::from(class[usize::from(b)])) & (TABLE - 1)]
+        };
+        let mut state = 0usize;
+        // Eight bytes at a time, with one test of the match flags for all eight: keywords end
+        // in few places, and the chunk is walked again, slowly, only where one does.
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            let start_state = state;
+            let mut flags = 0;
+            for &b in chunk {
+                let t = step(state, b);
+                flags |= t;
+                state = usize::from(t >> 1);
+            }
+            if flags & 1 != 0 {
+                let mut s = start_state;
+                for (k, &b) in chunk.iter().enumerate() {
+                    let t = step(s, b);
+                    s = usize::from(t >> 1);
+                    if t & 1 != 0 {
+                        self.ending_at(s, at + k + 1, out);
+                    }
+                }
+            }
+            at += 8;
+        }
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            let t = step(state, b);
+            state = usize::from(t >> 1);
+            if t & 1 != 0 {
+                self.ending_at(state, at + k + 1, out);
+            }
+        }
+    }
+
+    /// The keywords that end at `end` in (premultiplied) `state`.
+    #[cold]
+    #[inline(never)]
+    fn ending_at(&self, state: usize, end: usize, out: &mut Vec<(usize, usize, usize)>) {
+        let s = state;
+        let (from, to) = (self.outputs[s] as usize, self.outputs[s + 1] as usize);
+        for &id in &self.ends[from..to] {
+            let id = id as usize;
+            out.push((end - self.lengths[id], end, id));
+        }
+    }
 }
 
 /// The hits of one pass, per list, in text order. Ranges are byte offsets.
@@ -32,15 +222,19 @@ pub(crate) struct KeywordHits {
 }
 
 impl Keywords {
-    /// Builds the automaton; matching is ASCII case-insensitive, leftmost-longest.
+    /// Builds the automaton; matching is ASCII case-insensitive, leftmost-longest, and an
+    /// empty keyword matches nothing. Fails only if the lists outgrow the automaton's table.
     pub(crate) fn new(
         category_terms: &[&str],
         labels: &[&str],
         titles: &[&str],
-    ) -> Result<Self, aho_corasick::BuildError> {
+    ) -> Result<Self, TooLarge> {
         let mut strings: Vec<String> = Vec::new();
         let mut kinds: Vec<Vec<Kind>> = Vec::new();
         let mut add = |s: &str, kind: Kind| {
+            if s.is_empty() {
+                return;
+            }
             let lower = s.to_ascii_lowercase();
             match strings.iter().position(|x| *x == lower) {
                 Some(i) => kinds[i].push(kind),
@@ -59,11 +253,7 @@ impl Keywords {
         for s in titles {
             add(s, Kind::Title);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&strings)?;
+        let automaton = Automaton::new(&strings)?;
         Ok(Keywords { automaton, kinds })
     }
 
@@ -73,15 +263,74 @@ impl Keywords {
         if self.kinds.is_empty() {
             return hits;
         }
-        for m in self.automaton.find_iter(bytes) {
-            for kind in &self.kinds[m.pattern().as_usize()] {
+        let mut all = Vec::new();
+        self.automaton.occurrences(bytes, &mut all);
+        // Leftmost-longest, non-overlapping: by start, longest first; then greedily.
+        all.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut covered = 0;
+        for (start, end, id) in all {
+            if start < covered {
+                continue;
+            }
+            covered = end;
+            for kind in &self.kinds[id] {
                 match *kind {
-                    Kind::Category(i) => hits.categories.push((i, m.range())),
-                    Kind::Label(i) => hits.labels.push((i, m.range())),
-                    Kind::Title => hits.titles.push(m.range()),
+                    Kind::Category(i) => hits.categories.push((i, start..end)),
+                    Kind::Label(i) => hits.labels.push((i, start..end)),
+                    Kind::Title => hits.titles.push(start..end),
                 }
             }
         }
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(k: &Keywords, text: &str) -> (Vec<&'static str>, Vec<String>, Vec<String>) {
+        let hits = k.scan(text.as_bytes());
+        let cats = hits.categories.iter().map(|(i, _)| ["kanker", "borstkanker", "dna", "dna-test"][*i]).collect();
+        let labels = hits.labels.iter().map(|(_, r)| text[r.clone()].to_string()).collect();
+        let titles = hits.titles.iter().map(|r| text[r.clone()].to_string()).collect();
+        (cats, labels, titles)
+    }
+
+    #[test]
+    fn leftmost_longest_case_insensitive_non_overlapping() {
+        let k = Keywords::new(&["kanker", "borstkanker", "dna", "dna-test"], &["kvk", "geboren"], &["dhr", "de heer"])
+            .unwrap();
+        let (cats, labels, titles) = found(&k, "Dhr. had BORSTKANKER; een DNA-test volgde. KvK-nummer, geboren op");
+        assert_eq!(cats, ["borstkanker", "dna-test"]);
+        assert_eq!(labels, ["KvK", "geboren"]);
+        assert_eq!(titles, ["Dhr"]);
+        // Overlapping candidates: the leftmost wins, then the longest at that start.
+        let (cats, _, titles) = found(&k, "de heerkanker");
+        assert_eq!(titles, ["de heer"]);
+        assert_eq!(cats, ["kanker"]);
+        // Non-ASCII bytes match exactly, ASCII letters in either case.
+        let k = Keywords::new(&["cliënt"], &[], &[]).unwrap();
+        assert_eq!(k.scan("CLIëNT".as_bytes()).categories.len(), 1);
+        assert_eq!(k.scan("CLIËNT".as_bytes()).categories.len(), 0);
+    }
+
+    #[test]
+    fn keywords_across_eight_byte_chunks_and_text_end() {
+        let k = Keywords::new(&["abcdefghij"], &["xy"], &[]).unwrap();
+        for pad in 0..17 {
+            let text = format!("{}abcdefghij {}xy", "-".repeat(pad), ".".repeat(pad));
+            let hits = k.scan(text.as_bytes());
+            assert_eq!(hits.categories.len(), 1, "{text}");
+            assert_eq!(&text[hits.categories[0].1.clone()], "abcdefghij");
+            assert_eq!(&text[hits.labels[0].1.clone()], "xy", "{text}");
+        }
+    }
+
+    #[test]
+    fn too_many_byte_classes_is_an_error() {
+        let many: Vec<String> = (0..100u32).filter_map(char::from_u32).map(|c| format!("{c}")).collect();
+        let words: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(Keywords::new(&words, &[], &[]).is_err());
     }
 }

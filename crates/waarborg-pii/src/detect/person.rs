@@ -31,9 +31,7 @@ impl WordSet {
     }
 }
 
-static TITLE_SET: WordSet = WordSet::new(|| TITLES.iter().copied().collect());
 static TUSSENVOEGSEL_SET: WordSet = WordSet::new(|| TUSSENVOEGSELS.iter().copied().collect());
-static ORGANISATION_SET: WordSet = WordSet::new(|| ORGANISATION_WORDS.iter().copied().collect());
 static ROLE_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(ROLE_SUFFIXES));
 static ORGANISATION_ENDING_SET: LazyLock<SuffixSet> =
     LazyLock::new(|| SuffixSet::new(ORGANISATION_ENDINGS));
@@ -70,8 +68,9 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
-    /// For capitalised words, looked up once when the token is read: a known given name, a
-    /// known surname, a common Dutch word.
+    /// For capitalised words, looked up once when the token is read: the word's
+    /// [`crate::lexicon`] flags, a known given name, a known surname, a common Dutch word.
+    flags: u8,
     first: bool,
     surname: bool,
     common: bool,
@@ -83,6 +82,7 @@ impl Tok {
             start,
             end,
             kind,
+            flags: 0,
             first: false,
             surname: false,
             common: false,
@@ -94,23 +94,28 @@ impl Tok {
     /// Computed on demand: only tokens that reach a decision need it.
     fn is_organisation(&self, t: &Text<'_>, named_person: bool) -> bool {
         self.kind == Kind::Cap
-            && with_lower(&t.str[self.start..self.end], |lower| {
-                ORGANISATION_SET.contains(lower)
-                    || (!named_person
-                        && !self.surname
-                        && lower.split('-').any(|part| ORGANISATION_ENDING_SET.matches(part, 2)))
-            })
+            && (self.flags & crate::lexicon::ORG != 0
+                || (!named_person
+                    && !self.surname
+                    && {
+                        let w = &t.str[self.start..self.end];
+                        if w.as_bytes().contains(&b'-') {
+                            w.split('-').any(|part| ORGANISATION_ENDING_SET.matches_word(part, 2))
+                        } else {
+                            ORGANISATION_ENDING_SET.matches_word(w, 2)
+                        }
+                    }))
     }
 
     /// Whether it ends like a street name (`Wittlaan`) and is no known surname.
     fn is_street(&self, t: &Text<'_>) -> bool {
-        !self.surname && with_lower(&t.str[self.start..self.end], |w| STREET_ENDINGS.matches(w, 2))
+        !self.surname && STREET_ENDINGS.matches_word(&t.str[self.start..self.end], 2)
     }
 
     /// Whether it ends like a noun of policy (`Mobiliteit`, `Wijkbeheer`) and is no known
     /// surname.
     fn is_abstract_noun(&self, t: &Text<'_>) -> bool {
-        !self.surname && with_lower(&t.str[self.start..self.end], |w| ABSTRACT_ENDINGS.matches(w, 3))
+        !self.surname && ABSTRACT_ENDINGS.matches_word(&t.str[self.start..self.end], 3)
     }
 }
 
@@ -148,11 +153,11 @@ pub(crate) const TITLES: &[&str] = &[
     "bezwaarmaker", "belanghebbende", "leerling", "student", "stagiair", "sollicitant",
     "werknemer", "werkgever", "contactpersoon", "gemachtigde", "curator", "bewindvoerder",
     "mentor", "voogd", "boa", "klant", "leidinggevende", "teamleider", "handhaver", "user",
-    "gebruiker", "beambte", "agente", "wijkagent", "portefeuillehouder",
+    "gebruiker", "beambte", "agente", "wijkagent", "portefeuillehouder", "meester", "juf",
 ];
 
-/// Words that make a chain an organisation, not a person.
-const ORGANISATION_WORDS: &[&str] = &[
+/// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
+pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "gemeente", "stichting", "ministerie", "provincie", "vereniging", "fonds", "holding", "groep",
     "advocaten", "notarissen", "bureau", "bank", "universiteit", "hogeschool", "ziekenhuis",
     "rechtbank", "raad", "college", "dienst", "belastingdienst", "politie", "partij", "museum",
@@ -174,6 +179,8 @@ const ORGANISATION_WORDS: &[&str] = &[
     "jeugd", "economie", "personeel", "organisatie", "communicatie", "afdeling", "team",
     "directie", "sector", "cluster", "bestuur", "wijkteam", "klantcontact", "front", "office",
     "binnenstad", "centrum", "noord", "oost", "zuid", "west", "huisartsenpraktijk",
+    // `Gedeputeerde Staten`, `Provinciale Staten`, `Staten-Generaal`.
+    "staten", "staten-generaal",
 ];
 
 const STREET_SUFFIXES: &[&str] = &[
@@ -193,6 +200,11 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
     let n = b.len();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
+    // Chains read and rejected: read again if a name found elsewhere in the text explains them.
+    let mut recall = Recall {
+        rejected: Vec::with_capacity(64),
+        named: Vec::with_capacity(32),
+    };
     while i < n {
         i = next_candidate(b, i);
         if i >= n {
@@ -215,19 +227,67 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
             continue;
         }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
-        match chain_at(t, i, listed) {
+        match chain_at(t, i, listed, Some(&mut recall)) {
             Some((hit, next)) => {
-                i = next.max(i + 1);
                 if let Some(hit) = hit {
                     last_end = Some(hit.range.end);
                     out.push(hit);
                 }
+                i = next.max(i + 1);
             }
             None => i = word_end(t, i).max(i + 1),
         }
     }
+    if !recall.rejected.is_empty() && !recall.named.is_empty() {
+        remembered_names(t, &recall, out);
+    }
     lower_case_after_titles(t, titles, out);
 }
+
+/// A person named in full is the same person when the text later uses the surname (or given
+/// name) alone: `drs. W.J.M. van Ommeren … Volgens Van Ommeren`, `Kramer, D. … het gezin
+/// Kramer`. Chains rejected on their own are read again, as if after a title, when one of
+/// their capitalised words belongs to a confident name found in this text (`out[from..]`).
+fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
+    let mut memory: Vec<&str> = Vec::new();
+    for r in &recall.named {
+        let w = &t.str[r.clone()];
+        if AMBIGUOUS_GIVEN_NAMES.contains(&w) {
+            continue;
+        }
+        memory.push(w);
+        // `Kramer-Oudshoorn` is also `Kramer` and `Oudshoorn`.
+        if w.as_bytes().contains(&b'-') {
+            memory.extend(
+                w.split('-')
+                    .filter(|p| p.len() >= 3 && crate::lexicon::flags_of(p) & crate::lexicon::COMMON == 0),
+            );
+        }
+    }
+    let overlaps = |out: &[NameHit], r: &Range<usize>| out.iter().any(|h| h.range.start < r.end && r.start < h.range.end);
+    let mut last_start = None;
+    for (start, word) in &recall.rejected {
+        if last_start == Some(*start) || !memory.contains(&&t.str[word.clone()]) {
+            continue;
+        }
+        last_start = Some(*start);
+        // `uit Kampen`, `te Deventer`: after a preposition of place the word is the place.
+        if crate::text::ends_with_word(&t.bytes[..start.saturating_sub(1)], PLACE_PREPOSITIONS) {
+            continue;
+        }
+        if let Some((Some(hit), _)) = chain_at(t, *start, true, None) {
+            // The name read must hold the remembered word itself (`Het DNA-profiel van
+            // Barbara …` does not make `Het DNA-profiel` a name).
+            if hit.range.start <= word.start && word.end <= hit.range.end && !overlaps(out, &hit.range) {
+                out.push(hit);
+            }
+        }
+    }
+}
+
+/// Prepositions after which a capitalised word is a place: `uit Kampen`, `in Weert`.
+const PLACE_PREPOSITIONS: &[&str] = &["uit", "in", "naar", "te", "nabij", "vanuit", "richting", "tot", "via", "rond"];
+
 
 /// The first position at or after `i` holding an ASCII capital or a non-ASCII byte (a
 /// possible capital), eight bytes at a time: most of a text is lower case and skipped here.
@@ -237,7 +297,9 @@ fn next_candidate(b: &[u8], mut i: usize) -> usize {
     const GE_A: u64 = 0x3f3f_3f3f_3f3f_3f3f; // 0x80 - b'A'
     const GT_Z: u64 = 0x2525_2525_2525_2525; // 0x80 - (b'Z' + 1)
     while i + 8 <= b.len() {
-        let x = u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
         let low = x & LOW7;
         // High bit of each byte: ASCII and >= 'A' and not > 'Z', or non-ASCII.
         let upper = (low + GE_A) & !(low + GT_Z) & !x & HIGH;
@@ -350,6 +412,25 @@ fn word_end(t: &Text<'_>, i: usize) -> usize {
     // ASCII letters fast; anything else (accents, `-`, `'`) goes the char-by-char way.
     let b = t.bytes;
     let mut j = i;
+    // Eight bytes at a time: a byte is an ASCII letter when, with bit 5 set, it lies in
+    // `a..=z` (and its top bit is clear).
+    while j + 8 <= b.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[j..j + 8]);
+        let x = u64::from_le_bytes(chunk);
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let folded = (x | 0x2020_2020_2020_2020) & !HIGH;
+        // High bit set where folded >= b'a' (0x61) and where folded > b'z' (0x7a).
+        let ge_a = (folded + 0x1f1f_1f1f_1f1f_1f1f) & HIGH;
+        let gt_z = (folded + 0x0505_0505_0505_0505) & HIGH;
+        let letter = ge_a & !gt_z & !x;
+        let not_letter = !letter & HIGH;
+        if not_letter != 0 {
+            j += (not_letter.trailing_zeros() / 8) as usize;
+            break;
+        }
+        j += 8;
+    }
     while j < b.len() && b[j].is_ascii_alphabetic() {
         j += 1;
     }
@@ -381,16 +462,24 @@ fn is_tussenvoegsel(word: &str) -> bool {
 /// `in`, `op`, `aan`, `uit` are tussenvoegsels only before an article: `in 't Veld`,
 /// `op den Akker`, `aan de Stegge` — not in `Van Kampen uit Kampen`.
 fn needs_article(word: &str) -> bool {
-    with_lower(word, |w| matches!(w, "in" | "op" | "aan" | "uit"))
+    ["in", "op", "aan", "uit"].iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn is_article(word: &str) -> bool {
-    with_lower(word, |w| matches!(w, "de" | "den" | "der" | "het" | "'t" | "’t" | "ten" | "ter"))
+    ["de", "den", "der", "het", "'t", "’t", "ten", "ter"].iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
 /// hit (if any) and where scanning continues.
-fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, usize)> {
+/// What the main pass keeps for [`remembered_names`].
+struct Recall {
+    /// Unknown capitalised words of rejected chains, with the chain's start.
+    rejected: Vec<(usize, Range<usize>)>,
+    /// Capitalised words of confident names.
+    named: Vec<Range<usize>>,
+}
+
+fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -> Option<(Option<NameHit>, usize)> {
     let mut toks = [Tok::new(0, 0, Kind::Cap); MAX_TOKENS];
     let mut len = 0;
     let mut pos = i;
@@ -422,6 +511,21 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
     }
     let toks = &toks[..len];
     let hit = decide(t, toks, listed);
+    if let Some(recall) = recall {
+        for tok in toks {
+            if tok.kind != Kind::Cap || tok.common || tok.end - tok.start < 3 {
+                continue;
+            }
+            match &hit {
+                // Words a name found elsewhere in the text may explain (`remembered_names`).
+                None => recall.rejected.push((i, tok.start..tok.end)),
+                Some(h) if h.score >= 0.85 && h.range.start <= tok.start && tok.end <= h.range.end => {
+                    recall.named.push(tok.start..tok.end);
+                }
+                Some(_) => {}
+            }
+        }
+    }
     // Continue after the name. When the chain held none, a name may still start after a
     // tussenvoegsel inside it (`DNA-profiel van Barbara Woźniak`); otherwise skip the chain.
     let scan_next = match &hit {
@@ -441,7 +545,14 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool) -> Option<(Option<NameHit>, us
 /// Reads one token at `pos`: initials, a capitalised word, a tussenvoegsel or a title.
 fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     let b = t.bytes;
-    let c = t.char_at(pos)?;
+    let &first_byte = b.get(pos)?;
+    // Most tokens read after a name are lower-case words that end the chain: settle those
+    // without decoding chars or looking the word up.
+    if first_byte.is_ascii_lowercase() && !matches!(b.get(pos + 1), Some(b'\'' | 0xE2)) {
+        let end = word_end(t, pos);
+        return is_lower_tussenvoegsel(&b[pos..end]).then(|| Tok::new(pos, end, Kind::Tuss));
+    }
+    let c = if first_byte.is_ascii() { char::from(first_byte) } else { t.char_at(pos)? };
     // `'t` / `’t`
     if matches!(c, '\'' | '’') {
         let after = pos + c.len_utf8();
@@ -479,13 +590,16 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         return Some(Tok::new(pos, end + 1, Kind::Initials));
     }
     // Words in capitals (`BSN`, `AVG`, `MR` in `2756 MR`, `JANSEN`) are not read as names.
-    let caps = word.chars().filter(|c| c.is_uppercase()).count();
-    if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
-        return None;
+    // (A lower-case ASCII second letter settles it at once.)
+    if !b.get(pos + c.len_utf8()).is_some_and(u8::is_ascii_lowercase) {
+        let caps = word.chars().filter(|c| c.is_uppercase()).count();
+        if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
+            return None;
+        }
     }
     if !c.is_uppercase() {
         // Lower case: a tussenvoegsel (all are short), or `d'Ancona`, `l'Ami`.
-        if word.len() <= 5 && TUSSENVOEGSELS.iter().any(|v| v.eq_ignore_ascii_case(word)) {
+        if is_lower_tussenvoegsel(word.as_bytes()) {
             return Some(Tok::new(pos, end, Kind::Tuss));
         }
         let mut cs = word.chars();
@@ -502,7 +616,7 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         && !listed_name
         && f & crate::lexicon::COMMON == 0
         && word.len() >= 7
-        && with_lower(word, is_role_compound);
+        && ROLE_ENDINGS.matches_word(word, 1);
     if c.is_uppercase() && (role || f & crate::lexicon::TITLE != 0) {
         // A title token may carry its dot: `Dhr.`, `Mevr.`
         tok.kind = Kind::Title;
@@ -515,10 +629,28 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         tok.kind = Kind::Tuss;
         return Some(tok);
     }
+    tok.flags = f;
     tok.first = f & crate::lexicon::FIRST != 0;
-    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.contains('-') && is_surname(word));
+    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.as_bytes().contains(&b'-') && is_surname(word));
     tok.common = f & crate::lexicon::COMMON != 0;
     Some(tok)
+}
+
+/// Whether `word` is one of [`TUSSENVOEGSELS`], ASCII case-insensitively (all are short).
+fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
+    if word.len() > 5 {
+        return false;
+    }
+    let mut buf = [0u8; 5];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    // The ASCII entries of TUSSENVOEGSELS (a test keeps the two in step).
+    matches!(
+        &buf[..word.len()],
+        b"van" | b"de" | b"der" | b"den" | b"het" | b"ten" | b"ter" | b"te" | b"in" | b"op" | b"aan"
+            | b"uit" | b"la" | b"le" | b"du" | b"da" | b"di" | b"del" | b"della" | b"dos" | b"das"
+            | b"do" | b"von" | b"vom" | b"zu" | b"zum"
+    )
 }
 
 fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
@@ -539,11 +671,8 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         context = true;
         toks = &toks[last_title + 1..];
     }
-    // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
-    // whole chain one.
-    if toks.len() > 1 && toks[0].is_organisation(t, context) {
-        return None;
-    }
+    let head = toks;
+    let context_at_head = context;
     // Leading capitalised common words (sentence starts, salutations) are context at most.
     while let Some(first) = toks.first() {
         if first.kind == Kind::Cap && first.common && !first.first {
@@ -557,14 +686,33 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         context = true;
         toks = &toks[1..];
     }
+    // Every accepting branch below needs one of these; most chains (places, organisations,
+    // unknown capitalised words) have none and are settled here, before the costlier checks.
+    // (A reversed name needs `, ` after the chain's last token: only there can a comma stand.)
+    let first = toks.first()?;
+    let chain_end = head.last().map_or(0, |l| l.end);
+    let could_be_name = context
+        || first.kind == Kind::Initials
+        || is_first(first)
+        || (first.kind == Kind::Cap && first.surname && !first.common && toks.len() >= 2 && is_first(&toks[1]))
+        || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
+    if !could_be_name {
+        return None;
+    }
+    // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
+    // whole chain one.
+    if head.len() > 1 && head[0].is_organisation(t, context_at_head) {
+        return None;
+    }
     // Stop at a common word inside the chain (`Jan Gisteren`), and before `van de <First name>`
     // (`Samira van de Johan de Wittschool`: "from the", not a tussenvoegsel).
     let mut cut = toks.len();
     for (k, tok) in toks.iter().enumerate().skip(1) {
-        // After a complete name, `van`/`uit`/`bij` starts a new phrase: `L. Amrani van Veilig
-        // Thuis`, `mr. J.A. Eggelaar van Mulder Advocaten`.
+        // After a complete name, `van`/`uit`/`bij`/`aan`/`op`/`in` starts a new phrase:
+        // `L. Amrani van Veilig Thuis`, `mr. J.A. Eggelaar van Mulder Advocaten`,
+        // `Jan Visser aan de Brink`.
         if tok.kind == Kind::Tuss
-            && with_lower(word(tok), |w| matches!(w, "van" | "uit" | "bij"))
+            && ["van", "uit", "bij", "aan", "op", "in"].iter().any(|w| w.eq_ignore_ascii_case(word(tok)))
             && is_complete_name(&toks[..k])
         {
             cut = k;
@@ -619,10 +767,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if t.bytes.get(last.end) == Some(&b' ') && t.bytes.get(last.end + 1).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let caps: Vec<&Tok> = toks.iter().filter(|tok| tok.kind == Kind::Cap).collect();
-    let surname_tok = caps.last().copied();
+    let caps = toks.iter().filter(|tok| tok.kind == Kind::Cap).count();
+    let surname_tok = toks.iter().rev().find(|tok| tok.kind == Kind::Cap);
     let surname = surname_tok.map(&word);
-    let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps.len() == 1;
+    let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps == 1;
     if surname_tok.is_some_and(|s| s.is_street(t) || (bare_surname && s.is_abstract_noun(t))) {
         return None;
     }
@@ -742,25 +890,30 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
     if colon || dot {
         end -= 1;
     }
-    let head = &t.str[..end];
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
-        .last()
-        .map_or(end, |(i, _)| i);
+    // The word before: ASCII letters and `-` byte by byte, anything else char by char.
+    let mut word_start = end;
+    while word_start > 0 && (b[word_start - 1].is_ascii_alphabetic() || b[word_start - 1] == b'-') {
+        word_start -= 1;
+    }
+    if word_start > 0 && b[word_start - 1] >= 0x80 {
+        word_start = t.str[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
+            .last()
+            .map_or(end, |(i, _)| i);
+    }
     if word_start == end {
         return false;
     }
-    with_lower(&t.str[word_start..end], |w| {
-        if dot {
-            // `dhr. Jansen`, but not `… door de rechter. Feit`: only abbreviations end in a dot.
-            return ABBREVIATED_TITLES.contains(&w);
-        }
-        TITLE_SET.contains(w)
-            || is_role_compound(w)
-            || (colon && (w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
-    })
+    let word = &t.str[word_start..end];
+    if dot {
+        // `dhr. Jansen`, but not `… door de rechter. Feit`: only abbreviations end in a dot.
+        return ABBREVIATED_TITLES.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
+        || ROLE_ENDINGS.matches_word(word, 1)
+        || (colon && with_lower(word, |w| w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
 }
 
 /// Titles written abbreviated with a dot.
@@ -787,12 +940,7 @@ fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
     })
 }
 
-/// `Wijkteammedewerker`, `Woo-coördinator`, `Teamleider`: compounds ending in a role word.
-fn is_role_compound(lower: &str) -> bool {
-    ROLE_ENDINGS.matches(lower, 1)
-}
-
-/// Role words that also end compounds (`commissiegriffier`, `wijkverpleegkundige`).
+/// Role words that also end compounds (`Wijkteammedewerker`, `Woo-coördinator`, `commissiegriffier`).
 const ROLE_SUFFIXES: &[&str] = &[
     "griffier", "secretaris", "voorzitter", "medewerker", "medewerkster", "adviseur", "wethouder",
     "consulent", "directeur", "manager", "coördinator", "coordinator", "ambtenaar", "behandelaar",
@@ -875,6 +1023,10 @@ fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
             return true;
         }
         let rest = &t.bytes[last.end..];
+        // Every marker is a space and one of these bytes: most chains end otherwise.
+        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUA".contains(c)) {
+            return false;
+        }
         for suffix in [
             " B.V.", " BV", " N.V.", " NV", " VOF", " v.o.f.", " & ", " en Partners", " Holding",
             " Groep", " MC", " UMC", " Advocaten", " Notarissen",
@@ -905,7 +1057,7 @@ const ORGANISATION_ENDINGS: &[&str] = &[
 
 /// Whether `word` ends like a street name (for words outside a chain).
 fn looks_like_street(word: &str) -> bool {
-    with_lower(word, |w| STREET_ENDINGS.matches(w, 2)) && !is_surname(word)
+    STREET_ENDINGS.matches_word(word, 2) && !is_surname(word)
 }
 
 #[cfg(test)]
@@ -928,9 +1080,39 @@ mod tests {
             ("Beste Fatima,", "Fatima"),
             ("Mohamed El Amrani heeft gebeld", "Mohamed El Amrani"),
             ("wethouder Van der Laan opende", "Van der Laan"),
+            ("De klas van meester Hendriks", "Hendriks"),
+            ("Zij werkt bij Jan Visser aan de Brink.", "Jan Visser"),
+            ("Kees in 't Veld woont hier", "Kees in 't Veld"),
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn lower_case_tussenvoegsel_match_keeps_in_step_with_the_list() {
+        for v in super::TUSSENVOEGSELS.iter().filter(|v| v.is_ascii() && !v.starts_with('\'')) {
+            assert!(super::is_lower_tussenvoegsel(v.as_bytes()), "{v}");
+            assert!(super::is_lower_tussenvoegsel(v.to_uppercase().as_bytes()), "{v}");
+        }
+        for w in ["vanx", "dee", "t", "", "bij", "zuid"] {
+            assert!(!super::is_lower_tussenvoegsel(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_name_given_in_full_is_found_again_alone() {
+        let text = "Aanwezig: drs. W.J.M. van Ommeren. Volgens Van Ommeren is de zaak rond. \
+                    Aanvrager: Kramer, D. Het gezin Kramer woont hier.";
+        assert_eq!(found(text, Person), ["W.J.M. van Ommeren", "Van Ommeren", "Kramer, D.", "Kramer"]);
+        // A remembered surname that is also a place, after a preposition of place, is the place.
+        assert_eq!(found("Mw. Van Kampen belde. Zij komt uit Kampen.", Person), ["Van Kampen"]);
+        // Without the full name earlier, the lone words stay unread.
+        assert!(found("Volgens Van Ommeren is dat zo. Het gezin Kramer woont hier.", Person).is_empty());
+        // A remembered surname inside an organisation's name is still the organisation.
+        assert_eq!(
+            found("Dhr. P. Bakker belde. Offerte van Bakker Installatietechniek B.V. ontvangen.", Person),
+            ["P. Bakker"]
+        );
     }
 
     #[test]
@@ -943,6 +1125,8 @@ mod tests {
             "Zie bijlage B. Hierin staat het besluit.",
             "Volgens de AVG is dat verboden.",
             "Het College van B en W vergadert.",
+            "Bezwaar bij Gedeputeerde Staten van Drenthe maken.",
+            "Provinciale Staten van Utrecht besloten.",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

@@ -49,13 +49,16 @@ pub(crate) fn run(cmd: PiiCommand, data_dir: &Path, config: PiiConfig) -> anyhow
             let process = |rec: Record| {
                 let f = engine.scan(&rec.text);
                 let rec = strip(rec);
-                to_line(&ScanLine {
-                    id: &rec.id,
-                    spans: &f.spans,
-                    categories: &f.categories,
-                    category_evidence: &f.category_evidence,
-                    extra: &rec.extra,
-                })
+                to_line(
+                    f.spans.len() + f.category_evidence.len(),
+                    &ScanLine {
+                        id: &rec.id,
+                        spans: &f.spans,
+                        categories: &f.categories,
+                        category_evidence: &f.category_evidence,
+                        extra: &rec.extra,
+                    },
+                )
             };
             run_io(&args.io, process)
         }
@@ -72,22 +75,31 @@ pub(crate) fn run(cmd: PiiCommand, data_dir: &Path, config: PiiConfig) -> anyhow
                 let f = engine.scan(&rec.text);
                 let anon = operator.apply(&rec.text, &f.spans);
                 let rec = strip(rec);
-                to_line(&RedactLine {
-                    id: &rec.id,
-                    text: &anon.text,
-                    spans: &anon.spans,
-                    categories: &f.categories,
-                    extra: &rec.extra,
-                })
+                to_line(
+                    anon.spans.len() + anon.text.len() / 100,
+                    &RedactLine {
+                        id: &rec.id,
+                        text: &anon.text,
+                        spans: &anon.spans,
+                        categories: &f.categories,
+                        extra: &rec.extra,
+                    },
+                )
             };
             run_io(&args.io, process)
         }
     }
 }
 
-fn to_line<T: Serialize>(value: &T) -> Vec<u8> {
+/// `value` as one JSON line; `items` (spans and the like) sizes the buffer up front, so it is
+/// not grown step by step.
+fn to_line<T: Serialize>(items: usize, value: &T) -> Vec<u8> {
+    let mut line = Vec::with_capacity(256 + 160 * items);
     // Serialising our own structs of strings and numbers cannot fail.
-    serde_json::to_vec(value).unwrap_or_else(|_| b"{}".to_vec())
+    match serde_json::to_writer(&mut line, value) {
+        Ok(()) => line,
+        Err(_) => b"{}".to_vec(),
+    }
 }
 
 /// Opens input and output, picks JSON Lines or plain text, runs, and maps the summary to the

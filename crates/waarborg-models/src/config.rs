@@ -16,7 +16,7 @@
 //! ```
 
 use crate::cache::ModelCache;
-use crate::error::{ModelError, Result};
+use crate::error::Result;
 use crate::openai::OpenAiConfig;
 use crate::{Embedder, Generator};
 use serde::Deserialize;
@@ -122,7 +122,7 @@ impl ModelsConfig {
                 #[cfg(not(feature = "gguf"))]
                 {
                     let _ = (path, name, context_length, threads, licence, cache);
-                    Err(ModelError::Invalid(
+                    Err(crate::ModelError::Invalid(
                         "this build has no embedded GGUF engine (feature `gguf`); use backend = \"openai\" or \"extractive\"".into(),
                     ))
                 }
@@ -144,7 +144,7 @@ impl ModelsConfig {
                 #[cfg(not(feature = "bert"))]
                 {
                     let _ = (dir, cache);
-                    Err(ModelError::Invalid(
+                    Err(crate::ModelError::Invalid(
                         "this build has no embedded embedder (feature `bert`); use backend = \"openai\"".into(),
                     ))
                 }

@@ -256,13 +256,11 @@ impl GgufGenerator {
         let prompt_secs = start.elapsed().as_secs_f64();
         let mut sampler = LlamaSampler::greedy();
         let start = std::time::Instant::now();
-        let mut pos = tokens.len();
-        for _ in 0..n {
+        for pos in tokens.len()..tokens.len() + n {
             let t = sampler.sample(&ctx, batch.n_tokens() - 1);
             sampler.accept(t);
             batch.clear();
             batch.add(t, i32::try_from(pos).unwrap_or(i32::MAX), &[0], true).map_err(|e| engine(e.to_string()))?;
-            pos += 1;
             ctx.decode(&mut batch).map_err(|e| engine(e.to_string()))?;
         }
         Ok(RawSpeed { prompt_tokens: tokens.len(), prompt_secs, generated: n, generate_secs: start.elapsed().as_secs_f64() })
@@ -405,7 +403,8 @@ fn run(loaded: &Loaded, request: &GenerateRequest, prompt: &str, stream: Option<
     let backend = backend()?;
     let model = &loaded.model;
     let vocab = model.vocab();
-    let add_bos = vocab.should_add_bos() && !(!loaded.bos.is_empty() && prompt.starts_with(&loaded.bos));
+    // Templates that write the BOS text themselves must not get a second one.
+    let add_bos = vocab.should_add_bos() && (loaded.bos.is_empty() || !prompt.starts_with(&loaded.bos));
     let tokens = vocab.tokenize(prompt.as_bytes(), add_bos, true);
     let n_ctx = loaded.n_ctx as usize;
     let max_tokens = request.max_tokens as usize;

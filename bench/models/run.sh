@@ -25,8 +25,8 @@ if [ "$want" != "$have" ]; then
 fi
 
 log "building the benchmark"
-cargo bench -p waarborg-models --bench generate --no-run --locked 2>&1 | tail -1 >&2
-BENCH="$(cargo bench -p waarborg-models --bench generate --no-run --locked --message-format=json 2>/dev/null \
+cargo bench -p waarborg-models --no-default-features --features gguf --bench generate --no-run --locked 2>&1 | tail -1 >&2
+BENCH="$(cargo bench -p waarborg-models --no-default-features --features gguf --bench generate --no-run --locked --message-format=json 2>/dev/null \
   | python3 -c 'import json,sys
 for l in sys.stdin:
     m = json.loads(l)

@@ -226,33 +226,16 @@ impl GgufGenerator {
     #[doc(hidden)]
     pub fn raw_speed(&self, prompt: &str, n: usize) -> Result<RawSpeed> {
         let loaded = &*self.loaded;
-        let backend = backend()?;
         let vocab = loaded.model.vocab();
         let tokens = vocab.tokenize(prompt.as_bytes(), true, false);
         if tokens.len() + n > loaded.n_ctx as usize {
             return Err(ModelError::PromptTooLong { tokens: tokens.len(), context: loaded.n_ctx as usize, reserved: n });
         }
-        let params = LlamaContextParams::default()
-            .with_n_ctx(NonZeroU32::new(loaded.n_ctx))
-            .with_n_batch(512)
-            .with_n_threads(loaded.threads)
-            .with_n_threads_batch(loaded.threads);
-        let mut ctx = loaded
-            .model
-            .new_context(backend, params)
-            .map_err(|e| ModelError::Engine(format!("cannot create a context: {e}")))?;
+        let mut ctx = new_context(loaded)?;
         let engine = |e: String| ModelError::Engine(e);
-        let mut batch = LlamaBatch::new(512, 1);
+        let mut batch = LlamaBatch::new(N_BATCH, 1);
         let start = std::time::Instant::now();
-        let last = tokens.len() - 1;
-        for (ci, chunk) in tokens.chunks(512).enumerate() {
-            batch.clear();
-            for (j, t) in chunk.iter().enumerate() {
-                let pos = ci * 512 + j;
-                batch.add(*t, i32::try_from(pos).unwrap_or(i32::MAX), &[0], pos == last).map_err(|e| engine(e.to_string()))?;
-            }
-            ctx.decode(&mut batch).map_err(|e| engine(e.to_string()))?;
-        }
+        process_prompt(&mut ctx, &mut batch, &tokens)?;
         let prompt_secs = start.elapsed().as_secs_f64();
         let mut sampler = LlamaSampler::greedy();
         let start = std::time::Instant::now();
@@ -398,11 +381,41 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// A fresh llama.cpp context for one request, with this model's context size and threads.
+fn new_context<'m>(loaded: &'m Loaded) -> Result<llama_cpp_2::context::LlamaContext<'m>> {
+    let params = LlamaContextParams::default()
+        .with_n_ctx(NonZeroU32::new(loaded.n_ctx))
+        .with_n_batch(N_BATCH as u32)
+        .with_n_threads(loaded.threads)
+        .with_n_threads_batch(loaded.threads);
+    loaded
+        .model
+        .new_context(backend()?, params)
+        .map_err(|e| ModelError::Engine(format!("cannot create a context: {e}")))
+}
+
+/// Tokens per prompt-processing batch.
+const N_BATCH: usize = 512;
+
+/// Processes the prompt in batches of [`N_BATCH`]; logits only for its last token.
+fn process_prompt(ctx: &mut llama_cpp_2::context::LlamaContext<'_>, batch: &mut LlamaBatch, tokens: &[llama_cpp_2::token::LlamaToken]) -> Result<()> {
+    let last = tokens.len().saturating_sub(1);
+    for (ci, chunk) in tokens.chunks(N_BATCH).enumerate() {
+        batch.clear();
+        for (j, t) in chunk.iter().enumerate() {
+            let pos = ci * N_BATCH + j;
+            batch
+                .add(*t, i32::try_from(pos).unwrap_or(i32::MAX), &[0], pos == last)
+                .map_err(|e| ModelError::Engine(e.to_string()))?;
+        }
+        ctx.decode(batch).map_err(|e| ModelError::Engine(format!("prompt processing failed: {e}")))?;
+    }
+    Ok(())
+}
+
 /// One generation, on the calling (blocking) thread.
 fn run(loaded: &Loaded, request: &GenerateRequest, prompt: &str, stream: Option<&mpsc::Sender<String>>) -> Result<Completion> {
-    let backend = backend()?;
-    let model = &loaded.model;
-    let vocab = model.vocab();
+    let vocab = loaded.model.vocab();
     // Templates that write the BOS text themselves must not get a second one.
     let add_bos = vocab.should_add_bos() && (loaded.bos.is_empty() || !prompt.starts_with(&loaded.bos));
     let tokens = vocab.tokenize(prompt.as_bytes(), add_bos, true);
@@ -411,27 +424,9 @@ fn run(loaded: &Loaded, request: &GenerateRequest, prompt: &str, stream: Option<
     if tokens.len() + max_tokens > n_ctx {
         return Err(ModelError::PromptTooLong { tokens: tokens.len(), context: n_ctx, reserved: max_tokens });
     }
-    let n_batch = 512u32;
-    let params = LlamaContextParams::default()
-        .with_n_ctx(NonZeroU32::new(loaded.n_ctx))
-        .with_n_batch(n_batch)
-        .with_n_threads(loaded.threads)
-        .with_n_threads_batch(loaded.threads);
-    let mut ctx = model
-        .new_context(backend, params)
-        .map_err(|e| ModelError::Engine(format!("cannot create a context: {e}")))?;
-    let mut batch = LlamaBatch::new(n_batch as usize, 1);
-    let last = tokens.len() - 1;
-    for (chunk_i, chunk) in tokens.chunks(n_batch as usize).enumerate() {
-        batch.clear();
-        for (j, t) in chunk.iter().enumerate() {
-            let pos = chunk_i * n_batch as usize + j;
-            batch
-                .add(*t, i32::try_from(pos).unwrap_or(i32::MAX), &[0], pos == last)
-                .map_err(|e| ModelError::Engine(e.to_string()))?;
-        }
-        ctx.decode(&mut batch).map_err(|e| ModelError::Engine(format!("prompt processing failed: {e}")))?;
-    }
+    let mut ctx = new_context(loaded)?;
+    let mut batch = LlamaBatch::new(N_BATCH, 1);
+    process_prompt(&mut ctx, &mut batch, &tokens)?;
     let mut sampler = if request.temperature <= 0.0 {
         LlamaSampler::greedy()
     } else {

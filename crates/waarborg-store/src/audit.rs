@@ -200,6 +200,33 @@ pub(crate) struct PreparedEvent {
     pub retain_days: Option<u32>,
 }
 
+/// Most events a writer commits in one transaction.
+pub(crate) const MAX_BATCH: usize = 1024;
+
+/// An append waiting in a writer's queue.
+pub(crate) struct Pending {
+    pub event: PreparedEvent,
+    pub reply: tokio::sync::oneshot::Sender<Result<AuditReceipt>>,
+}
+
+/// Answers every append of a batch: its receipt, or the batch's error (nothing of a failed batch
+/// was committed).
+pub(crate) fn answer(replies: Vec<tokio::sync::oneshot::Sender<Result<AuditReceipt>>>, result: Result<Vec<AuditReceipt>>) {
+    match result {
+        Ok(receipts) => {
+            for (reply, r) in replies.into_iter().zip(receipts) {
+                let _ = reply.send(Ok(r));
+            }
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            for reply in replies {
+                let _ = reply.send(Err(StoreError::AuditWrite(msg.clone())));
+            }
+        }
+    }
+}
+
 /// The hash of "no previous event".
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -19,11 +19,7 @@ impl ApiKeySecret {
     pub fn generate() -> Self {
         let mut b = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut b);
-        let mut secret = String::from("wb_");
-        for x in b {
-            secret.push_str(&format!("{x:02x}"));
-        }
-        ApiKeySecret { secret }
+        ApiKeySecret { secret: ["wb_", &hex(&b)].concat() }
     }
 
     /// The first characters, safe to show in lists so a person can tell keys apart.

@@ -64,13 +64,7 @@ pub(crate) fn new_id(prefix: &str) -> String {
     use rand::RngCore;
     let mut b = [0u8; 8];
     rand::thread_rng().fill_bytes(&mut b);
-    let mut s = String::with_capacity(prefix.len() + 17);
-    s.push_str(prefix);
-    s.push('_');
-    for x in b {
-        s.push_str(&format!("{x:02x}"));
-    }
-    s
+    [prefix, "_", &crate::secret::hex(&b)].concat()
 }
 
 #[cfg(test)]

@@ -97,3 +97,13 @@ pub(crate) fn validate_sha256(h: &str) -> crate::Result<()> {
     }
     Ok(())
 }
+
+/// A value as the JSON text a backend stores.
+pub(crate) fn json_text<T: serde::Serialize>(v: &T) -> crate::Result<String> {
+    serde_json::to_string(v).map_err(|e| crate::StoreError::Invalid(e.to_string()))
+}
+
+/// Stored JSON text back into a value.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(s: &str, what: &'static str) -> crate::Result<T> {
+    serde_json::from_str(s).map_err(|source| crate::StoreError::Corrupt { what, source })
+}

@@ -1,23 +1,19 @@
 //! The PostgreSQL audit writer (group commit, one `UNNEST` insert per batch) and audit queries.
 
 use super::PgStore;
-use crate::audit::{AuditEvent, AuditKey, AuditReceipt, AuditStore, NewAuditEvent, PreparedEvent, PurgeSummary, GENESIS_HASH};
+use crate::audit::{
+    answer, AuditEvent, AuditKey, AuditReceipt, AuditStore, NewAuditEvent, Pending, PreparedEvent, PurgeSummary, GENESIS_HASH,
+    MAX_BATCH,
+};
 use crate::error::{Result, StoreError};
 use crate::time::Timestamp;
 use tokio::sync::{mpsc, oneshot};
 use tokio_postgres::{Client, NoTls, Row};
 
-/// Most events committed in one transaction.
-const MAX_BATCH: usize = 1024;
 /// Queue length before appends wait (back-pressure).
 const QUEUE: usize = 16 * 1024;
 /// Advisory lock key that serialises chain appends across processes ("wbaudit!").
 const CHAIN_LOCK: i64 = 0x7762_6175_6469_7421;
-
-struct Pending {
-    event: PreparedEvent,
-    reply: oneshot::Sender<Result<AuditReceipt>>,
-}
 
 pub(super) struct WriterHandle {
     tx: mpsc::Sender<Pending>,
@@ -48,19 +44,7 @@ impl WriterHandle {
                     Some(c) => write_batch(c, events).await,
                     None => Err(StoreError::AuditWrite("cannot reach the PostgreSQL server".into())),
                 };
-                match result {
-                    Ok(receipts) => {
-                        for (reply, r) in replies.into_iter().zip(receipts) {
-                            let _ = reply.send(Ok(r));
-                        }
-                    }
-                    Err(e) => {
-                        let msg = e.to_string();
-                        for reply in replies {
-                            let _ = reply.send(Err(StoreError::AuditWrite(msg.clone())));
-                        }
-                    }
-                }
+                answer(replies, result);
             }
         });
         Ok(WriterHandle { tx })
@@ -74,7 +58,7 @@ async fn write_batch(client: &mut Client, events: Vec<PreparedEvent>) -> Result<
     let (mut seq, mut prev): (i64, String) = head.map_or((0, GENESIS_HASH.to_owned()), |r| (r.get(0), r.get(1)));
     let ts = Timestamp::now();
     let n = events.len();
-    let mut cols = Columns::with_capacity(n);
+    let mut cols = Columns::default();
     let mut receipts = Vec::with_capacity(n);
     for p in events {
         seq += 1;
@@ -141,10 +125,6 @@ struct Columns {
 }
 
 impl Columns {
-    fn with_capacity(_n: usize) -> Self {
-        Columns::default()
-    }
-
     fn push(&mut self, e: AuditEvent) {
         self.seq.push(e.seq);
         self.ts.push(e.ts.0);

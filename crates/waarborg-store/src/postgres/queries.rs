@@ -7,14 +7,6 @@ use crate::time::{new_id, Timestamp};
 use deadpool_postgres::GenericClient;
 use tokio_postgres::Row;
 
-fn json_text<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
-fn parse_json<T: serde::de::DeserializeOwned>(s: &str, what: &'static str) -> Result<T> {
-    serde_json::from_str(s).map_err(|source| StoreError::Corrupt { what, source })
-}
-
 fn parse_enum<T: DbEnum>(s: &str, what: &'static str) -> Result<T> {
     T::parse(s).ok_or_else(|| StoreError::Invalid(format!("stored {what} '{s}' is not known to this version")))
 }

@@ -1,20 +1,15 @@
 //! The SQLite audit writer (group commit) and the audit queries.
 
 use super::SqliteStore;
-use crate::audit::{AuditEvent, AuditKey, AuditReceipt, AuditStore, NewAuditEvent, PreparedEvent, PurgeSummary, GENESIS_HASH};
+use crate::audit::{
+    answer, AuditEvent, AuditKey, AuditReceipt, AuditStore, NewAuditEvent, Pending, PreparedEvent, PurgeSummary, GENESIS_HASH,
+    MAX_BATCH,
+};
 use crate::error::{Result, StoreError};
 use crate::time::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use std::sync::mpsc;
 use tokio::sync::oneshot;
-
-/// Most events committed in one transaction.
-const MAX_BATCH: usize = 1024;
-
-struct Pending {
-    event: PreparedEvent,
-    reply: oneshot::Sender<Result<AuditReceipt>>,
-}
 
 /// The queue into the writer thread. Dropping it lets the thread finish what is queued and end.
 pub(super) struct WriterHandle {
@@ -36,19 +31,7 @@ impl WriterHandle {
                         }
                     }
                     let (events, replies): (Vec<_>, Vec<_>) = batch.into_iter().map(|p| (p.event, p.reply)).unzip();
-                    match write_batch(&mut conn, events) {
-                        Ok(receipts) => {
-                            for (reply, r) in replies.into_iter().zip(receipts) {
-                                let _ = reply.send(Ok(r));
-                            }
-                        }
-                        Err(e) => {
-                            let msg = e.to_string();
-                            for reply in replies {
-                                let _ = reply.send(Err(StoreError::AuditWrite(msg.clone())));
-                            }
-                        }
-                    }
+                    answer(replies, write_batch(&mut conn, events));
                 }
             })
             .map_err(|source| StoreError::Io { context: "cannot start the audit writer".into(), source })?;

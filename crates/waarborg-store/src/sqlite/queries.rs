@@ -6,14 +6,6 @@ use crate::error::{Result, StoreError};
 use crate::time::{new_id, Timestamp};
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
-fn json_text<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
-fn parse_json<T: serde::de::DeserializeOwned>(s: &str, what: &'static str) -> Result<T> {
-    serde_json::from_str(s).map_err(|source| StoreError::Corrupt { what, source })
-}
-
 fn parse_enum<T: DbEnum>(s: &str) -> rusqlite::Result<T> {
     T::parse(s).ok_or_else(|| rusqlite::Error::InvalidColumnType(0, format!("unknown value '{s}'"), rusqlite::types::Type::Text))
 }

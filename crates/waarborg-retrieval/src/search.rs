@@ -1,0 +1,140 @@
+//! Search modes, filters, hits and reciprocal-rank fusion.
+
+use serde::{Deserialize, Serialize};
+use waarborg_models::Passage;
+
+/// Which half of the index answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchMode {
+    /// BM25 with the Dutch analyser only.
+    Bm25,
+    /// Dense vectors only (needs an embedder).
+    Vectors,
+    /// Both, fused by reciprocal rank (the default). Without an embedder: BM25 alone.
+    #[default]
+    Hybrid,
+}
+
+impl SearchMode {
+    /// Parses `bm25`, `vectors`, `hybrid`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "bm25" => Some(SearchMode::Bm25),
+            "vectors" => Some(SearchMode::Vectors),
+            "hybrid" => Some(SearchMode::Hybrid),
+            _ => None,
+        }
+    }
+}
+
+/// Metadata filters; every set field must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// The source starts with this (a folder, a site).
+    pub source_prefix: Option<String>,
+    /// Published on or after this date (ISO 8601, compared as text); documents without a date
+    /// do not pass.
+    pub published_from: Option<String>,
+    /// Published on or before this date.
+    pub published_to: Option<String>,
+}
+
+impl Filter {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.source_prefix.is_none() && self.published_from.is_none() && self.published_to.is_none()
+    }
+
+    pub(crate) fn accepts(&self, source: &str, published: Option<&str>) -> bool {
+        if let Some(p) = &self.source_prefix {
+            if !source.starts_with(p.as_str()) {
+                return false;
+            }
+        }
+        if self.published_from.is_some() || self.published_to.is_some() {
+            let Some(date) = published else { return false };
+            if self.published_from.as_deref().is_some_and(|f| date < f) || self.published_to.as_deref().is_some_and(|t| date > t) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// One search result, with what a citation needs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The collection.
+    pub collection: String,
+    /// File path or URL.
+    pub source: String,
+    /// Document title.
+    pub title: String,
+    /// Headings above the chunk (` › `-separated).
+    pub heading: String,
+    /// The chunk text.
+    pub text: String,
+    /// Start in the normalised document text, in chars.
+    pub start: usize,
+    /// End (exclusive), in chars.
+    pub end: usize,
+    /// Publication date, when known.
+    pub published: Option<String>,
+    /// The ranking score (higher is better): BM25, cosine, or the fused reciprocal-rank score.
+    pub score: f32,
+    /// BM25 score, when BM25 found it.
+    pub bm25: Option<f32>,
+    /// Cosine similarity, when the vectors found it.
+    pub cosine: Option<f32>,
+    /// Share of the question's (IDF-weighted, stemmed) words the chunk contains, 0-1: how
+    /// relevant it is, comparable across questions (unlike the score).
+    pub coverage: f32,
+    /// sha256 of the chunk text.
+    pub chunk_hash: String,
+}
+
+impl From<Hit> for Passage {
+    fn from(h: Hit) -> Passage {
+        Passage { source: h.source, title: h.title, text: h.text, score: h.score }
+    }
+}
+
+/// The RRF constant (Cormack et al. 2009).
+pub(crate) const RRF_K: f32 = 60.0;
+
+/// Fuses ranked lists of ids by reciprocal rank: `Σ 1 / (RRF_K + rank)`, best first.
+pub(crate) fn rrf(lists: &[&[(u64, f32)]]) -> Vec<(u64, f32)> {
+    let mut scores: std::collections::HashMap<u64, f32> = std::collections::HashMap::new();
+    for list in lists {
+        for (rank, (id, _)) in list.iter().enumerate() {
+            *scores.entry(*id).or_default() += 1.0 / (RRF_K + rank as f32 + 1.0);
+        }
+    }
+    let mut out: Vec<(u64, f32)> = scores.into_iter().collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rrf_rewards_agreement() {
+        let a = [(1, 9.0), (2, 8.0), (3, 7.0)];
+        let b = [(2, 0.9), (4, 0.8), (1, 0.7)];
+        let fused = rrf(&[&a, &b]);
+        // Ranks 2 and 1 beat ranks 1 and 3; found by both beats found by one.
+        assert_eq!(fused.iter().map(|f| f.0).collect::<Vec<_>>(), vec![2, 1, 4, 3], "{fused:?}");
+    }
+
+    #[test]
+    fn filters() {
+        let f = Filter { source_prefix: Some("docs/".into()), published_from: Some("2024-01-01".into()), ..Filter::default() };
+        assert!(f.accepts("docs/a.md", Some("2024-05-01")));
+        assert!(!f.accepts("docs/a.md", Some("2023-05-01")));
+        assert!(!f.accepts("docs/a.md", None));
+        assert!(!f.accepts("other/a.md", Some("2024-05-01")));
+        assert!(Filter::default().accepts("x", None));
+    }
+}

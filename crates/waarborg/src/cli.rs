@@ -39,6 +39,13 @@ pub(crate) enum Command {
     /// Models: fetch the embedded defaults, list what is installed.
     #[command(subcommand)]
     Models(ModelsCommand),
+    /// Add files and folders to a retrieval collection (personal data handled before indexing).
+    Ingest(crate::commands::IngestArgs),
+    /// Answer a question from collections, with citations.
+    Ask(crate::commands::AskArgs),
+    /// Retrieval collections: list, show, remove a document.
+    #[command(subcommand)]
+    Collections(crate::commands::CollectionsCommand),
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,7 +4,9 @@
 use anyhow::Context;
 use serde::Deserialize;
 use std::path::Path;
+use waarborg_models::config::ModelsConfig;
 use waarborg_pii::PiiConfig;
+use waarborg_retrieval::RetrievalConfig;
 use waarborg_store::StoreConfig;
 
 /// The whole file. Unknown tables are refused so a typo does not silently disable a setting.
@@ -17,6 +19,12 @@ pub(crate) struct FileConfig {
     /// `[store]`: where the record is kept (SQLite file or PostgreSQL).
     #[serde(default)]
     pub(crate) store: StoreConfig,
+    /// `[models]`: which generator and embedder run.
+    #[serde(default)]
+    pub(crate) models: ModelsConfig,
+    /// `[retrieval]`: chunking, passages per answer, relevance threshold, default backend.
+    #[serde(default)]
+    pub(crate) retrieval: RetrievalConfig,
 }
 
 /// Reads `path`, or the defaults when no file is given.

@@ -2,7 +2,10 @@
 
 mod models;
 mod pii;
+mod retrieval;
 mod store;
+
+pub(crate) use retrieval::{AskArgs, CollectionsCommand, IngestArgs};
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -17,5 +20,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit(cmd) => store::audit(cmd, &cli.data_dir, &config.store),
         Command::Db(cmd) => store::db(cmd, &cli.data_dir, &config.store),
         Command::Models(cmd) => models::run(cmd, &cli.data_dir),
+        Command::Ingest(args) => retrieval::ingest(args, &cli.data_dir, &config),
+        Command::Ask(args) => retrieval::ask(args, &cli.data_dir, &config),
+        Command::Collections(cmd) => retrieval::collections(cmd, &cli.data_dir),
     }
 }

@@ -174,7 +174,7 @@ fn read_plain(input: Option<&Path>) -> anyhow::Result<(String, String)> {
 }
 
 /// The pseudonymisation key: `--key-file`, or DATA_DIR/keys/pseudonym.key (created once).
-fn load_key(key_file: Option<&Path>, data_dir: &Path) -> anyhow::Result<PseudonymKey> {
+pub(crate) fn load_key(key_file: Option<&Path>, data_dir: &Path) -> anyhow::Result<PseudonymKey> {
     let path: PathBuf = match key_file {
         Some(p) => p.to_path_buf(),
         None => {

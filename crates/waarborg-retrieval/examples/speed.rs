@@ -191,13 +191,13 @@ async fn main() {
     for mode in [SearchMode::Bm25, SearchMode::Vectors, SearchMode::Hybrid] {
         // Warm up, then measure.
         for (q, v) in queries.iter().take(20) {
-            search_one(&c, q, Some(v), 5, mode, &Filter::default()).unwrap();
+            search_one(&c, q, Some(v), 5, mode, &Filter::default(), 0.5).unwrap();
         }
         let mut times: Vec<f64> = queries
             .iter()
             .map(|(q, v)| {
                 let t = Instant::now();
-                let hits = search_one(&c, q, Some(v), 5, mode, &Filter::default()).unwrap();
+                let hits = search_one(&c, q, Some(v), 5, mode, &Filter::default(), 0.5).unwrap();
                 assert!(!hits.is_empty());
                 t.elapsed().as_secs_f64() * 1000.0
             })

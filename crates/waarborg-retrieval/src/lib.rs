@@ -55,6 +55,7 @@ pub struct Collections {
     root: PathBuf,
     embedder: Option<Arc<dyn Embedder>>,
     open: Mutex<HashMap<String, Arc<Collection>>>,
+    vector_weight: f32,
 }
 
 impl std::fmt::Debug for Collections {
@@ -103,7 +104,14 @@ impl Collections {
     /// The collections under `data_dir`; `embedder` makes and queries the vectors (without one,
     /// collections are keyword-only).
     pub fn open(data_dir: &Path, embedder: Option<Arc<dyn Embedder>>) -> Result<Self> {
-        Ok(Collections { root: data_dir.join("collections"), embedder, open: Mutex::new(HashMap::new()) })
+        Ok(Collections { root: data_dir.join("collections"), embedder, open: Mutex::new(HashMap::new()), vector_weight: DEFAULT_VECTOR_WEIGHT })
+    }
+
+    /// Sets the weight of the vector ranking against BM25's (1.0) in hybrid fusion.
+    #[must_use]
+    pub fn with_vector_weight(mut self, weight: f32) -> Self {
+        self.vector_weight = weight.max(0.0);
+        self
     }
 
     /// The embedder, if any.
@@ -202,10 +210,11 @@ impl Collections {
         };
         let query = query.to_string();
         let filter = filter.clone();
+        let weight = self.vector_weight;
         blocking(move || {
             let mut hits = Vec::new();
             for c in &opened {
-                hits.extend(search_one(c, &query, query_vector.as_deref(), limit, mode, &filter)?);
+                hits.extend(search_one(c, &query, query_vector.as_deref(), limit, mode, &filter, weight)?);
             }
             hits.sort_by(|a, b| b.score.total_cmp(&a.score));
             hits.truncate(limit);
@@ -215,8 +224,21 @@ impl Collections {
     }
 }
 
-/// Searches one collection (synchronously).
-pub fn search_one(c: &Collection, query: &str, vector: Option<&[f32]>, limit: usize, mode: SearchMode, filter: &Filter) -> Result<Vec<Hit>> {
+/// The weight of the vector ranking in hybrid fusion (BM25 has 1.0), chosen on the evaluation
+/// set (docs/benchmarks.md): all-MiniLM-L6-v2 is weak on Dutch, so it must not outvote BM25.
+pub const DEFAULT_VECTOR_WEIGHT: f32 = 0.3;
+
+/// Searches one collection (synchronously); `vector_weight` weighs the vector ranking in hybrid
+/// fusion.
+pub fn search_one(
+    c: &Collection,
+    query: &str,
+    vector: Option<&[f32]>,
+    limit: usize,
+    mode: SearchMode,
+    filter: &Filter,
+    vector_weight: f32,
+) -> Result<Vec<Hit>> {
     c.sync()?;
     if limit == 0 {
         return Ok(Vec::new());
@@ -231,7 +253,7 @@ pub fn search_one(c: &Collection, query: &str, vector: Option<&[f32]>, limit: us
         SearchMode::Bm25 => bm25.clone(),
         SearchMode::Vectors => dense.clone(),
         SearchMode::Hybrid if dense.is_empty() => bm25.clone(),
-        SearchMode::Hybrid => search::rrf(&[&bm25, &dense]),
+        SearchMode::Hybrid => search::rrf(&[(&bm25, 1.0), (&dense, vector_weight)]),
     };
     let bm25_of: HashMap<u64, f32> = bm25.iter().copied().collect();
     let cos_of: HashMap<u64, f32> = dense.iter().copied().collect();

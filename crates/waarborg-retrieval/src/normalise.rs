@@ -173,7 +173,7 @@ fn is_page_number(line: &str) -> bool {
         .or_else(|| lower.strip_prefix("p. "))
         .unwrap_or(&lower);
     let parts: Vec<&str> = rest
-        .split(|c: char| c == '/' || c == ' ')
+        .split(['/', ' '])
         .filter(|p| !p.is_empty() && *p != "van" && *p != "of")
         .collect();
     !parts.is_empty() && parts.len() <= 2 && parts.iter().all(|p| p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))

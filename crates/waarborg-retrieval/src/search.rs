@@ -102,12 +102,13 @@ impl From<Hit> for Passage {
 /// The RRF constant (Cormack et al. 2009).
 pub(crate) const RRF_K: f32 = 60.0;
 
-/// Fuses ranked lists of ids by reciprocal rank: `Σ 1 / (RRF_K + rank)`, best first.
-pub(crate) fn rrf(lists: &[&[(u64, f32)]]) -> Vec<(u64, f32)> {
+/// Fuses ranked lists of ids by weighted reciprocal rank: `Σ weight / (RRF_K + rank)`, best
+/// first.
+pub(crate) fn rrf(lists: &[(&[(u64, f32)], f32)]) -> Vec<(u64, f32)> {
     let mut scores: std::collections::HashMap<u64, f32> = std::collections::HashMap::new();
-    for list in lists {
+    for (list, weight) in lists {
         for (rank, (id, _)) in list.iter().enumerate() {
-            *scores.entry(*id).or_default() += 1.0 / (RRF_K + rank as f32 + 1.0);
+            *scores.entry(*id).or_default() += weight / (RRF_K + rank as f32 + 1.0);
         }
     }
     let mut out: Vec<(u64, f32)> = scores.into_iter().collect();
@@ -123,7 +124,7 @@ mod tests {
     fn rrf_rewards_agreement() {
         let a = [(1, 9.0), (2, 8.0), (3, 7.0)];
         let b = [(2, 0.9), (4, 0.8), (1, 0.7)];
-        let fused = rrf(&[&a, &b]);
+        let fused = rrf(&[(&a, 1.0), (&b, 1.0)]);
         // Ranks 2 and 1 beat ranks 1 and 3; found by both beats found by one.
         assert_eq!(fused.iter().map(|f| f.0).collect::<Vec<_>>(), vec![2, 1, 4, 3], "{fused:?}");
     }

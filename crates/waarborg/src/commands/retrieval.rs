@@ -282,7 +282,7 @@ pub(crate) fn ask(args: AskArgs, data_dir: &Path, config: &FileConfig) -> anyhow
     drop(collections_probe);
     let embedder =
         if has_vectors && mode != SearchMode::Bm25 { embedder(config, data_dir, "answering from keyword search only") } else { None };
-    let collections = Collections::open(data_dir, embedder)?;
+    let collections = Collections::open(data_dir, embedder)?.with_vector_weight(settings.vector_weight);
     let rt = runtime()?;
     let answer = rt.block_on(async {
         let hits = collections.search(&args.collections, &question, settings.passages, mode).await?;

@@ -133,8 +133,7 @@ impl LabelScanner {
                     hit,
                     labelled: true,
                 });
-                while rule.lists {
-                    let Some(next) = next_in_list(t, rule, regex, end) else { break };
+                while let Some(next) = rule.lists.then(|| next_in_list(t, rule, regex, end)).flatten() {
                     end = next.range.end;
                     out.push(PatternHit {
                         entity: rule.rule.entity,

@@ -63,15 +63,15 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let mut start = digit;
     let head = &t.str[m.start..digit];
     let trimmed = head.trim_end();
-    if let Some(word_at) = trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map(|i| i + 1).or(Some(0)) {
-        let word = &trimmed[word_at..];
-        const MONTHS: &[&str] = &[
-            "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december",
-        ];
-        if MONTHS.iter().any(|mo| mo.eq_ignore_ascii_case(word)) {
-            start = m.start + word_at;
-        }
+    // The last word of the head (split on any non-letter, so a multi-byte character before it
+    // is never cut).
+    let word = trimmed.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    ];
+    if MONTHS.iter().any(|mo| mo.eq_ignore_ascii_case(word)) {
+        start = m.start + trimmed.len() - word.len();
     }
     if !t.left_boundary(start) || after_threshold_word(t, start) {
         return None;
@@ -128,6 +128,12 @@ mod tests {
         assert_eq!(found("On March 12, 1985 she was born in Leiden", DateOfBirth), ["March 12, 1985"]);
         // A sentence end between date and word: not the date of that birth.
         assert!(found("Vergadering 12-03-2024. Geboren en getogen in Zwolle.", DateOfBirth).is_empty());
+    }
+
+    #[test]
+    fn multi_byte_characters_before_the_date_are_not_cut() {
+        assert_eq!(found("geboren op😀12-03-1985", DateOfBirth), ["12-03-1985"]);
+        assert_eq!(found("geboren😀 March 12, 1985", DateOfBirth), ["March 12, 1985"]);
     }
 
     #[test]

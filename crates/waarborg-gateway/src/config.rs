@@ -132,7 +132,7 @@ pub struct PolicyConfig {
     #[serde(default)]
     pub purpose_check: Option<bool>,
     /// Cosine similarity below which a request without shared keywords counts as off-purpose
-    /// (only with an embedder; default 0.15).
+    /// (only with an embedder; default 0.35, measured on eval/purpose).
     #[serde(default)]
     pub purpose_min_similarity: Option<f32>,
     /// Characters held back while streaming so the output filter sees whole values (default 48,
@@ -188,7 +188,7 @@ impl Policy {
                 "policy '{name}': stream_window_chars must be at least 24 (the longest IBAN with spaces must fit); omit it for 48"
             )));
         }
-        let sim = c.purpose_min_similarity.unwrap_or(0.15);
+        let sim = c.purpose_min_similarity.unwrap_or(0.35);
         if !(-1.0..=1.0).contains(&sim) {
             return Err(GatewayError::Config(format!("policy '{name}': purpose_min_similarity must be between -1 and 1")));
         }
@@ -294,7 +294,7 @@ impl Settings {
                 special_categories: SpecialCategoryAction::Block,
                 output_pii: OutputPiiAction::Replace,
                 purpose_check: true,
-                purpose_min_similarity: 0.15,
+                purpose_min_similarity: 0.35,
                 stream_window_chars: 48,
                 max_tokens: 1024,
                 retrieve_limit: 4,

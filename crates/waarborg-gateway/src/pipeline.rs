@@ -351,23 +351,20 @@ impl Gateway {
         }
         let profile = self.purpose_profile(&ex.caller);
         let kw = purpose::keyword_check(&profile.words, last_user);
-        let mut off = kw.clearly_off();
         let mut reason = format!("{} of {} content words match the purpose", kw.shared, kw.request_words);
-        if off {
-            if let Some(pe) = self.purpose_embedding(&ex.caller).await {
+        let mut similarity = None;
+        if kw.clearly_off() {
+            if let (Some(pe), Some(e)) = (self.purpose_embedding(&ex.caller).await, self.embedder.as_ref()) {
                 // The question goes to the embedder without personal data.
                 let redacted = self.pii.anonymise(last_user, &Operator::Redact).text;
-                if let Some(e) = self.embedder.as_ref() {
-                    if let Ok(mut vs) = e.embed(&[redacted]).await {
-                        if let Some(q) = vs.pop() {
-                            let sim = waarborg_models::cosine(&pe, &q);
-                            reason.push_str(&format!("; similarity {sim:.2} (threshold {:.2})", ex.policy.purpose_min_similarity));
-                            off = sim < ex.policy.purpose_min_similarity;
-                        }
-                    }
+                if let Ok(Some(q)) = e.embed(&[redacted]).await.map(|mut v| v.pop()) {
+                    let sim = waarborg_models::cosine(&pe, &q);
+                    reason.push_str(&format!("; similarity {sim:.2} (threshold {:.2})", ex.policy.purpose_min_similarity));
+                    similarity = Some(sim);
                 }
             }
         }
+        let off = purpose::off_purpose(&kw, similarity, ex.policy.purpose_min_similarity);
         if off {
             ex.decisions.push(Decision::new(Stage::Purpose, Action::Blocked).reason(reason));
             return Some(format!(

@@ -107,7 +107,7 @@ async fn a_key_over_its_rate_gets_429_with_retry_after() {
 async fn off_purpose_requests_are_refused_with_an_explanation_and_on_purpose_ones_pass() {
     let double = Double::new(Behaviour::Echo);
     let h = start(Options { generator: double.clone(), ..Default::default() }).await;
-    let (s, v) = h.chat("Schrijf een romantisch gedicht over de liefde en de zee").await;
+    let (s, v) = h.chat("Schrijf een romantisch gedicht over de liefde, de zee, de zon en de sterren boven het strand").await;
     assert_eq!(s, 200);
     assert_eq!(v["choices"][0]["finish_reason"], "content_filter");
     assert!(answer(&v).contains("buiten het doel"), "{}", answer(&v));
@@ -262,7 +262,7 @@ async fn every_request_leaves_one_audit_event_with_its_decisions_and_the_chain_v
     let h = start(Options { generator: Double::new(Behaviour::Echo), ..Default::default() }).await;
     let before = h.gateway_events().await.len();
     h.chat(ON_PURPOSE).await;
-    h.chat("Schrijf een romantisch gedicht over de liefde en de zee").await;
+    h.chat("Schrijf een romantisch gedicht over de liefde, de zee, de zon en de sterren boven het strand").await;
     h.chat_stream(ON_PURPOSE, false).await;
     h.post("/v1/chat/completions", &json!({"model": "nope", "messages": [{"role": "user", "content": "x"}]})).await;
     let events = h.gateway_events().await;

@@ -48,6 +48,21 @@ const PHRASES: &[&str] = &[
     "your real instructions", "je echte instructies", "system override", "admin override", "sudo mode",
     "what is your system prompt", "wat is je systeemprompt", "wat is jouw systeemprompt", "what were you told",
     "wat is er tegen je gezegd", "beginning of this conversation", "begin van dit gesprek",
+    "je nieuwe taak", "jouw nieuwe taak", "your new task", "your only task", "je enige taak", "nieuwe instructie is",
+    "new instruction is", "je hoeft je niet meer", "you no longer have to", "you don t have to follow",
+    "stop met je huidige rol", "stop je huidige rol", "stop your current role", "zijn vervallen", "are void",
+    "no longer apply", "gelden niet meer", "beperkingen zijn opgeheven", "restrictions have been lifted",
+    "restrictions are lifted", "disable guardrails", "disable the guardrails", "guardrails uit", "override code",
+    "zonder te weigeren", "without refusing", "do not refuse", "don t refuse", "niet weigeren", "nooit weigert",
+    "never refuses", "if you had no rules", "als je geen regels had", "als je geen regels zou hebben",
+    "laten we een spel spelen", "let s play a game", "je bent nu een", "jij bent nu een", "you are now a",
+    "you are now an", "doe alsof je", "pretend you are", "forget everything above",
+    "vergeet alles hierboven", "tekst hierboven", "words above", "text above", "woorden hierboven",
+    "instructions were you given", "instructies heb je gekregen", "instructies heeft de gemeente je",
+    "verborgen instructies", "hidden instructions", "je eigen configuratie", "your own configuration",
+    "your configuration", "decode and follow", "decodeer deze", "decode this and follow", "voer de instructie uit",
+    "follow the instruction", "vorige gebruiker", "previous user", "last 10 user messages", "alle gesprekken",
+    "all conversations", "plak deel", "combine part", "output the word", "sure here are",
 ];
 /// Extra phrases for retrieved passages: text addressed to a model.
 const INDIRECT_PHRASES: &[&str] = &[
@@ -56,10 +71,13 @@ const INDIRECT_PHRASES: &[&str] = &[
     "aan de ai", "aan het taalmodel", "instructie voor de ai", "instructies voor de ai", "do not tell the user",
     "don t tell the user", "vertel de gebruiker niet", "zeg niet tegen de gebruiker", "tell the user to",
     "zeg tegen de gebruiker", "vertel de gebruiker dat", "send the conversation", "stuur het gesprek",
-    "visit this link", "bezoek deze link",
+    "visit this link", "bezoek deze link", "when summarising", "when summarizing", "als je dit document samenvat",
+    "bij het beantwoorden van vragen", "ai models reading", "ai readers", "any llm", "instructie voor taalmodellen",
+    "instructions to the model", "taalmodel instructie", "opmerking voor de chatbot", "voor de chatbot",
+    "let op assistent", "ai assistent let op", "for ai readers", "system note",
 ];
 /// Chat-template markup (checked on the lower-cased raw text).
-const MARKUP: &[&str] = &["<|im_start|>", "<|im_end|>", "<|system|>", "[inst]", "<<sys>>", "<|endoftext|>", "### system", "### instruction", "</system>", "<system>"];
+const MARKUP: &[&str] = &["[systeem]", "[/systeem]", "[system]", "[system note", "<!-- instructions", "<|im_start|>", "<|im_end|>", "<|system|>", "[inst]", "<<sys>>", "<|endoftext|>", "### system", "### instruction", "</system>", "<system>"];
 
 /// Why a text was judged.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,6 +120,68 @@ fn normalise(text: &str) -> String {
     out
 }
 
+/// Folds full-width letters to ASCII (`Ｉｇｎｏｒｅ` → `Ignore`).
+fn fold_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Undoes leetspeak digits inside words (`n3g33r` → `negeer`).
+fn unleet(norm: &str) -> String {
+    norm.split(' ')
+        .map(|w| {
+            if w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic) {
+                w.chars()
+                    .map(|c| match c {
+                        '0' => 'o',
+                        '1' => 'i',
+                        '3' => 'e',
+                        '4' => 'a',
+                        '5' => 's',
+                        '7' => 't',
+                        other => other,
+                    })
+                    .collect()
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Joins letters spaced out one by one (`n e g e e r` → `negeer`); word gaps are wider.
+fn despace(text: &str) -> Option<String> {
+    let singles = text.split(' ').filter(|w| w.chars().count() == 1).count();
+    if singles < 8 {
+        return None;
+    }
+    Some(text.split("  ").map(|w| w.split(' ').collect::<String>()).collect::<Vec<_>>().join(" "))
+}
+
+/// Base64 blobs in the text that decode to readable text.
+fn decoded_blobs(text: &str) -> Vec<String> {
+    use base64::Engine as _;
+    text.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ':' || c == '\'' || c == '"')
+        .filter(|w| w.len() >= 16 && w.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)))
+        .filter_map(|w| base64::engine::general_purpose::STANDARD.decode(w).ok())
+        .filter_map(|b| String::from_utf8(b).ok())
+        .filter(|s| s.chars().all(|c| !c.is_control() || c.is_whitespace()))
+        .collect()
+}
+
+/// Words that address a model from inside a document.
+const ADDRESSEES: &[&str] = &["taalmodel", "taalmodellen", "llm", "chatbot", "assistent", "assistant", "ai", "model", "bot"];
+/// Imperatives a planted instruction uses.
+const IMPERATIVES: &[&str] = &[
+    "zeg", "vertel", "meld", "noem", "vraag", "verwijs", "negeer", "antwoord", "tell", "say", "append", "call", "ignore",
+    "reply", "respond", "mention", "must", "moet", "moeten", "rank", "send", "stuur", "voeg", "add", "render", "answer",
+];
+
 fn window_rule(words: &[&str], verbs: &[&str], need_qualifier: bool) -> bool {
     for (i, w) in words.iter().enumerate() {
         if !verbs.contains(w) {
@@ -129,7 +209,15 @@ pub fn check(text: &str, passage: bool) -> Verdict {
         score += 1.0;
         rules.push("template_markup");
     }
-    let norm = normalise(text);
+    let folded = fold_width(text);
+    let mut norm = normalise(&folded);
+    if let Some(joined) = despace(&folded) {
+        norm.push_str(&normalise(&joined));
+    }
+    let leet = unleet(&norm);
+    if leet != norm {
+        norm.push_str(&leet);
+    }
     let words: Vec<&str> = norm.split_whitespace().collect();
     if window_rule(&words, OVERRIDE_VERBS, true) {
         score += 1.0;
@@ -147,6 +235,19 @@ pub fn check(text: &str, passage: bool) -> Verdict {
     if passage && INDIRECT_PHRASES.iter().any(has_phrase) {
         score += 1.0;
         rules.push("addressed_to_model");
+    }
+    if passage && words.iter().any(|w| ADDRESSEES.contains(w)) && words.iter().any(|w| IMPERATIVES.contains(w)) {
+        score += 0.6;
+        rules.push("imperative_to_model");
+        // Addressed as in "AI:", "Taalmodel:", "[AI: …]".
+        let lower = folded.to_lowercase();
+        if ADDRESSEES.iter().any(|a| lower.contains(&format!("{a}:")) || lower.contains(&format!("{a}-instructie")) || lower.contains(&format!("{a},"))) {
+            score += 0.5;
+        }
+    }
+    if decoded_blobs(text).iter().any(|d| check(d, passage).is_injection()) {
+        score += 1.0;
+        rules.push("encoded_instruction");
     }
     if text.chars().any(is_hidden) {
         score += 0.6;

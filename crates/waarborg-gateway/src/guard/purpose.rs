@@ -65,9 +65,25 @@ pub struct KeywordCheck {
 }
 
 impl KeywordCheck {
-    /// Clearly off-purpose by keywords alone: enough words, none shared.
+    /// A candidate for refusal: enough words, none shared (then the embedding decides, if any).
     pub fn clearly_off(&self) -> bool {
         self.request_words >= 3 && self.shared == 0
+    }
+}
+
+/// Content words a request needs, with none shared, to be refused on keywords alone (measured
+/// on eval/purpose: 3.7% false refusals at 8, 17% at 5 — see docs/benchmarks.md).
+pub const KEYWORD_ONLY_MIN_WORDS: usize = 8;
+
+/// The decision: nothing shared with the purpose and either an embedding similarity under
+/// `threshold` (when an embedder is configured) or, on keywords alone, a long request.
+pub fn off_purpose(kw: &KeywordCheck, similarity: Option<f32>, threshold: f32) -> bool {
+    if kw.shared > 0 {
+        return false;
+    }
+    match similarity {
+        Some(s) => kw.request_words >= 3 && s < threshold,
+        None => kw.request_words >= KEYWORD_ONLY_MIN_WORDS,
     }
 }
 
@@ -86,7 +102,10 @@ mod tests {
     fn on_purpose_shares_words_and_off_purpose_does_not() {
         let p = content_words("Beantwoorden van vragen van inwoners over de Wmo, hulpmiddelen zoals een rolstoel en huishoudelijke hulp");
         assert!(!keyword_check(&p, "Hoe vraag ik een rolstoel aan via de Wmo?").clearly_off());
-        assert!(keyword_check(&p, "Schrijf een gedicht over de liefde en de zee").clearly_off());
+        let poem = keyword_check(&p, "Schrijf een romantisch gedicht over de liefde, de zee, de zon en de sterren boven het strand");
+        assert!(off_purpose(&poem, None, 0.35));
+        assert!(!off_purpose(&poem, Some(0.6), 0.35), "a similar embedding lets it pass");
+        assert!(!off_purpose(&keyword_check(&p, "Schrijf een gedicht over de zee"), None, 0.35), "short requests pass on keywords alone");
         assert!(!keyword_check(&p, "Hallo!").clearly_off(), "short messages pass");
         assert_eq!(stem("vragen"), stem("vraag"));
     }

@@ -421,3 +421,22 @@ async fn the_real_extractive_backend_answers_from_the_collection_with_citations(
     assert!(v["waarborg"]["citations"].as_array().unwrap().iter().any(|c| c["title"] == "rolstoel"));
     assert_eq!(v["usage"]["total_tokens"], v["usage"]["prompt_tokens"].as_u64().unwrap() + v["usage"]["completion_tokens"].as_u64().unwrap());
 }
+
+#[tokio::test]
+async fn prompts_and_outputs_are_kept_only_as_the_application_says_and_never_in_the_clear() {
+    let q = format!("Mijn BSN is {BSN}. Waar vraag je een rolstoel aan via de Wmo?");
+    let h = start(Options { generator: Double::new(Behaviour::Echo), ..Default::default() }).await;
+    h.chat(&q).await;
+    let e = h.gateway_events().await.pop().unwrap();
+    let sealed = e.content.clone().expect("pseudonymised content is kept (sealed)");
+    assert!(!String::from_utf8_lossy(&sealed).contains(BSN), "sealed, not in the clear");
+    let opened = h.store.audit_key().open(&e).unwrap().unwrap();
+    assert!(opened.prompt.contains("Wmo") && !opened.prompt.contains(BSN), "{}", opened.prompt);
+    assert!(!opened.output.contains(BSN), "the output as the user saw it holds the BSN; the trail does not: {}", opened.output);
+    assert!(!e.decisions_json.contains(BSN) && !e.detail_json.contains(BSN));
+    let h = start(Options { generator: Double::new(Behaviour::Echo), audit_content: waarborg_store::ContentPolicy::None, ..Default::default() }).await;
+    h.chat(&q).await;
+    let e = h.gateway_events().await.pop().unwrap();
+    assert!(e.content.is_none() && e.content_hash.is_none(), "audit_content = none keeps nothing");
+    assert!(e.decisions_json.contains("input_pii"), "the decisions are still recorded");
+}

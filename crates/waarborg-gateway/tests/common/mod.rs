@@ -100,6 +100,7 @@ pub struct Options {
     pub rate: Option<(f64, u32)>,
     pub max_body: Option<usize>,
     pub legal_basis: Option<String>,
+    pub audit_content: waarborg_store::ContentPolicy,
 }
 
 impl Default for Options {
@@ -111,6 +112,7 @@ impl Default for Options {
             rate: None,
             max_body: None,
             legal_basis: None,
+            audit_content: waarborg_store::ContentPolicy::Pseudonymised,
         }
     }
 }
@@ -143,6 +145,7 @@ pub async fn start(opts: Options) -> Harness {
     spec.collections = vec!["wmo".into()];
     spec.policy = "test".into();
     spec.legal_basis = opts.legal_basis.clone();
+    spec.audit_content = opts.audit_content;
     let reg = admin::register_app(&*store, spec, "test").await.unwrap();
     let mut policies = BTreeMap::new();
     policies.insert("test".to_owned(), opts.policy);

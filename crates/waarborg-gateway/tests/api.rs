@@ -440,3 +440,15 @@ async fn prompts_and_outputs_are_kept_only_as_the_application_says_and_never_in_
     assert!(e.content.is_none() && e.content_hash.is_none(), "audit_content = none keeps nothing");
     assert!(e.decisions_json.contains("input_pii"), "the decisions are still recorded");
 }
+
+#[tokio::test]
+async fn a_hung_model_times_out_into_the_fallback() {
+    let h = start(Options { generator: Double::new(Behaviour::Hang), generation_timeout_secs: Some(1), ..Default::default() }).await;
+    let t0 = std::time::Instant::now();
+    let (s, v) = h.chat(ON_PURPOSE).await;
+    assert_eq!(s, 200);
+    assert!(t0.elapsed() < std::time::Duration::from_secs(10));
+    assert!(answer(&v).contains("niet beschikbaar"), "{}", answer(&v));
+    let reason = v["waarborg"]["decisions"].as_array().unwrap().iter().find(|d| d["stage"] == "generate").unwrap()["reason"].as_str().unwrap().to_owned();
+    assert!(reason.contains("in time"), "{reason}");
+}

@@ -38,6 +38,8 @@ pub enum Behaviour {
     Say(String),
     /// Fails as if the server were down.
     Fail,
+    /// Never answers (a hung server).
+    Hang,
 }
 
 /// A generator double that records every request it receives.
@@ -78,6 +80,10 @@ impl Generator for Double {
                 format!("U vroeg: {last}")
             }
             Behaviour::Say(t) => t.clone(),
+            Behaviour::Hang => {
+                tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+                String::new()
+            }
             Behaviour::Fail => return Err(ModelError::Unavailable { url: "http://127.0.0.1:9".into(), reason: "connection refused".into() }),
         };
         if let Some(tx) = stream {
@@ -101,6 +107,7 @@ pub struct Options {
     pub max_body: Option<usize>,
     pub legal_basis: Option<String>,
     pub audit_content: waarborg_store::ContentPolicy,
+    pub generation_timeout_secs: Option<u64>,
 }
 
 impl Default for Options {
@@ -113,6 +120,7 @@ impl Default for Options {
             max_body: None,
             legal_basis: None,
             audit_content: waarborg_store::ContentPolicy::Pseudonymised,
+            generation_timeout_secs: None,
         }
     }
 }
@@ -149,7 +157,7 @@ pub async fn start(opts: Options) -> Harness {
     let reg = admin::register_app(&*store, spec, "test").await.unwrap();
     let mut policies = BTreeMap::new();
     policies.insert("test".to_owned(), opts.policy);
-    let mut cfg = GatewayConfig { auth_cache_secs: Some(0), policies, max_body_bytes: opts.max_body, ..Default::default() };
+    let mut cfg = GatewayConfig { auth_cache_secs: Some(0), policies, max_body_bytes: opts.max_body, generation_timeout_secs: opts.generation_timeout_secs, ..Default::default() };
     let (rate, burst) = opts.rate.unwrap_or((1000.0, 1000));
     cfg.rate_limit.requests_per_second = Some(rate);
     cfg.rate_limit.burst = Some(burst);

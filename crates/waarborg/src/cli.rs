@@ -39,6 +39,8 @@ pub(crate) enum Command {
     /// Models: fetch the embedded defaults, list what is installed.
     #[command(subcommand)]
     Models(ModelsCommand),
+    /// Serve the OpenAI-compatible gateway with the guardrail pipeline.
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]

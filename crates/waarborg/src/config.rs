@@ -4,6 +4,8 @@
 use anyhow::Context;
 use serde::Deserialize;
 use std::path::Path;
+use waarborg_gateway::GatewayConfig;
+use waarborg_models::config::ModelsConfig;
 use waarborg_pii::PiiConfig;
 use waarborg_store::StoreConfig;
 
@@ -17,6 +19,12 @@ pub(crate) struct FileConfig {
     /// `[store]`: where the record is kept (SQLite file or PostgreSQL).
     #[serde(default)]
     pub(crate) store: StoreConfig,
+    /// `[models]`: which generator and embedder run.
+    #[serde(default)]
+    pub(crate) models: ModelsConfig,
+    /// `[gateway]`: the API server and its guardrail policies.
+    #[serde(default)]
+    pub(crate) gateway: GatewayConfig,
 }
 
 /// Reads `path`, or the defaults when no file is given.

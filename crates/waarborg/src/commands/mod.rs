@@ -2,6 +2,7 @@
 
 mod models;
 mod pii;
+pub(crate) mod serve;
 mod store;
 
 use crate::cli::{Cli, Command};
@@ -17,5 +18,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit(cmd) => store::audit(cmd, &cli.data_dir, &config.store),
         Command::Db(cmd) => store::db(cmd, &cli.data_dir, &config.store),
         Command::Models(cmd) => models::run(cmd, &cli.data_dir),
+        Command::Serve(args) => serve::run(args, &cli.data_dir, config),
     }
 }

@@ -46,6 +46,8 @@ pub(crate) enum Command {
     /// Retrieval collections: list, show, remove a document.
     #[command(subcommand)]
     Collections(crate::commands::CollectionsCommand),
+    /// Serve the OpenAI-compatible gateway with the guardrail pipeline.
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 use anyhow::Context;
 use serde::Deserialize;
 use std::path::Path;
+use waarborg_gateway::GatewayConfig;
 use waarborg_models::config::ModelsConfig;
 use waarborg_pii::PiiConfig;
 use waarborg_retrieval::RetrievalConfig;
@@ -25,6 +26,9 @@ pub(crate) struct FileConfig {
     /// `[retrieval]`: chunking, passages per answer, relevance threshold, default backend.
     #[serde(default)]
     pub(crate) retrieval: RetrievalConfig,
+    /// `[gateway]`: the API server and its guardrail policies.
+    #[serde(default)]
+    pub(crate) gateway: GatewayConfig,
 }
 
 /// Reads `path`, or the defaults when no file is given.

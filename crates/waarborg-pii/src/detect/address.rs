@@ -54,6 +54,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             pattern: r"\p{Lu}[\p{L}'’\-]*(?: \p{Lu}[\p{L}'’\-]*)? [1-9][0-9]{0,3}",
             check: check_laan_van,
         },
+        before: None,
+        lists: false,
     },
     LabelRule {
     labels: &[
@@ -68,6 +70,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         pattern: r"\p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*){0,2} [1-9][0-9]{0,3}",
         check: check_after_living,
     },
+    before: None,
+    lists: false,
 }];
 
 /// `Laan van Meerdervoort 52`: the label (`Laan van`) starts the street and must be

@@ -30,6 +30,9 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
         pattern: PATTERN,
         check,
     },
+    // `op 12 april 1970 in Zwolle geboren`; not across a sentence end.
+    before: Some(Gap::Clause(32)),
+    lists: true,
 }];
 
 /// Numeric (d-m-y, y-m-d) and month-name (Dutch and English, abbreviated) dates, 1900–2099.
@@ -39,8 +42,8 @@ const PATTERN: &str = concat!(
     r"(?:0?[1-9]|[12][0-9]|3[01])(?:[-/.]| [-/] )(?:0?[1-9]|1[0-2])(?:[-/.]| [-/] )(?:(?:19|20)[0-9]{2}|[0-9]{2})",
     // 1985-03-12, 1985/03/12
     r"|(?:19|20)[0-9]{2}[-/](?:0[1-9]|1[0-2])[-/](?:0[1-9]|[12][0-9]|3[01])",
-    // 12-mrt-1985, 12/MRT/85
-    r"|(?:0?[1-9]|[12][0-9]|3[01])[-/](?i:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[-/](?:(?:19|20)[0-9]{2}|[0-9]{2})",
+    // 12-mrt-1985, 12/MRT/85, 12-april-1985
+    r"|(?:0?[1-9]|[12][0-9]|3[01])[-/](?i:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)(?i:[a-z]{0,6})[-/](?:(?:19|20)[0-9]{2}|[0-9]{2})",
     // 12031985
     r"|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}",
     // 12 maart 1985, 3 okt. 1990, 1e januari 2001, 12 maart '85
@@ -60,20 +63,36 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let mut start = digit;
     let head = &t.str[m.start..digit];
     let trimmed = head.trim_end();
-    if let Some(word_at) = trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map(|i| i + 1).or(Some(0)) {
-        let word = &trimmed[word_at..];
-        const MONTHS: &[&str] = &[
-            "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december",
-        ];
-        if MONTHS.iter().any(|mo| mo.eq_ignore_ascii_case(word)) {
-            start = m.start + word_at;
-        }
+    // The last word of the head (split on any non-letter, so a multi-byte character before it
+    // is never cut).
+    let word = trimmed.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    ];
+    if MONTHS.iter().any(|mo| mo.eq_ignore_ascii_case(word)) {
+        start = m.start + trimmed.len() - word.len();
     }
-    if !t.left_boundary(start) {
+    if !t.left_boundary(start) || after_threshold_word(t, start) {
         return None;
     }
     Some(Hit::new(start..m.end, 0.9))
+}
+
+/// Whether the date is a threshold in a rule rather than someone's birth date: `kinderen
+/// geboren na 1 januari 2020`, `die vóór 1-1-1960 geboren zijn`, `born after March 1, 2000`.
+fn after_threshold_word(t: &Text<'_>, start: usize) -> bool {
+    const THRESHOLDS: &[&str] = &[
+        "na", "voor", "vóór", "vanaf", "sinds", "tot", "tussen", "met", "per", "uiterlijk", "after",
+        "before", "since", "from", "until", "between",
+    ];
+    let mut from = start.saturating_sub(16);
+    while !t.str.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = t.str[from..start].trim_end();
+    let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    THRESHOLDS.contains(&word.as_str())
 }
 
 #[cfg(test)]
@@ -99,6 +118,41 @@ mod tests {
         assert_eq!(found("born on the 12th of March 1985", DateOfBirth), ["12th of March 1985"]);
         assert_eq!(found("date of birth: March 12th, 1985", DateOfBirth), ["March 12th, 1985"]);
         assert_eq!(found("Geboortedata kinderen: 04-05-2012", DateOfBirth), ["04-05-2012"]);
+        assert_eq!(found("geboren op 12-april-1970", DateOfBirth), ["12-april-1970"]);
+    }
+
+    #[test]
+    fn birth_dates_before_the_word_geboren() {
+        assert_eq!(found("Zij is op 3 maart 1956 in Deventer geboren.", DateOfBirth), ["3 maart 1956"]);
+        assert_eq!(found("Hij werd op 12-04-1970 geboren", DateOfBirth), ["12-04-1970"]);
+        assert_eq!(found("On March 12, 1985 she was born in Leiden", DateOfBirth), ["March 12, 1985"]);
+        // A sentence end between date and word: not the date of that birth.
+        assert!(found("Vergadering 12-03-2024. Geboren en getogen in Zwolle.", DateOfBirth).is_empty());
+    }
+
+    #[test]
+    fn multi_byte_characters_before_the_date_are_not_cut() {
+        assert_eq!(found("geboren op😀12-03-1985", DateOfBirth), ["12-03-1985"]);
+        assert_eq!(found("geboren😀 March 12, 1985", DateOfBirth), ["March 12, 1985"]);
+    }
+
+    #[test]
+    fn lists_of_birth_dates() {
+        assert_eq!(
+            found("Geboortedata kinderen: 04-05-2012, 11-09-2015 en 23-01-2018.", DateOfBirth),
+            ["04-05-2012", "11-09-2015", "23-01-2018"]
+        );
+        assert_eq!(found("geboren op 1 mei 1980 en 2 juni 1982", DateOfBirth), ["1 mei 1980", "2 juni 1982"]);
+        // The list ends at the first item that is not a date.
+        assert_eq!(found("geb. 12-04-1970, aanvraag van 01-02-2024", DateOfBirth), ["12-04-1970"]);
+    }
+
+    #[test]
+    fn thresholds_in_rules_are_not_birth_dates() {
+        assert!(found("Kinderen geboren na 1 januari 2020 hebben recht op de toeslag.", DateOfBirth).is_empty());
+        assert!(found("Wie vóór 1-1-1960 geboren is, krijgt eerder AOW.", DateOfBirth).is_empty());
+        assert!(found("inwoners geboren tussen 1 januari 2000 en 31 december 2005", DateOfBirth).is_empty());
+        assert!(found("applicants born after March 1, 2000", DateOfBirth).is_empty());
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             pattern: r"(?-u:\b)(?:[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9]|[a-np-z]{2}[a-np-z0-9]{6}[0-9])(?-u:\b)",
             check: check_document,
         },
+        before: None,
+        lists: false,
     },
     LabelRule {
         labels: &[
@@ -51,6 +53,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             pattern: r"(?-u:\b)[A-Z0-9]{6,12}(?-u:\b)",
             check: check_labelled,
         },
+        before: None,
+        lists: false,
     },
     LabelRule {
         labels: &["rijbewijs", "rijbewijsnummer", "driving licence", "driving license", "driver's license"],
@@ -62,6 +66,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             pattern: r"(?-u:\b)[0-9]{10}(?-u:\b)",
             check: check_licence,
         },
+        before: None,
+        lists: false,
     },
 ];
 

@@ -24,6 +24,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
         pattern: r"(?-u:\b)(?:[0-9]{8}|[0-9]{4} [0-9]{4}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2})(?-u:\b)",
         check,
     },
+    before: None,
+    lists: false,
 }];
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {

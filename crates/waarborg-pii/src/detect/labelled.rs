@@ -25,12 +25,14 @@ pub(crate) enum Gap {
     NoNewline(usize),
     /// Up to `n` bytes, all from `allowed`.
     Only(&'static str, usize),
+    /// Up to `n` bytes within one clause: no digit, newline, `.`, `!`, `?` or `;`.
+    Clause(usize),
 }
 
 impl Gap {
     fn max(self) -> usize {
         match self {
-            Gap::NoDigits(n) | Gap::NoDigitsOneNewline(n) | Gap::NoNewline(n) | Gap::Only(_, n) => n,
+            Gap::NoDigits(n) | Gap::NoDigitsOneNewline(n) | Gap::NoNewline(n) | Gap::Only(_, n) | Gap::Clause(n) => n,
         }
     }
 
@@ -43,6 +45,7 @@ impl Gap {
                 }
                 Gap::NoNewline(_) => !gap.contains(&b'\n'),
                 Gap::Only(allowed, _) => gap.iter().all(|c| allowed.as_bytes().contains(c)),
+                Gap::Clause(_) => !gap.iter().any(|c| c.is_ascii_digit() || b"\n.!?;".contains(c)),
             }
     }
 }
@@ -57,7 +60,16 @@ pub(crate) struct LabelRule {
     pub(crate) max_value: usize,
     /// The value's pattern, type, detector name and check (which gets label start..value end).
     pub(crate) rule: PatternRule,
+    /// When set, a value may also stand *before* the label with this gap between them
+    /// (`op 12 april 1970 in Zwolle geboren`); the check then gets the value's range alone.
+    pub(crate) before: Option<Gap>,
+    /// Whether further values joined to a found one by `,`, `;`, `/`, `en`, `and` or `&` count
+    /// too (`geboortedata: 04-05-2012, 11-09-2015 en 23-01-2018`).
+    pub(crate) lists: bool,
 }
+
+/// Joiners of a list of values, lower case, each tried after optional spaces.
+const LIST_JOINERS: &[&str] = &[",", ";", "/", "&", "en ", "and ", "of ", "or "];
 
 /// All label rules compiled: one automaton for every label, one regex per rule.
 pub(crate) struct LabelScanner {
@@ -110,11 +122,23 @@ impl LabelScanner {
             }
             for &i in &self.label_rules[*label] {
                 let (rule, regex) = &self.rules[i];
-                if let Some(hit) = self.value_after(t, rule, regex, m.clone()) {
+                let found = self
+                    .value_after(t, rule, regex, m.clone())
+                    .or_else(|| rule.before.and_then(|gap| value_before(t, rule, regex, gap, m.start)));
+                let Some(hit) = found else { continue };
+                let mut end = hit.range.end;
+                out.push(PatternHit {
+                    entity: rule.rule.entity,
+                    detector: rule.rule.name,
+                    hit,
+                    labelled: true,
+                });
+                while let Some(next) = rule.lists.then(|| next_in_list(t, rule, regex, end)).flatten() {
+                    end = next.range.end;
                     out.push(PatternHit {
                         entity: rule.rule.entity,
                         detector: rule.rule.name,
-                        hit,
+                        hit: next,
                         labelled: true,
                     });
                 }
@@ -133,4 +157,37 @@ impl LabelScanner {
         }
         (rule.rule.check)(t, label.start..value.end())
     }
+}
+
+/// The last value that ends before `label_start` with an admissible gap.
+fn value_before(t: &Text<'_>, rule: &LabelRule, regex: &Regex, gap: Gap, label_start: usize) -> Option<Hit> {
+    let mut from = label_start.saturating_sub(gap.max() + rule.max_value);
+    while !t.str.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut best = None;
+    for value in regex.find_iter(Input::new(t.str).range(from..label_start)) {
+        if gap.admits(&t.bytes[value.end()..label_start]) {
+            best = Some(value.range());
+        }
+    }
+    (rule.rule.check)(t, best?)
+}
+
+/// A value joined to the one that ended at `end` by a list joiner.
+fn next_in_list(t: &Text<'_>, rule: &LabelRule, regex: &Regex, end: usize) -> Option<Hit> {
+    let rest = &t.bytes[end..];
+    let spaces = rest.iter().take_while(|&&c| c == b' ').count();
+    let after = &rest[spaces..];
+    let joiner = LIST_JOINERS
+        .iter()
+        .find(|j| after.len() >= j.len() && after[..j.len()].eq_ignore_ascii_case(j.as_bytes()))?;
+    let mut start = end + spaces + joiner.len();
+    start += t.bytes[start..].iter().take_while(|&&c| c == b' ').count();
+    let mut stop = (start + rule.max_value).min(t.len());
+    while !t.str.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let value = regex.search(&Input::new(t.str).anchored(regex_automata::Anchored::Yes).range(start..stop))?;
+    (rule.rule.check)(t, value.range())
 }

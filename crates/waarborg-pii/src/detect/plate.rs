@@ -35,6 +35,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
         pattern: r"(?-u:\b)[A-Z0-9]{6}(?-u:\b)",
         check: check_undashed,
     },
+    before: None,
+    lists: false,
 }];
 
 /// The letter (L) / digit (D) shapes of the fourteen sidecodes, dashes removed.

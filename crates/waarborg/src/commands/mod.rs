@@ -3,6 +3,7 @@
 mod models;
 mod pii;
 mod retrieval;
+pub(crate) mod serve;
 mod store;
 
 pub(crate) use retrieval::{AskArgs, CollectionsCommand, IngestArgs};
@@ -23,5 +24,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(args) => retrieval::ingest(args, &cli.data_dir, &config),
         Command::Ask(args) => retrieval::ask(args, &cli.data_dir, &config),
         Command::Collections(cmd) => retrieval::collections(cmd, &cli.data_dir),
+        Command::Serve(args) => serve::run(args, &cli.data_dir, config),
     }
 }

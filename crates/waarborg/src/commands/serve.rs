@@ -7,7 +7,23 @@ use clap::Args;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
-use waarborg_gateway::{Gateway, GatewayParts, Signer25519};
+use waarborg_gateway::{Gateway, GatewayParts, Retriever, Signer25519};
+use waarborg_models::Passage;
+use waarborg_retrieval::{Collections, SearchMode};
+
+/// The gateway's retrieve stage over the collections under the data dir (`waarborg ingest`).
+struct CollectionsRetriever {
+    collections: Collections,
+    mode: SearchMode,
+}
+
+#[async_trait::async_trait]
+impl Retriever for CollectionsRetriever {
+    async fn retrieve(&self, collections: &[String], query: &str, limit: usize) -> anyhow::Result<Vec<Passage>> {
+        let hits = self.collections.search(collections, query, limit, self.mode).await?;
+        Ok(hits.into_iter().map(Into::into).collect())
+    }
+}
 
 /// `waarborg serve` arguments.
 #[derive(Debug, Args)]
@@ -34,6 +50,15 @@ pub(crate) fn run(args: ServeArgs, data_dir: &Path, config: FileConfig) -> anyho
             None
         }
     };
+    let retrieval = config.retrieval.settings().context("invalid [retrieval] configuration")?;
+    // Hybrid search when there is an embedder; keyword search alone otherwise.
+    let mode = if embedder.is_some() { SearchMode::Hybrid } else { SearchMode::Bm25 };
+    let retriever: Arc<dyn Retriever> = Arc::new(CollectionsRetriever {
+        collections: Collections::open(data_dir, embedder.clone())
+            .context("cannot open the retrieval collections")?
+            .with_vector_weight(retrieval.vector_weight),
+        mode,
+    });
     let pii = Arc::new(waarborg_pii::Engine::new(config.pii).context("invalid [pii] configuration")?);
     let signer = Signer25519::load_or_create(&data_dir.join("keys").join("provenance.ed25519"))?;
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
@@ -50,8 +75,7 @@ pub(crate) fn run(args: ServeArgs, data_dir: &Path, config: FileConfig) -> anyho
             pii,
             generator,
             embedder,
-            // The retrieval crate plugs in here (waarborg_gateway::Retriever).
-            retriever: None,
+            retriever: Some(retriever),
             signer,
             model_versions,
         });

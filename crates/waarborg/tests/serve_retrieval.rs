@@ -1,0 +1,109 @@
+//! `waarborg serve` answers from the collections that `waarborg ingest` built: an application
+//! registered with `--collection` gets passages from that collection, cited in the `waarborg`
+//! extension, and an application without it gets none. Real binary, real SQLite store, real
+//! tantivy index, the extractive generator (deterministic, no model files needed).
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn waarborg(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_waarborg"));
+    c.args(args)
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .arg("--config")
+        .arg(dir.join("waarborg.toml"))
+        .current_dir(dir)
+        .env_remove("WAARBORG_DATABASE_URL")
+        .env_remove("WAARBORG_DATA_DIR");
+    c
+}
+
+fn create_app(dir: &Path, name: &str, collection: Option<&str>) -> String {
+    let mut args = vec![
+        "apps",
+        "create",
+        "--name",
+        name,
+        "--audience",
+        "citizens",
+        "--purpose",
+        "Beantwoorden van vragen van inwoners over paspoorten, identiteitskaarten, afval en parkeren in de gemeente Dijkstede",
+    ];
+    if let Some(c) = collection {
+        args.extend(["--collection", c]);
+    }
+    let out = waarborg(dir, &args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let app: Value = serde_json::from_slice(&out.stdout).unwrap();
+    app["api_key"].as_str().unwrap().to_owned()
+}
+
+async fn ask(base: &str, key: &str, question: &str) -> Value {
+    let response = reqwest::Client::new()
+        .post(format!("{base}/v1/chat/completions"))
+        .bearer_auth(key)
+        .json(&json!({"model": "extractive", "messages": [{"role": "user", "content": question}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_application_with_a_collection_gets_cited_passages_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // No embedder in the (empty) model cache: keyword search, which is what this test needs.
+    std::fs::write(d.join("waarborg.toml"), "[models.generator]\nbackend = \"extractive\"\n").unwrap();
+    std::fs::create_dir_all(d.join("docs")).unwrap();
+    std::fs::write(
+        d.join("docs/paspoort.md"),
+        "# Paspoort\n\nEen paspoort is tien jaar geldig voor volwassenen. Voor kinderen is een paspoort vijf jaar geldig.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("docs/afval.md"), "# Afval\n\nDe groene container wordt elke twee weken geleegd.\n").unwrap();
+    let out = waarborg(d, &["ingest", "--collection", "loket", "--keyword-only", "docs"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let with = create_app(d, "loket-assistent", Some("loket"));
+    let without = create_app(d, "zonder-bronnen", None);
+
+    let mut child = waarborg(d, &["serve", "--listen", "127.0.0.1:0"]).stderr(Stdio::piped()).spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let _server = Server(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("serving the gateway on ").nth(1) {
+                let _ = tx.send(rest.split_whitespace().next().unwrap_or_default().to_owned());
+            }
+        }
+    });
+    let base = rx.recv_timeout(std::time::Duration::from_secs(120)).expect("the server announces its address");
+
+    let answer = ask(&base, &with, "Hoe lang is een paspoort geldig voor volwassenen?").await;
+    let citations = answer["waarborg"]["citations"].as_array().unwrap();
+    assert!(!citations.is_empty(), "{answer}");
+    assert!(citations[0]["source"].as_str().unwrap().ends_with("paspoort.md"), "{answer}");
+    let text = answer["choices"][0]["message"]["content"].as_str().unwrap();
+    assert!(text.contains("tien jaar geldig"), "{text}");
+
+    // Hard negative: the same question from an application without collections finds nothing.
+    let answer = ask(&base, &without, "Hoe lang is een paspoort geldig voor volwassenen?").await;
+    assert!(answer["waarborg"]["citations"].as_array().unwrap().is_empty(), "{answer}");
+    let text = answer["choices"][0]["message"]["content"].as_str().unwrap();
+    assert!(!text.contains("tien jaar geldig"), "{text}");
+}

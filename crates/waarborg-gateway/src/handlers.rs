@@ -3,7 +3,7 @@
 use crate::api::{input_texts, ChatRequest, EmbeddingsRequest, ModerationRequest, VerifyRequest};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::pipeline::{footer, regenerates, Action, Decision, Prepared, Stage, WITHHELD};
+use crate::pipeline::{footer, regenerates, Action, Decision, Prepared, Stage, QUOTES_NOTE, WITHHELD};
 use crate::Gateway;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -206,10 +206,22 @@ async fn chat(
                                     }
                                 }
                             }
-                            out.unwrap_or_else(|| {
-                                ex.decisions.push(crate::Gateway::output_decision(&problem, Action::Replaced));
-                                (WITHHELD.to_owned(), "content_filter")
-                            })
+                            match out {
+                                Some(o) => o,
+                                None => {
+                                    let mut d = crate::Gateway::output_decision(&problem, Action::Replaced);
+                                    let quoted = gw.quote_sources(&ex).await;
+                                    if quoted.is_some() {
+                                        let why = d.reason.take().unwrap_or_default();
+                                        d = d.reason(format!("{why}; replaced by quotes from the sources").trim_start_matches("; ").to_owned());
+                                    }
+                                    ex.decisions.push(d);
+                                    match quoted {
+                                        Some(q) => (format!("{QUOTES_NOTE}\n\n{}", q.text), "content_filter"),
+                                        None => (WITHHELD.to_owned(), "content_filter"),
+                                    }
+                                }
+                            }
                         }
                     };
                     (ex, text, finish, c.prompt_tokens, c.completion_tokens, generator.info().name.clone())

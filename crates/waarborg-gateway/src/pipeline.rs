@@ -190,6 +190,9 @@ pub enum OutputProblem {
 /// The standard answer when output is withheld.
 pub const WITHHELD: &str = "Dit antwoord is tegengehouden omdat het persoonsgegevens of vertrouwelijke instructies kon bevatten. Stel uw vraag anders of neem contact op met een medewerker. / This answer was withheld because it may have contained personal data or confidential instructions.";
 
+/// Put before quotes from the sources that replace a withheld answer.
+pub const QUOTES_NOTE: &str = "Het antwoord van het taalmodel is tegengehouden; hieronder staan de passages uit de bronnen die bij uw vraag passen. / The model's answer was withheld; below are the matching passages from the sources.";
+
 /// The note that comes with a fall-back answer.
 pub const FALLBACK_NOTE: &str = "Het taalmodel is nu niet beschikbaar; dit is een noodantwoord. / The language model is unavailable; this is a fall-back answer.";
 
@@ -522,6 +525,20 @@ impl Gateway {
             Ok(Err(e)) => Err(e.to_string()),
             Err(_) => Err("the model did not answer in time".into()),
         }
+    }
+
+    /// Quotes from the sources (the extractive backend) in place of an answer the output check
+    /// refused: when the policy's fall-back is extractive, there are sources, and the quotes
+    /// themselves pass the check. `None` otherwise (the caller then withholds the answer).
+    pub(crate) async fn quote_sources(&self, ex: &Exchange) -> Option<Completion> {
+        if ex.policy.fallback != FallbackAction::Extractive || ex.passages.is_empty() {
+            return None;
+        }
+        let c = self.fallback.generate(ex.request.clone(), None).await.ok()?;
+        if c.text == waarborg_models::extractive::NO_ANSWER || self.check_output(ex, &c.text).is_err() {
+            return None;
+        }
+        Some(c)
     }
 
     /// The fall-back answer (R-APP-12).

@@ -364,6 +364,19 @@ async fn owasp_llm02_personal_data_the_model_makes_up_is_withheld() {
     let d = v["waarborg"]["decisions"].as_array().unwrap().iter().find(|d| d["stage"] == "output_pii").unwrap().clone();
     assert_eq!(d["action"], "replaced");
     assert!(d["types"].as_array().unwrap().iter().any(|t| t == "IBAN"));
+    // With sources at hand, the user gets quotes from them instead of a bare refusal.
+    assert!(answer(&v).contains("\"Een rolstoel vraagt u aan bij het Wmo-loket van de gemeente.\" [1]"), "{}", answer(&v));
+    assert!(d["reason"].as_str().unwrap().contains("quotes from the sources"), "{d}");
+    // With the fall-back `message`, the standard refusal.
+    let h = start(Options {
+        generator: Double::new(Behaviour::Say(said.into())),
+        policy: PolicyConfig { fallback: Some(waarborg_gateway::config::FallbackAction::Message), ..Default::default() },
+        ..Default::default()
+    })
+    .await;
+    let (_, v) = h.chat(ON_PURPOSE).await;
+    assert!(answer(&v).starts_with("Dit antwoord is tegengehouden"), "{}", answer(&v));
+    assert!(!answer(&v).contains("Wmo-loket"));
     // With `regenerate`, a deterministic model that repeats it still ends in the standard answer.
     let h = start(Options {
         generator: Double::new(Behaviour::Say(said.into())),

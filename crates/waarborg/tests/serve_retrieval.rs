@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use waarborg_models::{ChatMessage, ChatRole, GenerateRequest, Generator};
 
 struct Server(Child);
 
@@ -100,6 +101,31 @@ async fn an_application_with_a_collection_gets_cited_passages_from_it() {
     assert!(citations[0]["source"].as_str().unwrap().ends_with("paspoort.md"), "{answer}");
     let text = answer["choices"][0]["message"]["content"].as_str().unwrap();
     assert!(text.contains("tien jaar geldig"), "{text}");
+
+    // Waarborg's own OpenAI-compatible backend (what `[models.generator] backend = "openai"`
+    // uses) talks to `waarborg serve` like to any server: health lists the served model, a
+    // streamed generation arrives in pieces that add up to the answer, and a wrong key is one
+    // clear error.
+    let mut config = waarborg_models::openai::OpenAiConfig::new(format!("{base}/v1"), "extractive");
+    config.api_key = Some(with.clone());
+    config.max_retries = 0;
+    let backend = config.build().unwrap();
+    assert!(backend.health().await.unwrap().contains(&"extractive".to_owned()));
+    let generator = backend.generator();
+    let request = GenerateRequest::new(vec![ChatMessage::new(ChatRole::User, "Hoe lang is een paspoort geldig voor volwassenen?")]);
+    let (tx, mut rx) = tokio::sync::mpsc::channel(64);
+    let completion = generator.generate(request.clone(), Some(tx)).await.unwrap();
+    let mut pieces = String::new();
+    while let Some(p) = rx.recv().await {
+        pieces.push_str(&p);
+    }
+    assert!(completion.text.contains("tien jaar geldig"), "{}", completion.text);
+    assert_eq!(pieces, completion.text);
+    let mut wrong = waarborg_models::openai::OpenAiConfig::new(format!("{base}/v1"), "extractive");
+    wrong.api_key = Some("wb_niet-geldig".into());
+    wrong.max_retries = 0;
+    let err = wrong.build().unwrap().generator().generate(request, None).await.unwrap_err().to_string();
+    assert!(!err.contains("wb_niet-geldig") && !err.is_empty() && !err.contains('\n'), "{err}");
 
     // Hard negative: the same question from an application without collections finds nothing.
     let answer = ask(&base, &without, "Hoe lang is een paspoort geldig voor volwassenen?").await;

@@ -212,8 +212,8 @@ async fn chat(
                                     let mut d = crate::Gateway::output_decision(&problem, Action::Replaced);
                                     let quoted = gw.quote_sources(&ex).await;
                                     if quoted.is_some() {
-                                        let why = d.reason.take().unwrap_or_default();
-                                        d = d.reason(format!("{why}; replaced by quotes from the sources").trim_start_matches("; ").to_owned());
+                                        const QUOTED: &str = "replaced by quotes from the sources";
+                                        d.reason = Some(d.reason.take().map_or_else(|| QUOTED.to_owned(), |why| format!("{why}; {QUOTED}")));
                                     }
                                     ex.decisions.push(d);
                                     match quoted {

@@ -174,6 +174,9 @@ pub struct Exchange {
     pub leak: output::LeakDetector,
     /// Whether this is a stream.
     pub stream: bool,
+    /// The last user message with its personal data redacted — what purpose embedding and
+    /// retrieval see. Made once per request, from the input stage's scan when it ran first.
+    pub redacted_query: Option<String>,
 }
 
 /// Why an answer may not go out.
@@ -287,6 +290,7 @@ impl Gateway {
             model_view: String::new(),
             caller,
             stream,
+            redacted_query: None,
         };
         let last_user = messages.iter().rev().find(|m| m.role == ChatRole::User).map(|m| m.content.clone()).unwrap_or_default();
         let mut msgs = messages;
@@ -306,8 +310,9 @@ impl Gateway {
                     let hits: Vec<&'static str> = msgs
                         .iter()
                         .filter(|m| m.role == ChatRole::User)
-                        .flat_map(|m| injection::check(&m.content, false).is_injection().then(|| injection::check(&m.content, false).rules))
-                        .flatten()
+                        .map(|m| injection::check(&m.content, false))
+                        .filter(|r| r.is_injection())
+                        .flat_map(|r| r.rules)
                         .collect();
                     if hits.is_empty() {
                         ex.decisions.push(Decision::new(Stage::Injection, Action::Allowed));
@@ -347,6 +352,16 @@ impl Gateway {
         Prepared::Ready(ex)
     }
 
+    /// The last user message with personal data redacted (see [`Exchange::redacted_query`]);
+    /// `None` when the detector fails.
+    fn redacted_query(&self, ex: &mut Exchange, last_user: &str) -> Option<String> {
+        if ex.redacted_query.is_none() {
+            let f = scan_guarded(&self.pii, last_user)?;
+            ex.redacted_query = Some(Operator::Redact.apply(last_user, &f.spans).text);
+        }
+        ex.redacted_query.clone()
+    }
+
     async fn stage_purpose(&self, ex: &mut Exchange, last_user: &str) -> Option<String> {
         if !ex.policy.purpose_check {
             ex.decisions.push(Decision::new(Stage::Purpose, Action::Allowed).reason("purpose check off in the policy"));
@@ -359,8 +374,11 @@ impl Gateway {
         if kw.clearly_off() {
             if let (Some(pe), Some(e)) = (self.purpose_embedding(&ex.caller).await, self.embedder.as_ref()) {
                 // The question goes to the embedder without personal data.
-                let redacted = self.pii.anonymise(last_user, &Operator::Redact).text;
-                if let Ok(Some(q)) = e.embed(&[redacted]).await.map(|mut v| v.pop()) {
+                let embedded = match self.redacted_query(ex, last_user) {
+                    Some(r) => e.embed(&[r]).await.ok().and_then(|mut v| v.pop()),
+                    None => None,
+                };
+                if let Some(q) = embedded {
                     let sim = waarborg_models::cosine(&pe, &q);
                     reason.push_str(&format!("; similarity {sim:.2} (threshold {:.2})", ex.policy.purpose_min_similarity));
                     similarity = Some(sim);
@@ -391,6 +409,10 @@ impl Gateway {
             types.extend(f.spans.iter().map(|s| s.entity));
             cats.extend(f.categories.iter().copied());
             scanned.push(f);
+        }
+        // Later stages need the question without personal data: redact it from this scan.
+        if let Some(i) = msgs.iter().rposition(|m| m.role == ChatRole::User) {
+            ex.redacted_query.get_or_insert_with(|| Operator::Redact.apply(&msgs[i].content, &scanned[i].spans).text);
         }
         types.sort();
         types.dedup();
@@ -447,14 +469,16 @@ impl Gateway {
     }
 
     async fn stage_retrieve(&self, ex: &mut Exchange, last_user: &str) {
-        let collections = &ex.caller.app.spec.collections;
-        let Some(r) = self.retriever.as_ref().filter(|_| !collections.is_empty()) else {
+        let Some(r) = self.retriever.as_ref().filter(|_| !ex.caller.app.spec.collections.is_empty()) else {
             ex.decisions.push(Decision::new(Stage::Retrieve, Action::Allowed).reason("no collections"));
             return;
         };
         // The query goes to retrieval without personal data.
-        let query = self.pii.anonymise(last_user, &Operator::Redact).text;
-        match r.retrieve(collections, &query, ex.policy.retrieve_limit).await {
+        let Some(query) = self.redacted_query(ex, last_user) else {
+            ex.decisions.push(Decision::new(Stage::Retrieve, Action::Allowed).reason("the personal-data detector failed; answering without sources"));
+            return;
+        };
+        match r.retrieve(&ex.caller.app.spec.collections, &query, ex.policy.retrieve_limit).await {
             Ok(found) => {
                 let total = found.len();
                 let (clean, injected): (Vec<Passage>, Vec<Passage>) = found.into_iter().partition(|p| !injection::check(&p.text, true).is_injection());

@@ -3,18 +3,11 @@
 //! embedded models from the shared test cache answer.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use std::io::{BufRead, BufReader};
+mod common;
+
+use common::{serve, waarborg};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use std::process::Command;
 
 fn venv_python() -> PathBuf {
     let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("openai-venv");
@@ -28,18 +21,6 @@ fn venv_python() -> PathBuf {
         std::fs::write(&marker, b"").unwrap();
     }
     python
-}
-
-fn waarborg(dir: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_waarborg"));
-    c.args(args)
-        .arg("--data-dir")
-        .arg(dir.join("data"))
-        .arg("--config")
-        .arg(dir.join("waarborg.toml"))
-        .env_remove("WAARBORG_DATABASE_URL")
-        .env_remove("WAARBORG_DATA_DIR");
-    c
 }
 
 #[test]
@@ -62,20 +43,7 @@ fn the_official_openai_python_client_works_against_waarborg_serve() {
     let app: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let key = app["api_key"].as_str().unwrap().to_owned();
 
-    let mut child = waarborg(dir.path(), &["serve", "--listen", "127.0.0.1:0"]).stderr(Stdio::piped()).spawn().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let _server = Server(child);
-    // Drain stderr on a thread (a closed pipe must not fail the server's writes).
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("serving the gateway on ").nth(1) {
-                let _ = tx.send(rest.split_whitespace().next().unwrap_or_default().to_owned());
-            }
-        }
-    });
-    let base = rx.recv_timeout(std::time::Duration::from_secs(120)).ok();
-    let base = base.expect("the server announces its address");
+    let (_server, base) = serve(dir.path());
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/openai/client_check.py");
     let out = Command::new(&python).arg(script).arg(&base).arg(&key).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

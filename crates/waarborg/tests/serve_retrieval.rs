@@ -4,33 +4,12 @@
 //! tantivy index, the extractive generator (deterministic, no model files needed).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
+use common::{serve, waarborg};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use waarborg_models::{ChatMessage, ChatRole, GenerateRequest, Generator};
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn waarborg(dir: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_waarborg"));
-    c.args(args)
-        .arg("--data-dir")
-        .arg(dir.join("data"))
-        .arg("--config")
-        .arg(dir.join("waarborg.toml"))
-        .current_dir(dir)
-        .env_remove("WAARBORG_DATABASE_URL")
-        .env_remove("WAARBORG_DATA_DIR");
-    c
-}
 
 fn create_app(dir: &Path, name: &str, collection: Option<&str>) -> String {
     let mut args = vec![
@@ -82,18 +61,7 @@ async fn an_application_with_a_collection_gets_cited_passages_from_it() {
     let with = create_app(d, "loket-assistent", Some("loket"));
     let without = create_app(d, "zonder-bronnen", None);
 
-    let mut child = waarborg(d, &["serve", "--listen", "127.0.0.1:0"]).stderr(Stdio::piped()).spawn().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let _server = Server(child);
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("serving the gateway on ").nth(1) {
-                let _ = tx.send(rest.split_whitespace().next().unwrap_or_default().to_owned());
-            }
-        }
-    });
-    let base = rx.recv_timeout(std::time::Duration::from_secs(120)).expect("the server announces its address");
+    let (_server, base) = serve(d);
 
     let answer = ask(&base, &with, "Hoe lang is een paspoort geldig voor volwassenen?").await;
     let citations = answer["waarborg"]["citations"].as_array().unwrap();

@@ -65,6 +65,14 @@ db_enum! {
         RetentionPurge = "retention.purge",
         /// The audit trail was exported.
         AuditExported = "audit.exported",
+        /// A reviewer approved or rejected a draft answer.
+        ReviewDecided = "review.decided",
+        /// A citizen asked to continue with a person.
+        HandoverCreated = "handover.created",
+        /// A hand-over was closed.
+        HandoverClosed = "handover.closed",
+        /// Someone signed in to the web UI (or failed to).
+        UserLogin = "user.login",
     }
 }
 

@@ -5,6 +5,7 @@ mod datasets;
 mod incidents;
 mod keys;
 mod models;
+mod reviews;
 mod rights;
 mod users;
 
@@ -13,6 +14,7 @@ pub use datasets::*;
 pub use incidents::*;
 pub use keys::*;
 pub use models::*;
+pub use reviews::*;
 pub use rights::*;
 pub use users::*;
 

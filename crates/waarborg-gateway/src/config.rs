@@ -53,7 +53,8 @@ pub struct GatewayConfig {
     /// Seconds an authenticated key stays cached (default 2; 0 looks every request up).
     #[serde(default)]
     pub auth_cache_secs: Option<u64>,
-    /// Named guardrail policies; `default` is built in and may be overridden.
+    /// Named guardrail policies; `default` and `review` (default + human review) are built in and
+    /// may be overridden.
     #[serde(default)]
     pub policies: BTreeMap<String, PolicyConfig>,
 }
@@ -148,6 +149,10 @@ pub struct PolicyConfig {
     /// `extractive` (default) or `message`.
     #[serde(default)]
     pub fallback: Option<FallbackAction>,
+    /// Whether a person approves each answer before a citizen sees it (R-APP-4; default false,
+    /// true in the built-in `review` policy). Applies to applications for citizens.
+    #[serde(default)]
+    pub human_review: Option<bool>,
 }
 
 /// A resolved policy: the ordered stages and how each decides.
@@ -178,6 +183,8 @@ pub struct Policy {
     pub retrieve_limit: usize,
     /// Fall-back.
     pub fallback: FallbackAction,
+    /// Answers to citizens wait for a reviewer.
+    pub human_review: bool,
 }
 
 impl Policy {
@@ -209,6 +216,7 @@ impl Policy {
             max_tokens,
             retrieve_limit: c.retrieve_limit.unwrap_or(4).clamp(1, 32),
             fallback: c.fallback.unwrap_or(FallbackAction::Extractive),
+            human_review: c.human_review.unwrap_or(false),
         })
     }
 }
@@ -247,6 +255,8 @@ impl GatewayConfig {
     pub fn resolve(&self) -> Result<Settings, GatewayError> {
         let mut policies = HashMap::new();
         policies.insert("default".to_owned(), Arc::new(Policy::resolve("default", &PolicyConfig::default())?));
+        let review = PolicyConfig { human_review: Some(true), ..PolicyConfig::default() };
+        policies.insert("review".to_owned(), Arc::new(Policy::resolve("review", &review)?));
         for (name, c) in &self.policies {
             policies.insert(name.clone(), Arc::new(Policy::resolve(name, c)?));
         }
@@ -299,6 +309,7 @@ impl Settings {
                 max_tokens: 1024,
                 retrieve_limit: 4,
                 fallback: FallbackAction::Extractive,
+                human_review: false,
             }),
         }
     }
@@ -315,6 +326,8 @@ mod tests {
         assert_eq!(p.input_pii, InputPiiAction::Pseudonymise);
         assert_eq!(p.stages, Stage::ALL.to_vec());
         assert_eq!(s.policy("not-configured").name, "default");
+        assert!(!p.human_review);
+        assert!(s.policy("review").human_review, "the built-in review policy holds answers for a person");
         let mut c = GatewayConfig::default();
         c.policies.insert("x".into(), PolicyConfig { stream_window_chars: Some(3), ..Default::default() });
         let e = c.resolve().unwrap_err().to_string();

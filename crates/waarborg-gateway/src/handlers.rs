@@ -3,7 +3,7 @@
 use crate::api::{input_texts, ChatRequest, EmbeddingsRequest, ModerationRequest, VerifyRequest};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::pipeline::{footer, regenerates, Action, Decision, Prepared, Stage, QUOTES_NOTE, WITHHELD};
+use crate::pipeline::{Action, Decision, Stage};
 use crate::Gateway;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -16,7 +16,7 @@ use axum::{Extension, Json, Router};
 use base64::Engine as _;
 use serde_json::{json, Value};
 use std::sync::Arc;
-use waarborg_models::{FinishReason, GenerateRequest};
+use waarborg_models::GenerateRequest;
 use waarborg_pii::Operator;
 use waarborg_store::{AuditKind, NewAuditEvent};
 
@@ -34,6 +34,7 @@ pub(crate) fn router(gw: Arc<Gateway>) -> Router {
         .route("/v1/moderations", post(moderations))
         .route("/v1/provenance/verify", post(verify))
         .route("/v1/provenance/key", get(provenance_key))
+        .merge(crate::ui::router(gw.clone()))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))
@@ -61,7 +62,9 @@ async fn envelope(State(gw): State<Arc<Gateway>>, mut req: Request, next: Next) 
     h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
     h.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
-    h.insert("content-security-policy", HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    if !h.contains_key("content-security-policy") {
+        h.insert("content-security-policy", HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    }
     h.insert("cache-control", HeaderValue::from_static("no-store"));
     h.insert("strict-transport-security", HeaderValue::from_static("max-age=31536000"));
     resp
@@ -106,13 +109,6 @@ async fn authenticate(gw: &Gateway, headers: &HeaderMap) -> Result<Caller, ApiEr
 
 fn unix_now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
-}
-
-fn finish_str(f: FinishReason) -> &'static str {
-    match f {
-        FinishReason::Stop => "stop",
-        FinishReason::Length => "length",
-    }
 }
 
 /// Validates a chat request into the model request (400 with the field on bad values).
@@ -184,64 +180,8 @@ async fn chat(
     if stream {
         return Ok(crate::stream::respond(gw, prepared, id, created, model_name, include_usage));
     }
-    let (mut ex, text, finish, pt, ct, used) = match prepared {
-        Prepared::Refused(ex, text) => (ex, text, "content_filter", 0, 0, model_name.clone()),
-        Prepared::Ready(mut ex) => {
-            let generator = gw.generator.clone();
-            match gw.call_model(&*generator, ex.request.clone(), None).await {
-                Ok(c) => {
-                    ex.decisions.push(Decision::new(Stage::Generate, Action::Allowed));
-                    let (text, finish) = match gw.check_output(&ex, &c.text) {
-                        Ok(()) => {
-                            ex.decisions.push(Decision::new(Stage::OutputPii, Action::Allowed));
-                            (c.text.clone(), finish_str(c.finish_reason))
-                        }
-                        Err(problem) => {
-                            let mut out = None;
-                            if regenerates(&ex.policy) {
-                                if let Ok(again) = gw.call_model(&*generator, ex.request.clone(), None).await {
-                                    if gw.check_output(&ex, &again.text).is_ok() {
-                                        ex.decisions.push(crate::Gateway::output_decision(&problem, Action::Regenerated));
-                                        out = Some((again.text, finish_str(again.finish_reason)));
-                                    }
-                                }
-                            }
-                            match out {
-                                Some(o) => o,
-                                None => {
-                                    let mut d = crate::Gateway::output_decision(&problem, Action::Replaced);
-                                    let quoted = gw.quote_sources(&ex).await;
-                                    if quoted.is_some() {
-                                        const QUOTED: &str = "replaced by quotes from the sources";
-                                        d.reason = Some(d.reason.take().map_or_else(|| QUOTED.to_owned(), |why| format!("{why}; {QUOTED}")));
-                                    }
-                                    ex.decisions.push(d);
-                                    match quoted {
-                                        Some(q) => (format!("{QUOTES_NOTE}\n\n{}", q.text), "content_filter"),
-                                        None => (WITHHELD.to_owned(), "content_filter"),
-                                    }
-                                }
-                            }
-                        }
-                    };
-                    (ex, text, finish, c.prompt_tokens, c.completion_tokens, generator.info().name.clone())
-                }
-                Err(why) => {
-                    let c = gw.fallback(&mut ex, &why).await;
-                    ex.decisions.push(Decision::new(Stage::OutputPii, Action::Allowed));
-                    (ex, c.text, "stop", c.prompt_tokens, c.completion_tokens, gw.fallback_name().to_owned())
-                }
-            }
-        }
-    };
-    let (mut shown, sanitised) = gw.present(&ex, &text);
-    if sanitised {
-        ex.decisions.push(Decision::new(Stage::OutputPii, Action::Redacted).reason("active content (scripts, outside images) neutralised"));
-    }
-    if let Some(f) = footer(ex.caller.app.spec.audience, &gw.settings.human_contact) {
-        shown.push_str(&f);
-    }
-    let ext = gw.finish(&mut ex, &shown, finish, pt, ct, &used).await?;
+    let done = gw.complete(prepared, &model_name).await?;
+    let (shown, finish, pt, ct, ext) = (done.text, done.finish, done.prompt_tokens, done.completion_tokens, done.ext);
     Ok(Json(json!({
         "id": id,
         "object": "chat.completion",

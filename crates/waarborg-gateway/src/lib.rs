@@ -5,7 +5,8 @@
 //! - [`Gateway`] holds the pieces (store, personal-data engine and vault, generator, embedder,
 //!   retriever, provenance signer, settings) and [`Gateway::router`] gives the axum app: the
 //!   OpenAI-compatible API (`/v1/chat/completions`, `/v1/models`, `/v1/embeddings`,
-//!   `/v1/moderations`) and `/v1/provenance/verify`.
+//!   `/v1/moderations`) and `/v1/provenance/verify`, and the web UI ([`ui`]: chat, review queue,
+//!   privacy office, register).
 //! - Every chat request runs one ordered list of [`pipeline::Stage`]s taken from the
 //!   application's policy ([`config::Policy`]): authenticate → rate limit → purpose → input
 //!   personal data → injection → retrieve → generate → output personal data → disclose → sign →
@@ -20,6 +21,7 @@
 
 pub mod api;
 pub mod auth;
+mod complete;
 pub mod config;
 pub mod disclosure;
 pub mod error;
@@ -29,6 +31,7 @@ pub mod pipeline;
 pub mod provenance;
 pub mod retrieve;
 pub mod stream;
+pub mod ui;
 
 pub use config::{GatewayConfig, Policy, Settings};
 pub use error::{ApiError, GatewayError};
@@ -76,6 +79,7 @@ pub struct Gateway {
     pub(crate) model_versions: HashMap<String, String>,
     pub(crate) fallback: waarborg_models::extractive::Extractive,
     pub(crate) purposes: Mutex<HashMap<(String, i64), Arc<pipeline::PurposeProfile>>>,
+    pub(crate) ui: ui::Ui,
 }
 
 impl Gateway {
@@ -88,6 +92,7 @@ impl Gateway {
             vault: Vault::new(std::time::Duration::from_secs(600)),
             fallback: waarborg_models::extractive::Extractive::new(),
             purposes: Mutex::new(HashMap::new()),
+            ui: ui::Ui::new(),
             settings: parts.settings,
             store: parts.store,
             pii: parts.pii,

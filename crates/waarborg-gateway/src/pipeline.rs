@@ -177,6 +177,9 @@ pub struct Exchange {
     /// The last user message with its personal data redacted — what purpose embedding and
     /// retrieval see. Made once per request, from the input stage's scan when it ran first.
     pub redacted_query: Option<String>,
+    /// Whether the user's own values come back in the answer (the API; the web UI never shows
+    /// them again).
+    pub restore: bool,
 }
 
 /// Why an answer may not go out.
@@ -291,6 +294,7 @@ impl Gateway {
             caller,
             stream,
             redacted_query: None,
+            restore: true,
         };
         let last_user = messages.iter().rev().find(|m| m.role == ChatRole::User).map(|m| m.content.clone()).unwrap_or_default();
         let mut msgs = messages;
@@ -646,7 +650,11 @@ impl Gateway {
             content,
             retention_days: Some(spec.retention_days),
         };
-        self.store.append_audit(event).await.map_err(|_| ApiError::unavailable("the audit trail could not be written; the answer is withheld"))?;
+        let receipt = self
+            .store
+            .append_audit(event)
+            .await
+            .map_err(|_| ApiError::unavailable("the audit trail could not be written; the answer is withheld"))?;
         if let Some(c) = &ex.conversation {
             self.vault.forget(c);
         }
@@ -656,6 +664,7 @@ impl Gateway {
             "disclosure": disclosure,
             "provenance": provenance,
             "usage": {"energy_wh": energy_wh, "co2_g": co2_g},
+            "audit_seq": receipt.seq,
         }))
     }
 
@@ -666,8 +675,8 @@ impl Gateway {
     /// Restores the user's own values and neutralises active content.
     pub(crate) fn present(&self, ex: &Exchange, text: &str) -> (String, bool) {
         let restored = match &ex.conversation {
-            Some(c) => self.vault.restore(c, text),
-            None => text.to_owned(),
+            Some(c) if ex.restore => self.vault.restore(c, text),
+            _ => text.to_owned(),
         };
         output::sanitise(&restored)
     }

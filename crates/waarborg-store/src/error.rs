@@ -95,6 +95,12 @@ impl StoreError {
     pub(crate) fn not_found(entity: &'static str, key: impl Into<String>) -> Self {
         StoreError::NotFound { entity, key: key.into() }
     }
+
+    /// A record that is decided once (a review, a hand-over) was already decided. Such a record
+    /// has two versions: 1 while open, 2 once decided; the caller acted on version 1.
+    pub(crate) fn already_decided(entity: &'static str, key: impl Into<String>) -> Self {
+        StoreError::Conflict { entity, key: key.into(), expected: 1, found: 2 }
+    }
 }
 
 impl From<deadpool_postgres::PoolError> for StoreError {

@@ -17,6 +17,13 @@ on_both_backends!(
     models_versions_and_aliases,
     lineage_answers_what_was_built_from_snapshots_in_one_query,
     incidents_and_rights_requests,
+    review_queue_lists_pending_oldest_first_and_decisions_newest_first,
+    approval_shows_the_draft_or_the_edit_and_rejection_shows_nothing,
+    a_decided_draft_cannot_be_decided_again_by_anyone,
+    concurrent_reviewers_exactly_one_decides,
+    conversation_reviews_hold_only_that_conversation_oldest_first,
+    reviews_and_handovers_refuse_unknown_apps_and_bad_input,
+    handovers_close_once_and_list_by_status_newest_first,
     audit_chain_verifies_and_keeps_content_sealed,
     retention_drops_content_but_the_chain_still_verifies,
     tampering_is_reported_at_the_first_broken_link,
@@ -209,6 +216,232 @@ async fn incidents_and_rights_requests(h: &Harness) {
     assert_eq!(s.list_rights_requests().await.unwrap().len(), 1);
 }
 
+/// Queues a draft for `app` in `conversation` whose question and draft name `label`.
+async fn queue(s: &Arc<dyn Store>, app: &str, conversation: &str, label: &str) -> ReviewItem {
+    s.create_review(
+        app,
+        Some(3),
+        &format!("Vraag {label} van [PERSOON]"),
+        &format!("Concept {label}"),
+        json!([{"source": "wmo.pdf", "title": "Wmo-verordening", "text": "Artikel 2"}]),
+        conversation,
+    )
+    .await
+    .unwrap()
+}
+
+fn ids(items: &[ReviewItem]) -> Vec<&str> {
+    items.iter().map(|r| r.id.as_str()).collect()
+}
+
+async fn review_queue_lists_pending_oldest_first_and_decisions_newest_first(h: &Harness) {
+    let s = &h.store;
+    let app = s.create_app(spec("wmo-chat"), "user:a").await.unwrap();
+    let a = queue(s, "wmo-chat", "g1", "a").await;
+    let b = queue(s, &app.id, "g2", "b").await;
+    let c = queue(s, "wmo-chat", "g3", "c").await;
+    let d = queue(s, "wmo-chat", "g4", "d").await;
+    assert!(a.id.starts_with("rev_"));
+    // Stored under the application's id, whether it was named by name or by id.
+    assert_eq!((a.app_id.as_str(), b.app_id.as_str()), (app.id.as_str(), app.id.as_str()));
+    assert_eq!((a.status, a.audit_seq, a.edited), (ReviewStatus::Pending, Some(3), false));
+    assert_eq!(a.citations[0]["title"], "Wmo-verordening");
+    assert!(a.final_text.is_none() && a.decided_at.is_none() && a.decided_by.is_none() && a.note.is_none());
+    assert_eq!(s.get_review(&a.id).await.unwrap(), a);
+
+    let pending = s.list_reviews(Some(ReviewStatus::Pending)).await.unwrap();
+    assert_eq!(ids(&pending), vec![&a.id, &b.id, &c.id, &d.id], "the queue is oldest first");
+
+    // Decide the oldest last: decisions are listed by when they were made, newest first.
+    s.decide_review(&c.id, ReviewStatus::Approved, None, None, "user:r").await.unwrap();
+    s.decide_review(&b.id, ReviewStatus::Rejected, None, Some("onjuist"), "user:r").await.unwrap();
+    s.decide_review(&a.id, ReviewStatus::Approved, Some("Aangepast antwoord"), None, "user:r").await.unwrap();
+
+    assert_eq!(ids(&s.list_reviews(Some(ReviewStatus::Pending)).await.unwrap()), vec![&d.id]);
+    assert_eq!(ids(&s.list_reviews(Some(ReviewStatus::Approved)).await.unwrap()), vec![&a.id, &c.id]);
+    assert_eq!(ids(&s.list_reviews(Some(ReviewStatus::Rejected)).await.unwrap()), vec![&b.id]);
+    // All: the queue first, then the decisions, newest first.
+    assert_eq!(ids(&s.list_reviews(None).await.unwrap()), vec![&d.id, &a.id, &b.id, &c.id]);
+}
+
+async fn approval_shows_the_draft_or_the_edit_and_rejection_shows_nothing(h: &Harness) {
+    let s = &h.store;
+    s.create_app(spec("wmo-chat"), "user:a").await.unwrap();
+    let as_is = queue(s, "wmo-chat", "g1", "a").await;
+    let edit = queue(s, "wmo-chat", "g1", "b").await;
+    let same = queue(s, "wmo-chat", "g1", "c").await;
+    let reject = queue(s, "wmo-chat", "g1", "d").await;
+
+    let approved = s.decide_review(&as_is.id, ReviewStatus::Approved, None, None, "user:r").await.unwrap();
+    assert_eq!(approved.status, ReviewStatus::Approved);
+    assert_eq!(approved.final_text.as_deref(), Some("Concept a"), "without an edit the citizen sees the draft");
+    assert!(!approved.edited);
+    assert_eq!(approved.decided_by.as_deref(), Some("user:r"));
+    assert!(approved.decided_at.unwrap() >= approved.created_at);
+
+    let edited = s
+        .decide_review(&edit.id, ReviewStatus::Approved, Some("Beter antwoord"), Some("toon verwezen"), "user:r")
+        .await
+        .unwrap();
+    assert_eq!((edited.final_text.as_deref(), edited.edited), (Some("Beter antwoord"), true));
+    assert_eq!(edited.draft, "Concept b", "the draft itself is kept");
+    assert_eq!(edited.note.as_deref(), Some("toon verwezen"));
+    // What was stored is what was returned.
+    assert_eq!(s.get_review(&edit.id).await.unwrap(), edited);
+
+    // Sending the draft back unchanged is not an edit.
+    let unchanged = s.decide_review(&same.id, ReviewStatus::Approved, Some("Concept c"), None, "user:r").await.unwrap();
+    assert_eq!((unchanged.final_text.as_deref(), unchanged.edited), (Some("Concept c"), false));
+
+    // A rejection shows the citizen nothing, even when the form sent text along.
+    let rejected = s
+        .decide_review(&reject.id, ReviewStatus::Rejected, Some("iets"), Some("verkeerde regeling"), "user:q")
+        .await
+        .unwrap();
+    assert_eq!(rejected.status, ReviewStatus::Rejected);
+    assert!(rejected.final_text.is_none() && !rejected.edited);
+    assert_eq!((rejected.note.as_deref(), rejected.decided_by.as_deref()), (Some("verkeerde regeling"), Some("user:q")));
+    assert_eq!(s.get_review(&reject.id).await.unwrap().final_text, None);
+}
+
+async fn a_decided_draft_cannot_be_decided_again_by_anyone(h: &Harness) {
+    let s = &h.store;
+    s.create_app(spec("wmo-chat"), "user:a").await.unwrap();
+    let r = queue(s, "wmo-chat", "g1", "a").await;
+    let first = s.decide_review(&r.id, ReviewStatus::Approved, Some("Eerste"), None, "user:een").await.unwrap();
+
+    // The same reviewer again (a double click) ...
+    let again = s.decide_review(&r.id, ReviewStatus::Approved, Some("Tweede"), None, "user:een").await.unwrap_err();
+    assert!(matches!(again, StoreError::Conflict { entity: "review", ref key, .. } if *key == r.id), "{again}");
+    // ... and a second reviewer on another instance, rejecting: both refused.
+    let other = h.reopen(None).await.unwrap();
+    let late = other.decide_review(&r.id, ReviewStatus::Rejected, None, Some("nee"), "user:twee").await.unwrap_err();
+    assert!(matches!(late, StoreError::Conflict { entity: "review", .. }), "{late}");
+    // The first decision stands, unchanged.
+    assert_eq!(s.get_review(&r.id).await.unwrap(), first);
+    assert_eq!(first.final_text.as_deref(), Some("Eerste"));
+
+    // A rejected draft cannot be approved afterwards either.
+    let r2 = queue(s, "wmo-chat", "g1", "b").await;
+    s.decide_review(&r2.id, ReviewStatus::Rejected, None, None, "user:een").await.unwrap();
+    let err = s.decide_review(&r2.id, ReviewStatus::Approved, None, None, "user:twee").await.unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    let stored = s.get_review(&r2.id).await.unwrap();
+    assert_eq!(
+        (stored.status, stored.final_text, stored.decided_by.as_deref()),
+        (ReviewStatus::Rejected, None, Some("user:een"))
+    );
+
+    assert!(matches!(
+        s.decide_review("rev_onbekend", ReviewStatus::Approved, None, None, "x").await,
+        Err(StoreError::NotFound { entity: "review", .. })
+    ));
+}
+
+async fn concurrent_reviewers_exactly_one_decides(h: &Harness) {
+    let s = &h.store;
+    s.create_app(spec("wmo-chat"), "user:a").await.unwrap();
+    let other = h.reopen(None).await.unwrap();
+    for round in 0..5 {
+        let r = queue(s, "wmo-chat", "g1", &round.to_string()).await;
+        let mut tasks = Vec::new();
+        for n in 0..8 {
+            // Half on each instance, half approving, half rejecting.
+            let store = if n % 2 == 0 { Arc::clone(s) } else { Arc::clone(&other) };
+            let (id, status) = (r.id.clone(), if n % 4 < 2 { ReviewStatus::Approved } else { ReviewStatus::Rejected });
+            tasks.push(tokio::spawn(async move {
+                (n, store.decide_review(&id, status, Some(&format!("tekst {n}")), None, &format!("user:r{n}")).await)
+            }));
+        }
+        let mut winners = Vec::new();
+        for t in tasks {
+            match t.await.unwrap() {
+                (n, Ok(item)) => winners.push((n, item)),
+                (_, Err(StoreError::Conflict { .. })) => {}
+                (_, Err(e)) => panic!("unexpected error: {e}"),
+            }
+        }
+        assert_eq!(winners.len(), 1, "round {round}: exactly one reviewer decides");
+        let (n, won) = &winners[0];
+        assert_eq!(&s.get_review(&r.id).await.unwrap(), won, "the stored decision is the winner's");
+        assert_eq!(won.decided_by, Some(format!("user:r{n}")));
+    }
+}
+
+async fn conversation_reviews_hold_only_that_conversation_oldest_first(h: &Harness) {
+    let s = &h.store;
+    s.create_app(spec("wmo-chat"), "user:a").await.unwrap();
+    s.create_app(spec("afval-chat"), "user:a").await.unwrap();
+    let first = queue(s, "wmo-chat", "gesprek-1", "a").await;
+    let elsewhere = queue(s, "wmo-chat", "gesprek-2", "b").await;
+    let second = queue(s, "afval-chat", "gesprek-1", "c").await;
+    let third = queue(s, "wmo-chat", "gesprek-1", "d").await;
+    // A conversation id that merely starts the same is another conversation.
+    queue(s, "wmo-chat", "gesprek-10", "e").await;
+    // Decisions do not reorder a conversation.
+    s.decide_review(&first.id, ReviewStatus::Approved, None, None, "user:r").await.unwrap();
+
+    let mine = s.conversation_reviews("gesprek-1").await.unwrap();
+    assert_eq!(ids(&mine), vec![&first.id, &second.id, &third.id]);
+    assert_eq!(mine[0].final_text.as_deref(), Some("Concept a"), "the page sees the outcome");
+    assert_eq!(ids(&s.conversation_reviews("gesprek-2").await.unwrap()), vec![&elsewhere.id]);
+    assert!(s.conversation_reviews("gesprek-onbekend").await.unwrap().is_empty());
+}
+
+async fn reviews_and_handovers_refuse_unknown_apps_and_bad_input(h: &Harness) {
+    let s = &h.store;
+    s.create_app(spec("wmo-chat"), "user:a").await.unwrap();
+    let err = s.create_review("bestaat-niet", None, "v", "c", json!([]), "g1").await.unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { entity: "application", ref key } if key == "bestaat-niet"), "{err}");
+    let err = s.create_handover("app_onbekend", "g1", "samenvatting").await.unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { entity: "application", .. }), "{err}");
+    assert!(matches!(s.create_review("wmo-chat", None, "v", "c", json!([]), " ").await, Err(StoreError::Invalid(_))));
+    assert!(matches!(s.create_handover("wmo-chat", "", "s").await, Err(StoreError::Invalid(_))));
+    // Nothing was written by the refused calls.
+    assert!(s.list_reviews(None).await.unwrap().is_empty());
+    assert!(s.list_handovers(None).await.unwrap().is_empty());
+
+    // `Pending` is not a decision; the draft stays in the queue untouched.
+    let r = queue(s, "wmo-chat", "g1", "a").await;
+    let err = s.decide_review(&r.id, ReviewStatus::Pending, None, None, "user:r").await.unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(ref m) if m.contains("pending")), "{err}");
+    // An empty approved answer is refused too.
+    let err = s.decide_review(&r.id, ReviewStatus::Approved, Some("  "), None, "user:r").await.unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+    assert_eq!(s.get_review(&r.id).await.unwrap(), r);
+    assert!(matches!(s.get_review("rev_onbekend").await, Err(StoreError::NotFound { entity: "review", .. })));
+}
+
+async fn handovers_close_once_and_list_by_status_newest_first(h: &Harness) {
+    let s = &h.store;
+    let app = s.create_app(spec("wmo-chat"), "user:a").await.unwrap();
+    let a = s.create_handover("wmo-chat", "g1", "Inwoner vraagt naar [PERSOON]").await.unwrap();
+    let b = s.create_handover(&app.id, "g2", "Bezwaar").await.unwrap();
+    let c = s.create_handover("wmo-chat", "g3", "Spoed").await.unwrap();
+    assert!(a.id.starts_with("ho_"));
+    assert_eq!(
+        (a.app_id.as_str(), a.status, a.closed_at, a.closed_by.as_deref()),
+        (app.id.as_str(), HandoverStatus::Open, None, None)
+    );
+    assert_eq!(a.summary, "Inwoner vraagt naar [PERSOON]");
+
+    let hid = |v: Vec<Handover>| v.into_iter().map(|x| x.id).collect::<Vec<_>>();
+    assert_eq!(hid(s.list_handovers(None).await.unwrap()), vec![c.id.clone(), b.id.clone(), a.id.clone()]);
+
+    let closed = s.close_handover(&b.id, "user:medewerker").await.unwrap();
+    assert_eq!((closed.status, closed.closed_by.as_deref()), (HandoverStatus::Closed, Some("user:medewerker")));
+    assert!(closed.closed_at.unwrap() >= closed.created_at);
+    // Closing again is a conflict, and does not change who closed it.
+    let err = s.close_handover(&b.id, "user:ander").await.unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { entity: "hand-over", ref key, .. } if *key == b.id), "{err}");
+    assert!(matches!(s.close_handover("ho_onbekend", "x").await, Err(StoreError::NotFound { entity: "hand-over", .. })));
+
+    assert_eq!(hid(s.list_handovers(Some(HandoverStatus::Open)).await.unwrap()), vec![c.id.clone(), a.id.clone()]);
+    let closed_list = s.list_handovers(Some(HandoverStatus::Closed)).await.unwrap();
+    assert_eq!(closed_list, vec![closed]);
+    assert_eq!(s.list_handovers(None).await.unwrap().len(), 3);
+}
+
 fn request(i: usize) -> NewAuditEvent {
     let mut e = NewAuditEvent::new(AuditKind::GatewayRequest, "app:app_test").app("app_test");
     e.decisions = json!([{"stage": "input_pii", "action": "pseudonymised", "types": ["PERSON"]}]);
@@ -373,7 +606,7 @@ async fn two_store_instances_share_one_chain(h: &Harness) {
 }
 
 async fn migrations_are_idempotent_and_upgrade_an_older_database(h: &Harness) {
-    assert_eq!(h.store.schema_version(), 2);
+    assert_eq!(h.store.schema_version(), 3);
     // A data dir written by an older binary (schema 1) ...
     let old = Harness::at_version(h.kind, Some(1)).await;
     assert_eq!(old.store.schema_version(), 1);
@@ -381,16 +614,20 @@ async fn migrations_are_idempotent_and_upgrade_an_older_database(h: &Harness) {
     old.store.append_audit(request(0)).await.unwrap();
     // ... is upgraded by the newer one, keeping its data.
     let new = old.reopen(None).await.unwrap();
-    assert_eq!(new.schema_version(), 2);
+    assert_eq!(new.schema_version(), 3);
     assert_eq!(new.get_app("oud").await.unwrap().version, 1);
     new.create_dataset("nieuw", "kan nu", "user:a").await.unwrap();
+    // The review queue (schema 3) works on the upgraded database, for an application from before.
+    let r = new.create_review("oud", None, "Vraag", "Antwoord", json!([]), "gesprek-oud").await.unwrap();
+    let decided = new.decide_review(&r.id, ReviewStatus::Approved, None, None, "user:r").await.unwrap();
+    assert_eq!(decided.final_text.as_deref(), Some("Antwoord"));
     assert!(audit::verify(new.as_ref()).await.unwrap().ok());
     // Opening again changes nothing.
-    assert_eq!(old.reopen(None).await.unwrap().schema_version(), 2);
+    assert_eq!(old.reopen(None).await.unwrap().schema_version(), 3);
     // A database from a newer binary is refused, not damaged.
     old.raw("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (99, 'future', 'x', 0)").await;
     let err = old.reopen(None).await.err().unwrap();
-    assert!(matches!(err, StoreError::SchemaTooNew { found: 99, known: 2 }), "{err}");
+    assert!(matches!(err, StoreError::SchemaTooNew { found: 99, known: 3 }), "{err}");
     old.raw("DELETE FROM schema_migrations WHERE version = 99").await;
     // An applied migration whose text changed is refused.
     old.raw("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1").await;

@@ -6,7 +6,7 @@
 //! redacted and the model's draft — never the raw question.
 
 use super::db_enum;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::time::Timestamp;
 use serde::Serialize;
 
@@ -90,13 +90,14 @@ pub trait ReviewStore {
     /// By id.
     async fn get_review(&self, id: &str) -> Result<ReviewItem>;
     /// Drafts with this status (all when `None`): pending ones oldest first, decided ones newest
-    /// decision first.
+    /// decision first; with `None` the pending ones come before the decided ones.
     async fn list_reviews(&self, status: Option<ReviewStatus>) -> Result<Vec<ReviewItem>>;
     /// Every draft of one conversation, oldest first.
     async fn conversation_reviews(&self, conversation: &str) -> Result<Vec<ReviewItem>>;
     /// Approves (with `final_text`, the draft when `None`) or rejects a pending draft. `Invalid`
     /// for `Pending` as the new status; `Conflict` when it was already decided (a decision is
-    /// final, and two reviewers cannot both decide).
+    /// final, and two reviewers cannot both decide). A rejection ignores `final_text`: the
+    /// citizen sees nothing of a rejected draft.
     async fn decide_review(
         &self,
         id: &str,
@@ -111,4 +112,43 @@ pub trait ReviewStore {
     async fn list_handovers(&self, status: Option<HandoverStatus>) -> Result<Vec<Handover>>;
     /// Closes an open hand-over (`Conflict` when already closed).
     async fn close_handover(&self, id: &str, actor: &str) -> Result<Handover>;
+}
+
+/// `Invalid` for `Pending` as a decision: it is where every draft starts, not where one can go.
+pub(crate) fn validate_decision(status: ReviewStatus) -> Result<()> {
+    if status == ReviewStatus::Pending {
+        return Err(StoreError::Invalid(
+            "a review decision is 'approved' or 'rejected'; 'pending' is where every draft starts".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// What a decision writes, worked out the same way for both backends: `(final_text, edited)`.
+/// Approval shows `final_text` (the draft when `None`) and is `edited` when that differs from the
+/// draft; rejection shows nothing.
+pub(crate) fn decision_outcome(
+    status: ReviewStatus,
+    draft: &str,
+    final_text: Option<&str>,
+) -> Result<(Option<String>, bool)> {
+    validate_decision(status)?;
+    if status == ReviewStatus::Rejected {
+        return Ok((None, false));
+    }
+    let text = final_text.unwrap_or(draft);
+    if text.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "an approved answer cannot be empty; reject the draft instead, with a note why".into(),
+        ));
+    }
+    Ok((Some(text.to_owned()), text != draft))
+}
+
+/// A conversation id must be given: it is how the citizen's page finds its drafts.
+pub(crate) fn validate_conversation(conversation: &str) -> Result<()> {
+    if conversation.trim().is_empty() {
+        return Err(StoreError::Invalid("a conversation id is needed to show the citizen the outcome".into()));
+    }
+    Ok(())
 }

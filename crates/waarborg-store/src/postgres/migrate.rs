@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "core", include_str!("../../migrations/postgres/0001_core.sql")),
     (2, "lineage", include_str!("../../migrations/postgres/0002_lineage.sql")),
+    (3, "reviews", include_str!("../../migrations/postgres/0003_reviews.sql")),
 ];
 
 /// Advisory lock key for migrations ("wbmigrat").

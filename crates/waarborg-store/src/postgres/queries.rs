@@ -747,3 +747,208 @@ impl RightsStore for PgStore {
         rows.iter().map(rights_from_row).collect()
     }
 }
+
+// --- review queue and hand-overs ----------------------------------------------------------------
+
+// Citations are JSONB; they travel as text (`$n::text::jsonb` in, `citations::text` out).
+macro_rules! review_cols {
+    () => {
+        "id, app_id, audit_seq, question, draft, citations::text, conversation, status, final_text, edited, note,
+         created_at, decided_at, decided_by"
+    };
+}
+
+fn review_from_row(r: &Row) -> Result<ReviewItem> {
+    Ok(ReviewItem {
+        id: r.get(0),
+        app_id: r.get(1),
+        audit_seq: r.get(2),
+        question: r.get(3),
+        draft: r.get(4),
+        citations: parse_json(r.get::<_, &str>(5), "review citations")?,
+        conversation: r.get(6),
+        status: parse_enum(r.get::<_, &str>(7), "review status")?,
+        final_text: r.get(8),
+        edited: r.get(9),
+        note: r.get(10),
+        created_at: Timestamp(r.get(11)),
+        decided_at: r.get::<_, Option<i64>>(12).map(Timestamp),
+        decided_by: r.get(13),
+    })
+}
+
+async fn get_review<C: GenericClient>(c: &C, id: &str) -> Result<ReviewItem> {
+    let r = c
+        .query_opt(concat!("SELECT ", review_cols!(), " FROM reviews WHERE id = $1"), &[&id])
+        .await?
+        .ok_or_else(|| StoreError::not_found("review", id))?;
+    review_from_row(&r)
+}
+
+macro_rules! handover_cols {
+    () => {
+        "id, app_id, conversation, summary, status, created_at, closed_at, closed_by"
+    };
+}
+
+fn handover_from_row(r: &Row) -> Result<Handover> {
+    Ok(Handover {
+        id: r.get(0),
+        app_id: r.get(1),
+        conversation: r.get(2),
+        summary: r.get(3),
+        status: parse_enum(r.get::<_, &str>(4), "hand-over status")?,
+        created_at: Timestamp(r.get(5)),
+        closed_at: r.get::<_, Option<i64>>(6).map(Timestamp),
+        closed_by: r.get(7),
+    })
+}
+
+async fn get_handover<C: GenericClient>(c: &C, id: &str) -> Result<Handover> {
+    let r = c
+        .query_opt(concat!("SELECT ", handover_cols!(), " FROM handovers WHERE id = $1"), &[&id])
+        .await?
+        .ok_or_else(|| StoreError::not_found("hand-over", id))?;
+    handover_from_row(&r)
+}
+
+#[async_trait::async_trait]
+impl ReviewStore for PgStore {
+    async fn create_review(
+        &self,
+        app_id: &str,
+        audit_seq: Option<i64>,
+        question: &str,
+        draft: &str,
+        citations: serde_json::Value,
+        conversation: &str,
+    ) -> Result<ReviewItem> {
+        validate_conversation(conversation)?;
+        let citations = json_text(&citations)?;
+        let c = self.client().await?;
+        let app = get_app(&c, app_id).await?;
+        let id = new_id("rev");
+        c.execute(
+            "INSERT INTO reviews (id, app_id, audit_seq, question, draft, citations, conversation, status, edited, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, 'pending', FALSE, $8)",
+            &[&id, &app.id, &audit_seq, &question, &draft, &citations, &conversation, &Timestamp::now().0],
+        )
+        .await?;
+        get_review(&c, &id).await
+    }
+
+    async fn get_review(&self, id: &str) -> Result<ReviewItem> {
+        get_review(&self.client().await?, id).await
+    }
+
+    async fn list_reviews(&self, status: Option<ReviewStatus>) -> Result<Vec<ReviewItem>> {
+        let c = self.client().await?;
+        // Pending drafts first, oldest first (the queue); then decisions, newest first.
+        let rows = c
+            .query(
+                concat!(
+                    "SELECT ",
+                    review_cols!(),
+                    " FROM reviews WHERE ($1::text IS NULL OR status = $1)
+                      ORDER BY decided_at IS NOT NULL, CASE WHEN decided_at IS NULL THEN created_at END,
+                               decided_at DESC, created_at, id",
+                ),
+                &[&status.map(DbEnum::as_str)],
+            )
+            .await?;
+        rows.iter().map(review_from_row).collect()
+    }
+
+    async fn conversation_reviews(&self, conversation: &str) -> Result<Vec<ReviewItem>> {
+        let c = self.client().await?;
+        let rows = c
+            .query(
+                concat!("SELECT ", review_cols!(), " FROM reviews WHERE conversation = $1 ORDER BY created_at, id"),
+                &[&conversation],
+            )
+            .await?;
+        rows.iter().map(review_from_row).collect()
+    }
+
+    async fn decide_review(
+        &self,
+        id: &str,
+        status: ReviewStatus,
+        final_text: Option<&str>,
+        note: Option<&str>,
+        actor: &str,
+    ) -> Result<ReviewItem> {
+        validate_decision(status)?;
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        // Lock the row, then read its status: of two reviewers deciding at once, the second
+        // waits here and then reads the first one's decision.
+        let row = tx
+            .query_opt("SELECT id, status, draft FROM reviews WHERE id = $1 FOR UPDATE", &[&id])
+            .await?
+            .ok_or_else(|| StoreError::not_found("review", id))?;
+        let (key, current, draft): (String, &str, &str) = (row.get(0), row.get(1), row.get(2));
+        if current != ReviewStatus::Pending.as_str() {
+            return Err(StoreError::already_decided("review", key));
+        }
+        let (final_text, edited) = decision_outcome(status, draft, final_text)?;
+        tx.execute(
+            "UPDATE reviews SET status = $2, final_text = $3, edited = $4, note = $5, decided_at = $6, decided_by = $7
+             WHERE id = $1 AND status = 'pending'",
+            &[&key, &status.as_str(), &final_text, &edited, &note, &Timestamp::now().0, &actor],
+        )
+        .await?;
+        let item = get_review(&tx, &key).await?;
+        tx.commit().await?;
+        Ok(item)
+    }
+
+    async fn create_handover(&self, app_id: &str, conversation: &str, summary: &str) -> Result<Handover> {
+        validate_conversation(conversation)?;
+        let c = self.client().await?;
+        let app = get_app(&c, app_id).await?;
+        let id = new_id("ho");
+        c.execute(
+            "INSERT INTO handovers (id, app_id, conversation, summary, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)",
+            &[&id, &app.id, &conversation, &summary, &Timestamp::now().0],
+        )
+        .await?;
+        get_handover(&c, &id).await
+    }
+
+    async fn list_handovers(&self, status: Option<HandoverStatus>) -> Result<Vec<Handover>> {
+        let c = self.client().await?;
+        let rows = c
+            .query(
+                concat!(
+                    "SELECT ",
+                    handover_cols!(),
+                    " FROM handovers WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC, id",
+                ),
+                &[&status.map(DbEnum::as_str)],
+            )
+            .await?;
+        rows.iter().map(handover_from_row).collect()
+    }
+
+    async fn close_handover(&self, id: &str, actor: &str) -> Result<Handover> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        let row = tx
+            .query_opt("SELECT id, status FROM handovers WHERE id = $1 FOR UPDATE", &[&id])
+            .await?
+            .ok_or_else(|| StoreError::not_found("hand-over", id))?;
+        let (key, current): (String, &str) = (row.get(0), row.get(1));
+        if current != HandoverStatus::Open.as_str() {
+            return Err(StoreError::already_decided("hand-over", key));
+        }
+        tx.execute(
+            "UPDATE handovers SET status = 'closed', closed_at = $2, closed_by = $3 WHERE id = $1 AND status = 'open'",
+            &[&key, &Timestamp::now().0, &actor],
+        )
+        .await?;
+        let h = get_handover(&tx, &key).await?;
+        tx.commit().await?;
+        Ok(h)
+    }
+}

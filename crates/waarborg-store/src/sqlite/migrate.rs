@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "core", include_str!("../../migrations/sqlite/0001_core.sql")),
     (2, "lineage", include_str!("../../migrations/sqlite/0002_lineage.sql")),
+    (3, "reviews", include_str!("../../migrations/sqlite/0003_reviews.sql")),
 ];
 
 /// Applies what is missing (up to `target`, default all); returns the version reached.

@@ -816,3 +816,218 @@ impl RightsStore for SqliteStore {
         .await
     }
 }
+
+// --- review queue and hand-overs ----------------------------------------------------------------
+
+macro_rules! review_cols {
+    () => {
+        "id, app_id, audit_seq, question, draft, citations, conversation, status, final_text, edited, note,
+         created_at, decided_at, decided_by"
+    };
+}
+
+/// A review row with its citations still as JSON text (parsed by [`review_from`], which can
+/// report a damaged field as [`StoreError::Corrupt`]).
+type ReviewRow = (ReviewItem, String);
+
+fn review_row(r: &Row<'_>) -> rusqlite::Result<ReviewRow> {
+    let item = ReviewItem {
+        id: r.get(0)?,
+        app_id: r.get(1)?,
+        audit_seq: r.get(2)?,
+        question: r.get(3)?,
+        draft: r.get(4)?,
+        citations: serde_json::Value::Null,
+        conversation: r.get(6)?,
+        status: parse_enum(&r.get::<_, String>(7)?)?,
+        final_text: r.get(8)?,
+        edited: r.get(9)?,
+        note: r.get(10)?,
+        created_at: Timestamp(r.get(11)?),
+        decided_at: r.get::<_, Option<i64>>(12)?.map(Timestamp),
+        decided_by: r.get(13)?,
+    };
+    Ok((item, r.get(5)?))
+}
+
+fn review_from((mut item, citations): ReviewRow) -> Result<ReviewItem> {
+    item.citations = parse_json(&citations, "review citations")?;
+    Ok(item)
+}
+
+fn get_review(c: &Connection, id: &str) -> Result<ReviewItem> {
+    let row = c
+        .query_row(concat!("SELECT ", review_cols!(), " FROM reviews WHERE id = ?1"), [id], review_row)
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("review", id))?;
+    review_from(row)
+}
+
+fn handover_row(r: &Row<'_>) -> rusqlite::Result<Handover> {
+    Ok(Handover {
+        id: r.get(0)?,
+        app_id: r.get(1)?,
+        conversation: r.get(2)?,
+        summary: r.get(3)?,
+        status: parse_enum(&r.get::<_, String>(4)?)?,
+        created_at: Timestamp(r.get(5)?),
+        closed_at: r.get::<_, Option<i64>>(6)?.map(Timestamp),
+        closed_by: r.get(7)?,
+    })
+}
+
+macro_rules! handover_cols {
+    () => {
+        "id, app_id, conversation, summary, status, created_at, closed_at, closed_by"
+    };
+}
+
+fn get_handover(c: &Connection, id: &str) -> Result<Handover> {
+    c.query_row(concat!("SELECT ", handover_cols!(), " FROM handovers WHERE id = ?1"), [id], handover_row)
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("hand-over", id))
+}
+
+#[async_trait::async_trait]
+impl ReviewStore for SqliteStore {
+    async fn create_review(
+        &self,
+        app_id: &str,
+        audit_seq: Option<i64>,
+        question: &str,
+        draft: &str,
+        citations: serde_json::Value,
+        conversation: &str,
+    ) -> Result<ReviewItem> {
+        validate_conversation(conversation)?;
+        let citations = json_text(&citations)?;
+        let (app, question, draft, conversation) =
+            (app_id.to_owned(), question.to_owned(), draft.to_owned(), conversation.to_owned());
+        self.call(move |c| {
+            let app_id = get_app(c, &app)?.id;
+            let id = new_id("rev");
+            c.execute(
+                "INSERT INTO reviews (id, app_id, audit_seq, question, draft, citations, conversation, status, edited, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', 0, ?8)",
+                params![id, app_id, audit_seq, question, draft, citations, conversation, Timestamp::now().0],
+            )?;
+            get_review(c, &id)
+        })
+        .await
+    }
+
+    async fn get_review(&self, id: &str) -> Result<ReviewItem> {
+        let id = id.to_owned();
+        self.call(move |c| get_review(c, &id)).await
+    }
+
+    async fn list_reviews(&self, status: Option<ReviewStatus>) -> Result<Vec<ReviewItem>> {
+        self.call(move |c| {
+            // Pending drafts first, oldest first (the queue); then decisions, newest first.
+            let mut stmt = c.prepare(concat!(
+                "SELECT ",
+                review_cols!(),
+                " FROM reviews WHERE (?1 IS NULL OR status = ?1)
+                  ORDER BY decided_at IS NOT NULL, CASE WHEN decided_at IS NULL THEN created_at END,
+                           decided_at DESC, created_at, id",
+            ))?;
+            let rows = stmt.query_map([status.map(DbEnum::as_str)], review_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter().map(review_from).collect()
+        })
+        .await
+    }
+
+    async fn conversation_reviews(&self, conversation: &str) -> Result<Vec<ReviewItem>> {
+        let conversation = conversation.to_owned();
+        self.call(move |c| {
+            let mut stmt = c.prepare(concat!(
+                "SELECT ",
+                review_cols!(),
+                " FROM reviews WHERE conversation = ?1 ORDER BY created_at, id",
+            ))?;
+            let rows = stmt.query_map([conversation], review_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter().map(review_from).collect()
+        })
+        .await
+    }
+
+    async fn decide_review(
+        &self,
+        id: &str,
+        status: ReviewStatus,
+        final_text: Option<&str>,
+        note: Option<&str>,
+        actor: &str,
+    ) -> Result<ReviewItem> {
+        validate_decision(status)?;
+        let (id, final_text, note, actor) =
+            (id.to_owned(), final_text.map(str::to_owned), note.map(str::to_owned), actor.to_owned());
+        self.call(move |c| {
+            // IMMEDIATE: the write lock is taken before the status is read, so of two reviewers
+            // (or two processes) deciding at once, the second reads the first one's decision.
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let current = get_review(&tx, &id)?;
+            if current.status != ReviewStatus::Pending {
+                return Err(StoreError::already_decided("review", current.id));
+            }
+            let (final_text, edited) = decision_outcome(status, &current.draft, final_text.as_deref())?;
+            tx.execute(
+                "UPDATE reviews SET status = ?2, final_text = ?3, edited = ?4, note = ?5, decided_at = ?6, decided_by = ?7
+                 WHERE id = ?1 AND status = 'pending'",
+                params![current.id, status.as_str(), final_text, edited, note, Timestamp::now().0, actor],
+            )?;
+            let item = get_review(&tx, &current.id)?;
+            tx.commit()?;
+            Ok(item)
+        })
+        .await
+    }
+
+    async fn create_handover(&self, app_id: &str, conversation: &str, summary: &str) -> Result<Handover> {
+        validate_conversation(conversation)?;
+        let (app, conversation, summary) = (app_id.to_owned(), conversation.to_owned(), summary.to_owned());
+        self.call(move |c| {
+            let app_id = get_app(c, &app)?.id;
+            let id = new_id("ho");
+            c.execute(
+                "INSERT INTO handovers (id, app_id, conversation, summary, status, created_at)
+                 VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
+                params![id, app_id, conversation, summary, Timestamp::now().0],
+            )?;
+            get_handover(c, &id)
+        })
+        .await
+    }
+
+    async fn list_handovers(&self, status: Option<HandoverStatus>) -> Result<Vec<Handover>> {
+        self.call(move |c| {
+            let mut stmt = c.prepare(concat!(
+                "SELECT ",
+                handover_cols!(),
+                " FROM handovers WHERE (?1 IS NULL OR status = ?1) ORDER BY created_at DESC, id",
+            ))?;
+            let rows = stmt.query_map([status.map(DbEnum::as_str)], handover_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .await
+    }
+
+    async fn close_handover(&self, id: &str, actor: &str) -> Result<Handover> {
+        let (id, actor) = (id.to_owned(), actor.to_owned());
+        self.call(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let current = get_handover(&tx, &id)?;
+            if current.status != HandoverStatus::Open {
+                return Err(StoreError::already_decided("hand-over", current.id));
+            }
+            tx.execute(
+                "UPDATE handovers SET status = 'closed', closed_at = ?2, closed_by = ?3 WHERE id = ?1 AND status = 'open'",
+                params![current.id, Timestamp::now().0, actor],
+            )?;
+            let h = get_handover(&tx, &current.id)?;
+            tx.commit()?;
+            Ok(h)
+        })
+        .await
+    }
+}

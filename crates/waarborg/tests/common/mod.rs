@@ -32,13 +32,24 @@ pub fn waarborg(dir: &Path, args: &[&str]) -> Command {
 
 /// Starts `waarborg serve` on a free port; returns it with its base URL (`http://127.0.0.1:N`).
 pub fn serve(dir: &Path) -> (Server, String) {
+    serve_logged(dir, None)
+}
+
+/// [`serve`], also copying the server's stderr, line by line, to `log` when given (so a test can
+/// show what the server said, or check what it must never write).
+pub fn serve_logged(dir: &Path, log: Option<&Path>) -> (Server, String) {
     let mut child = waarborg(dir, &["serve", "--listen", "127.0.0.1:0"]).stderr(Stdio::piped()).spawn().unwrap();
     let stderr = child.stderr.take().unwrap();
     let server = Server(child);
+    let mut log = log.map(|p| std::fs::File::create(p).unwrap());
     // Drain stderr on a thread (a closed pipe must not fail the server's writes).
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(f) = log.as_mut() {
+                use std::io::Write;
+                let _ = writeln!(f, "{line}");
+            }
             if let Some(rest) = line.split("serving the gateway on ").nth(1) {
                 let _ = tx.send(rest.split_whitespace().next().unwrap_or_default().to_owned());
             }

@@ -7,11 +7,10 @@ use crate::pipeline::{footer, regenerates, Action, Decision, Exchange, Prepared,
 use crate::Gateway;
 use serde_json::Value;
 use waarborg_models::FinishReason;
+use waarborg_store::Audience;
 
 /// A finished exchange.
 pub(crate) struct Completed {
-    /// The exchange with every decision.
-    pub ex: Exchange,
     /// What the user sees (with any disclosure footer).
     pub text: String,
     /// OpenAI finish reason.
@@ -22,6 +21,8 @@ pub(crate) struct Completed {
     pub completion_tokens: u32,
     /// The `waarborg` extension.
     pub ext: Value,
+    /// The draft queued for a reviewer, when the policy asks for one.
+    pub review: Option<waarborg_store::ReviewItem>,
 }
 
 pub(crate) fn finish_str(f: FinishReason) -> &'static str {
@@ -88,10 +89,40 @@ impl Gateway {
         if sanitised {
             ex.decisions.push(Decision::new(Stage::OutputPii, Action::Redacted).reason("active content (scripts, outside images) neutralised"));
         }
-        if let Some(f) = footer(ex.caller.app.spec.audience, &self.settings.human_contact) {
+        // Human review (R-APP-4): the answer becomes a draft for a reviewer; the citizen gets a
+        // notice now and the approved text later.
+        let draft = if self.reviews(&ex) && finish != "content_filter" {
+            ex.decisions.push(Decision { stage: "review", action: Action::Escalated, types: Vec::new(), reason: Some("the policy requires a person to approve answers to citizens".into()) });
+            Some(std::mem::replace(&mut shown, PENDING_REVIEW.to_owned()))
+        } else {
+            None
+        };
+        if let Some(f) = footer(ex.caller.app.spec.audience, &self.settings.human_contact).filter(|_| ex.web.is_none()) {
             shown.push_str(&f);
         }
-        let ext = self.finish(&mut ex, &shown, finish, pt, ct, &used).await?;
-        Ok(Completed { ex, text: shown, finish, prompt_tokens: pt, completion_tokens: ct, ext })
+        let mut ext = self.finish(&mut ex, &shown, finish, pt, ct, &used).await?;
+        let mut review = None;
+        if let Some(draft) = draft {
+            let question = ex.redacted_query.clone().unwrap_or_default();
+            let conversation = ex.web.clone().unwrap_or_else(|| ex.request_id.clone());
+            let citations = ext.get("citations").cloned().unwrap_or_default();
+            let audit_seq = ext.get("audit_seq").and_then(Value::as_i64);
+            let item = self
+                .store
+                .create_review(&ex.caller.app.id, audit_seq, &question, &draft, citations, &conversation)
+                .await
+                .map_err(|_| ApiError::unavailable("the review queue could not be written; the answer is withheld"))?;
+            ext["review"] = serde_json::json!({"id": item.id, "status": item.status});
+            review = Some(item);
+        }
+        Ok(Completed { text: shown, finish, prompt_tokens: pt, completion_tokens: ct, ext, review })
+    }
+
+    /// Whether answers in this exchange wait for a reviewer.
+    pub(crate) fn reviews(&self, ex: &Exchange) -> bool {
+        ex.policy.human_review && ex.caller.app.spec.audience == Audience::Citizens
     }
 }
+
+/// What a citizen gets while the answer waits for a reviewer.
+pub const PENDING_REVIEW: &str = "Uw vraag is ontvangen. Een medewerker controleert het antwoord voordat u het krijgt. / Your question has been received. A person checks the answer before you get it.";

@@ -178,7 +178,12 @@ async fn chat(
     let id = format!("chatcmpl-{}", rid.trim_start_matches("req_"));
     let prepared = gw.prepare(rid, caller, model_name.clone(), msgs, g, stream).await;
     if stream {
-        return Ok(crate::stream::respond(gw, prepared, id, created, model_name, include_usage));
+        // An answer that waits for a reviewer is never streamed: the notice goes out in one piece.
+        if gw.reviews(prepared.exchange()) {
+            let done = gw.complete(prepared, &model_name).await?;
+            return Ok(crate::stream::respond_completed(done, id, created, model_name, include_usage));
+        }
+        return Ok(crate::stream::respond(gw, prepared, id, created, model_name, include_usage, Default::default()));
     }
     let done = gw.complete(prepared, &model_name).await?;
     let (shown, finish, pt, ct, ext) = (done.text, done.finish, done.prompt_tokens, done.completion_tokens, done.ext);

@@ -150,6 +150,22 @@ pub enum Prepared {
     Ready(Exchange),
 }
 
+impl Prepared {
+    /// The exchange, refused or ready.
+    pub fn exchange(&self) -> &Exchange {
+        match self {
+            Prepared::Refused(ex, _) | Prepared::Ready(ex) => ex,
+        }
+    }
+
+    /// The exchange, mutable.
+    pub fn exchange_mut(&mut self) -> &mut Exchange {
+        match self {
+            Prepared::Refused(ex, _) | Prepared::Ready(ex) => ex,
+        }
+    }
+}
+
 /// Everything a request carries through the pipeline.
 pub struct Exchange {
     /// Request id.
@@ -177,9 +193,10 @@ pub struct Exchange {
     /// The last user message with its personal data redacted — what purpose embedding and
     /// retrieval see. Made once per request, from the input stage's scan when it ran first.
     pub redacted_query: Option<String>,
-    /// Whether the user's own values come back in the answer (the API; the web UI never shows
-    /// them again).
-    pub restore: bool,
+    /// The web UI's conversation id when the request comes from a chat page (`None`: the API).
+    /// On the web the user's own values do not come back in the answer (the page never shows
+    /// them again) and the disclosure stands on the page instead of under every answer.
+    pub web: Option<String>,
 }
 
 /// Why an answer may not go out.
@@ -294,7 +311,7 @@ impl Gateway {
             caller,
             stream,
             redacted_query: None,
-            restore: true,
+            web: None,
         };
         let last_user = messages.iter().rev().find(|m| m.role == ChatRole::User).map(|m| m.content.clone()).unwrap_or_default();
         let mut msgs = messages;
@@ -675,7 +692,7 @@ impl Gateway {
     /// Restores the user's own values and neutralises active content.
     pub(crate) fn present(&self, ex: &Exchange, text: &str) -> (String, bool) {
         let restored = match &ex.conversation {
-            Some(c) if ex.restore => self.vault.restore(c, text),
+            Some(c) if ex.web.is_none() => self.vault.restore(c, text),
             _ => text.to_owned(),
         };
         output::sanitise(&restored)

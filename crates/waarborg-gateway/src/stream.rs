@@ -102,11 +102,28 @@ impl Sse {
     }
 }
 
+/// Called once the streamed answer is final and audited: the exchange, the text sent, the
+/// finish reason and the `waarborg` extension.
+pub(crate) type OnDone = Box<dyn FnOnce(&crate::pipeline::Exchange, &str, &str, &Value) + Send>;
+
+/// Extras for the web UI's stream.
+#[derive(Default)]
+pub(crate) struct Hooks {
+    /// Sent first, as `data: {"waarborg_ui": …}`.
+    pub prelude: Option<Value>,
+    /// See [`OnDone`].
+    pub on_done: Option<OnDone>,
+}
+
 /// Starts the stream and returns the SSE response at once.
-pub(crate) fn respond(gw: Arc<Gateway>, prepared: Prepared, id: String, created: u64, model: String, include_usage: bool) -> Response {
+pub(crate) fn respond(gw: Arc<Gateway>, prepared: Prepared, id: String, created: u64, model: String, include_usage: bool, hooks: Hooks) -> Response {
     let (tx, rx) = mpsc::channel::<Bytes>(64);
     let sse = Sse { tx, id, created, model, include_usage, sent_text: String::new() };
-    tokio::spawn(run(gw, prepared, sse));
+    tokio::spawn(run(gw, prepared, sse, hooks));
+    sse_response(rx)
+}
+
+fn sse_response(rx: mpsc::Receiver<Bytes>) -> Response {
     let body = Body::from_stream(tokio_stream::wrappers::ReceiverStream::new(rx).map(Ok::<_, std::convert::Infallible>));
     (
         [(header::CONTENT_TYPE, "text/event-stream; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")],
@@ -115,9 +132,26 @@ pub(crate) fn respond(gw: Arc<Gateway>, prepared: Prepared, id: String, created:
         .into_response()
 }
 
-async fn run(gw: Arc<Gateway>, prepared: Prepared, mut sse: Sse) {
+/// A finished (not streamed) completion sent as a stream: used when the answer may not be
+/// streamed, e.g. while it waits for a reviewer.
+pub(crate) fn respond_completed(done: crate::complete::Completed, id: String, created: u64, model: String, include_usage: bool) -> Response {
+    let (tx, rx) = mpsc::channel::<Bytes>(8);
+    let mut sse = Sse { tx, id, created, model, include_usage, sent_text: String::new() };
+    tokio::spawn(async move {
+        let role = sse.chunk(json!({"role": "assistant", "content": ""}), Value::Null);
+        sse.send(role).await;
+        sse.content(&done.text).await;
+        sse.finish(done.finish, done.prompt_tokens, done.completion_tokens, done.ext).await;
+    });
+    sse_response(rx)
+}
+
+async fn run(gw: Arc<Gateway>, prepared: Prepared, mut sse: Sse, hooks: Hooks) {
     let role = sse.chunk(json!({"role": "assistant", "content": ""}), Value::Null);
     sse.send(role).await;
+    if let Some(p) = hooks.prelude {
+        sse.send(json!({"waarborg_ui": p})).await;
+    }
     let (mut ex, finish, pt, ct, used) = match prepared {
         Prepared::Refused(ex, text) => {
             sse.content(&text).await;
@@ -206,7 +240,7 @@ async fn run(gw: Arc<Gateway>, prepared: Prepared, mut sse: Sse) {
             }
         }
     };
-    if let Some(f) = footer(ex.caller.app.spec.audience, &gw.settings.human_contact) {
+    if let Some(f) = footer(ex.caller.app.spec.audience, &gw.settings.human_contact).filter(|_| ex.web.is_none()) {
         sse.content(&f).await;
     }
     let answer = sse.sent_text.clone();
@@ -218,18 +252,28 @@ async fn run(gw: Arc<Gateway>, prepared: Prepared, mut sse: Sse) {
             return;
         }
     };
-    let mut last = sse.chunk(json!({}), Value::String(finish.to_owned()));
-    let usage = json!({"prompt_tokens": pt, "completion_tokens": ct, "total_tokens": pt + ct});
-    if sse.include_usage {
-        sse.send(last).await;
-        last = json!({
-            "id": sse.id, "object": "chat.completion.chunk", "created": sse.created, "model": sse.model,
-            "system_fingerprint": null, "choices": [], "usage": usage,
-        });
+    if let Some(f) = hooks.on_done {
+        f(&ex, &answer, finish, &ext);
     }
-    last["waarborg"] = ext;
-    sse.send(last).await;
-    let _ = sse.tx.send(Bytes::from_static(b"data: [DONE]\n\n")).await;
+    sse.finish(finish, pt, ct, ext).await;
+}
+
+impl Sse {
+    /// The last chunk (with usage when asked, and the `waarborg` extension), then `[DONE]`.
+    async fn finish(&mut self, finish: &str, pt: u32, ct: u32, ext: Value) {
+        let mut last = self.chunk(json!({}), Value::String(finish.to_owned()));
+        let usage = json!({"prompt_tokens": pt, "completion_tokens": ct, "total_tokens": pt + ct});
+        if self.include_usage {
+            self.send(last).await;
+            last = json!({
+                "id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model,
+                "system_fingerprint": null, "choices": [], "usage": usage,
+            });
+        }
+        last["waarborg"] = ext;
+        self.send(last).await;
+        let _ = self.tx.send(Bytes::from_static(b"data: [DONE]\n\n")).await;
+    }
 }
 
 #[cfg(test)]

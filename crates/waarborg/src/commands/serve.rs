@@ -82,6 +82,7 @@ pub(crate) fn run(args: ServeArgs, data_dir: &Path, config: FileConfig) -> anyho
         let listener = tokio::net::TcpListener::bind(&listen).await.with_context(|| format!("cannot listen on {listen}"))?;
         let addr = listener.local_addr()?;
         eprintln!("waarborg: serving the gateway on http://{addr} (provenance key {})", gateway.signer().key_id());
+        eprintln!("waarborg: web UI at http://{addr}/ — OpenAI-compatible API at http://{addr}/v1");
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
         };

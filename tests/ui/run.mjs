@@ -63,6 +63,8 @@ const EXPECT_SOURCE = env('WAARBORG_UI_EXPECT_SOURCE', 'paspoort');
 const SHOTS = path.resolve(env('WAARBORG_UI_SCREENSHOTS', 'target/ui-screenshots'));
 const CHROMIUM = env('WAARBORG_UI_CHROMIUM', '/usr/bin/chromium');
 const TIMEOUT = Number(env('WAARBORG_UI_TIMEOUT_MS', '20000'));
+// One scenario may take this long before it counts as hung (and fails).
+const SCENARIO_LIMIT_S = Math.max(60, Math.ceil((TIMEOUT / 1000) * 6));
 const ONLY = env('WAARBORG_UI_ONLY', '').split(',').map((s) => s.trim()).filter(Boolean);
 
 // A valid BSN (it passes the elfproef), in the forms a page might show it.
@@ -205,6 +207,7 @@ class Scenario {
       (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
       AXE_TAGS,
     );
+    expect(result.passes.length + result.violations.length > 0, `axe-core checked no rule on ${label} [${where(page)}]`);
     for (const v of result.violations) {
       for (const node of v.nodes) {
         const line = `axe ${v.id} (${v.impact}) at ${node.target.join(' ')} on ${label} [${where(page)}]: ${short(v.help, 100)}`;
@@ -404,6 +407,20 @@ scenario('citizen asks a question and sees a cited answer with the AI disclosure
   await t.shot(page, 'citizen-chat');
 });
 
+scenario('without JavaScript a citizen still asks and gets the cited answer (server-rendered)', async (t) => {
+  // The page's own scripts are not loaded (javaScriptEnabled: false would also stop axe-core).
+  const ctx = await t.context();
+  await ctx.route((u) => /\.m?js$/.test(u.pathname), (route) => route.abort());
+  const page = await t.page(ctx);
+  await t.visit(page, `/chat/${APPS.citizen}`, { status: 200 });
+  await visible(page, '#ai-disclosure', 'the AI disclosure without JavaScript');
+  const turn = await ask(page, QUESTION);
+  const answer = await text(turn.locator('.answer'));
+  expect(answer.includes(EXPECT), `without JavaScript the answer does not quote "${EXPECT}": "${short(answer)}"`);
+  expect((await turn.locator('details.citation').count()) > 0, 'without JavaScript the answer has no citation');
+  await t.check(page, 'the citizen chat without JavaScript');
+});
+
 scenario('a BSN in a question shows the personal-data notice and never appears on the page', async (t) => {
   const page = await t.page();
   await t.visit(page, `/chat/${APPS.citizen}`, { status: 200 });
@@ -567,7 +584,7 @@ scenario('the privacy officer sees the reported incidents and verifies the audit
   expect(employeeRow, `no incident row (tr.incident) names ${APPS.internal} and discrimination; rows: ${show}`);
   await expectNoBsn(page, 'the incidents page');
 
-  await t.visit(page, '/privacy/audit', { status: 200, shot: 'privacy-audit' });
+  await t.visit(page, '/privacy/audit', { status: 200 });
   await visible(page, 'button#verify-chain', 'the verify button on the audit page');
   await page.click('button#verify-chain');
   await page.waitForLoadState('load');
@@ -576,6 +593,7 @@ scenario('the privacy officer sees the reported incidents and verifies the audit
   const ok = await result.getAttribute('data-ok');
   expect(r.length > 0 && (ok === null ? !/gebroken|broken/i.test(r) : ok === 'true'), `verifying the audit chain says "${short(r)}" (data-ok=${ok})`);
   await t.check(page, 'the audit page after verifying');
+  await t.shot(page, 'privacy-audit');
   await expectNoBsn(page, 'the audit page');
 });
 
@@ -658,11 +676,18 @@ async function main() {
     const t = new Scenario(browser, s.name);
     const started = Date.now();
     let error;
+    let timer;
     try {
-      await s.fn(t);
+      await Promise.race([
+        s.fn(t),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Failure(`did not finish within ${SCENARIO_LIMIT_S} s`)), SCENARIO_LIMIT_S * 1000);
+        }),
+      ]);
     } catch (e) {
       error = e instanceof Failure ? e.message : `${e && e.name}: ${short(e && e.message, 400)}`;
     }
+    clearTimeout(timer);
     if (!error && t.problems.length) error = `${t.problems.length} problem(s): ${t.problems[0]}`;
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     if (error) {

@@ -94,7 +94,7 @@ async fn ask(b: &mut Browser, question: &str) -> Page {
 
 #[tokio::test]
 async fn a_resident_asks_and_sees_the_answer_with_citations_disclosure_and_provenance() {
-    let model = Double::new(Behaviour::Say("U vraagt een rolstoel aan bij het Wmo-loket [1].".into()));
+    let model = Double::new(Behaviour::Say("U vraagt huishoudelijke hulp aan bij het Wmo-loket [1].".into()));
     let h = harness(Audience::Citizens, PolicyConfig::default(), model.clone()).await;
     let mut b = Browser::new(&h);
     let first = b.get(CHAT).await;
@@ -104,12 +104,12 @@ async fn a_resident_asks_and_sees_the_answer_with_citations_disclosure_and_prove
     assert!(first.body.contains("id=\"handover-button\""), "citizens get a route to a person");
     assert!(!first.body.contains("class=\"turn\""), "no turns before a question");
 
-    let page = ask(&mut b, "Hoe vraag ik een rolstoel aan bij de Wmo?").await;
+    let page = ask(&mut b, "Hoe vraag ik huishoudelijke hulp aan bij de Wmo?").await;
     assert!(page.body.contains("class=\"turn\""));
-    assert!(page.body.contains("U vraagt een rolstoel aan bij het Wmo-loket"), "the model's answer is shown");
+    assert!(page.body.contains("U vraagt huishoudelijke hulp aan bij het Wmo-loket"), "the model's answer is shown");
     assert!(page.body.contains("class=\"citation\""), "citations are listed");
-    assert!(page.body.contains("Een rolstoel vraagt u aan bij het Wmo-loket van de gemeente"), "with the cited passage");
-    assert!(page.body.contains("https://gemeente.example/rolstoel"), "and its source");
+    assert!(page.body.contains("Huishoudelijke hulp via de Wmo is bedoeld voor inwoners"), "with the cited passage");
+    assert!(page.body.contains("gemeente.example&#x2f;huishoudelijke-hulp"), "and its source (escaped as HTML)");
     assert!(page.body.contains("prov_"), "the provenance badge names the signed record");
     assert!(!page.body.contains("Note to the AI assistant"), "a poisoned passage is not cited");
 
@@ -130,7 +130,7 @@ async fn a_bsn_never_reaches_the_model_the_page_or_the_audit_content() {
     let model = Double::new(Behaviour::Echo);
     let h = harness(Audience::Citizens, PolicyConfig::default(), model.clone()).await;
     let mut b = Browser::new(&h);
-    let page = ask(&mut b, &format!("Mijn BSN is {BSN}. Hoe vraag ik een rolstoel aan?")).await;
+    let page = ask(&mut b, &format!("Mijn BSN is {BSN}. Hoe vraag ik huishoudelijke hulp aan bij de Wmo?")).await;
     assert!(page.body.contains("Uw BSN is niet naar het taalmodel gestuurd"), "the notice says what happened");
     assert!(page.body.contains("[BSN]"), "the question is shown as redacted");
     assert!(!page.body.contains(BSN) && !page.body.contains("111 222 333"), "the BSN is not on the page");
@@ -150,13 +150,13 @@ async fn a_bsn_never_reaches_the_model_the_page_or_the_audit_content() {
 
 #[tokio::test]
 async fn with_human_review_the_resident_sees_only_the_approved_text() {
-    let model = Double::new(Behaviour::Say("Concept: een rolstoel vraagt u aan bij het Wmo-loket.".into()));
+    let model = Double::new(Behaviour::Say("Concept: huishoudelijke hulp vraagt u aan bij het Wmo-loket.".into()));
     let review = PolicyConfig { human_review: Some(true), ..Default::default() };
     let h = harness(Audience::Citizens, review, model).await;
     let mut resident = Browser::new(&h);
-    let page = ask(&mut resident, "Hoe vraag ik een rolstoel aan?").await;
+    let page = ask(&mut resident, "Hoe vraag ik huishoudelijke hulp aan bij de Wmo?").await;
     assert!(page.body.contains("answer pending"), "the turn waits for review");
-    assert!(!page.body.contains("Concept: een rolstoel"), "the draft is not shown to the resident");
+    assert!(!page.body.contains("Concept: huishoudelijke hulp"), "the draft is not shown to the resident");
     assert!(page.body.contains("data-stream=\"off\""), "review answers are never streamed");
     let pending = h.store.list_reviews(Some(ReviewStatus::Pending)).await.unwrap();
     assert_eq!(pending.len(), 1);
@@ -165,7 +165,7 @@ async fn with_human_review_the_resident_sees_only_the_approved_text() {
 
     // Not signed in: to the sign-in page; an employee: 403. Nothing decided.
     let mut anon = Browser::new(&h);
-    let csrf = anon.csrf("/").await;
+    let csrf = anon.csrf(CHAT).await;
     let p = anon.post(&format!("/review/{id}"), &[("csrf", &csrf), ("decision", "approve"), ("final_text", "x")]).await;
     assert_eq!(p.status, 303);
     assert!(p.location.unwrap().starts_with("/login?next="));
@@ -185,13 +185,13 @@ async fn with_human_review_the_resident_sees_only_the_approved_text() {
     assert_eq!(queue.status, 200);
     assert!(queue.body.contains(&format!("/review/{id}")));
     let item = reviewer.get(&format!("/review/{id}")).await;
-    assert!(item.body.contains("Concept: een rolstoel"), "the reviewer reads the draft");
+    assert!(item.body.contains("Concept: huishoudelijke hulp"), "the reviewer reads the draft");
     let csrf = csrf_of(&item.body);
     // A wrong CSRF token decides nothing.
     let p = reviewer.post(&format!("/review/{id}"), &[("csrf", "wrong"), ("decision", "approve"), ("final_text", "x")]).await;
     assert_eq!(p.status, 403);
     assert_eq!(h.store.get_review(&id).await.unwrap().status, ReviewStatus::Pending);
-    let approved = "Een rolstoel vraagt u aan bij het Wmo-loket; u hoort binnen zes weken of u hem krijgt.";
+    let approved = "Huishoudelijke hulp vraagt u aan bij het Wmo-loket; u hoort binnen zes weken of u die krijgt.";
     let p = reviewer.post(&format!("/review/{id}"), &[("csrf", &csrf), ("decision", "approve"), ("final_text", approved)]).await;
     assert_eq!(p.status, 303, "{}", p.body);
     let r = h.store.get_review(&id).await.unwrap();
@@ -202,7 +202,7 @@ async fn with_human_review_the_resident_sees_only_the_approved_text() {
     let page = resident.get(CHAT).await;
     assert!(page.body.contains(approved), "the resident now sees the approved text");
     assert!(page.body.contains("Opgesteld met AI, gecontroleerd door een medewerker"));
-    assert!(!page.body.contains("Concept: een rolstoel"));
+    assert!(!page.body.contains("Concept: huishoudelijke hulp"));
 
     // Decided once: a second decision is refused and changes nothing.
     let p = reviewer.post(&format!("/review/{id}"), &[("csrf", &csrf), ("decision", "reject"), ("final_text", "")]).await;
@@ -218,14 +218,14 @@ async fn the_api_answers_a_reviewed_application_with_a_notice_not_the_draft() {
     let model = Double::new(Behaviour::Say("Dit is het concept van het model.".into()));
     let review = PolicyConfig { human_review: Some(true), ..Default::default() };
     let h = harness(Audience::Citizens, review, model).await;
-    let (status, v) = h.chat("Hoe vraag ik een rolstoel aan?").await;
+    let (status, v) = h.chat("Hoe vraag ik huishoudelijke hulp aan bij de Wmo?").await;
     assert_eq!(status, 200);
     let text = common::answer(&v);
     assert!(text.contains("Een medewerker controleert het antwoord"), "{text}");
     assert!(!text.contains("concept van het model"));
     let id = v["waarborg"]["review"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(h.store.get_review(&id).await.unwrap().draft.contains("concept van het model"), true);
-    let (chunks, done, raw) = h.chat_stream("Hoe vraag ik een rolstoel aan?", false).await;
+    assert!(h.store.get_review(&id).await.unwrap().draft.contains("concept van het model"), "the draft waits in the queue");
+    let (chunks, done, raw) = h.chat_stream("Hoe vraag ik huishoudelijke hulp aan bij de Wmo?", false).await;
     assert!(done);
     assert!(!raw.contains("concept van het model"), "a stream does not leak the draft");
     assert!(common::streamed_text(&chunks).contains("Een medewerker controleert"));
@@ -260,9 +260,9 @@ async fn internal_assistants_need_a_signed_in_user_and_forms_need_the_csrf_token
     assert!(!page.body.contains("handover-button"), "internal pages have no citizen hand-over");
 
     // Without or with a stale CSRF token nothing is asked.
-    let p = b.post(CHAT, &[("message", "Hoe vraag ik een rolstoel aan?")]).await;
+    let p = b.post(CHAT, &[("message", "Hoe vraag ik huishoudelijke hulp aan bij de Wmo?")]).await;
     assert_eq!(p.status, 403);
-    let p = b.post(CHAT, &[("csrf", "0000"), ("message", "Hoe vraag ik een rolstoel aan?")]).await;
+    let p = b.post(CHAT, &[("csrf", "0000"), ("message", "Hoe vraag ik huishoudelijke hulp aan bij de Wmo?")]).await;
     assert_eq!(p.status, 403);
     assert!(model.seen.lock().unwrap().is_empty(), "the model was not called");
     assert!(!b.get(CHAT).await.body.contains("class=\"turn\""));
@@ -278,7 +278,7 @@ async fn a_report_from_the_chat_page_becomes_an_incident_for_the_privacy_officer
     let model = Double::new(Behaviour::Say("De gemeente beslist binnen zes weken.".into()));
     let h = harness(Audience::Citizens, PolicyConfig::default(), model).await;
     let mut b = Browser::new(&h);
-    let page = ask(&mut b, "Hoe vraag ik een rolstoel aan?").await;
+    let page = ask(&mut b, "Hoe vraag ik huishoudelijke hulp aan bij de Wmo?").await;
     let csrf = csrf_of(&page.body);
     let p = b.post(&format!("{CHAT}/report"), &[("csrf", &csrf), ("turn", "1"), ("kind", "discrimination"), ("description", "")]).await;
     assert_eq!(p.status, 303);
@@ -298,7 +298,7 @@ async fn a_report_from_the_chat_page_becomes_an_incident_for_the_privacy_officer
     assert_eq!(p.status, 303);
     let handovers = h.store.list_handovers(None).await.unwrap();
     assert_eq!(handovers.len(), 1);
-    assert!(handovers[0].summary.contains("Hoe vraag ik een rolstoel aan?"));
+    assert!(handovers[0].summary.contains("Hoe vraag ik huishoudelijke hulp aan bij de Wmo?"));
 }
 
 #[tokio::test]
@@ -307,7 +307,7 @@ async fn the_stream_sends_the_redacted_question_first_and_the_page_keeps_the_tur
     let h = harness(Audience::Citizens, PolicyConfig::default(), model).await;
     let mut b = Browser::new(&h);
     let csrf = b.csrf(CHAT).await;
-    let p = b.post(&format!("{CHAT}/stream"), &[("csrf", &csrf), ("message", &format!("Mijn BSN is {BSN}, hoe vraag ik een rolstoel aan?"))]).await;
+    let p = b.post(&format!("{CHAT}/stream"), &[("csrf", &csrf), ("message", &format!("Mijn BSN is {BSN}, hoe vraag ik huishoudelijke hulp aan bij de Wmo?"))]).await;
     assert_eq!(p.status, 200);
     assert!(!p.body.contains(BSN), "nothing in the stream holds the BSN");
     let frames: Vec<Value> = p
@@ -325,6 +325,6 @@ async fn the_stream_sends_the_redacted_question_first_and_the_page_keeps_the_tur
     let page = b.get(CHAT).await;
     assert!(page.body.contains("class=\"turn\"") && page.body.contains("U vroeg:"));
     // A stream without the token is refused.
-    let p = b.post(&format!("{CHAT}/stream"), &[("message", "Hoe vraag ik een rolstoel aan?")]).await;
+    let p = b.post(&format!("{CHAT}/stream"), &[("message", "Hoe vraag ik huishoudelijke hulp aan bij de Wmo?")]).await;
     assert_eq!(p.status, 403);
 }

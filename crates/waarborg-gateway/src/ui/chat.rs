@@ -204,6 +204,23 @@ async fn conversation_fragment(State(gw): State<Arc<Gateway>>, Extension(v): Ext
     gw.ui.page(&v, StatusCode::OK, "conversation.html", minijinja::context! { app => app_view(&app), turns, pending, key_id })
 }
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sources_are_named_without_server_paths() {
+        assert_eq!(super::source_label("/srv/docs/afval.md"), "afval.md");
+        assert_eq!(super::source_label("https://dijkstede.example/afval"), "https://dijkstede.example/afval");
+        assert_eq!(super::source_label("afval.md"), "afval.md");
+    }
+
+    #[test]
+    fn empty_and_overlong_questions_are_refused() {
+        assert_eq!(super::check_message("  \n "), Err("chat.empty_message"));
+        assert_eq!(super::check_message(&"a".repeat(4001)), Err("chat.too_long"));
+        assert_eq!(super::check_message(" Waar is het stadhuis? "), Ok("Waar is het stadhuis?".to_owned()));
+    }
+}
+
 #[derive(Deserialize)]
 struct AskForm {
     #[serde(default)]
@@ -296,12 +313,21 @@ fn citations(ext: &Value) -> Vec<Citation> {
             a.iter()
                 .map(|c| Citation {
                     title: c.get("title").and_then(Value::as_str).unwrap_or_default().to_owned(),
-                    source: c.get("source").and_then(Value::as_str).unwrap_or_default().to_owned(),
+                    source: source_label(c.get("source").and_then(Value::as_str).unwrap_or_default()),
                     text: c.get("text").and_then(Value::as_str).unwrap_or_default().to_owned(),
                 })
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// How a source is named on the page: a web address in full, a file by its name (the server's
+/// directories are nobody's business).
+fn source_label(source: &str) -> String {
+    if source.starts_with("https://") || source.starts_with("http://") {
+        return source.to_owned();
+    }
+    std::path::Path::new(source).file_name().and_then(|n| n.to_str()).unwrap_or(source).to_owned()
 }
 
 fn push_turn(gw: &Gateway, token: &str, app: &str, mut turn: Turn) -> usize {

@@ -242,6 +242,7 @@ pub(crate) fn router(gw: Arc<Gateway>) -> Router<Arc<Gateway>> {
         .merge(register::routes())
         .layer(axum::middleware::from_fn_with_state(gw, visit))
         .route("/static/style.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/static/app.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT) }))
 }
 

@@ -69,6 +69,16 @@ pub(crate) fn run(args: ServeArgs, data_dir: &Path, config: FileConfig) -> anyho
             infos.push(e.info().clone());
         }
         let model_versions = waarborg_gateway::register_model_versions(&*store, &infos).await?;
+        // An application naming a policy that is not configured runs under `default`; say so
+        // (a typo in `review` would otherwise skip human review silently).
+        for app in store.list_apps().await.unwrap_or_default() {
+            if !settings.policies.contains_key(&app.spec.policy) {
+                eprintln!(
+                    "waarborg: warning: application '{}' names policy '{}', which is not configured ([gateway.policies]); it runs under 'default'",
+                    app.spec.name, app.spec.policy
+                );
+            }
+        }
         let gateway = Gateway::new(GatewayParts {
             settings,
             store,

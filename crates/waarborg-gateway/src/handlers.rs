@@ -70,7 +70,19 @@ async fn envelope(State(gw): State<Arc<Gateway>>, mut req: Request, next: Next) 
     resp
 }
 
-async fn not_found() -> ApiError {
+async fn not_found(req: Request) -> Response {
+    // A person in a browser gets a page; a client of the API gets the OpenAI-shaped error.
+    let html = req.headers().get("accept").and_then(|a| a.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+    if html && !req.uri().path().starts_with("/v1") {
+        let page = "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Niet gevonden · Waarborg</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main id=\"main\" class=\"wrap\"><h1>Niet gevonden</h1><p>Deze pagina bestaat niet (meer). <span lang=\"en\">This page does not exist.</span></p><p><a href=\"/\">Naar de startpagina</a></p></main></body></html>";
+        let mut r = (axum::http::StatusCode::NOT_FOUND, axum::response::Html(page)).into_response();
+        r.headers_mut().insert("content-security-policy", HeaderValue::from_static(crate::ui::PAGE_CSP));
+        return r;
+    }
+    api_not_found().await.into_response()
+}
+
+async fn api_not_found() -> ApiError {
     ApiError::not_found("not_found", "no such endpoint; see /v1/chat/completions, /v1/models, /v1/embeddings, /v1/moderations", None)
 }
 

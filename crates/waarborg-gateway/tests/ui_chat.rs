@@ -267,6 +267,15 @@ async fn internal_assistants_need_a_signed_in_user_and_forms_need_the_csrf_token
     assert!(model.seen.lock().unwrap().is_empty(), "the model was not called");
     assert!(!b.get(CHAT).await.body.contains("class=\"turn\""));
 
+    // Unknown pages: a page for a browser, the OpenAI error for an API client.
+    let r = reqwest::Client::new().get(format!("{}/nergens", h.base)).header("accept", "text/html").send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+    assert!(r.text().await.unwrap().contains("Niet gevonden"));
+    let r = reqwest::Client::new().get(format!("{}/nergens", h.base)).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "not_found");
+
     // Signing out ends the session.
     let csrf = csrf_of(&page.body);
     assert_eq!(b.post("/logout", &[("csrf", &csrf)]).await.status, 303);

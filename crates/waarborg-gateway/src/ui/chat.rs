@@ -190,7 +190,7 @@ async fn page(State(gw): State<Arc<Gateway>>, Extension(v): Extension<Visit>, Pa
         &v,
         StatusCode::OK,
         "chat.html",
-        minijinja::context! { app => app_view(&app), turns, pending, review, human_contact => gw.settings.human_contact.clone(), key_id },
+        minijinja::context! { app => app_view(&app), turns, pending, review, human_contact => super::in_language(&gw.settings.human_contact, v.lang), key_id },
     )
 }
 

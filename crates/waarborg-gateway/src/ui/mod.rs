@@ -95,6 +95,8 @@ impl Ui {
         base.insert("lang".into(), Value::from(v.lang.code()));
         base.insert("csrf".into(), Value::from(v.csrf.clone()));
         base.insert("path".into(), Value::from(v.path.clone()));
+        base.insert("lang_nl".into(), Value::from(with_lang(&v.path, "nl")));
+        base.insert("lang_en".into(), Value::from(with_lang(&v.path, "en")));
         base.insert("flash".into(), Value::from(flash));
         base.insert("nav".into(), Value::from_serialize(nav(v)));
         base.insert(
@@ -211,6 +213,25 @@ fn nav(v: &Visit) -> Vec<NavItem> {
     items
 }
 
+/// `path` with `lang=CODE` in its query (other parameters kept, e.g. `next`).
+pub(crate) fn with_lang(path: &str, code: &str) -> String {
+    let (p, q) = path.split_once('?').unwrap_or((path, ""));
+    let mut params: Vec<&str> = q.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect();
+    let lang = format!("lang={code}");
+    params.push(&lang);
+    format!("{p}?{}", params.join("&"))
+}
+
+/// The part of a bilingual text ("Nederlands / English") for a language; the whole text when it
+/// is not bilingual.
+pub(crate) fn in_language(text: &str, lang: Lang) -> String {
+    match (text.split_once(" / "), lang) {
+        (Some((nl, _)), Lang::Nl) => nl.trim().to_owned(),
+        (Some((_, en)), Lang::En) => en.trim().to_owned(),
+        (None, _) => text.to_owned(),
+    }
+}
+
 /// Percent-encodes for a query value.
 pub(crate) fn urlencode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -307,5 +328,10 @@ mod tests {
         }
         assert_eq!(safe_next(None), "/chat");
         assert_eq!(urlencode("/chat/a b?x=1&y"), "/chat/a%20b%3Fx%3D1%26y");
+        assert_eq!(with_lang("/login?next=/review&lang=nl", "en"), "/login?next=/review&lang=en");
+        assert_eq!(with_lang("/chat", "nl"), "/chat?lang=nl");
+        assert_eq!(in_language("Bel 14 020. / Call 14 020.", Lang::En), "Call 14 020.");
+        assert_eq!(in_language("Bel 14 020. / Call 14 020.", Lang::Nl), "Bel 14 020.");
+        assert_eq!(in_language("Bel 14 020.", Lang::En), "Bel 14 020.");
     }
 }

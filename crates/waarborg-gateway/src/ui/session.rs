@@ -149,7 +149,10 @@ impl Sessions {
 
     /// Whether `token` names a live session (touching it).
     pub fn touch(&self, token: &str) -> bool {
-        let now = Instant::now();
+        self.touch_at(token, Instant::now())
+    }
+
+    fn touch_at(&self, token: &str, now: Instant) -> bool {
         let key = sha256_hex(token.as_bytes());
         let mut map = self.map.lock().unwrap_or_else(PoisonError::into_inner);
         match map.get_mut(&key) {
@@ -232,6 +235,25 @@ mod tests {
         assert_ne!(csrf, old_csrf, "a new CSRF token with the new session");
         s.remove(&t);
         assert!(!s.touch(&t));
+    }
+
+    #[test]
+    fn sessions_expire_when_idle_and_after_their_lifetime() {
+        let s = Sessions::default();
+        let idle = s.create(Lang::Nl);
+        let busy = s.create(Lang::Nl);
+        let now = Instant::now();
+        assert!(s.touch_at(&idle, now + IDLE - Duration::from_secs(1)), "29 minutes idle is fine");
+        assert!(!s.touch_at(&idle, now + 2 * IDLE), "30 minutes without use ends a session");
+        assert!(s.with(&idle, |_| ()).is_none(), "an expired session is removed");
+        // In use every 20 minutes, it still ends after 12 hours.
+        let mut t = now;
+        let mut alive_for = Duration::ZERO;
+        while s.touch_at(&busy, t) {
+            alive_for = t - now;
+            t += Duration::from_secs(20 * 60);
+        }
+        assert!(alive_for < ABSOLUTE && alive_for + Duration::from_secs(20 * 60) >= ABSOLUTE, "{alive_for:?}");
     }
 
     #[test]

@@ -54,7 +54,9 @@ fn separation(e: &BertEmbedder, pairs: &[(String, String)]) -> (f32, f32, f32, f
 }
 
 fn main() {
-    let dir = cache::shared_test_cache().unwrap().default_embedder_dir();
+    // EMBED_BENCH_DIR: another BERT model directory (for comparing a candidate default).
+    let dir = std::env::var_os("EMBED_BENCH_DIR")
+        .map_or_else(|| cache::shared_test_cache().unwrap().default_embedder_dir(), std::path::PathBuf::from);
     let n_texts: usize = std::env::var("EMBED_BENCH_TEXTS").ok().and_then(|s| s.parse().ok()).unwrap_or(500);
     let sentences: Vec<String> = data("gemeente_nl.txt").lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect();
     let texts: Vec<String> = sentences.iter().cycle().take(n_texts).cloned().collect();

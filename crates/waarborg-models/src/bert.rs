@@ -53,6 +53,10 @@ pub struct BertOptions {
     pub max_tokens: usize,
     /// Texts per forward pass.
     pub batch_size: usize,
+    /// Put before every passage (what [`Embedder::embed`] embeds); E5 models want `"passage: "`.
+    pub passage_prefix: String,
+    /// Put before every query ([`Embedder::embed_query`]); E5 models want `"query: "`.
+    pub query_prefix: String,
 }
 
 impl Default for BertOptions {
@@ -66,6 +70,8 @@ impl Default for BertOptions {
             // Measured with `cargo bench --bench embed` (2 shared cores): batch 32 was 20-50 %
             // faster than 1 or 8; 64 was within noise of 32. Memory grows with the batch.
             batch_size: 32,
+            passage_prefix: String::new(),
+            query_prefix: String::new(),
         }
     }
 }
@@ -100,6 +106,8 @@ struct Engine {
     pad_token: String,
     batch_size: usize,
     device: Device,
+    passage_prefix: String,
+    query_prefix: String,
 }
 
 /// A BERT sentence embedder running in process on the CPU.
@@ -215,6 +223,8 @@ impl BertEmbedder {
             pad_token,
             batch_size: options.batch_size,
             device,
+            passage_prefix: options.passage_prefix,
+            query_prefix: options.query_prefix,
         };
         Ok(BertEmbedder { engine: Arc::new(engine), info, dimensions: config.hidden_size })
     }
@@ -222,7 +232,7 @@ impl BertEmbedder {
     /// Embeds on the calling thread (what [`Embedder::embed`] runs in a blocking task); for
     /// benchmarks and synchronous callers.
     pub fn embed_blocking(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
-        self.engine.embed(texts)
+        self.engine.embed(texts, &self.engine.passage_prefix)
     }
 }
 
@@ -241,11 +251,17 @@ fn read_pooling(path: &Path) -> Result<Pooling> {
 }
 
 impl Engine {
-    fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
+    fn embed(&self, texts: &[String], prefix: &str) -> Result<Vec<Vec<f32>>> {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
-        let inputs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let prefixed: Vec<String>;
+        let inputs: Vec<&str> = if prefix.is_empty() {
+            texts.iter().map(String::as_str).collect()
+        } else {
+            prefixed = texts.iter().map(|t| format!("{prefix}{t}")).collect();
+            prefixed.iter().map(String::as_str).collect()
+        };
         let encodings = self.tokenizer.encode_batch(inputs, true).map_err(engine_error)?;
         // Longest first: similar lengths share a batch, so padding wastes little.
         let mut order: Vec<usize> = (0..texts.len()).collect();
@@ -319,9 +335,18 @@ impl Embedder for BertEmbedder {
         }
         let engine = Arc::clone(&self.engine);
         let texts = texts.to_vec();
-        tokio::task::spawn_blocking(move || engine.embed(&texts))
+        tokio::task::spawn_blocking(move || engine.embed(&texts, &engine.passage_prefix))
             .await
             .map_err(|e| ModelError::Engine(format!("the embedding task failed: {e}")))?
+    }
+
+    async fn embed_query(&self, query: &str) -> Result<Vec<f32>> {
+        let engine = Arc::clone(&self.engine);
+        let texts = vec![query.to_owned()];
+        tokio::task::spawn_blocking(move || engine.embed(&texts, &engine.query_prefix))
+            .await
+            .map_err(|e| ModelError::Engine(format!("the embedding task failed: {e}")))?
+            .map(|mut v| v.pop().unwrap_or_default())
     }
 }
 

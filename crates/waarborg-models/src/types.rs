@@ -167,6 +167,12 @@ pub trait Embedder: Send + Sync {
 
     /// One L2-normalised vector per text, in order.
     async fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>>;
+
+    /// The vector of a search query. Asymmetric models (E5: "query: " against "passage: ") embed
+    /// queries differently from the passages [`Embedder::embed`] embeds; the default is the same.
+    async fn embed_query(&self, query: &str) -> Result<Vec<f32>> {
+        Ok(self.embed(&[query.to_owned()]).await?.into_iter().next().unwrap_or_default())
+    }
 }
 
 /// Cosine similarity of two L2-normalised vectors (their dot product).

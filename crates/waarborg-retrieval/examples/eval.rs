@@ -66,8 +66,24 @@ async fn main() {
         .collect();
 
     let cache = waarborg_models::cache::shared_test_cache().expect("model cache");
+    // Experiment knobs: EVAL_EMBEDDER_DIR (a BERT model directory instead of the default embedder),
+    // EVAL_QUERY_PREFIX / EVAL_PASSAGE_PREFIX (E5: "query: " / "passage: "), EVAL_MAX_TOKENS.
+    let embedder_dir = std::env::var_os("EVAL_EMBEDDER_DIR").map_or_else(|| cache.default_embedder_dir(), PathBuf::from);
+    let mut options = waarborg_models::bert::BertOptions::default();
+    options.query_prefix = std::env::var("EVAL_QUERY_PREFIX").unwrap_or_default();
+    options.passage_prefix = std::env::var("EVAL_PASSAGE_PREFIX").unwrap_or_default();
+    if let Some(n) = std::env::var("EVAL_MAX_TOKENS").ok().and_then(|v| v.parse().ok()) {
+        options.max_tokens = n;
+    }
+    println!(
+        "embedder: {} (query prefix {:?}, passage prefix {:?}, max_tokens {})\n",
+        embedder_dir.display(),
+        options.query_prefix,
+        options.passage_prefix,
+        options.max_tokens
+    );
     let embedder: Arc<dyn waarborg_models::Embedder> =
-        Arc::new(waarborg_models::bert::BertEmbedder::load(&cache.default_embedder_dir()).expect("embedder"));
+        Arc::new(waarborg_models::bert::BertEmbedder::load_with(&embedder_dir, options).expect("embedder"));
     let data = tempfile::tempdir().unwrap();
     // Knobs for tuning runs: EVAL_VECTOR_WEIGHT, EVAL_CHUNK_CHARS, EVAL_CHUNK_OVERLAP.
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f32>().ok());

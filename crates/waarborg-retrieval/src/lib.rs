@@ -205,7 +205,7 @@ impl Collections {
                     "vector search needs an embedder; run `waarborg models fetch-default` or configure [models.embedder]".into(),
                 ))
             }
-            (_, Some(e)) => e.embed(&[query.to_string()]).await?.into_iter().next(),
+            (_, Some(e)) => Some(e.embed_query(query).await?),
             (SearchMode::Hybrid, None) => None,
         };
         let query = query.to_string();

@@ -592,8 +592,15 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     // Words in capitals (`BSN`, `AVG`, `MR` in `2756 MR`, `JANSEN`) are not read as names.
     // (A lower-case ASCII second letter settles it at once.)
     if !b.get(pos + c.len_utf8()).is_some_and(u8::is_ascii_lowercase) {
-        let caps = word.chars().filter(|c| c.is_uppercase()).count();
-        if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
+        let all_caps = if word.is_ascii() {
+            // The same test on bytes: every ASCII letter is upper or lower case.
+            let wb = word.as_bytes();
+            wb.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2 && !wb.iter().any(u8::is_ascii_lowercase)
+        } else {
+            let caps = word.chars().filter(|c| c.is_uppercase()).count();
+            caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count()
+        };
+        if all_caps {
             return None;
         }
     }

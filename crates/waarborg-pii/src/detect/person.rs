@@ -188,6 +188,7 @@ const STREET_SUFFIXES: &[&str] = &[
     "markt", "burgwal", "plantsoen", "boulevard", "allee", "park", "baan",
 ];
 
+/// At most five bytes each (`read_token` relies on it).
 const MULTI_LETTER_INITIALS: &[&str] = &[
     "Th", "Chr", "Ph", "Joh", "Wm", "Fr", "Jac", "Ant", "Corn", "Hub", "Jos", "Gerh", "Hendr",
     "Ch", "IJ", "Ij", "Wil", "Alb", "Herm", "Jas", "Mich", "Nic", "Petr",
@@ -586,7 +587,8 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     }
     let word = &t.str[pos..end];
     let dot = b.get(end) == Some(&b'.');
-    if dot && MULTI_LETTER_INITIALS.contains(&word) {
+    // (Every entry has at most five bytes: longer words skip the list.)
+    if dot && word.len() <= 5 && MULTI_LETTER_INITIALS.contains(&word) {
         return Some(Tok::new(pos, end + 1, Kind::Initials));
     }
     // Words in capitals (`BSN`, `AVG`, `MR` in `2756 MR`, `JANSEN`) are not read as names.
@@ -1093,6 +1095,11 @@ mod tests {
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn multi_letter_initials_are_at_most_five_bytes() {
+        assert!(super::MULTI_LETTER_INITIALS.iter().all(|w| w.len() <= 5));
     }
 
     #[test]

@@ -402,6 +402,12 @@ fn continues_enumeration(t: &Text<'_>, prev_end: usize, start: usize) -> bool {
 
 /// Whether a word can start at `i`: nothing name-like or address-like glued to its left.
 fn starts_word(t: &Text<'_>, i: usize) -> bool {
+    // An ASCII byte before `i` is settled without decoding a char (the same test on bytes).
+    if let Some(&c) = i.checked_sub(1).and_then(|p| t.bytes.get(p)) {
+        if c.is_ascii() {
+            return !(c.is_ascii_alphanumeric() || matches!(c, b'@' | b'_' | b'/' | b'\\' | b'.' | b'-' | b'\''));
+        }
+    }
     match t.char_before(i) {
         None => true,
         Some(c) => !(c.is_alphanumeric() || matches!(c, '@' | '_' | '/' | '\\' | '.' | '-' | '\'' | '’')),
@@ -640,7 +646,8 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     }
     tok.flags = f;
     tok.first = f & crate::lexicon::FIRST != 0;
-    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.as_bytes().contains(&b'-') && is_surname(word));
+    // (A plain loop: words are short, and `contains` would call `memchr` for every one.)
+    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.bytes().any(|c| c == b'-') && is_surname(word));
     tok.common = f & crate::lexicon::COMMON != 0;
     Some(tok)
 }

@@ -14,7 +14,8 @@
 //! [`profiled_pass`], then exit — run under
 //! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=scan::profiled_pass`.
 //! `WAARBORG_BENCH_DIGEST=1` prints a digest of all findings on the corpus instead (to check
-//! that a speed change altered no output).
+//! that a speed change altered no output). `WAARBORG_BENCH_DUMP=1` prints every text's findings
+//! as one JSON line on stdout, scores included, for a byte-for-byte diff between two builds.
 //! Run with `cargo bench -p waarborg-pii --bench scan`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
@@ -106,6 +107,16 @@ fn main() {
         warm_up_pass(&engine, &texts);
         let spans = profiled_pass(&engine, &texts);
         eprintln!("profiled pass: {} texts, {spans} spans", texts.len());
+        return;
+    }
+    if std::env::var_os("WAARBORG_BENCH_DUMP").is_some() {
+        let engine = Engine::with_defaults().expect("default engine builds");
+        let texts = read_corpus(&corpus_path());
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for text in &texts {
+            use std::io::Write;
+            writeln!(out, "{}", serde_json::to_string(&engine.scan(text)).unwrap()).unwrap();
+        }
         return;
     }
     if std::env::var_os("WAARBORG_BENCH_DIGEST").is_some() {

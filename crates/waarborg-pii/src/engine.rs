@@ -87,10 +87,11 @@ impl Engine {
     /// Finds personal data and special categories in `text`.
     pub fn scan(&self, text: &str) -> Findings {
         let t = Text::new(text);
-        let mut candidates = Vec::new();
+        // Sized for a typical document, so the pushes below rarely reallocate.
+        let mut candidates = Vec::with_capacity(32);
 
         let keywords = self.keywords.scan(t.bytes);
-        let mut pattern_hits: Vec<PatternHit> = Vec::new();
+        let mut pattern_hits: Vec<PatternHit> = Vec::with_capacity(16);
         self.patterns.scan(&t, &keywords.labels, &mut pattern_hits);
         candidates.extend(pattern_hits.into_iter().map(|p| Candidate {
             entity: p.entity,
@@ -104,7 +105,7 @@ impl Engine {
         }));
 
         let want_names = self.settings.is_enabled(EntityType::Person) || self.categories.is_some();
-        let mut names = Vec::new();
+        let mut names = Vec::with_capacity(16);
         if want_names {
             person::detect(&t, &keywords.titles, &mut names);
             names.sort_by_key(|n| n.range.start);
@@ -226,16 +227,26 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    // Kept candidates by start; a candidate is kept if it overlaps neither neighbour.
-    let mut kept: std::collections::BTreeMap<usize, Candidate> = std::collections::BTreeMap::new();
+    // Kept candidates, sorted by start (a text holds few, so a sorted `Vec` with binary search
+    // beats a map); a candidate is kept if it overlaps neither neighbour.
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {
-        let overlaps_prev = kept.range(..=c.start).next_back().is_some_and(|(_, k)| k.end > c.start);
-        let overlaps_next = kept.range(c.start..).next().is_some_and(|(_, k)| k.start < c.end);
+        // `prev`: the last kept with start <= c.start; `next`: the first with start >= c.start.
+        let after = kept.partition_point(|k| k.start <= c.start);
+        let overlaps_prev = after > 0 && kept[after - 1].end > c.start;
+        let at = kept.partition_point(|k| k.start < c.start);
+        let overlaps_next = kept.get(at).is_some_and(|k| k.start < c.end);
         if !overlaps_prev && !overlaps_next {
-            kept.insert(c.start, c);
+            if at < after {
+                // Same start as a kept one (two empty spans): replaced, as a map keyed by start
+                // would.
+                kept[at] = c;
+            } else {
+                kept.insert(at, c);
+            }
         }
     }
-    kept.into_values().collect()
+    kept
 }
 
 /// Orders category hits, fills char offsets, and lists each category once.

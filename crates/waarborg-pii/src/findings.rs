@@ -73,7 +73,9 @@ impl Findings {
 
 /// Fills char offsets from byte offsets. `bounds` must be sorted by byte offset (non-decreasing).
 pub(crate) fn char_offsets(text: &str, bounds: &mut [(usize, &mut usize)]) {
-    if text.is_ascii() {
+    // Only the text up to the last bound matters: if it is ASCII, chars are bytes.
+    let last = bounds.last().map_or(0, |(byte, _)| *byte);
+    if text.as_bytes()[..last].is_ascii() {
         for (byte, out) in bounds.iter_mut() {
             **out = *byte;
         }

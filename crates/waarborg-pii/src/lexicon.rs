@@ -125,38 +125,74 @@ impl FingerprintTable {
 
 /// The fingerprint of ASCII `word` lower-cased (done here, eight bytes at a time), never 0.
 fn fingerprint_lower(word: &[u8]) -> u64 {
+    fingerprint_and_bits(word).0
+}
+
+/// [`fingerprint_lower`] of `word`, or `None` when it is not ASCII: one pass over the bytes
+/// answers both.
+fn fingerprint_ascii(word: &[u8]) -> Option<u64> {
+    let (fp, bits) = fingerprint_and_bits(word);
+    (bits & HIGH == 0).then_some(fp)
+}
+
+/// The top bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The fingerprint, and the OR of all the word's bytes (its top bits say whether any is
+/// non-ASCII).
+fn fingerprint_and_bits(word: &[u8]) -> (u64, u64) {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let lower = |x: u64| {
         let low = x & LOW7;
         let upper = (low + 0x3f3f_3f3f_3f3f_3f3f) & !(low + 0x2525_2525_2525_2525) & !x & HIGH;
         x | (upper >> 2)
     };
     let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ word.len() as u64;
+    let mut bits = 0u64;
     let mut chunks = word.chunks_exact(8);
     for c in &mut chunks {
-        let x = lower(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        h = (h.rotate_left(5) ^ x).wrapping_mul(K);
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        bits |= x;
+        h = (h.rotate_left(5) ^ lower(x)).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ lower(u64::from_le_bytes(buf))).wrapping_mul(K);
+        let x = tail_le(word, rest.len());
+        bits |= x;
+        h = (h.rotate_left(5) ^ lower(x)).wrapping_mul(K);
     }
     // splitmix64 finaliser: the low bits pick the slot.
     h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    (h ^ (h >> 31)) | 1
+    ((h ^ (h >> 31)) | 1, bits)
+}
+
+/// The last `n` (1..=7) bytes of `word` as a little-endian `u64`, zero-padded: the same value
+/// as copying them into a zeroed `[u8; 8]`, but with fixed-size loads (a variable-length copy
+/// is a `memcpy` call, and this runs for every capitalised word of a text).
+fn tail_le(word: &[u8], n: usize) -> u64 {
+    let len = word.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes([word[i], word[i + 1], word[i + 2], word[i + 3]]));
+    if len >= 8 {
+        // The word's last eight bytes, shifted so that only the last `n` remain.
+        let last = &word[len - 8..];
+        let x = u64::from_le_bytes([last[0], last[1], last[2], last[3], last[4], last[5], last[6], last[7]]);
+        x >> (8 * (8 - n))
+    } else if n >= 4 {
+        // Two overlapping four-byte loads: bytes 0..4 and n-4..n (the overlap agrees).
+        u32_at(0) | (u32_at(n - 4) << (8 * (n - 4)))
+    } else {
+        // One to three bytes: the first, the middle and the last (again overlapping).
+        u64::from(word[0]) | (u64::from(word[n / 2]) << (8 * (n / 2))) | (u64::from(word[n - 1]) << (8 * (n - 1)))
+    }
 }
 
 /// The flags of `word` as written, without lower-casing it into a buffer when it is ASCII.
 pub(crate) fn flags_of(word: &str) -> u8 {
-    if word.is_ascii() {
-        FINGERPRINTS.get(fingerprint_lower(word.as_bytes()))
-    } else {
-        flags_lower(&word.to_lowercase())
+    match fingerprint_ascii(word.as_bytes()) {
+        Some(fp) => FINGERPRINTS.get(fp),
+        None => flags_lower(&word.to_lowercase()),
     }
 }
 
@@ -314,6 +350,23 @@ mod tests {
         assert!(!set.matches_word("", 0));
         // An ending counts only as a whole: `aan` is not `laan`.
         assert!(!set.matches_word("Jordaan", 2));
+    }
+
+    #[test]
+    fn tail_loads_equal_a_zero_padded_copy() {
+        let word = b"abcdefghijklmnopq";
+        for len in 1..=word.len() {
+            let w = &word[..len];
+            let n = len % 8;
+            if n == 0 {
+                continue;
+            }
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&w[len - n..]);
+            assert_eq!(tail_le(w, n), u64::from_le_bytes(buf), "len {len}");
+        }
+        assert_eq!(fingerprint_ascii(b"Jansen"), Some(fingerprint_lower(b"jansen")));
+        assert_eq!(fingerprint_ascii("Cliënt".as_bytes()), None);
     }
 
     #[test]

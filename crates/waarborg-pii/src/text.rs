@@ -88,23 +88,28 @@ impl<'a> Text<'a> {
     /// `?` followed by a space, or a newline) up to the next one, at most `max` bytes each way.
     pub(crate) fn sentence_around(&self, pos: usize, max: usize) -> (usize, usize) {
         let b = self.bytes;
+        // Found with `memchr` rather than byte by byte: the window is up to `max` bytes each
+        // way and a sentence end is rare in it. The nearest newline bounds the search for the
+        // nearest `.`/`!`/`?` that ends a sentence.
         let lo_limit = pos.saturating_sub(max);
-        let mut start = pos;
-        while start > lo_limit {
-            let c = b[start - 1];
-            if c == b'\n' || (matches!(c, b'.' | b'!' | b'?') && is_sentence_end(b, start - 1)) {
-                break;
-            }
-            start -= 1;
+        let before = &b[lo_limit..pos];
+        let newline = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        let mut start = lo_limit + newline;
+        if let Some(i) = memchr::memrchr3_iter(b'.', b'!', b'?', &before[newline..])
+            .map(|i| lo_limit + newline + i)
+            .find(|&i| is_sentence_end(b, i))
+        {
+            start = i + 1;
         }
         let hi_limit = (pos + max).min(b.len());
-        let mut end = pos;
-        while end < hi_limit {
-            let c = b[end];
-            if c == b'\n' || (matches!(c, b'.' | b'!' | b'?') && is_sentence_end(b, end)) {
-                break;
-            }
-            end += 1;
+        let after = &b[pos..hi_limit];
+        let newline = memchr::memchr(b'\n', after).unwrap_or(after.len());
+        let mut end = pos + newline;
+        if let Some(i) = memchr::memchr3_iter(b'.', b'!', b'?', &after[..newline])
+            .map(|i| pos + i)
+            .find(|&i| is_sentence_end(b, i))
+        {
+            end = i;
         }
         // Stay on char boundaries (limits may fall inside a multi-byte char).
         while start < b.len() && !self.str.is_char_boundary(start) {
@@ -167,15 +172,17 @@ pub(crate) fn contains_any(hay: &[u8], words: &[&str]) -> bool {
         let Some((&first, rest)) = w.split_first() else {
             return true;
         };
-        let first = first.to_ascii_lowercase();
-        w.len() <= lower.len()
-            && (0..=lower.len() - w.len()).any(|i| {
-                lower[i] == first
-                    && lower[i + 1..i + w.len()]
-                        .iter()
-                        .zip(rest)
-                        .all(|(&a, &b)| a == b.to_ascii_lowercase())
-            })
+        if w.len() > lower.len() {
+            return false;
+        }
+        // Candidate starts by `memchr` on the first byte (vectorised), then the rest compared.
+        let starts = &lower[..=lower.len() - w.len()];
+        memchr::memchr_iter(first.to_ascii_lowercase(), starts).any(|i| {
+            lower[i + 1..i + w.len()]
+                .iter()
+                .zip(rest)
+                .all(|(&a, &b)| a == b.to_ascii_lowercase())
+        })
     })
 }
 

@@ -102,11 +102,12 @@ fn check_v6(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if s.bytes().filter(|&c| c == b':').count() < 2 {
         return None;
     }
-    s.parse::<Ipv6Addr>().ok()?;
+    // The cheap neighbour checks first, the parse last.
     let before = t.char_before(m.start);
     if before.is_some_and(|c| c.is_alphanumeric() || c == ':') || !t.right_boundary(m.end) {
         return None;
     }
+    s.parse::<Ipv6Addr>().ok()?;
     Some(Hit::new(m, 0.9))
 }
 

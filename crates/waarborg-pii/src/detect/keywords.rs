@@ -259,11 +259,16 @@ impl Keywords {
 
     /// Finds every keyword in `bytes`.
     pub(crate) fn scan(&self, bytes: &[u8]) -> KeywordHits {
-        let mut hits = KeywordHits::default();
         if self.kinds.is_empty() {
-            return hits;
+            return KeywordHits::default();
         }
-        let mut all = Vec::new();
+        let mut hits = KeywordHits {
+            categories: Vec::with_capacity(8),
+            labels: Vec::with_capacity(16),
+            titles: Vec::new(),
+        };
+        // Sized for a typical document: the pushes rarely reallocate.
+        let mut all = Vec::with_capacity(64);
         self.automaton.occurrences(bytes, &mut all);
         // Leftmost-longest, non-overlapping: by start, longest first; then greedily.
         all.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));

@@ -121,7 +121,18 @@ impl PatternScanner {
         let hay = t.str;
         let mut pos = 0;
         while pos < hay.len() {
-            let input = Input::new(hay).range(pos..);
+            // No match starts more than MAX_LEAD bytes before a digit: begin the search there,
+            // not at `pos` (the automaton costs about ten instructions a byte; this skip, less
+            // than one). Its look-behind still sees the text before the start.
+            let digit = next_digit(t.bytes, pos);
+            if digit == hay.len() {
+                break;
+            }
+            let mut from = digit.saturating_sub(MAX_LEAD).max(pos);
+            while !hay.is_char_boundary(from) {
+                from -= 1;
+            }
+            let input = Input::new(hay).range(from..);
             let Some(m) = self.regex.search(&input) else {
                 break;
             };
@@ -177,6 +188,37 @@ impl PatternScanner {
     }
 }
 
+/// Every pattern rule's match has an ASCII digit among its first `MAX_LEAD + 1` bytes (the
+/// longest lead is `Kanaal Noord 12`: 13 bytes before the digit), so no match starts more than
+/// `MAX_LEAD` bytes before the next digit. `every_match_has_a_digit_near_its_start` checks
+/// each rule's automaton against this; a rule that breaks it must raise the bound.
+const MAX_LEAD: usize = 16;
+
+/// The first position at or after `i` holding an ASCII digit (`b.len()` if none), eight bytes
+/// at a time.
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const GE_0: u64 = 0x5050_5050_5050_5050; // 0x80 - b'0'
+    const GT_9: u64 = 0x4646_4646_4646_4646; // 0x80 - (b'9' + 1)
+    while i + 8 <= b.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let low = x & LOW7;
+        // High bit of each byte: ASCII and >= '0' and not > '9'.
+        let digit = (low + GE_0) & !(low + GT_9) & !x & HIGH;
+        if digit != 0 {
+            return i + (digit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// The end of the alphanumeric run at `i` (at least one char further).
 fn skip_word(s: &str, i: usize) -> usize {
     let mut chars = s[i..].char_indices();
@@ -189,4 +231,65 @@ fn skip_word(s: &str, i: usize) -> usize {
     chars
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(s.len(), |(off, _)| i + off)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{next_digit, MAX_LEAD};
+    use regex_automata::dfa::{dense, Automaton, StartKind};
+    use regex_automata::util::{start, syntax};
+    use regex_automata::Anchored;
+
+    #[test]
+    fn next_digit_finds_the_first_ascii_digit() {
+        let text = "abcdéfghijklmnop7qrs 1";
+        assert_eq!(next_digit(text.as_bytes(), 0), text.find('7').unwrap());
+        assert_eq!(next_digit(b"no digits at all, not one", 0), 25);
+        for pad in 0..20 {
+            // Arabic-Indic digits are not ASCII digits.
+            let s = format!("{}5x", "\u{663}".repeat(pad));
+            assert_eq!(next_digit(s.as_bytes(), 0), s.len() - 2, "{s}");
+        }
+    }
+
+    /// The bound `scan_patterns` skips by: for every rule, walking its anchored DFA over
+    /// non-digit bytes only, from any look-behind, reaches no match and, after `MAX_LEAD + 1`
+    /// bytes, only the dead state.
+    #[test]
+    fn every_match_has_a_digit_near_its_start() {
+        for rule in super::all_rules() {
+            let dfa = dense::Builder::new()
+                .configure(dense::Config::new().start_kind(StartKind::Anchored))
+                .syntax(syntax::Config::new().utf8(true))
+                .build(rule.pattern)
+                .unwrap();
+            for look_behind in [None, Some(b' '), Some(b'a'), Some(b'\n'), Some(b','), Some(0xA9)] {
+                let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
+                let mut frontier = vec![dfa.start_state(&config).unwrap()];
+                for _ in 0..=MAX_LEAD {
+                    let mut next = Vec::new();
+                    for &s in &frontier {
+                        assert!(!dfa.is_quit_state(s), "{}: quit state", rule.name);
+                        assert!(
+                            !dfa.is_match_state(s) && !dfa.is_match_state(dfa.next_eoi_state(s)),
+                            "{}: a match without a digit",
+                            rule.name
+                        );
+                        for byte in (0..=255u8).filter(|c| !c.is_ascii_digit()) {
+                            let to = dfa.next_state(s, byte);
+                            if !dfa.is_dead_state(to) && !next.contains(&to) {
+                                next.push(to);
+                            }
+                        }
+                    }
+                    frontier = next;
+                }
+                assert!(
+                    frontier.is_empty(),
+                    "{}: a match may start more than {MAX_LEAD} bytes before its first digit",
+                    rule.name
+                );
+            }
+        }
+    }
 }

@@ -188,6 +188,7 @@ const STREET_SUFFIXES: &[&str] = &[
     "markt", "burgwal", "plantsoen", "boulevard", "allee", "park", "baan",
 ];
 
+/// At most five bytes each (`read_token` relies on it).
 const MULTI_LETTER_INITIALS: &[&str] = &[
     "Th", "Chr", "Ph", "Joh", "Wm", "Fr", "Jac", "Ant", "Corn", "Hub", "Jos", "Gerh", "Hendr",
     "Ch", "IJ", "Ij", "Wil", "Alb", "Herm", "Jas", "Mich", "Nic", "Petr",
@@ -401,6 +402,12 @@ fn continues_enumeration(t: &Text<'_>, prev_end: usize, start: usize) -> bool {
 
 /// Whether a word can start at `i`: nothing name-like or address-like glued to its left.
 fn starts_word(t: &Text<'_>, i: usize) -> bool {
+    // An ASCII byte before `i` is settled without decoding a char (the same test on bytes).
+    if let Some(&c) = i.checked_sub(1).and_then(|p| t.bytes.get(p)) {
+        if c.is_ascii() {
+            return !(c.is_ascii_alphanumeric() || matches!(c, b'@' | b'_' | b'/' | b'\\' | b'.' | b'-' | b'\''));
+        }
+    }
     match t.char_before(i) {
         None => true,
         Some(c) => !(c.is_alphanumeric() || matches!(c, '@' | '_' | '/' | '\\' | '.' | '-' | '\'' | '’')),
@@ -586,14 +593,22 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     }
     let word = &t.str[pos..end];
     let dot = b.get(end) == Some(&b'.');
-    if dot && MULTI_LETTER_INITIALS.contains(&word) {
+    // (Every entry has at most five bytes: longer words skip the list.)
+    if dot && word.len() <= 5 && MULTI_LETTER_INITIALS.contains(&word) {
         return Some(Tok::new(pos, end + 1, Kind::Initials));
     }
     // Words in capitals (`BSN`, `AVG`, `MR` in `2756 MR`, `JANSEN`) are not read as names.
     // (A lower-case ASCII second letter settles it at once.)
     if !b.get(pos + c.len_utf8()).is_some_and(u8::is_ascii_lowercase) {
-        let caps = word.chars().filter(|c| c.is_uppercase()).count();
-        if caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count() {
+        let all_caps = if word.is_ascii() {
+            // The same test on bytes: every ASCII letter is upper or lower case.
+            let wb = word.as_bytes();
+            wb.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2 && !wb.iter().any(u8::is_ascii_lowercase)
+        } else {
+            let caps = word.chars().filter(|c| c.is_uppercase()).count();
+            caps >= 2 && caps == word.chars().filter(|c| c.is_alphabetic()).count()
+        };
+        if all_caps {
             return None;
         }
     }
@@ -631,7 +646,8 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     }
     tok.flags = f;
     tok.first = f & crate::lexicon::FIRST != 0;
-    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.as_bytes().contains(&b'-') && is_surname(word));
+    // (A plain loop: words are short, and `contains` would call `memchr` for every one.)
+    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.bytes().any(|c| c == b'-') && is_surname(word));
     tok.common = f & crate::lexicon::COMMON != 0;
     Some(tok)
 }
@@ -1086,6 +1102,11 @@ mod tests {
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn multi_letter_initials_are_at_most_five_bytes() {
+        assert!(super::MULTI_LETTER_INITIALS.iter().all(|w| w.len() <= 5));
     }
 
     #[test]

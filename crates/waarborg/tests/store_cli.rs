@@ -152,7 +152,7 @@ fn register_and_administer(cli: &Cli) {
     // The export itself is recorded.
     assert!(cli.ok(&["audit", "verify"]).starts_with("audit chain verified: 7 events"));
     let migrated = cli.ok(&["db", "migrate"]);
-    assert!(migrated.ends_with("database at schema version 2\n"), "{migrated}");
+    assert!(migrated.ends_with("database at schema version 3\n"), "{migrated}");
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn postgres_via_environment_url() {
     };
     let cli = Cli { dir: tempfile::tempdir().unwrap(), database_url: Some(url) };
     let migrated = cli.ok(&["db", "migrate"]);
-    assert_eq!(migrated, "postgres database at schema version 2\n");
+    assert_eq!(migrated, "postgres database at schema version 3\n");
     register_and_administer(&cli);
     // Nothing went to a SQLite file.
     assert!(!cli.dir.path().join("data/waarborg.db").exists());

@@ -69,9 +69,11 @@ async fn main() {
     // Experiment knobs: EVAL_EMBEDDER_DIR (a BERT model directory instead of the default embedder),
     // EVAL_QUERY_PREFIX / EVAL_PASSAGE_PREFIX (E5: "query: " / "passage: "), EVAL_MAX_TOKENS.
     let embedder_dir = std::env::var_os("EVAL_EMBEDDER_DIR").map_or_else(|| cache.default_embedder_dir(), PathBuf::from);
-    let mut options = waarborg_models::bert::BertOptions::default();
-    options.query_prefix = std::env::var("EVAL_QUERY_PREFIX").unwrap_or_default();
-    options.passage_prefix = std::env::var("EVAL_PASSAGE_PREFIX").unwrap_or_default();
+    let mut options = waarborg_models::bert::BertOptions {
+        query_prefix: std::env::var("EVAL_QUERY_PREFIX").unwrap_or_default(),
+        passage_prefix: std::env::var("EVAL_PASSAGE_PREFIX").unwrap_or_default(),
+        ..Default::default()
+    };
     if let Some(n) = std::env::var("EVAL_MAX_TOKENS").ok().and_then(|v| v.parse().ok()) {
         options.max_tokens = n;
     }

@@ -6,73 +6,11 @@
 
 mod common;
 
-use common::{start, Behaviour, Double, Harness, Options, BSN};
+use common::{start, Behaviour, Browser, Double, Harness, Options, Page, BSN};
 use serde_json::Value;
 use std::sync::Arc;
 use waarborg_gateway::config::PolicyConfig;
 use waarborg_store::{admin, Audience, ReviewStatus, Role};
-
-/// A cookie-keeping client that does not follow redirects.
-struct Browser {
-    base: String,
-    client: reqwest::Client,
-    cookie: Option<String>,
-}
-
-struct Page {
-    status: u16,
-    location: Option<String>,
-    body: String,
-}
-
-impl Browser {
-    fn new(h: &Harness) -> Browser {
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Browser { base: h.base.clone(), client, cookie: None }
-    }
-
-    async fn send(&mut self, rb: reqwest::RequestBuilder) -> Page {
-        let rb = match &self.cookie {
-            Some(c) => rb.header("cookie", c),
-            None => rb,
-        };
-        let r = rb.send().await.unwrap();
-        for sc in r.headers().get_all("set-cookie") {
-            let v = sc.to_str().unwrap();
-            if let Some(kv) = v.split(';').next().filter(|kv| kv.starts_with("waarborg_session=")) {
-                self.cookie = Some(kv.to_owned());
-            }
-        }
-        let status = r.status().as_u16();
-        let location = r.headers().get("location").map(|l| l.to_str().unwrap().to_owned());
-        Page { status, location, body: r.text().await.unwrap() }
-    }
-
-    async fn get(&mut self, path: &str) -> Page {
-        let rb = self.client.get(format!("{}{path}", self.base));
-        self.send(rb).await
-    }
-
-    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
-        let rb = self.client.post(format!("{}{path}", self.base)).form(form);
-        self.send(rb).await
-    }
-
-    /// The CSRF token of the page at `path`.
-    async fn csrf(&mut self, path: &str) -> String {
-        let p = self.get(path).await;
-        csrf_of(&p.body)
-    }
-
-    async fn login(&mut self, name: &str, password: &str) -> Page {
-        let csrf = self.csrf("/login").await;
-        self.post("/login", &[("csrf", &csrf), ("username", name), ("password", password), ("next", "/chat")]).await
-    }
-}
-
-fn csrf_of(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("a CSRF field on the page").to_owned()
-}
 
 const CHAT: &str = "/chat/wmo-assistent";
 const PASSWORD: &str = "een-lang-wachtwoord-42";
@@ -96,7 +34,7 @@ async fn ask(b: &mut Browser, question: &str) -> Page {
 async fn a_resident_asks_and_sees_the_answer_with_citations_disclosure_and_provenance() {
     let model = Double::new(Behaviour::Say("U vraagt huishoudelijke hulp aan bij het Wmo-loket [1].".into()));
     let h = harness(Audience::Citizens, PolicyConfig::default(), model.clone()).await;
-    let mut b = Browser::new(&h);
+    let mut b = Browser::new(&h.base);
     let first = b.get(CHAT).await;
     assert_eq!(first.status, 200, "a citizen application is open without signing in");
     assert!(first.body.contains("id=\"ai-disclosure\"") && first.body.contains("U communiceert met een AI-systeem"));
@@ -121,7 +59,7 @@ async fn a_resident_asks_and_sees_the_answer_with_citations_disclosure_and_prove
     assert!(again.body.contains("Talk to a staff member"));
 
     // Another visitor does not see this conversation.
-    let mut other = Browser::new(&h);
+    let mut other = Browser::new(&h.base);
     assert!(!other.get(CHAT).await.body.contains("class=\"turn\""));
 }
 
@@ -129,7 +67,7 @@ async fn a_resident_asks_and_sees_the_answer_with_citations_disclosure_and_prove
 async fn a_bsn_never_reaches_the_model_the_page_or_the_audit_content() {
     let model = Double::new(Behaviour::Echo);
     let h = harness(Audience::Citizens, PolicyConfig::default(), model.clone()).await;
-    let mut b = Browser::new(&h);
+    let mut b = Browser::new(&h.base);
     let page = ask(&mut b, &format!("Mijn BSN is {BSN}. Hoe vraag ik huishoudelijke hulp aan bij de Wmo?")).await;
     assert!(page.body.contains("Uw BSN is niet naar het taalmodel gestuurd"), "the notice says what happened");
     assert!(page.body.contains("[BSN]"), "the question is shown as redacted");
@@ -153,7 +91,7 @@ async fn with_human_review_the_resident_sees_only_the_approved_text() {
     let model = Double::new(Behaviour::Say("Concept: huishoudelijke hulp vraagt u aan bij het Wmo-loket.".into()));
     let review = PolicyConfig { human_review: Some(true), ..Default::default() };
     let h = harness(Audience::Citizens, review, model).await;
-    let mut resident = Browser::new(&h);
+    let mut resident = Browser::new(&h.base);
     let page = ask(&mut resident, "Hoe vraag ik huishoudelijke hulp aan bij de Wmo?").await;
     assert!(page.body.contains("answer pending"), "the turn waits for review");
     assert!(!page.body.contains("Concept: huishoudelijke hulp"), "the draft is not shown to the resident");
@@ -164,12 +102,12 @@ async fn with_human_review_the_resident_sees_only_the_approved_text() {
     assert!(pending[0].audit_seq.is_some(), "the draft points at its gateway audit event");
 
     // Not signed in: to the sign-in page; an employee: 403. Nothing decided.
-    let mut anon = Browser::new(&h);
+    let mut anon = Browser::new(&h.base);
     let csrf = anon.csrf(CHAT).await;
     let p = anon.post(&format!("/review/{id}"), &[("csrf", &csrf), ("decision", "approve"), ("final_text", "x")]).await;
     assert_eq!(p.status, 303);
     assert!(p.location.unwrap().starts_with("/login?next="));
-    let mut employee = Browser::new(&h);
+    let mut employee = Browser::new(&h.base);
     assert_eq!(employee.login("medewerker", PASSWORD).await.status, 303);
     assert_eq!(employee.get("/review").await.status, 403);
     let csrf = employee.csrf("/chat").await;
@@ -179,14 +117,14 @@ async fn with_human_review_the_resident_sees_only_the_approved_text() {
     assert_eq!(h.store.get_review(&id).await.unwrap().status, ReviewStatus::Pending);
 
     // The reviewer sees it, edits and approves.
-    let mut reviewer = Browser::new(&h);
+    let mut reviewer = Browser::new(&h.base);
     assert_eq!(reviewer.login("controle", PASSWORD).await.status, 303);
     let queue = reviewer.get("/review").await;
     assert_eq!(queue.status, 200);
     assert!(queue.body.contains(&format!("/review/{id}")));
     let item = reviewer.get(&format!("/review/{id}")).await;
     assert!(item.body.contains("Concept: huishoudelijke hulp"), "the reviewer reads the draft");
-    let csrf = csrf_of(&item.body);
+    let csrf = item.csrf();
     // A wrong CSRF token decides nothing.
     let p = reviewer.post(&format!("/review/{id}"), &[("csrf", "wrong"), ("decision", "approve"), ("final_text", "x")]).await;
     assert_eq!(p.status, 403);
@@ -236,7 +174,7 @@ async fn the_api_answers_a_reviewed_application_with_a_notice_not_the_draft() {
 async fn internal_assistants_need_a_signed_in_user_and_forms_need_the_csrf_token() {
     let model = Double::new(Behaviour::Say("Antwoord.".into()));
     let h = harness(Audience::Internal, PolicyConfig::default(), model.clone()).await;
-    let mut anon = Browser::new(&h);
+    let mut anon = Browser::new(&h.base);
     let p = anon.get(CHAT).await;
     assert_eq!(p.status, 303);
     assert_eq!(p.location.as_deref(), Some("/login?next=/chat/wmo-assistent"));
@@ -250,7 +188,7 @@ async fn internal_assistants_need_a_signed_in_user_and_forms_need_the_csrf_token
     let p = anon.login("onbekend", PASSWORD).await;
     assert_eq!(p.status, 401, "an unknown name fails like a wrong password");
 
-    let mut b = Browser::new(&h);
+    let mut b = Browser::new(&h.base);
     let p = b.login("medewerker", PASSWORD).await;
     assert_eq!((p.status, p.location.as_deref()), (303, Some("/chat")));
     let index = b.get("/chat").await;
@@ -277,7 +215,7 @@ async fn internal_assistants_need_a_signed_in_user_and_forms_need_the_csrf_token
     assert_eq!(v["error"]["code"], "not_found");
 
     // Signing out ends the session.
-    let csrf = csrf_of(&page.body);
+    let csrf = page.csrf();
     assert_eq!(b.post("/logout", &[("csrf", &csrf)]).await.status, 303);
     assert_eq!(b.get(CHAT).await.status, 303);
 }
@@ -286,9 +224,9 @@ async fn internal_assistants_need_a_signed_in_user_and_forms_need_the_csrf_token
 async fn a_report_from_the_chat_page_becomes_an_incident_for_the_privacy_officer() {
     let model = Double::new(Behaviour::Say("De gemeente beslist binnen zes weken.".into()));
     let h = harness(Audience::Citizens, PolicyConfig::default(), model).await;
-    let mut b = Browser::new(&h);
+    let mut b = Browser::new(&h.base);
     let page = ask(&mut b, "Hoe vraag ik huishoudelijke hulp aan bij de Wmo?").await;
-    let csrf = csrf_of(&page.body);
+    let csrf = page.csrf();
     let p = b.post(&format!("{CHAT}/report"), &[("csrf", &csrf), ("turn", "1"), ("kind", "discrimination"), ("description", "")]).await;
     assert_eq!(p.status, 303);
     let after = b.get(CHAT).await;
@@ -314,7 +252,7 @@ async fn a_report_from_the_chat_page_becomes_an_incident_for_the_privacy_officer
 async fn the_stream_sends_the_redacted_question_first_and_the_page_keeps_the_turn() {
     let model = Double::new(Behaviour::Echo);
     let h = harness(Audience::Citizens, PolicyConfig::default(), model).await;
-    let mut b = Browser::new(&h);
+    let mut b = Browser::new(&h.base);
     let csrf = b.csrf(CHAT).await;
     let p = b.post(&format!("{CHAT}/stream"), &[("csrf", &csrf), ("message", &format!("Mijn BSN is {BSN}, hoe vraag ik huishoudelijke hulp aan bij de Wmo?"))]).await;
     assert_eq!(p.status, 200);

@@ -8,84 +8,19 @@
 mod common;
 
 use common::*;
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use waarborg_store::{admin, AuditKind, IncidentKind, IncidentStatus, Lifecycle, Role};
 
 const PASSWORD: &str = "correct horse battery";
 
-/// A browser: one session cookie, no automatic redirects.
-struct Browser {
-    base: String,
-    client: reqwest::Client,
-    cookie: Option<String>,
-}
-
-/// A response as a test reads it.
-struct Page {
-    status: u16,
-    location: Option<String>,
-    headers: reqwest::header::HeaderMap,
-    body: String,
-}
-
-impl Page {
-    /// The CSRF token of the first form on the page.
-    fn csrf(&self) -> String {
-        hidden(&self.body, "csrf").expect("a csrf field on the page")
-    }
-}
-
-/// The value of a hidden input.
-fn hidden(body: &str, name: &str) -> Option<String> {
-    let at = body.find(&format!("name=\"{name}\" value=\""))?;
-    let rest = &body[at + name.len() + 15..];
-    Some(rest[..rest.find('"')?].to_owned())
-}
-
-impl Browser {
-    fn new(base: &str) -> Browser {
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Browser { base: base.to_owned(), client, cookie: None }
-    }
-
-    async fn read(&mut self, r: reqwest::Response) -> Page {
-        if let Some(c) = r.headers().get(SET_COOKIE) {
-            let c = c.to_str().unwrap();
-            self.cookie = Some(c.split(';').next().unwrap().to_owned());
-        }
-        let status = r.status().as_u16();
-        let location = r.headers().get(LOCATION).map(|l| l.to_str().unwrap().to_owned());
-        let headers = r.headers().clone();
-        Page { status, location, headers, body: r.text().await.unwrap() }
-    }
-
-    async fn get(&mut self, path: &str) -> Page {
-        let mut rq = self.client.get(format!("{}{path}", self.base));
-        if let Some(c) = &self.cookie {
-            rq = rq.header(COOKIE, c);
-        }
-        let r = rq.send().await.unwrap();
-        self.read(r).await
-    }
-
-    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
-        let mut rq = self.client.post(format!("{}{path}", self.base)).form(form);
-        if let Some(c) = &self.cookie {
-            rq = rq.header(COOKIE, c);
-        }
-        let r = rq.send().await.unwrap();
-        self.read(r).await
-    }
-
-    /// Signs in as `name` and returns the CSRF token of the signed-in session.
-    async fn sign_in(&mut self, name: &str) -> String {
-        let login = self.get("/login").await;
-        assert_eq!(login.status, 200);
-        let r = self.post("/login", &[("csrf", &login.csrf()), ("username", name), ("password", PASSWORD), ("next", "/")]).await;
-        assert_eq!(r.status, 303, "signing in as {name}: {}", r.body);
-        // Signing in makes a new session with a new token.
-        { let p = self.get("/").await; hidden(&p.body, "csrf").unwrap_or_else(|| panic!("{} {}", p.status, p.body)) }
-    }
+/// Signs in as `name` and returns the CSRF token of the signed-in session.
+async fn sign_in(b: &mut Browser, name: &str) -> String {
+    let login = b.get("/login").await;
+    assert_eq!(login.status, 200);
+    let r = b.post("/login", &[("csrf", &login.csrf()), ("username", name), ("password", PASSWORD), ("next", "/")]).await;
+    assert_eq!(r.status, 303, "signing in as {name}: {}", r.body);
+    // Signing in makes a new session with a new token.
+    let p = b.get("/").await;
+    hidden(&p.body, "csrf").unwrap_or_else(|| panic!("{} {}", p.status, p.body))
 }
 
 async fn user(h: &Harness, name: &str, roles: &[Role]) {
@@ -104,7 +39,7 @@ async fn office() -> Harness {
 
 async fn signed_in(h: &Harness, name: &str) -> (Browser, String) {
     let mut b = Browser::new(&h.base);
-    let csrf = b.sign_in(name).await;
+    let csrf = sign_in(&mut b, name).await;
     (b, csrf)
 }
 

@@ -242,3 +242,77 @@ pub fn answer(v: &Value) -> String {
 pub fn actions(v: &Value, stage: &str) -> Vec<String> {
     v["decisions"].as_array().into_iter().flatten().filter(|d| d["stage"] == stage).map(|d| d["action"].as_str().unwrap().to_owned()).collect()
 }
+
+/// A browser without JavaScript for the web UI: one session cookie, no automatic redirects.
+pub struct Browser {
+    base: String,
+    client: reqwest::Client,
+    cookie: Option<String>,
+}
+
+/// A response as a test reads it.
+pub struct Page {
+    pub status: u16,
+    pub location: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    /// The CSRF token of the first form on the page.
+    pub fn csrf(&self) -> String {
+        hidden(&self.body, "csrf").expect("a csrf field on the page")
+    }
+}
+
+/// The value of a hidden input.
+pub fn hidden(body: &str, name: &str) -> Option<String> {
+    let at = body.find(&format!("name=\"{name}\" value=\""))?;
+    let rest = &body[at + name.len() + 15..];
+    Some(rest[..rest.find('"')?].to_owned())
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        Browser { base: base.to_owned(), client, cookie: None }
+    }
+
+    async fn send(&mut self, rb: reqwest::RequestBuilder) -> Page {
+        let rb = match &self.cookie {
+            Some(c) => rb.header("cookie", c),
+            None => rb,
+        };
+        let r = rb.send().await.unwrap();
+        for sc in r.headers().get_all("set-cookie") {
+            if let Some(kv) = sc.to_str().unwrap().split(';').next().filter(|kv| kv.starts_with("waarborg_session=")) {
+                self.cookie = Some(kv.to_owned());
+            }
+        }
+        let status = r.status().as_u16();
+        let location = r.headers().get("location").map(|l| l.to_str().unwrap().to_owned());
+        let headers = r.headers().clone();
+        Page { status, location, headers, body: r.text().await.unwrap() }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        let rb = self.client.get(format!("{}{path}", self.base));
+        self.send(rb).await
+    }
+
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+        let rb = self.client.post(format!("{}{path}", self.base)).form(form);
+        self.send(rb).await
+    }
+
+    /// The CSRF token of the page at `path`.
+    pub async fn csrf(&mut self, path: &str) -> String {
+        self.get(path).await.csrf()
+    }
+
+    /// Posts the sign-in form; returns the answer (303 on success).
+    pub async fn login(&mut self, name: &str, password: &str) -> Page {
+        let csrf = self.csrf("/login").await;
+        self.post("/login", &[("csrf", &csrf), ("username", name), ("password", password), ("next", "/chat")]).await
+    }
+}

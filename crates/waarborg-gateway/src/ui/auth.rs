@@ -90,7 +90,9 @@ async fn login(State(gw): State<Arc<Gateway>>, Extension(v): Extension<Visit>, F
     let checked = hash.clone().unwrap_or_else(|| DUMMY_HASH.clone());
     let ok = tokio::task::spawn_blocking(move || waarborg_store::verify_password(&password, &checked)).await.unwrap_or(false)
         && hash.is_some();
-    let event = NewAuditEvent::new(AuditKind::UserLogin, &format!("user:{name}"))
+    // A name that is no user may be anything someone typed (even their BSN): not recorded.
+    let actor = if user.is_some() { format!("user:{name}") } else { "web:unknown-user".to_owned() };
+    let event = NewAuditEvent::new(AuditKind::UserLogin, &actor)
         .detail(json!({"ok": ok && user.is_some(), "channel": "web"}));
     let _ = gw.store.append_audit(event).await;
     match user {

@@ -1,7 +1,8 @@
 //! Load-benchmark server for bench/gateway/run.sh.
 //!
 //! `bench_server on` serves the whole gateway (every guardrail, SQLite audit trail, in-memory
-//! retrieval) in front of a stub model that answers at once; `bench_server bare` serves the same
+//! retrieval) in front of a stub model that answers at once (`on-interval`: the same with
+//! `[store] audit_sync = "interval"`); `bench_server bare` serves the same
 //! HTTP stack and stub with no pipeline (auth by string comparison, parse, generate, answer) — the
 //! "guardrails off" baseline. Both print `READY <base url> <key>` and, on Ctrl-C, `AUDIT_EVENTS n`
 //! (gateway request events in the store) so the run can check that none were lost.
@@ -21,7 +22,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 use waarborg_gateway::{Gateway, GatewayConfig, GatewayParts, MemoryRetriever, Signer25519};
 use waarborg_models::{Completion, FinishReason, GenerateRequest, Generator, ModelInfo, Passage};
-use waarborg_store::{admin, AppSpec, Audience, AuditKey, Store};
+use waarborg_store::{admin, AppSpec, Audience, AuditKey, AuditSync, Store};
 
 const ANSWER: &str = "Huishoudelijke hulp via de Wmo vraagt u aan bij het Wmo-loket van de gemeente. Na uw melding volgt binnen zes weken een gesprek over uw situatie, waarna de gemeente beslist welke ondersteuning passend is.";
 const QUESTION: &str = "Waar vraag je huishoudelijke hulp aan via de Wmo?";
@@ -112,8 +113,9 @@ async fn start_bare(piece_delay: Duration, listen: &str) -> (String, String) {
     (base, key)
 }
 
-async fn start_on(piece_delay: Duration, listen: &str, dir: &std::path::Path) -> (String, String, Arc<dyn Store>) {
-    let store: Arc<dyn Store> = Arc::new(waarborg_store::sqlite::SqliteStore::open(&dir.join("bench.db"), AuditKey::from_bytes([3; 32])).await.unwrap());
+async fn start_on(piece_delay: Duration, listen: &str, dir: &std::path::Path, sync: AuditSync) -> (String, String, Arc<dyn Store>) {
+    let store: Arc<dyn Store> =
+        Arc::new(waarborg_store::sqlite::SqliteStore::open_with(&dir.join("bench.db"), AuditKey::from_bytes([3; 32]), sync).await.unwrap());
     let mut spec = AppSpec::new("wmo-assistent", "Beantwoorden van vragen van inwoners over de Wmo: huishoudelijke hulp, hulpmiddelen en mantelzorg", Audience::Citizens);
     spec.collections = vec!["wmo".into()];
     let reg = admin::register_app(&*store, spec, "bench").await.unwrap();
@@ -200,8 +202,9 @@ async fn main() {
             let _ = tokio::signal::ctrl_c().await;
             println!("AUDIT_EVENTS 0");
         }
-        "on" => {
-            let (base, key, store) = start_on(Duration::ZERO, &listen, dir.path()).await;
+        "on" | "on-interval" => {
+            let sync = if mode == "on" { AuditSync::Commit } else { AuditSync::Interval };
+            let (base, key, store) = start_on(Duration::ZERO, &listen, dir.path(), sync).await;
             println!("READY {base} {key}");
             let _ = tokio::signal::ctrl_c().await;
             // Appends are acknowledged only once committed; give in-flight requests a moment.
@@ -211,7 +214,7 @@ async fn main() {
         "ttft" => {
             let delay = Duration::from_millis(10);
             let (bb, bk) = start_bare(delay, "127.0.0.1:0").await;
-            let (ob, ok, _store) = start_on(delay, "127.0.0.1:0", dir.path()).await;
+            let (ob, ok, _store) = start_on(delay, "127.0.0.1:0", dir.path(), AuditSync::Commit).await;
             let _ = ttft(&ob, &ok, 3).await;
             let (bf, bt) = ttft(&bb, &bk, 30).await;
             let (of, ot) = ttft(&ob, &ok, 30).await;
@@ -221,6 +224,6 @@ async fn main() {
             println!("| gateway, output filter with 48-char window | {of:.1} | {ot:.1} |");
             println!("TTFT overhead p50: {:.1} ms", of - bf);
         }
-        other => eprintln!("unknown mode {other}; use on, bare or ttft"),
+        other => eprintln!("unknown mode {other}; use on, on-interval, bare or ttft"),
     }
 }

@@ -24,6 +24,45 @@ pub struct StoreConfig {
     /// PostgreSQL database must share it.
     #[serde(default)]
     pub audit_key_file: Option<PathBuf>,
+    /// When an audit append counts as done: `"commit"` (default: once the event is on disk) or
+    /// `"interval"` (once it is in the database's log, which reaches the disk soon after).
+    /// See [`AuditSync`].
+    #[serde(default)]
+    pub audit_sync: Option<String>,
+}
+
+/// When an audit append counts as done, and so when the gateway may send the answer it audits.
+///
+/// Both keep every event of a running system (none is lost under load or when the process
+/// crashes) and both keep the hash chain whole; they differ only on a power cut or a crash of the
+/// operating system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AuditSync {
+    /// The append returns once the event is on disk (SQLite `synchronous = FULL`, PostgreSQL
+    /// `synchronous_commit = on`): no answer leaves whose event a power cut could take. Each
+    /// append waits for the disk's flush, which on a busy virtual disk has a tail of several ms.
+    #[default]
+    Commit,
+    /// The append returns once the event is committed to the database's log in the operating
+    /// system's memory, and a background flush puts the log on disk soon after: SQLite runs
+    /// `synchronous = NORMAL` and flushes every [`AUDIT_FLUSH_INTERVAL`]; PostgreSQL runs the
+    /// audit session with `synchronous_commit = off`, flushed by the server's WAL writer (by
+    /// default within 3 × `wal_writer_delay` = 600 ms). A power cut can lose the events of that
+    /// last interval, never earlier ones and never the chain's consistency.
+    Interval,
+}
+
+/// How often [`AuditSync::Interval`] flushes the audit log to disk.
+pub const AUDIT_FLUSH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(100);
+
+impl AuditSync {
+    /// The value in the configuration file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditSync::Commit => "commit",
+            AuditSync::Interval => "interval",
+        }
+    }
 }
 
 /// Which backend, resolved.
@@ -48,6 +87,8 @@ pub struct StoreSettings {
     pub backend: BackendSettings,
     /// Audit content key.
     pub audit_key: AuditKey,
+    /// When an audit append counts as done.
+    pub audit_sync: AuditSync,
 }
 
 impl StoreConfig {
@@ -77,9 +118,19 @@ impl StoreConfig {
                 )))
             }
         };
+        let audit_sync = match self.audit_sync.as_deref() {
+            None | Some("commit") => AuditSync::Commit,
+            Some("interval") => AuditSync::Interval,
+            Some(other) => {
+                return Err(StoreError::Invalid(format!(
+                    "[store] audit_sync must be \"commit\" or \"interval\", not \"{}\"",
+                    other.chars().take(40).collect::<String>()
+                )))
+            }
+        };
         let key_file = self.audit_key_file.clone().unwrap_or_else(|| data_dir.join("keys").join("audit.key"));
         let audit_key = AuditKey::load_or_create(&key_file)?;
-        Ok(StoreSettings { backend, audit_key })
+        Ok(StoreSettings { backend, audit_key, audit_sync })
     }
 }
 
@@ -112,5 +163,16 @@ mod tests {
         assert!(typo.resolve(dir.path(), None).is_err());
         let bad_url = StoreConfig { url: Some("mysql://x".into()), ..Default::default() };
         assert!(bad_url.resolve(dir.path(), None).is_err());
+    }
+
+    #[test]
+    fn audit_sync_defaults_to_commit_and_a_typo_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(StoreConfig::default().resolve(dir.path(), None).unwrap().audit_sync, AuditSync::Commit);
+        let interval = StoreConfig { audit_sync: Some("interval".into()), ..Default::default() };
+        assert_eq!(interval.resolve(dir.path(), None).unwrap().audit_sync, AuditSync::Interval);
+        let typo = StoreConfig { audit_sync: Some("async".into()), ..Default::default() };
+        let err = typo.resolve(dir.path(), None).err().unwrap().to_string();
+        assert!(err.contains("\"commit\" or \"interval\""), "{err}");
     }
 }

@@ -32,7 +32,7 @@ pub mod sqlite;
 mod time;
 
 pub use audit::{AuditContent, AuditEvent, AuditKey, AuditKind, AuditReceipt, AuditStore, ChainBreak, NewAuditEvent, PurgeSummary, VerifyReport};
-pub use config::{BackendSettings, StoreConfig, StoreSettings};
+pub use config::{AuditSync, BackendSettings, StoreConfig, StoreSettings, AUDIT_FLUSH_INTERVAL};
 pub use domain::*;
 pub use error::{Result, StoreError};
 pub use secret::{hash_api_key, hash_password, verify_password, ApiKeySecret};
@@ -65,10 +65,10 @@ pub trait Store:
 pub async fn open(settings: &StoreSettings) -> Result<Arc<dyn Store>> {
     match &settings.backend {
         BackendSettings::Sqlite { path } => {
-            Ok(Arc::new(sqlite::SqliteStore::open(path, settings.audit_key.clone()).await?))
+            Ok(Arc::new(sqlite::SqliteStore::open_with(path, settings.audit_key.clone(), settings.audit_sync).await?))
         }
         BackendSettings::Postgres { url } => {
-            Ok(Arc::new(postgres::PgStore::connect(url, settings.audit_key.clone()).await?))
+            Ok(Arc::new(postgres::PgStore::connect_with(url, settings.audit_key.clone(), settings.audit_sync).await?))
         }
     }
 }

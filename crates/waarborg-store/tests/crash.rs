@@ -1,6 +1,7 @@
 //! Crash safety: a writer process is killed with SIGKILL in the middle of a stream of audit
 //! appends; afterwards every event it had acknowledged is present with the hash it was
-//! acknowledged with, and the chain verifies. Run against both backends.
+//! acknowledged with, and the chain verifies. Run against both backends, in both audit sync
+//! modes: `interval` trades only what a power cut could take, never what a process crash takes.
 
 #![allow(missing_docs, clippy::unwrap_used)]
 
@@ -10,7 +11,7 @@ use common::{Harness, Kind};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
-use waarborg_store::{audit, AuditContent, AuditKind, NewAuditEvent};
+use waarborg_store::{audit, AuditContent, AuditKind, AuditSync, NewAuditEvent};
 
 const CHILD_ENV: &str = "WAARBORG_CRASH_CHILD";
 /// Acknowledgements the parent waits for before it kills the child.
@@ -22,13 +23,15 @@ const KILL_AFTER: usize = 400;
 #[ignore = "child process of the crash tests; started by them"]
 async fn crash_child() {
     let Ok(spec) = std::env::var(CHILD_ENV) else { return };
-    let (kind, place) = spec.split_once(':').unwrap();
+    let (kind, rest) = spec.split_once(':').unwrap();
+    let (sync, place) = rest.split_once(':').unwrap();
+    let sync = if sync == "interval" { AuditSync::Interval } else { AuditSync::Commit };
     let store = match kind {
         "sqlite" => std::sync::Arc::new(
-            waarborg_store::sqlite::SqliteStore::open(std::path::Path::new(place), common::key()).await.unwrap(),
+            waarborg_store::sqlite::SqliteStore::open_with(std::path::Path::new(place), common::key(), sync).await.unwrap(),
         ) as std::sync::Arc<dyn waarborg_store::Store>,
         _ => std::sync::Arc::new(
-            waarborg_store::postgres::PgStore::connect_in_schema(&common::pg_url(), place, common::key(), None)
+            waarborg_store::postgres::PgStore::connect_in_schema_with(&common::pg_url(), place, common::key(), None, sync)
                 .await
                 .unwrap(),
         ),
@@ -55,15 +58,15 @@ async fn crash_child() {
     }
 }
 
-async fn kill_mid_stream_then_verify(kind: Kind) {
+async fn kill_mid_stream_then_verify(kind: Kind, sync: AuditSync) {
     let h = Harness::new(kind).await;
     // Some events before the child starts, from this process.
     for _ in 0..10 {
         h.store.append_audit(NewAuditEvent::new(AuditKind::AppCreated, "user:a")).await.unwrap();
     }
     let place = match kind {
-        Kind::Sqlite => format!("sqlite:{}", h.db_path().display()),
-        Kind::Postgres => format!("postgres:{}", h.schema),
+        Kind::Sqlite => format!("sqlite:{}:{}", sync.as_str(), h.db_path().display()),
+        Kind::Postgres => format!("postgres:{}:{}", sync.as_str(), h.schema),
     };
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["crash_child", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
@@ -109,10 +112,20 @@ async fn kill_mid_stream_then_verify(kind: Kind) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_sigkill_loses_no_acknowledged_event() {
-    kill_mid_stream_then_verify(Kind::Sqlite).await;
+    kill_mid_stream_then_verify(Kind::Sqlite, AuditSync::Commit).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_sigkill_loses_no_acknowledged_event() {
-    kill_mid_stream_then_verify(Kind::Postgres).await;
+    kill_mid_stream_then_verify(Kind::Postgres, AuditSync::Commit).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_interval_sync_sigkill_loses_no_acknowledged_event() {
+    kill_mid_stream_then_verify(Kind::Sqlite, AuditSync::Interval).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_interval_sync_sigkill_loses_no_acknowledged_event() {
+    kill_mid_stream_then_verify(Kind::Postgres, AuditSync::Interval).await;
 }

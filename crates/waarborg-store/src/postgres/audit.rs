@@ -1,6 +1,7 @@
 //! The PostgreSQL audit writer (group commit, one `UNNEST` insert per batch) and audit queries.
 
 use super::PgStore;
+use crate::config::AuditSync;
 use crate::audit::{
     answer, AuditEvent, AuditKey, AuditReceipt, AuditStore, NewAuditEvent, Pending, PreparedEvent, PurgeSummary, GENESIS_HASH,
     MAX_BATCH,
@@ -19,26 +20,31 @@ pub(super) struct WriterHandle {
     tx: mpsc::Sender<Pending>,
 }
 
-async fn connect(cfg: &tokio_postgres::Config) -> Result<Client> {
+async fn connect(cfg: &tokio_postgres::Config, sync: AuditSync) -> Result<Client> {
     let (client, conn) = cfg.connect(NoTls).await?;
     tokio::spawn(async move {
         // The connection ends when the client is dropped or the server goes away; the next
         // batch notices (`is_closed`) and reconnects.
         let _ = conn.await;
     });
+    if sync == AuditSync::Interval {
+        // The server's WAL writer flushes such commits within three wal_writer_delay (200 ms by
+        // default); only this session's audit appends are affected.
+        client.batch_execute("SET synchronous_commit = off").await?;
+    }
     Ok(client)
 }
 
 impl WriterHandle {
-    pub(super) async fn spawn(cfg: tokio_postgres::Config) -> Result<Self> {
-        let mut client = Some(connect(&cfg).await?);
+    pub(super) async fn spawn(cfg: tokio_postgres::Config, sync: AuditSync) -> Result<Self> {
+        let mut client = Some(connect(&cfg, sync).await?);
         let (tx, mut rx) = mpsc::channel::<Pending>(QUEUE);
         tokio::spawn(async move {
             let mut buf = Vec::with_capacity(MAX_BATCH);
             while rx.recv_many(&mut buf, MAX_BATCH).await > 0 {
                 let (events, replies): (Vec<_>, Vec<_>) = buf.drain(..).map(|p| (p.event, p.reply)).unzip();
                 if client.as_ref().is_none_or(Client::is_closed) {
-                    client = connect(&cfg).await.ok();
+                    client = connect(&cfg, sync).await.ok();
                 }
                 let result = match client.as_mut() {
                     Some(c) => write_batch(c, events).await,

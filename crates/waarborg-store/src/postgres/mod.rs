@@ -14,6 +14,7 @@ mod migrate;
 mod queries;
 
 use crate::audit::AuditKey;
+use crate::config::AuditSync;
 use crate::error::{Result, StoreError};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use std::str::FromStr;
@@ -49,13 +50,30 @@ fn first_line(s: &str) -> &str {
 impl PgStore {
     /// Connects, migrates, and starts the audit writer.
     pub async fn connect(url: &str, key: AuditKey) -> Result<Self> {
-        Self::open(parse_url(url)?, key, None).await
+        Self::open(parse_url(url)?, key, None, AuditSync::Commit).await
+    }
+
+    /// Like [`PgStore::connect`], with the audit trail's durability chosen.
+    pub async fn connect_with(url: &str, key: AuditKey, sync: AuditSync) -> Result<Self> {
+        Self::open(parse_url(url)?, key, None, sync).await
     }
 
     /// Connects with every connection's `search_path` set to `schema`, creating the schema if
     /// needed (tests isolate themselves this way; so can tenants sharing one database).
     #[doc(hidden)]
     pub async fn connect_in_schema(url: &str, schema: &str, key: AuditKey, version: Option<i64>) -> Result<Self> {
+        Self::connect_in_schema_with(url, schema, key, version, AuditSync::Commit).await
+    }
+
+    /// Like [`PgStore::connect_in_schema`], with the audit trail's durability chosen.
+    #[doc(hidden)]
+    pub async fn connect_in_schema_with(
+        url: &str,
+        schema: &str,
+        key: AuditKey,
+        version: Option<i64>,
+        sync: AuditSync,
+    ) -> Result<Self> {
         if !schema.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') || schema.is_empty() {
             return Err(StoreError::Invalid("a schema name must be lower-case letters, digits and '_'".into()));
         }
@@ -69,17 +87,17 @@ impl PgStore {
             let _ = task.await;
         }
         cfg.options(["-c search_path=", schema].concat());
-        Self::open(cfg, key, version).await
+        Self::open(cfg, key, version, sync).await
     }
 
-    async fn open(cfg: tokio_postgres::Config, key: AuditKey, version: Option<i64>) -> Result<Self> {
+    async fn open(cfg: tokio_postgres::Config, key: AuditKey, version: Option<i64>, sync: AuditSync) -> Result<Self> {
         let mgr = Manager::from_config(cfg.clone(), NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
         let pool = Pool::builder(mgr).max_size(16).build().map_err(|e| StoreError::Pool(e.to_string()))?;
         let schema_version = {
             let mut client = pool.get().await?;
             migrate::migrate(&mut client, version).await?
         };
-        let writer = audit::WriterHandle::spawn(cfg).await?;
+        let writer = audit::WriterHandle::spawn(cfg, sync).await?;
         Ok(PgStore { pool, writer, key, schema_version })
     }
 

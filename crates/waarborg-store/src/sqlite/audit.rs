@@ -8,7 +8,10 @@ use crate::audit::{
 use crate::error::{Result, StoreError};
 use crate::time::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
-use std::sync::mpsc;
+use crate::config::{AuditSync, AUDIT_FLUSH_INTERVAL};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use tokio::sync::oneshot;
 
 /// The queue into the writer thread. Dropping it lets the thread finish what is queued and end.
@@ -17,8 +20,12 @@ pub(super) struct WriterHandle {
 }
 
 impl WriterHandle {
-    pub(super) fn spawn(mut conn: Connection) -> Result<Self> {
+    pub(super) fn spawn(mut conn: Connection, db: &Path, sync: AuditSync) -> Result<Self> {
         let (tx, rx) = mpsc::channel::<Pending>();
+        let flusher = match sync {
+            AuditSync::Commit => None,
+            AuditSync::Interval => Some(WalFlusher::spawn(db, &conn)?),
+        };
         std::thread::Builder::new()
             .name("waarborg-audit-writer".into())
             .spawn(move || {
@@ -31,11 +38,78 @@ impl WriterHandle {
                         }
                     }
                     let (events, replies): (Vec<_>, Vec<_>) = batch.into_iter().map(|p| (p.event, p.reply)).unzip();
-                    answer(replies, write_batch(&mut conn, events));
+                    let result = write_batch(&mut conn, events);
+                    if let Some(f) = &flusher {
+                        f.written();
+                    }
+                    answer(replies, result);
+                }
+                if let Some(f) = flusher {
+                    f.stop();
                 }
             })
             .map_err(|source| StoreError::Io { context: "cannot start the audit writer".into(), source })?;
         Ok(WriterHandle { tx })
+    }
+}
+
+/// Puts the audit writer's commits on disk every [`AUDIT_FLUSH_INTERVAL`] when the writer
+/// commits with `synchronous = NORMAL` (commits then reach the operating system, not yet the
+/// disk). The writer's automatic checkpoints are off; this thread checkpoints instead, on its
+/// own connection: a passive checkpoint syncs the WAL first (that is the flush), then copies it
+/// into the database and syncs that, all without blocking the writer, so no answer waits for a
+/// disk flush.
+struct WalFlusher {
+    state: Arc<FlushState>,
+}
+
+struct FlushState {
+    conn: std::sync::Mutex<Connection>,
+    dirty: AtomicBool,
+    stop: AtomicBool,
+}
+
+impl FlushState {
+    /// Checkpoints if something was committed since the last flush; a failed one is retried.
+    fn flush(&self) {
+        if self.dirty.swap(false, Ordering::AcqRel) {
+            let c = self.conn.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())).is_err() {
+                self.dirty.store(true, Ordering::Release);
+            }
+        }
+    }
+}
+
+impl WalFlusher {
+    fn spawn(db: &Path, writer: &Connection) -> Result<Self> {
+        writer.pragma_update(None, "synchronous", "NORMAL")?;
+        writer.pragma_update(None, "wal_autocheckpoint", 0)?;
+        let conn = super::connect(db)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let state = Arc::new(FlushState { conn: std::sync::Mutex::new(conn), dirty: AtomicBool::new(false), stop: AtomicBool::new(false) });
+        let s = Arc::clone(&state);
+        std::thread::Builder::new()
+            .name("waarborg-audit-flush".into())
+            .spawn(move || {
+                while !s.stop.load(Ordering::Acquire) {
+                    std::thread::sleep(AUDIT_FLUSH_INTERVAL);
+                    s.flush();
+                }
+            })
+            .map_err(|source| StoreError::Io { context: "cannot start the audit flusher".into(), source })?;
+        Ok(WalFlusher { state })
+    }
+
+    /// A batch was committed.
+    fn written(&self) {
+        self.state.dirty.store(true, Ordering::Release);
+    }
+
+    /// The writer has ended: flush what is left, now, and let the thread end.
+    fn stop(self) {
+        self.state.flush();
+        self.state.stop.store(true, Ordering::Release);
     }
 }
 

@@ -4,13 +4,16 @@
 //! `spawn_blocking`), and one owned by the audit writer thread, which takes events from a queue
 //! and commits them in batches (`BEGIN IMMEDIATE`, so another process appending to the same file
 //! waits for the write lock and then reads the head we left). `synchronous = FULL`: a commit that
-//! returned survives a crash of the process and of the machine.
+//! returned survives a crash of the process and of the machine. With [`AuditSync::Interval`] the
+//! audit writer's connection commits with `synchronous = NORMAL` and a flusher thread puts the
+//! WAL on disk every [`crate::AUDIT_FLUSH_INTERVAL`] (see there for what that trades).
 
 mod audit;
 mod migrate;
 mod queries;
 
 use crate::audit::AuditKey;
+use crate::config::AuditSync;
 use crate::error::{Result, StoreError};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -45,12 +48,21 @@ pub(crate) fn connect(path: &Path) -> Result<Connection> {
 impl SqliteStore {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub async fn open(path: &Path, key: AuditKey) -> Result<Self> {
-        Self::open_at_version(path, key, None).await
+        Self::open_inner(path, key, None, AuditSync::Commit).await
+    }
+
+    /// Like [`SqliteStore::open`], with the audit trail's durability chosen.
+    pub async fn open_with(path: &Path, key: AuditKey, sync: AuditSync) -> Result<Self> {
+        Self::open_inner(path, key, None, sync).await
     }
 
     /// Like [`SqliteStore::open`] but migrates only up to `version` (to test upgrades).
     #[doc(hidden)]
     pub async fn open_at_version(path: &Path, key: AuditKey, version: Option<i64>) -> Result<Self> {
+        Self::open_inner(path, key, version, AuditSync::Commit).await
+    }
+
+    async fn open_inner(path: &Path, key: AuditKey, version: Option<i64>, sync: AuditSync) -> Result<Self> {
         let path = path.to_path_buf();
         let p = path.clone();
         let (conn, schema_version) = tokio::task::spawn_blocking(move || -> Result<(Connection, i64)> {
@@ -65,7 +77,7 @@ impl SqliteStore {
         })
         .await
         .map_err(|e| StoreError::WriterGone(e.to_string()))??;
-        let writer = audit::WriterHandle::spawn(connect(&path)?)?;
+        let writer = audit::WriterHandle::spawn(connect(&path)?, &path, sync)?;
         Ok(SqliteStore { conn: Arc::new(Mutex::new(conn)), writer, key, schema_version, path })
     }
 

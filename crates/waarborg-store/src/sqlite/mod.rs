@@ -5,8 +5,8 @@
 //! and commits them in batches (`BEGIN IMMEDIATE`, so another process appending to the same file
 //! waits for the write lock and then reads the head we left). `synchronous = FULL`: a commit that
 //! returned survives a crash of the process and of the machine. With [`AuditSync::Interval`] the
-//! audit writer's connection commits with `synchronous = NORMAL` and a flusher thread puts the
-//! WAL on disk every [`crate::AUDIT_FLUSH_INTERVAL`] (see there for what that trades).
+//! audit writer's connection commits with `synchronous = NORMAL` and a flusher thread checkpoints the
+//! WAL to disk every [`crate::AUDIT_FLUSH_INTERVAL`] (see there for what that trades).
 
 mod audit;
 mod migrate;

@@ -38,7 +38,8 @@ static ORGANISATION_ENDING_SET: LazyLock<SuffixSet> =
 static ABSTRACT_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| {
     SuffixSet::new(&[
         "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "iteit", "isme",
-        "ering", "nis", "zorg", "werk", "beleid", "financiën", "onderwijs", "nummer",
+        "ering", "nis", "zorg", "werk", "beleid", "financiën", "onderwijs", "nummer", "toeslag",
+        "toeslagen",
     ])
 });
 static STREET_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(STREET_SUFFIXES));
@@ -894,16 +895,28 @@ fn after_postcode(t: &Text<'_>, start: usize) -> bool {
 /// `wethouder`, `Beste`, `Commissiegriffier:`, `Voornamen:`, `Van:`.
 fn title_before(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
-    if start < 2 || !matches!(b[start - 1], b' ' | b'\t') {
+    // A form may put the value on the line below its label (`GESLACHTSNAAM:\nSedney`).
+    let next_line = start >= 2 && b[start - 1] == b'\n';
+    if start < 2 || !(next_line || matches!(b[start - 1], b' ' | b'\t')) {
         return false;
     }
     let mut end = start - 1;
-    while end > 0 && matches!(b[end - 1], b' ' | b'\t') {
+    while end > 0 && (matches!(b[end - 1], b' ' | b'\t') || (next_line && b[end - 1] == b'\r')) {
         end -= 1;
     }
-    let colon = end > 0 && b[end - 1] == b':';
-    let dot = end > 0 && b[end - 1] == b'.';
-    if colon || dot {
+    // A dotted leader stands for the colon: `Geslachtsnaam ........... Oosterhuis`.
+    let leader = end >= 2 && b[end - 1] == b'.' && b[end - 2] == b'.';
+    if leader {
+        while end > 0 && matches!(b[end - 1], b'.' | b' ') {
+            end -= 1;
+        }
+    }
+    let colon = leader || (end > 0 && b[end - 1] == b':');
+    let dot = !leader && end > 0 && b[end - 1] == b'.';
+    if next_line && !colon {
+        return false;
+    }
+    if (colon && !leader) || dot {
         end -= 1;
     }
     // The word before: ASCII letters and `-` byte by byte, anything else char by char.
@@ -937,9 +950,25 @@ const ABBREVIATED_TITLES: &[&str] = &[
     "dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "mej", "fam", "ds", "mrs", "ms",
 ];
 
-/// Labels after which a capitalised name is a business, not a person (`Handelsnaam: Kapsalon X`).
+/// Labels after which a capitalised name is a business or a place, not a person
+/// (`Handelsnaam: Kapsalon X`, `Place of birth: Lyon, France`).
 fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
-    let head = t.str[..start].trim_end();
+    let mut head = t.str[..start].trim_end();
+    // Later parts of a place (`Lyon, France`, `Gent, België`): the label stands before the first.
+    for _ in 0..2 {
+        let Some(before_comma) = head.strip_suffix(',') else { break };
+        let part = before_comma
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
+            .last()
+            .map_or(before_comma.len(), |(i, _)| i);
+        let rest = before_comma[..part].trim_end();
+        if !rest.ends_with(':') || !is_place_label(rest) {
+            break;
+        }
+        head = rest;
+    }
     let Some(head) = head.strip_suffix(':') else {
         return false;
     };
@@ -950,10 +979,33 @@ fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
         .last()
         .map_or(head.len(), |(i, _)| i);
     with_lower(head[word_start..].trim(), |w| {
-        ["handelsnaam", "handelsnamen", "bedrijfsnaam", "naam organisatie", "organisatie", "onderneming", "werkgever", "instelling", "statutaire naam", "naam onderneming"]
+        [
+            "handelsnaam", "handelsnamen", "bedrijfsnaam", "naam organisatie", "organisatie", "onderneming",
+            "werkgever", "instelling", "statutaire naam", "naam onderneming",
+        ]
             .iter()
+            .chain(PLACE_LABELS)
             .any(|l| w.ends_with(l))
     })
+}
+
+/// Labels of places: `Geboorteplaats`, `Woonplaats`, `Postcode en plaats`, `Place of birth`.
+const PLACE_LABELS: &[&str] = &[
+    "plaats", "place of birth", "birthplace", "country of birth", "geboorteland", "nationaliteit", "nationality",
+];
+
+/// Whether `head` ends in a place label and its colon (`Place of birth:`).
+fn is_place_label(head: &str) -> bool {
+    let Some(head) = head.strip_suffix(':') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    with_lower(head[word_start..].trim(), |w| PLACE_LABELS.iter().any(|l| w.ends_with(l)))
 }
 
 /// Role words that also end compounds (`Wijkteammedewerker`, `Woo-coördinator`, `commissiegriffier`).
@@ -962,7 +1014,7 @@ const ROLE_SUFFIXES: &[&str] = &[
     "consulent", "directeur", "manager", "coördinator", "coordinator", "ambtenaar", "behandelaar",
     "begeleider", "contactpersoon", "notulist", "verpleegkundige", "therapeut", "arts",
     "jurist", "inspecteur", "regisseur", "functionaris", "officier", "rechercheur", "leider",
-    "leidinggevende", "houder", "handhaver", "afdelingshoofd",
+    "leidinggevende", "houder", "handhaver", "afdelingshoofd", "psycholoog", "psychiater", "pedagoog",
 ];
 
 /// Labels in forms and mail headers that precede a name after a colon.
@@ -1133,6 +1185,40 @@ mod tests {
         assert_eq!(
             found("Dhr. P. Bakker belde. Offerte van Bakker Installatietechniek B.V. ontvangen.", Person),
             ["P. Bakker"]
+        );
+    }
+
+    #[test]
+    fn form_values_after_dotted_leaders_or_on_the_next_line() {
+        assert_eq!(found("Geslachtsnaam ........... Oosterhuis\n", Person), ["Oosterhuis"]);
+        assert_eq!(found("Voornamen ............... Gerrit\n", Person), ["Gerrit"]);
+        assert_eq!(found("GESLACHTSNAAM:\nSedney\n", Person), ["Sedney"]);
+        assert_eq!(found("Naam:\r\nSedney\r\n", Person), ["Sedney"]);
+        // Without a colon, a word on the line below is not a form value.
+        assert!(found("Slotopmerking\nSedney", Person).is_empty());
+        // A leader after a place label is no name label.
+        assert!(found("Geboorteplaats .......... Harderwijk\n", Person).is_empty());
+    }
+
+    #[test]
+    fn places_after_a_place_label_are_not_names() {
+        for text in [
+            "Place of birth: Lyon, France\n",
+            "Geboorteplaats: Gent, België\n",
+            "Woonplaats: Mariënberg\n",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        // The label reaches across one place, not across a name that follows on another line.
+        assert_eq!(found("Place of birth: Lyon\nName: France Dupont", Person), ["France Dupont"]);
+    }
+
+    #[test]
+    fn roles_and_schemes_are_not_names() {
+        assert!(found("M. Verbeek\nteamleider Kinderopvangtoeslag", Person) == ["M. Verbeek"]);
+        assert_eq!(
+            found("Aanwezig: Ellen Zwart (school), GZ-psycholoog dr. N. Amrani.", Person),
+            ["Ellen Zwart", "N. Amrani"]
         );
     }
 

@@ -557,6 +557,11 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     // Most tokens read after a name are lower-case words that end the chain: settle those
     // without decoding chars or looking the word up.
     if first_byte.is_ascii_lowercase() && !matches!(b.get(pos + 1), Some(b'\'' | 0xE2)) {
+        // Six ASCII letters: longer than any tussenvoegsel, so the word ends the chain whatever
+        // follows (most words after a capitalised one are such words).
+        if b.get(pos..pos + 6).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic)) {
+            return None;
+        }
         let end = word_end(t, pos);
         return is_lower_tussenvoegsel(&b[pos..end]).then(|| Tok::new(pos, end, Kind::Tuss));
     }

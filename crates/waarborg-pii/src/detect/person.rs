@@ -228,6 +228,12 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
             i = word_end(t, i).max(i + 1);
             continue;
         }
+        // Words in capitals (`INFO`, `BSN`, `NL`: a sixth of the capitalised words of a text)
+        // start no chain: settled here as `read_token` would, without setting one up.
+        if let Some(end) = ascii_caps_word(t, i) {
+            i = end;
+            continue;
+        }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
         match chain_at(t, i, listed, Some(&mut recall)) {
             Some((hit, next)) => {
@@ -401,6 +407,23 @@ fn continues_enumeration(t: &Text<'_>, prev_end: usize, start: usize) -> bool {
     matches!(between, ", " | " en " | " & " | "; " | ", en ")
 }
 
+/// The end of the word at `i` when [`read_token`] would reject it at once as a word in ASCII
+/// capitals (`BSN`, `INFO`; its first two bytes ASCII capitals, no lower-case letter, no
+/// non-ASCII byte); `None` when that needs the full reading. A word of at most five bytes before
+/// a dot goes the full way: it may be initials (`IJ.`).
+fn ascii_caps_word(t: &Text<'_>, i: usize) -> Option<usize> {
+    let b = t.bytes;
+    if !(b[i].is_ascii_uppercase() && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)) {
+        return None;
+    }
+    let end = word_end(t, i);
+    let word = &b[i..end];
+    if b.get(end) == Some(&b'.') && word.len() <= 5 {
+        return None;
+    }
+    word.iter().all(|c| c.is_ascii() && !c.is_ascii_lowercase()).then_some(end)
+}
+
 /// Whether a word can start at `i`: nothing name-like or address-like glued to its left.
 fn starts_word(t: &Text<'_>, i: usize) -> bool {
     // An ASCII byte before `i` is settled without decoding a char (the same test on bytes).
@@ -518,6 +541,12 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
         return None;
     }
     let toks = &toks[..len];
+    // A chain of tussenvoegsels and titles only (`De`, `Het`, `Geachte`) holds no name: every
+    // branch of `decide` needs a capitalised word or initials after the last title, and drops
+    // trailing tussenvoegsels. Nothing to remember either; continue after it.
+    if !toks.iter().any(|tok| matches!(tok.kind, Kind::Cap | Kind::Initials)) {
+        return Some((None, toks[len - 1].end));
+    }
     let hit = decide(t, toks, listed);
     if let Some(recall) = recall {
         for tok in toks {

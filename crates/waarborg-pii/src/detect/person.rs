@@ -712,10 +712,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if toks.len() == 1 && toks[0].kind == Kind::Cap && toks[0].common && !toks[0].first && !toks[0].surname {
         return None;
     }
-    if organisation_label_before(t, chain_start) || after_postcode(t, chain_start) {
-        return None;
-    }
-    let mut context = listed || title_before(t, chain_start);
+    // Context from the chain itself; a title before the chain is read below, only when the
+    // chain's shape does not already settle the decision.
+    let mut context = listed;
     let mut toks = toks;
     // A title inside the chain starts the name after it (`Staatssekretär Dr. Jürgen Kowalski`).
     if let Some(last_title) = toks.iter().rposition(|tok| tok.kind == Kind::Title) {
@@ -747,9 +746,17 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         || is_first(first)
         || (first.kind == Kind::Cap && first.surname && !first.common && toks.len() >= 2 && is_first(&toks[1]))
         || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
-    if !could_be_name {
+    // (The checks from here to the organisation label read only the text: their order changes
+    // no decision, and the cheapest reject comes first.)
+    let titled = title_before(t, chain_start);
+    if !could_be_name && !titled {
         return None;
     }
+    if organisation_label_before(t, chain_start) || after_postcode(t, chain_start) {
+        return None;
+    }
+    let context = context || titled;
+    let context_at_head = context_at_head || titled;
     // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
     // whole chain one.
     if head.len() > 1 && head[0].is_organisation(t, context_at_head) {
@@ -971,8 +978,9 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
     }
     let word = &t.str[word_start..end];
     if dot {
-        // `dhr. Jansen`, but not `… door de rechter. Feit`: only abbreviations end in a dot.
-        return ABBREVIATED_TITLES.iter().any(|a| a.eq_ignore_ascii_case(word));
+        // `dhr. Jansen`, but not `… door de rechter. Feit`: only abbreviations end in a dot
+        // (each of at most four bytes: a longer word, most words before a full stop, is none).
+        return word.len() <= 4 && ABBREVIATED_TITLES.iter().any(|a| a.eq_ignore_ascii_case(word));
     }
     crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
         || ROLE_ENDINGS.matches_word(word, 1)
@@ -1193,6 +1201,28 @@ mod tests {
     #[test]
     fn multi_letter_initials_are_at_most_five_bytes() {
         assert!(super::MULTI_LETTER_INITIALS.iter().all(|w| w.len() <= 5));
+    }
+
+    #[test]
+    fn abbreviated_titles_are_at_most_four_bytes() {
+        // `title_before` compares only words of up to four bytes before a dot.
+        assert!(super::ABBREVIATED_TITLES.iter().all(|w| w.len() <= 4));
+    }
+
+    #[test]
+    fn words_in_capitals_skipped_before_a_chain_are_the_ones_read_token_rejects() {
+        let text = "BSN INFO NL-12 IJ. IJ EUR. ABCDEF. ÉÉN DNA-profiel AB'C Jan BSNx X.";
+        let t = crate::text::Text::new(text);
+        let mut skipped = Vec::new();
+        for (i, _) in text.char_indices() {
+            if let Some(end) = super::ascii_caps_word(&t, i) {
+                assert!(super::read_token(&t, i).is_none(), "{}", &text[i..end]);
+                assert_eq!(end, super::word_end(&t, i));
+                skipped.push(&text[i..end]);
+            }
+        }
+        assert!(skipped.starts_with(&["BSN", "SN", "INFO", "NFO", "FO", "NL", "IJ"]), "{skipped:?}");
+        assert!(!skipped.contains(&"IJ.") && !skipped.contains(&"Jan") && !skipped.contains(&"DNA-profiel"));
     }
 
     #[test]

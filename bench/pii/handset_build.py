@@ -19,7 +19,11 @@ abort the build. Warnings point at text outside any span that looks like
 personal data (e.g. a 9-digit number passing the 11-proef); they are expected
 for deliberate hard negatives (RSIN, order numbers) and are only reported.
 
-Usage: python3 bench/pii/handset_build.py [--quiet]
+Usage: python3 bench/pii/handset_build.py [--quiet] [--set NAME]
+
+--set NAME reads bench/pii/data/NAME/ and writes bench/pii/data/NAME.jsonl
+(default: handset). handset2 is the second development set, written for
+DATE_OF_BIRTH and PERSON error analysis (docs/benchmarks.md).
 Stdlib only. See docs/pii-annotation.md for the annotation guideline.
 """
 import ipaddress
@@ -46,7 +50,9 @@ CATEGORIES = {
 
 MARK_RE = re.compile(r"\[\[([A-Z_]+)\|([^\[\]|]+)\]\]")
 MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|"
-          "oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+          "oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
+          # English month names, for forms and e-mails written in English
+          "january|february|march|may|june|july|august|october")
 
 
 class BuildError(Exception):
@@ -158,7 +164,7 @@ def check_span(typ, s):
         if card_brand(digits) is None:
             return "card number has no real brand prefix/length"
     elif typ == "DATE_OF_BIRTH":
-        if not (re.fullmatch(r"\d{1,2}[-./]\d{1,2}[-./](\d{2}|\d{4})", s)
+        if not (re.fullmatch(r"\d{1,2}[-./]\d{1,2}[-./]('?\d{2}|\d{4})", s)
                 or re.fullmatch(r"\d{4}[-/]\d{2}[-/]\d{2}", s)
                 or re.fullmatch(r"\d{1,2}[-/](%s)[-/](\d{2}|\d{4})" % MONTHS, s, re.I)
                 or re.fullmatch(r"\d{1,2} (%s)\.? (\d{4}|'\d{2})" % MONTHS, s, re.I)):
@@ -271,7 +277,15 @@ def parse(path):
 
 
 def main():
-    quiet = "--quiet" in sys.argv[1:]
+    global SRC_DIR, OUT_FILE
+    args = sys.argv[1:]
+    quiet = "--quiet" in args
+    if "--set" in args:
+        i = args.index("--set")
+        if i + 1 >= len(args) or not re.fullmatch(r"[a-z0-9-]+", args[i + 1]):
+            raise BuildError("--set needs a set name such as handset2")
+        SRC_DIR = HERE / "data" / args[i + 1]
+        OUT_FILE = HERE / "data" / (args[i + 1] + ".jsonl")
     files = sorted(SRC_DIR.glob("*.txt"))
     if not files:
         raise BuildError("no .txt files in %s" % SRC_DIR)

@@ -5,7 +5,7 @@ use crate::config::{normalise_allow, ConfigError, PiiConfig, Settings};
 use crate::detect::categories::{CategoryDetector, CategoryHit};
 use crate::detect::keywords::Keywords;
 use crate::detect::patterns::{PatternHit, PatternScanner};
-use crate::detect::person;
+use crate::detect::{date_of_birth, person};
 use crate::entity::{Category, EntityType};
 use crate::findings::{char_offsets, CategoryEvidence, Findings, Span};
 use crate::lexicon;
@@ -31,6 +31,8 @@ pub struct Engine {
     categories: Option<CategoryDetector>,
     deny: Option<(AhoCorasick, Vec<EntityType>)>,
     keywords: Keywords,
+    /// The date pattern, for birth dates in brackets after a name (when DATE_OF_BIRTH is on).
+    date_after_name: Option<regex_automata::meta::Regex>,
 }
 
 /// A candidate before overlap resolution.
@@ -70,12 +72,18 @@ impl Engine {
         let titles = if want_names { person::LOWER_CASE_TITLES } else { &[] };
         let keywords = Keywords::new(&terms, patterns.labels(), titles)
             .map_err(|e| EngineError::Pattern(e.to_string()))?;
+        let date_after_name = if settings.is_enabled(EntityType::DateOfBirth) {
+            Some(date_of_birth::date_regex().map_err(|e| EngineError::Pattern(e.to_string()))?)
+        } else {
+            None
+        };
         Ok(Engine {
             settings,
             patterns,
             categories,
             deny,
             keywords,
+            date_after_name,
         })
     }
 
@@ -109,6 +117,18 @@ impl Engine {
         if want_names {
             person::detect(&t, &keywords.titles, &mut names);
             names.sort_by_key(|n| n.range.start);
+        }
+        if let Some(date) = self.date_after_name.as_ref().filter(|_| !names.is_empty()) {
+            let mut dates = Vec::new();
+            date_of_birth::after_names(&t, &names, date, &mut dates);
+            candidates.extend(dates.into_iter().map(|h| Candidate {
+                entity: EntityType::DateOfBirth,
+                start: h.range.start,
+                end: h.range.end,
+                score: h.score,
+                detector: "date_of_birth",
+                rank: rank(EntityType::DateOfBirth),
+            }));
         }
         if self.settings.is_enabled(EntityType::Person) {
             candidates.extend(names.iter().map(|n| Candidate {

@@ -158,6 +158,19 @@ const FRAGMENTS: &[&str] = &[
     "123456782",
     "1234.56.782",
     "0412345678",
+    // Birth-date blocks and brackets: table cells, bullet lines, `(*`, dotted leaders.
+    "|",
+    "\t",
+    "(*",
+    "(",
+    ")",
+    "Geboortedatum",
+    "geboren op:",
+    "- ",
+    " ........ ",
+    "'47",
+    "07-06-2005",
+    "2024",
 ];
 
 fn fragments() -> impl Strategy<Value = String> {

@@ -56,6 +56,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         },
         before: None,
         lists: false,
+        blocks: false,
     },
     LabelRule {
     labels: &[
@@ -72,6 +73,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     },
     before: None,
     lists: false,
+    blocks: false,
 }];
 
 /// `Laan van Meerdervoort 52`: the label (`Laan van`) starts the street and must be

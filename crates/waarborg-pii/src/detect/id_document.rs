@@ -37,6 +37,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         },
         before: None,
         lists: false,
+        blocks: false,
     },
     LabelRule {
         labels: &[
@@ -55,6 +56,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         },
         before: None,
         lists: false,
+        blocks: false,
     },
     LabelRule {
         labels: &["rijbewijs", "rijbewijsnummer", "driving licence", "driving license", "driver's license"],
@@ -68,6 +70,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         },
         before: None,
         lists: false,
+        blocks: false,
     },
 ];
 

@@ -26,6 +26,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
     },
     before: None,
     lists: false,
+    blocks: false,
 }];
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {

@@ -19,20 +19,26 @@ use std::ops::Range;
 pub(crate) enum Gap {
     /// Up to `n` bytes, none a digit or a newline.
     NoDigits(usize),
-    /// Up to `n` bytes, no digit, at most one newline.
-    NoDigitsOneNewline(usize),
     /// Up to `n` bytes, no newline.
     NoNewline(usize),
     /// Up to `n` bytes, all from `allowed`.
     Only(&'static str, usize),
     /// Up to `n` bytes within one clause: no digit, newline, `.`, `!`, `?` or `;`.
     Clause(usize),
+    /// Up to `n` bytes of a form field or a phrase: no digit, at most one newline, and no
+    /// sentence or clause end (`;`, `!`, `?`, or `.` followed by a space and a capital), so
+    /// `na de geboorte worden gedaan; de aangifte op 3 mei` does not reach the date.
+    Form(usize),
 }
 
 impl Gap {
     fn max(self) -> usize {
         match self {
-            Gap::NoDigits(n) | Gap::NoDigitsOneNewline(n) | Gap::NoNewline(n) | Gap::Only(_, n) | Gap::Clause(n) => n,
+            Gap::NoDigits(n)
+            | Gap::NoNewline(n)
+            | Gap::Only(_, n)
+            | Gap::Clause(n)
+            | Gap::Form(n) => n,
         }
     }
 
@@ -40,12 +46,14 @@ impl Gap {
         gap.len() <= self.max()
             && match self {
                 Gap::NoDigits(_) => !gap.iter().any(|c| c.is_ascii_digit() || *c == b'\n'),
-                Gap::NoDigitsOneNewline(_) => {
-                    !gap.iter().any(u8::is_ascii_digit) && gap.iter().filter(|&&c| c == b'\n').count() <= 1
-                }
                 Gap::NoNewline(_) => !gap.contains(&b'\n'),
                 Gap::Only(allowed, _) => gap.iter().all(|c| allowed.as_bytes().contains(c)),
                 Gap::Clause(_) => !gap.iter().any(|c| c.is_ascii_digit() || b"\n.!?;".contains(c)),
+                Gap::Form(_) => {
+                    !gap.iter().any(|c| c.is_ascii_digit() || b"!?;".contains(c))
+                        && gap.iter().filter(|&&c| c == b'\n').count() <= 1
+                        && !gap.windows(3).any(|w| w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase())
+                }
             }
     }
 }
@@ -66,7 +74,14 @@ pub(crate) struct LabelRule {
     /// Whether further values joined to a found one by `,`, `;`, `/`, `en`, `and` or `&` count
     /// too (`geboortedata: 04-05-2012, 11-09-2015 en 23-01-2018`).
     pub(crate) lists: bool,
+    /// Whether a label also heads a block of values: the cells below it in a table whose cells
+    /// are separated by `|` or tabs (`| Naam | Geboortedatum |`), or one value per bullet line
+    /// under a label that ends its line with `:` (`Kinderen / geboren op:` then `- Sem / 12-03-2012`).
+    pub(crate) blocks: bool,
 }
+
+/// The most rows of a table, or bullet lines, read below one label.
+const MAX_BLOCK_LINES: usize = 64;
 
 /// Joiners of a list of values, lower case, each tried after optional spaces.
 const LIST_JOINERS: &[&str] = &[",", ";", "/", "&", "en ", "and ", "of ", "or "];
@@ -125,6 +140,9 @@ impl LabelScanner {
                 let found = self
                     .value_after(t, rule, regex, m.clone())
                     .or_else(|| rule.before.and_then(|gap| value_before(t, rule, regex, gap, m.start)));
+                if rule.blocks {
+                    block_values(t, rule, regex, m.clone(), out);
+                }
                 let Some(hit) = found else { continue };
                 let mut end = hit.range.end;
                 out.push(PatternHit {
@@ -157,6 +175,107 @@ impl LabelScanner {
         }
         (rule.rule.check)(t, label.start..value.end())
     }
+}
+
+/// The values in the block a label heads (see [`LabelRule::blocks`]), appended to `out`.
+fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usize>, out: &mut Vec<PatternHit>) {
+    let b = t.bytes;
+    let line_start = b[..label.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let line_end = memchr::memchr(b'\n', &b[label.end..]).map_or(b.len(), |p| label.end + p);
+    let line = &b[line_start..line_end];
+    let push = |hit: Hit, out: &mut Vec<PatternHit>| {
+        out.push(PatternHit {
+            entity: rule.rule.entity,
+            detector: rule.rule.name,
+            hit,
+            labelled: true,
+        });
+    };
+    let separator = if line.contains(&b'|') {
+        Some(b'|')
+    } else if line.contains(&b'\t') {
+        Some(b'\t')
+    } else {
+        None
+    };
+    let mut pos = line_end + 1;
+    if let Some(sep) = separator {
+        // A table: the label's column is the number of separators before it on its line.
+        let column = b[line_start..label.start].iter().filter(|&&c| c == sep).count();
+        for _ in 0..MAX_BLOCK_LINES {
+            if pos >= b.len() {
+                break;
+            }
+            let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |p| pos + p);
+            let row = &b[pos..end];
+            if !row.contains(&sep) {
+                break;
+            }
+            // `|---|:--|` separates the header from the rows.
+            let rule_row = row.iter().all(|c| b"|-:+ \t".contains(c));
+            if !rule_row {
+                // The cell at `column`: between the `column`-th separator and the next.
+                let mut cell_start = pos;
+                let mut k = 0;
+                let mut cell = None;
+                for (i, &c) in row.iter().enumerate() {
+                    if c != sep {
+                        continue;
+                    }
+                    if k == column {
+                        cell = Some(cell_start..pos + i);
+                        break;
+                    }
+                    k += 1;
+                    cell_start = pos + i + 1;
+                }
+                // The last cell of a row without a closing separator.
+                let cell = cell.or_else(|| (k == column).then_some(cell_start..end));
+                if let Some(hit) = cell.and_then(|c| cell_value(t, rule, regex, c)) {
+                    push(hit, out);
+                }
+            }
+            pos = end + 1;
+        }
+        return;
+    }
+    // Bullet lines under a label that ends its line with `:`.
+    let rest = &b[label.end..line_end];
+    if rest.iter().any(u8::is_ascii_digit) || !rest.trim_ascii_end().ends_with(b":") {
+        return;
+    }
+    for _ in 0..MAX_BLOCK_LINES {
+        if pos >= b.len() {
+            break;
+        }
+        let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |p| pos + p);
+        let item = b[pos..end].trim_ascii_start();
+        let bullet = ["- ", "* ", "– ", "• ", "· "].iter().any(|m| item.starts_with(m.as_bytes()));
+        if !bullet {
+            break;
+        }
+        if let Some(value) = regex.search(&Input::new(t.str).range(pos..end)) {
+            if let Some(hit) = (rule.rule.check)(t, value.range()) {
+                push(hit, out);
+            }
+        }
+        pos = end + 1;
+    }
+}
+
+/// The value filling a table cell (spaces around it allowed), if the cell holds exactly one.
+fn cell_value(t: &Text<'_>, rule: &LabelRule, regex: &Regex, cell: Range<usize>) -> Option<Hit> {
+    let lead = t.bytes[cell.clone()].iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let trail = t.bytes[cell.clone()].iter().rev().take_while(|c| c.is_ascii_whitespace()).count();
+    if lead + trail >= cell.len() {
+        return None;
+    }
+    let (start, end) = (cell.start + lead, cell.end - trail);
+    let value = regex.search(&Input::new(t.str).anchored(regex_automata::Anchored::Yes).range(start..end))?;
+    if value.end() != end {
+        return None;
+    }
+    (rule.rule.check)(t, value.range())
 }
 
 /// The last value that ends before `label_start` with an admissible gap.

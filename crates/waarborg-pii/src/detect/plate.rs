@@ -37,6 +37,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
     },
     before: None,
     lists: false,
+    blocks: false,
 }];
 
 /// The letter (L) / digit (D) shapes of the fourteen sidecodes, dashes removed.

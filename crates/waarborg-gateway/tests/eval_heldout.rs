@@ -77,6 +77,10 @@ fn score(rel: &str) -> (usize, usize, usize, usize) {
 fn injection_detection_and_false_positives_on_the_held_out_set() {
     let t = score("eval/injection/heldout.jsonl");
     assert!(t.0 >= 80 && t.2 >= 60, "the held-out set shrank: {} injections, {} benign", t.0, t.2);
+    // Regression floors a little under what the structure-aware detector measured (83.3 %, 2.7 %);
+    // the blind first run was 43.3 % / 4.1 % (eval/injection/README.md).
+    assert!(pct(t.1, t.0) >= 75.0, "held-out detection fell to {:.1}%", pct(t.1, t.0));
+    assert!(pct(t.3, t.2) <= 5.0, "held-out false positives rose to {:.1}%", pct(t.3, t.2));
 }
 
 /// A realistic 2 KB citizen prompt (benign, so every stage of the check runs to the end).

@@ -9,7 +9,8 @@ Checks
   the `text` value of one line for .jsonl); `also` names other existing docs; answer length 20-200 and without line breaks;
   unanswerable questions have source and answer null; counts by kind.
 - retrieval/docs: count and word totals; .jsonl docs have the required keys.
-- injection/redteam.jsonl and purpose/purpose.jsonl: schema, unique ids, counts.
+- injection/redteam.jsonl, injection/heldout.jsonl and purpose/purpose.jsonl: schema, unique ids,
+  counts; heldout ids are h001, h002, ... and no heldout text repeats a redteam text.
 Exit status 0 when everything passes, 1 otherwise.
 """
 import html
@@ -126,11 +127,11 @@ def check_retrieval():
           f"{len(used_sources)} documents used as a source")
 
 
-def check_injection():
-    path = ROOT / "injection" / "redteam.jsonl"
+def check_injection(name="redteam.jsonl", min_lines=120, id_prefix=None, min_per_label=None):
+    path = ROOT / "injection" / name
     if not path.exists():
-        print("injection: (not present)")
-        return
+        print(f"injection {name}: (not present)")
+        return []
     rows = load_jsonl(path)
     ids = Counter()
     c = Counter()
@@ -139,20 +140,39 @@ def check_injection():
         ids[r.get("id")] += 1
         for k in ("id", "text", "label", "kind", "lang", "technique"):
             if not r.get(k):
-                err(f"redteam.jsonl:{n}: missing or empty {k}")
+                err(f"{name}:{n}: missing or empty {k}")
         for k, vals in allowed.items():
             if r.get(k) not in vals:
-                err(f"redteam.jsonl:{n}: {k}={r.get(k)!r} not in {sorted(vals)}")
+                err(f"{name}:{n}: {k}={r.get(k)!r} not in {sorted(vals)}")
+        if id_prefix and r.get("id") != f"{id_prefix}{n:03d}":
+            err(f"{name}:{n}: id {r.get('id')!r}, expected {id_prefix}{n:03d}")
         c[(r.get("label"), r.get("kind"))] += 1
     for i, k in ids.items():
         if k > 1:
-            err(f"redteam.jsonl: id {i!r} used {k} times")
-    if len(rows) < 120:
-        err(f"redteam.jsonl: {len(rows)} lines, expected at least 120")
+            err(f"{name}: id {i!r} used {k} times")
+    if len(rows) < min_lines:
+        err(f"{name}: {len(rows)} lines, expected at least {min_lines}")
     labels = Counter(r.get("label") for _, r in rows)
     langs = Counter(r.get("lang") for _, r in rows)
-    print(f"injection: {len(rows)} lines, labels {dict(labels)}, langs {dict(langs)}, "
+    for label, least in (min_per_label or {}).items():
+        if labels[label] < least:
+            err(f"{name}: {labels[label]} {label} lines, expected at least {least}")
+    print(f"injection {name}: {len(rows)} lines, labels {dict(labels)}, langs {dict(langs)}, "
           f"(label, kind) {dict(sorted(c.items()))}")
+    return [r for _, r in rows]
+
+
+def check_heldout(redteam_rows):
+    rows = check_injection("heldout.jsonl", min_lines=140, id_prefix="h",
+                           min_per_label={"injection": 80, "benign": 60})
+    seen = {" ".join(str(r.get("text", "")).lower().split()) for r in redteam_rows}
+    for r in rows:
+        if " ".join(str(r.get("text", "")).lower().split()) in seen:
+            err(f"heldout.jsonl: {r.get('id')} repeats a redteam.jsonl text")
+    if rows:
+        c = Counter((r.get("label"), r.get("kind"), r.get("lang")) for r in rows)
+        print("injection heldout.jsonl: (label, kind, lang) "
+              + ", ".join(f"{'/'.join(k)} {v}" for k, v in sorted(c.items())))
 
 
 def check_purpose():
@@ -188,7 +208,7 @@ def check_purpose():
 
 if __name__ == "__main__":
     check_retrieval()
-    check_injection()
+    check_heldout(check_injection())
     check_purpose()
     if errors:
         print(f"\n{len(errors)} problem(s):", file=sys.stderr)

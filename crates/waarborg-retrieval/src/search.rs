@@ -11,7 +11,8 @@ pub enum SearchMode {
     Bm25,
     /// Dense vectors only (needs an embedder).
     Vectors,
-    /// Both, fused by reciprocal rank (the default). Without an embedder: BM25 alone.
+    /// Both, fused (by default by normalised scores, see [`Fusion`]). Without an embedder: BM25
+    /// alone.
     #[default]
     Hybrid,
 }
@@ -96,7 +97,7 @@ pub struct Hit {
     pub end: usize,
     /// Publication date, when known.
     pub published: Option<String>,
-    /// The ranking score (higher is better): BM25, cosine, or the fused reciprocal-rank score.
+    /// The ranking score (higher is better): BM25, cosine, or the fused score.
     pub score: f32,
     /// BM25 score, when BM25 found it.
     pub bm25: Option<f32>,
@@ -197,6 +198,24 @@ mod tests {
         let fused = rrf(&[(&a, 1.0), (&b, 1.0)]);
         // Ranks 2 and 1 beat ranks 1 and 3; found by both beats found by one.
         assert_eq!(fused.iter().map(|f| f.0).collect::<Vec<_>>(), vec![2, 1, 4, 3], "{fused:?}");
+    }
+
+    #[test]
+    fn score_fusion_keeps_a_clear_vector_winner_that_rank_fusion_loses() {
+        // Chunk 7 is far ahead on cosine but BM25 does not find it; chunk 1 is BM25's best and
+        // middling on cosine.
+        let bm25 = [(1, 12.0), (2, 11.5), (3, 4.0)];
+        let dense = [(7, 0.91), (1, 0.80), (2, 0.79), (3, 0.78)];
+        let fused = fuse_scores(&bm25, &dense, 2.0);
+        assert_eq!(fused[0].0, 7, "{fused:?}");
+        assert!((fused[0].1 - 2.0).abs() < 1e-6, "{fused:?}");
+        // Reciprocal ranks see only the order: the chunk both lists found wins.
+        assert_eq!(rrf(&[(&bm25, 1.0), (&dense, 2.0)])[0].0, 1);
+        // With no weight on the vectors, BM25's order stands; without candidates, nothing.
+        assert_eq!(fuse_scores(&bm25, &dense, 0.0).iter().take(2).map(|f| f.0).collect::<Vec<_>>(), vec![1, 2]);
+        assert!(fuse_scores(&[], &[], 2.0).is_empty());
+        assert_eq!(Fusion::parse("rrf"), Some(Fusion::Rrf));
+        assert_eq!(Fusion::parse("Scores"), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::time::Instant;
 use waarborg_models::extractive::Extractive;
 use waarborg_pii::{Engine, PseudonymKey};
-use waarborg_retrieval::{answer, parse, Collections, Hit, PiiHandler, PiiPolicy, RetrievalConfig, SearchMode};
+use waarborg_retrieval::{answer, parse, Collections, Fusion, Hit, PiiHandler, PiiPolicy, RetrievalConfig, SearchMode};
 
 #[derive(serde::Deserialize)]
 struct Question {
@@ -90,7 +90,9 @@ async fn main() {
     // Knobs for tuning runs: EVAL_VECTOR_WEIGHT, EVAL_CHUNK_CHARS, EVAL_CHUNK_OVERLAP.
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f32>().ok());
     let vector_weight = env("EVAL_VECTOR_WEIGHT").unwrap_or(defaults.vector_weight);
-    let collections = Collections::open(data.path(), Some(embedder)).unwrap().with_vector_weight(vector_weight);
+    // EVAL_FUSION: `scores` (the default) or `rrf`.
+    let fusion = std::env::var("EVAL_FUSION").ok().map_or_else(Fusion::default, |f| Fusion::parse(&f).expect("EVAL_FUSION: scores or rrf"));
+    let collections = Collections::open(data.path(), Some(embedder)).unwrap().with_vector_weight(vector_weight).with_fusion(fusion);
     let pii = Arc::new(PiiHandler::new(Engine::with_defaults().unwrap(), PseudonymKey::generate()));
     let mut chunking = defaults.settings().unwrap().chunking;
     if let Some(c) = env("EVAL_CHUNK_CHARS") {
@@ -107,11 +109,12 @@ async fn main() {
     files.sort();
     for f in &files {
         let source = Path::new("docs").join(f.file_name().unwrap()).display().to_string();
-        match parse::parse_file(f, &source) {
+        match parse::parse_file(f, &f.display().to_string()) {
             Ok(p) => {
                 bytes += std::fs::metadata(f).map(|m| m.len() as usize).unwrap_or(0);
+                // Stored and cited under the canonical source (absolute path or URL).
                 for d in &p.documents {
-                    file_of_source.insert(d.source.clone(), source.clone());
+                    file_of_source.insert(waarborg_retrieval::source::canonical(&d.source), source.clone());
                 }
                 docs.extend(p.documents);
             }
@@ -139,7 +142,7 @@ async fn main() {
     println!("## Retrieval evaluation\n");
     println!(
         "{} documents ({:.1} KB, {} chunks), {} questions ({} answerable, {} without an answer in the documents); \
-         ingest with PII handling and embedding took {:.1} s. min_coverage = {min_coverage}, vector_weight = {vector_weight}, chunks of at most {} characters with {} overlap.\n",
+         ingest with PII handling and embedding took {:.1} s. min_coverage = {min_coverage}, fusion = {fusion:?}, vector_weight = {vector_weight}, chunks of at most {} characters with {} overlap.\n",
         n_docs,
         bytes as f64 / 1024.0,
         info.chunks,
@@ -159,6 +162,31 @@ async fn main() {
         .map(|q| q.id.to_string())
         .collect();
     println!("Answers no chunk holds after ingestion (normalisation, PII, chunking): {} {:?}\n", unreachable.len(), unreachable);
+    // EVAL_DUMP=FILE: for offline fusion experiments, every chunk BM25 and the vectors rank for
+    // each question (chunk = source + start), with its score and whether it is a hit.
+    if let Some(path) = std::env::var_os("EVAL_DUMP") {
+        let mut lines = Vec::new();
+        for q in &questions {
+            let mut lists = serde_json::Map::new();
+            for mode in [SearchMode::Bm25, SearchMode::Vectors] {
+                let hits = collections.search(&names, &q.question, info.chunks, mode).await.unwrap();
+                let list: Vec<serde_json::Value> = hits
+                    .iter()
+                    .map(|h| {
+                        let gold = match (q.source.as_deref(), q.answer.as_deref()) {
+                            (Some(src), Some(ans)) => file_of(&file_of_source, &h.source) == src && holds(&h.text, ans),
+                            _ => false,
+                        };
+                        serde_json::json!([format!("{}@{}", h.source, h.start), h.score, gold])
+                    })
+                    .collect();
+                lists.insert(format!("{mode:?}").to_lowercase(), list.into());
+            }
+            lines.push(serde_json::json!({"id": q.id, "lists": lists}).to_string());
+        }
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        println!("Dumped ranked lists to {}\n", Path::new(&path).display());
+    }
     println!("| mode | recall@1 | recall@5 | MRR@10 | p50 query ms |");
     println!("| --- | --- | --- | --- | --- |");
     let mut misses: Vec<String> = Vec::new();

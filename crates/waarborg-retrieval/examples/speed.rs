@@ -15,7 +15,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 use waarborg_pii::{Engine, PseudonymKey};
-use waarborg_retrieval::{search_one, Collections, Filter, NewChunk, NewDocument, PiiHandler, PiiPolicy, PiiReport, RawDocument, SearchMode};
+use waarborg_retrieval::{search_one, Collections, Filter, Fusion, DEFAULT_VECTOR_WEIGHT, NewChunk, NewDocument, PiiHandler, PiiPolicy, PiiReport, RawDocument, SearchMode};
 
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
@@ -191,13 +191,13 @@ async fn main() {
     for mode in [SearchMode::Bm25, SearchMode::Vectors, SearchMode::Hybrid] {
         // Warm up, then measure.
         for (q, v) in queries.iter().take(20) {
-            search_one(&c, q, Some(v), 5, mode, &Filter::default(), 0.5).unwrap();
+            search_one(&c, q, Some(v), 5, mode, &Filter::default(), Fusion::default(), DEFAULT_VECTOR_WEIGHT).unwrap();
         }
         let mut times: Vec<f64> = queries
             .iter()
             .map(|(q, v)| {
                 let t = Instant::now();
-                let hits = search_one(&c, q, Some(v), 5, mode, &Filter::default(), 0.5).unwrap();
+                let hits = search_one(&c, q, Some(v), 5, mode, &Filter::default(), Fusion::default(), DEFAULT_VECTOR_WEIGHT).unwrap();
                 assert!(!hits.is_empty());
                 t.elapsed().as_secs_f64() * 1000.0
             })

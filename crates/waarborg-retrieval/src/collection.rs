@@ -464,6 +464,51 @@ impl Collection {
         d
     }
 
+    /// Documents stored under a relative local path, from before sources were canonical
+    /// (see [`crate::source`]): `(id, source)`.
+    pub(crate) fn legacy_sources(&self) -> Result<Vec<(i64, String)>> {
+        let db = self.db();
+        let mut stmt = db.prepare("SELECT id, source FROM documents").map_err(self.sql())?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).map_err(self.sql())?;
+        let all = rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.sql())?;
+        Ok(all.into_iter().filter(|(_, s)| crate::source::is_legacy_relative(s)).collect())
+    }
+
+    /// Gives the document stored under a legacy relative source that names the same file as
+    /// `canonical` that canonical source, so re-ingesting it neither duplicates it nor (when
+    /// unchanged) redoes it. `legacy` is [`Self::legacy_sources`]; the adopted entry is taken
+    /// out of it. Returns the old source when one was adopted. A legacy source matches when it
+    /// names the same file from the current working directory, or else when it is the only one
+    /// whose path components end `canonical`; several such (ambiguous) are left alone.
+    pub(crate) fn adopt_legacy(&self, canonical: &str, legacy: &mut Vec<(i64, String)>) -> Result<Option<String>> {
+        if legacy.is_empty() || crate::source::is_url(canonical) {
+            return Ok(None);
+        }
+        let pick = match legacy.iter().position(|(_, s)| crate::source::same_from_here(s, canonical)) {
+            Some(i) => Some(i),
+            None => {
+                let mut ends = legacy.iter().enumerate().filter(|(_, (_, s))| crate::source::ends_with(s, canonical)).map(|(i, _)| i);
+                match (ends.next(), ends.next()) {
+                    (Some(i), None) => Some(i),
+                    _ => None,
+                }
+            }
+        };
+        let Some(i) = pick else { return Ok(None) };
+        let _w = self.write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let db = self.db();
+        let taken: Option<i64> =
+            db.query_row("SELECT id FROM documents WHERE source = ?1", [canonical], |r| r.get(0)).optional().map_err(self.sql())?;
+        if taken.is_some() {
+            return Ok(None);
+        }
+        let (id, old) = legacy.remove(i);
+        // Search reads the source from this table (the keyword index and the vectors hold only
+        // ids), so one update renames the document everywhere.
+        db.execute("UPDATE documents SET source = ?1 WHERE id = ?2", params![canonical, id]).map_err(self.sql())?;
+        Ok(Some(old))
+    }
+
     /// Whether `source` with input `hash` needs ingesting.
     pub fn state(&self, source: &str, hash: &str) -> Result<DocumentState> {
         let db = self.db();
@@ -542,7 +587,9 @@ impl Collection {
     }
 
     /// Removes a document and all its chunks (text, keyword index entries, vectors) at once;
-    /// returns how many chunks went.
+    /// returns how many chunks went. `source` is matched by its canonical form (a relative path
+    /// from the working directory works), then as given (a document stored before sources were
+    /// canonical).
     pub fn remove(&self, source: &str) -> Result<usize> {
         self.sync()?;
         let _w = self.write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -550,8 +597,16 @@ impl Collection {
         let (doc_id, chunks, generation) = {
             let mut db = self.db();
             let tx = db.transaction().map_err(self.sql())?;
-            let doc_id: Option<i64> =
-                tx.query_row("SELECT id FROM documents WHERE source = ?1", [source], |r| r.get(0)).optional().map_err(self.sql())?;
+            let mut doc_id: Option<i64> = None;
+            for candidate in [crate::source::canonical(source), source.to_string()] {
+                doc_id = tx
+                    .query_row("SELECT id FROM documents WHERE source = ?1", [&candidate], |r| r.get(0))
+                    .optional()
+                    .map_err(self.sql())?;
+                if doc_id.is_some() {
+                    break;
+                }
+            }
             let Some(doc_id) = doc_id else {
                 return Err(RetrievalError::NoSuchDocument { collection: self.name.clone(), source_name: source.to_string() });
             };

@@ -11,7 +11,9 @@
 //! - [`PiiPolicy::PublicOfficials`], for collections of public documents (council decisions,
 //!   Woo decisions, policy notes): the names of people acting in a public office are kept — a
 //!   `PERSON` directly preceded by a role word such as *wethouder*, *burgemeester*,
-//!   *minister*, *griffier*, *raadslid* (see [`ROLE_WORDS`]) — and everything else is pseudonymised.
+//!   *minister*, *griffier*, *raadslid* (see [`ROLE_WORDS`]), or directly followed by one as an
+//!   apposition (*Jan de Vries, burgemeester van …*, *Jan de Vries (griffier)*) — and everything
+//!   else is pseudonymised.
 //!   Their names in that role are published by law; a citizen mentioned in the same decision is not.
 //! - [`PiiPolicy::Redact`]: every finding becomes `[TYPE]`.
 
@@ -54,7 +56,8 @@ impl PiiPolicy {
     }
 }
 
-/// Role words that mark a public official when they stand right before a name.
+/// Role words that mark a public official when they stand right before a name, or right after
+/// it as an apposition.
 pub const ROLE_WORDS: [&str; 24] = [
     "burgemeester",
     "wethouder",
@@ -173,7 +176,10 @@ impl PiiHandler {
         };
         let mut replace: Vec<Span> = Vec::with_capacity(findings.spans.len());
         for span in findings.spans {
-            if policy == PiiPolicy::PublicOfficials && span.entity == EntityType::Person && after_role_word(text, span.byte_start) {
+            if policy == PiiPolicy::PublicOfficials
+                && span.entity == EntityType::Person
+                && (after_role_word(text, span.byte_start) || before_role_word(text, span.byte_end))
+            {
                 *report.kept.entry(span.entity.as_str().to_string()).or_default() += 1;
             } else {
                 *report.replaced.entry(span.entity.as_str().to_string()).or_default() += 1;
@@ -208,6 +214,29 @@ fn after_role_word(text: &str, at: usize) -> bool {
     })
 }
 
+/// Whether the name ending at byte `at` is followed by its role as an apposition: a comma or an
+/// opening parenthesis, optionally `de`, `het`, `onze`, `uw` or `als`, then a role word
+/// ("Jan de Vries, burgemeester van Dijkstede", "Jan de Vries, de wethouder",
+/// "Jan de Vries (griffier)"). Anything else between them — a full stop, a relative clause
+/// ("Jan de Vries, die de wethouder schreef"), another noun ("Jan de Vries, de buurman van de
+/// wethouder") or a prefix ("oud-wethouder") — does not count, so a citizen mentioned near an
+/// official stays pseudonymised.
+fn before_role_word(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else { return false };
+    let rest = rest.trim_start();
+    let Some(rest) = rest.strip_prefix(',').or_else(|| rest.strip_prefix('(')) else { return false };
+    let mut after = rest.trim_start().to_lowercase();
+    for article in ["de ", "het ", "onze ", "uw ", "als "] {
+        if let Some(r) = after.strip_prefix(article) {
+            after = r.trim_start().to_string();
+            break;
+        }
+    }
+    ROLE_WORDS.iter().any(|role| {
+        after.strip_prefix(role).is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric() && c != '-'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +253,41 @@ mod tests {
         assert!(!after_role_word(t, t.find("Pietersen").unwrap()));
         let t = "Oudwethouder Klaassen";
         assert!(!after_role_word(t, t.find("Klaassen").unwrap()));
+    }
+
+    #[test]
+    fn role_words_are_recognised_right_after_a_name_as_an_apposition_only() {
+        let end = |t: &str, name: &str| t.find(name).unwrap() + name.len();
+        for t in ["Jan de Vries, burgemeester van Dijkstede", "Jan de Vries, de Burgemeester", "Jan de Vries (wethouder)", "Jan de Vries , als griffier"] {
+            assert!(before_role_word(t, end(t, "Jan de Vries")), "{t}");
+        }
+        for t in [
+            "Jan de Vries. De wethouder sprak.",
+            "Jan de Vries, die de wethouder een brief schreef",
+            "Jan de Vries, de buurman van de wethouder",
+            "Jan de Vries, oud-wethouder",
+            "Jan de Vries, wethoudersvrouw",
+            "Jan de Vries en de wethouder",
+        ] {
+            assert!(!before_role_word(t, end(t, "Jan de Vries")), "{t}");
+        }
+    }
+
+    #[test]
+    fn public_officials_keeps_an_official_named_before_the_role_but_not_a_citizen_nearby() {
+        let text = "Het besluit is ondertekend door Karin Bakker, burgemeester van Dijkstede. \
+                    Bezwaarmaker Pieter Jansen schreef de burgemeester op 3 maart. \
+                    Ook Sanne Visser, de buurvrouw van wethouder Karel Doornbos, diende een zienswijze in.";
+        let (out, report) = handler().apply(PiiPolicy::PublicOfficials, text);
+        assert!(out.contains("Karin Bakker, burgemeester"), "{out}");
+        assert!(out.contains("wethouder Karel Doornbos"), "{out}");
+        assert!(!out.contains("Pieter Jansen"), "{out}");
+        assert!(!out.contains("Sanne Visser"), "{out}");
+        assert_eq!(report.kept.get("PERSON"), Some(&2), "{report:?}");
+        // Under the default policy nobody is kept.
+        let (out, report) = handler().apply(PiiPolicy::Pseudonymise, text);
+        assert!(!out.contains("Karin Bakker"), "{out}");
+        assert_eq!(report.kept_total(), 0, "{report:?}");
     }
 
     #[test]

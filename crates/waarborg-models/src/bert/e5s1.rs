@@ -579,7 +579,7 @@ pub(crate) mod tests {
             let r = parse(&b[..len]).and_then(|f| f.tensors(&b[..len], &Device::Cpu).map(|_| ()));
             let err = r.expect_err(&format!("a file cut at {len} of {} bytes must not load", b.len()));
             assert!(!err.contains('\n'), "{err}");
-            if len >= 8 && len < 100 {
+            if (8..100).contains(&len) {
                 assert!(err.contains("truncated"), "cut at {len}: {err}");
             }
         }

@@ -259,7 +259,9 @@ impl Gateway {
         if let Some(e) = &profile.embedding {
             return Some(e.clone());
         }
-        let v = embedder.embed(std::slice::from_ref(&caller.app.spec.purpose)).await.ok()?.into_iter().next()?;
+        // Purpose and request are compared as two queries: symmetric similarity, for which E5
+        // models want the query prefix on both sides (eval/purpose: docs/benchmarks.md).
+        let v = embedder.embed_query(&caller.app.spec.purpose).await.ok()?;
         let key = (caller.app.id.clone(), caller.app.version);
         let updated = Arc::new(PurposeProfile { words: profile.words.clone(), embedding: Some(v.clone()) });
         self.purposes.lock().unwrap_or_else(PoisonError::into_inner).insert(key, updated);
@@ -396,7 +398,7 @@ impl Gateway {
             if let (Some(pe), Some(e)) = (self.purpose_embedding(&ex.caller).await, self.embedder.as_ref()) {
                 // The question goes to the embedder without personal data.
                 let embedded = match self.redacted_query(ex, last_user) {
-                    Some(r) => e.embed(&[r]).await.ok().and_then(|mut v| v.pop()),
+                    Some(r) => e.embed_query(&r).await.ok(),
                     None => None,
                 };
                 if let Some(q) = embedded {

@@ -1,7 +1,7 @@
 //! The guardrails measured on the evaluation sets in `eval/` (written independently on the `eval`
 //! branch): prompt-injection detection and false positives on `eval/injection/redteam.jsonl`,
 //! purpose-binding refusals on `eval/purpose/purpose.jsonl` (keywords alone, and keywords plus
-//! the embedded all-MiniLM-L6-v2 similarity). Prints the tables recorded in docs/benchmarks.md
+//! the embedded default embedder's similarity). Prints the tables recorded in docs/benchmarks.md
 //! (`cargo nextest run -p waarborg-gateway --test eval_sets --no-capture`) and fails when a rate
 //! falls below what was recorded.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, missing_docs)]
@@ -149,25 +149,66 @@ async fn purpose_binding_false_refusals_on_the_purpose_set() {
     let kw_false: Vec<&str> = rows.iter().zip(&kw).filter(|(r, x)| r.inside && **x).map(|(r, _)| r.text.as_str()).collect();
     println!("keyword false refusals: {kw_false:?}");
 
-    // With the embedded embedder (the default model from the shared test cache).
+    // With the embedded embedder (the default model from the shared test cache). The gateway
+    // embeds both the purpose and the request with the query prefix (symmetric similarity, as
+    // E5 recommends); the other pairings are printed for comparison.
     let cache = waarborg_models::cache::shared_test_cache().expect("default models fetched");
     let embedder = waarborg_models::bert::BertEmbedder::load(&cache.default_embedder_dir()).unwrap();
+    println!("embedder: {}", embedder.info().name);
     let purposes: Vec<String> = rows.iter().map(|r| r.purpose.clone()).collect();
     let texts: Vec<String> = rows.iter().map(|r| r.text.clone()).collect();
-    let pv = embedder.embed(&purposes).await.unwrap();
-    let tv = embedder.embed(&texts).await.unwrap();
-    let sims: Vec<f32> = pv.iter().zip(&tv).map(|(a, b)| waarborg_models::cosine(a, b)).collect();
-    let mut best = None;
-    for t in [0.15f32, 0.30, 0.35, 0.40, 0.45, 0.50] {
-        let refused: Vec<bool> = checks.iter().zip(&sims).map(|(k, s)| purpose::off_purpose(k, Some(*s), t)).collect();
-        let s = score(&rows, &refused);
-        row(&format!("keywords + embedding < {t:.2}"), s);
-        let refused: Vec<bool> = sims.iter().map(|s| *s < t).collect();
-        row(&format!("embedding alone < {t:.2}"), score(&rows, &refused));
-        if (t - 0.35).abs() < 1e-6 {
-            best = Some(s);
+    let as_queries = |texts: Vec<String>| {
+        let e = &embedder;
+        async move {
+            let mut out = Vec::new();
+            for t in &texts {
+                out.push(e.embed_query(t).await.unwrap());
+            }
+            out
+        }
+    };
+    let pq = as_queries(purposes.clone()).await;
+    let tq = as_queries(texts.clone()).await;
+    let pp = embedder.embed(&purposes).await.unwrap();
+    let tp = embedder.embed(&texts).await.unwrap();
+    let sims = |a: &[Vec<f32>], b: &[Vec<f32>]| -> Vec<f32> { a.iter().zip(b).map(|(x, y)| waarborg_models::cosine(x, y)).collect() };
+    let default = purpose::DEFAULT_MIN_SIMILARITY;
+    let mut at_default = None;
+    for (pairing, sims) in [
+        ("query/query (the gateway's)", sims(&pq, &tq)),
+        ("passage/passage", sims(&pp, &tp)),
+        ("purpose passage, request query", sims(&pp, &tq)),
+    ] {
+        let mean = |inside: bool| {
+            let v: Vec<f32> = rows.iter().zip(&sims).filter(|(r, _)| r.inside == inside).map(|(_, s)| *s).collect();
+            v.iter().sum::<f32>() / v.len() as f32
+        };
+        println!("\n{pairing}: mean similarity in {:.3}, out {:.3}", mean(true), mean(false));
+        println!("| check | false refusals (in refused) | out refused | out refused, without borderline |");
+        println!("| --- | --- | --- | --- |");
+        for t in [0.70f32, 0.74, 0.76, 0.77, 0.775, 0.78, 0.785, 0.79, 0.80, 0.82, 0.84, 0.86] {
+            let refused: Vec<bool> = checks.iter().zip(&sims).map(|(k, s)| purpose::off_purpose(k, Some(*s), t)).collect();
+            let s = score(&rows, &refused);
+            row(&format!("keywords + embedding < {t:.3}"), s);
+            let refused: Vec<bool> = sims.iter().map(|s| *s < t).collect();
+            row(&format!("embedding alone < {t:.3}"), score(&rows, &refused));
+        }
+        if at_default.is_none() {
+            let refused: Vec<bool> = checks.iter().zip(&sims).map(|(k, s)| purpose::off_purpose(k, Some(*s), default)).collect();
+            let s = score(&rows, &refused);
+            row(&format!("**default: keywords + embedding < {default:.2}**"), s);
+            let wrongly: Vec<&str> =
+                rows.iter().zip(&refused).filter(|(r, x)| r.inside && **x).map(|(r, _)| r.text.as_str()).collect();
+            println!("false refusals at the default: {wrongly:?}");
+            at_default = Some(s);
         }
     }
-    let s = best.unwrap();
+    let s = at_default.unwrap();
     assert!(pct(s.0, s.1) <= 5.0, "false refusals at the default threshold rose to {:.1}%", pct(s.0, s.1));
+    assert!(pct(s.4, s.5) >= MIN_OUT_REFUSED_PCT, "clearly off-purpose requests refused fell to {:.1}%", pct(s.4, s.5));
 }
+
+/// Clearly off-purpose requests (without borderline) refused at the default threshold: what
+/// multilingual-e5-small reached on this set when the default was chosen (docs/benchmarks.md),
+/// less a margin.
+const MIN_OUT_REFUSED_PCT: f64 = 8.0;

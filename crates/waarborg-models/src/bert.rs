@@ -1,13 +1,27 @@
-//! Embedded sentence embeddings: BERT (all-MiniLM-L6-v2) with candle.
+//! Embedded sentence embeddings: BERT models (the default multilingual-e5-small, or
+//! all-MiniLM-L6-v2 and the like) with candle.
 //!
-//! A model directory holds what `waarborg models fetch-default` puts there (see [`crate::cache`]):
-//! `config.json` (the BERT configuration), `tokenizer.json` (a Hugging Face tokenizer),
-//! `model.safetensors` (the weights) and `pooling_config.json` (sentence-transformers' pooling
-//! settings). [`BertEmbedder::load`] reads all four into memory and checks them, so a missing or
-//! damaged file is one clear [`ModelError`] at start-up rather than a failure on the first request.
+//! A model directory holds one of two layouts:
+//! - the packed E5S1 file `e5-small-q4.bin` that `waarborg models fetch-default` puts there for
+//!   the default embedder: 4-bit weights and the tokenizer's vocabulary in one file, de-quantised
+//!   to f32 and turned into a tokenizer in code ([`e5s1`]);
+//! - a Hugging Face / sentence-transformers directory: `config.json` (the BERT configuration),
+//!   `tokenizer.json`, `model.safetensors` (the weights) and `pooling_config.json` (pooling
+//!   settings), as the former default all-MiniLM-L6-v2 came.
+//!
+//! [`BertEmbedder::load`] reads everything into memory and checks it, so a missing or damaged file
+//! is one clear [`ModelError`] at start-up rather than a failure on the first request. Both
+//! layouts then run through the same engine. A model the cache knows (by the weights' sha256, see
+//! [`crate::cache::known_embedder`]) gets its name, licence and query/passage prefixes from there.
+//!
+//! **Prefixes.** E5 models are trained with `"query: "` before questions and `"passage: "` before
+//! the texts searched: [`Embedder::embed_query`] puts the query prefix before its text and
+//! [`Embedder::embed`] the passage prefix before each text. A text that already starts with one
+//! of the model's two prefixes is left as it is, so a caller of `/v1/embeddings` can choose
+//! (`"query: …"` for a question, or for symmetric similarity as E5 recommends).
 //!
 //! Embedding a call's texts:
-//! 1. tokenise all texts (truncated to the model's window, 256 tokens for all-MiniLM-L6-v2);
+//! 1. tokenise all texts (truncated to the window, 256 tokens by default);
 //! 2. sort them by token count, so each batch holds texts of similar length and padding to the
 //!    longest in the batch wastes little work (the order is restored at the end);
 //! 3. run the BERT encoder per batch on the CPU (f32), mean-pool the token vectors over the
@@ -21,12 +35,16 @@
 //! Padding does not change a text's vector: padded positions get no attention and are left out
 //! of the mean, so a text embeds the same alone or in a batch with longer texts (a test checks it).
 
-use crate::cache::{sha256_file, DEFAULT_EMBEDDER};
+pub mod e5s1;
+
+use crate::cache::{known_embedder, sha256_file};
 use crate::error::{ModelError, Result};
 use crate::types::{Embedder, ModelInfo};
 use candle_core::{DType, Device, Tensor, D};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
+use e5s1::E5S1_FILE;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tokenizers::{PaddingDirection, PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
@@ -40,41 +58,49 @@ pub const CONFIG_FILE: &str = "config.json";
 /// The pooling configuration file in a model directory (sentence-transformers' `1_Pooling/config.json`).
 pub const POOLING_FILE: &str = "pooling_config.json";
 
-/// How a model is loaded and named. [`Default`] is the default embedder, all-MiniLM-L6-v2.
+/// How a model is loaded and named. A field left `None` comes from the model: from the cache's
+/// entry for a known model ([`crate::cache::known_embedder`]), else from the layout (an E5S1 file
+/// is an E5 model: `"query: "` / `"passage: "`; a Hugging Face directory has no prefixes and is
+/// named after its directory).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BertOptions {
     /// The name clients use.
-    pub name: String,
+    pub name: Option<String>,
     /// Where the model comes from (package, file).
-    pub source: String,
+    pub source: Option<String>,
     /// Licence of the weights (SPDX id).
-    pub licence: String,
+    pub licence: Option<String>,
     /// Longest input in tokens, `[CLS]` and `[SEP]` included; longer texts are truncated.
     pub max_tokens: usize,
     /// Texts per forward pass.
     pub batch_size: usize,
     /// Put before every passage (what [`Embedder::embed`] embeds); E5 models want `"passage: "`.
-    pub passage_prefix: String,
+    /// `Some("")`: none, whatever the model.
+    pub passage_prefix: Option<String>,
     /// Put before every query ([`Embedder::embed_query`]); E5 models want `"query: "`.
-    pub query_prefix: String,
+    pub query_prefix: Option<String>,
 }
 
 impl Default for BertOptions {
     fn default() -> Self {
         BertOptions {
-            name: DEFAULT_EMBEDDER.name.to_owned(),
-            source: DEFAULT_EMBEDDER.package.to_owned(),
-            licence: DEFAULT_EMBEDDER.licence.to_owned(),
-            // sentence-transformers' max_seq_length for all-MiniLM-L6-v2.
+            name: None,
+            source: None,
+            licence: None,
+            // sentence-transformers' max_seq_length for all-MiniLM-L6-v2; multilingual-e5-small
+            // has 512 positions, but eval/retrieval's chunks (≤ 1000 chars) fit in 256 tokens.
             max_tokens: 256,
             // Measured with `cargo bench --bench embed` (2 shared cores): batch 32 was 20-50 %
             // faster than 1 or 8; 64 was within noise of 32. Memory grows with the batch.
             batch_size: 32,
-            passage_prefix: String::new(),
-            query_prefix: String::new(),
+            passage_prefix: None,
+            query_prefix: None,
         }
     }
 }
+
+/// The prefixes of E5 models (what an E5S1 file not known to the cache gets).
+const E5_PREFIXES: (&str, &str) = ("query: ", "passage: ");
 
 /// How token vectors become one sentence vector (sentence-transformers' pooling config).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,43 +170,105 @@ fn engine_error(e: impl std::fmt::Display) -> ModelError {
     ModelError::Engine(one_line(e))
 }
 
+/// What either layout yields before the shared part of loading.
+struct Loaded {
+    config: Config,
+    tokenizer: Tokenizer,
+    tokenizer_path: PathBuf,
+    pooling: Pooling,
+    tensors: HashMap<String, Tensor>,
+    weights_path: PathBuf,
+    weights_sha256: String,
+    /// Quantisation of the stored weights (they run de-quantised, as f32).
+    quantisation: Option<String>,
+    /// Prefixes when the model is not known to the cache.
+    prefixes: (&'static str, &'static str),
+}
+
+/// Loads a Hugging Face / sentence-transformers directory.
+fn load_hf_dir(dir: &Path, device: &Device) -> Result<Loaded> {
+    let path = |name: &str| -> PathBuf { dir.join(name) };
+    // Check every file is there before reading any large one.
+    for name in [CONFIG_FILE, TOKENIZER_FILE, POOLING_FILE, WEIGHTS_FILE] {
+        if !path(name).exists() {
+            return Err(ModelError::NotFound(path(name)));
+        }
+    }
+    let config_path = path(CONFIG_FILE);
+    let config: Config =
+        serde_json::from_slice(&read(&config_path)?).map_err(|e| corrupt(&config_path, format!("not a BERT config: {e}")))?;
+    let pooling = read_pooling(&path(POOLING_FILE))?;
+    let tokenizer_path = path(TOKENIZER_FILE);
+    let tokenizer = Tokenizer::from_bytes(read(&tokenizer_path)?)
+        .map_err(|e| corrupt(&tokenizer_path, format!("not a tokenizer: {e}")))?;
+    let weights_path = path(WEIGHTS_FILE);
+    let weights_sha256 = sha256_file(&weights_path)?;
+    // Read into memory: candle's mmap loader needs `unsafe`, which the workspace forbids.
+    let bytes = read(&weights_path)?;
+    let tensors = candle_core::safetensors::load_buffer(&bytes, device)
+        .map_err(|e| corrupt(&weights_path, format!("not a safetensors file: {e}")))?;
+    Ok(Loaded {
+        config,
+        tokenizer,
+        tokenizer_path,
+        pooling,
+        tensors,
+        weights_path,
+        weights_sha256,
+        quantisation: None,
+        prefixes: ("", ""),
+    })
+}
+
+/// Loads a directory holding the packed E5S1 file.
+fn load_e5s1(file: &Path, device: &Device) -> Result<Loaded> {
+    let weights_sha256 = sha256_file(file)?;
+    let m = e5s1::read(file, device)?;
+    Ok(Loaded {
+        config: m.config,
+        tokenizer: m.tokenizer,
+        tokenizer_path: file.to_path_buf(),
+        pooling: Pooling::Mean,
+        tensors: m.tensors,
+        weights_path: file.to_path_buf(),
+        weights_sha256,
+        quantisation: Some("Q4_0".to_owned()),
+        prefixes: E5_PREFIXES,
+    })
+}
+
 impl BertEmbedder {
-    /// Loads the model in `dir` as the default embedder (all-MiniLM-L6-v2).
+    /// Loads the model in `dir`, named and prefixed as the model cache knows it.
     pub fn load(dir: &Path) -> Result<Self> {
         Self::load_with(dir, BertOptions::default())
     }
 
-    /// Loads the model in `dir` with the given name, source and limits.
+    /// Loads the model in `dir` (an E5S1 file or a Hugging Face directory, see the module doc)
+    /// with the given name, source, prefixes and limits.
     pub fn load_with(dir: &Path, options: BertOptions) -> Result<Self> {
         if options.batch_size == 0 || options.max_tokens < 2 {
             return Err(ModelError::Invalid(
                 "batch_size must be at least 1 and max_tokens at least 2 ([CLS] and [SEP])".into(),
             ));
         }
-        let path = |name: &str| -> PathBuf { dir.join(name) };
-        // Check every file is there before reading any large one.
-        for name in [CONFIG_FILE, TOKENIZER_FILE, POOLING_FILE, WEIGHTS_FILE] {
-            if !path(name).exists() {
-                return Err(ModelError::NotFound(path(name)));
-            }
-        }
-
-        let config_path = path(CONFIG_FILE);
-        let config: Config =
-            serde_json::from_slice(&read(&config_path)?).map_err(|e| corrupt(&config_path, format!("not a BERT config: {e}")))?;
+        let device = Device::Cpu;
+        let e5s1_file = dir.join(E5S1_FILE);
+        let loaded = if e5s1_file.exists() {
+            load_e5s1(&e5s1_file, &device)?
+        } else if dir.join(CONFIG_FILE).exists() {
+            load_hf_dir(dir, &device)?
+        } else {
+            // Neither layout: name the default's file, which `fetch-default` puts there.
+            return Err(ModelError::NotFound(e5s1_file));
+        };
+        let Loaded { config, mut tokenizer, tokenizer_path, pooling, tensors, weights_path, weights_sha256, quantisation, prefixes } =
+            loaded;
         if options.max_tokens > config.max_position_embeddings {
             return Err(ModelError::Invalid(format!(
                 "max_tokens is {} but the model has {} positions; lower max_tokens",
                 options.max_tokens, config.max_position_embeddings
             )));
         }
-
-        let pooling_path = path(POOLING_FILE);
-        let pooling = read_pooling(&pooling_path)?;
-
-        let tokenizer_path = path(TOKENIZER_FILE);
-        let mut tokenizer = Tokenizer::from_bytes(read(&tokenizer_path)?)
-            .map_err(|e| corrupt(&tokenizer_path, format!("not a tokenizer: {e}")))?;
         tokenizer
             .with_truncation(Some(TruncationParams { max_length: options.max_tokens, ..Default::default() }))
             .map_err(|e| corrupt(&tokenizer_path, format!("cannot set truncation: {e}")))?;
@@ -188,14 +276,6 @@ impl BertEmbedder {
         tokenizer.with_padding(None);
         let pad_token = tokenizer.id_to_token(config.pad_token_id as u32).unwrap_or_else(|| "[PAD]".to_owned());
 
-        let weights_path = path(WEIGHTS_FILE);
-        let weights_sha256 = sha256_file(&weights_path)?;
-        let device = Device::Cpu;
-        // Read into memory: candle's mmap loader needs `unsafe`, which the workspace forbids.
-        let bytes = read(&weights_path)?;
-        let tensors = candle_core::safetensors::load_buffer(&bytes, &device)
-            .map_err(|e| corrupt(&weights_path, format!("not a safetensors file: {e}")))?;
-        drop(bytes);
         let parameters: u64 = tensors
             .iter()
             .filter(|(name, t)| t.dtype().is_float() && !name.ends_with("position_ids"))
@@ -203,15 +283,21 @@ impl BertEmbedder {
             .sum();
         let vb = VarBuilder::from_tensors(tensors, DType::F32, &device);
         let model = BertModel::load(vb, &config)
-            .map_err(|e| corrupt(&weights_path, format!("the weights do not match config.json: {e}")))?;
+            .map_err(|e| corrupt(&weights_path, format!("the weights do not match the configuration: {e}")))?;
 
+        let known = known_embedder(&weights_sha256);
+        let dir_name = || dir.file_name().map_or_else(|| "bert".to_owned(), |n| n.to_string_lossy().into_owned());
+        let (query_prefix, passage_prefix) = known.map_or(prefixes, |m| (m.query_prefix, m.passage_prefix));
         let info = ModelInfo {
-            name: options.name,
+            name: options.name.or_else(|| known.map(|m| m.name.to_owned())).unwrap_or_else(dir_name),
             backend: "bert".to_owned(),
-            source: options.source,
-            licence: options.licence,
+            source: options
+                .source
+                .or_else(|| known.map(|m| m.package.to_owned()))
+                .unwrap_or_else(|| weights_path.display().to_string()),
+            licence: options.licence.or_else(|| known.map(|m| m.licence.to_owned())).unwrap_or_else(|| "unknown".to_owned()),
             weights_sha256: Some(weights_sha256),
-            quantisation: None,
+            quantisation,
             context_length: Some(options.max_tokens as u32),
             parameters: Some(parameters),
         };
@@ -223,16 +309,34 @@ impl BertEmbedder {
             pad_token,
             batch_size: options.batch_size,
             device,
-            passage_prefix: options.passage_prefix,
-            query_prefix: options.query_prefix,
+            passage_prefix: options.passage_prefix.unwrap_or_else(|| passage_prefix.to_owned()),
+            query_prefix: options.query_prefix.unwrap_or_else(|| query_prefix.to_owned()),
         };
         Ok(BertEmbedder { engine: Arc::new(engine), info, dimensions: config.hidden_size })
     }
 
-    /// Embeds on the calling thread (what [`Embedder::embed`] runs in a blocking task); for
-    /// benchmarks and synchronous callers.
+    /// Embeds passages on the calling thread (what [`Embedder::embed`] runs in a blocking task);
+    /// for benchmarks and synchronous callers.
     pub fn embed_blocking(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
         self.engine.embed(texts, &self.engine.passage_prefix)
+    }
+
+    /// The prefix put before queries ([`Embedder::embed_query`]).
+    pub fn query_prefix(&self) -> &str {
+        &self.engine.query_prefix
+    }
+
+    /// The prefix put before passages ([`Embedder::embed`]).
+    pub fn passage_prefix(&self) -> &str {
+        &self.engine.passage_prefix
+    }
+
+    /// The token ids the model sees for `text` as a passage (prefix, special tokens and
+    /// truncation included); for tests and diagnostics.
+    pub fn passage_token_ids(&self, text: &str) -> Result<Vec<u32>> {
+        let input = self.engine.prefixed(text, &self.engine.passage_prefix);
+        let enc = self.engine.tokenizer.encode(input.as_ref(), true).map_err(engine_error)?;
+        Ok(enc.get_ids().to_vec())
     }
 }
 
@@ -251,17 +355,22 @@ fn read_pooling(path: &Path) -> Result<Pooling> {
 }
 
 impl Engine {
+    /// `text` with `prefix` before it, unless it already starts with one of the model's prefixes.
+    fn prefixed<'a>(&self, text: &'a str, prefix: &str) -> std::borrow::Cow<'a, str> {
+        let has = |p: &str| !p.is_empty() && text.starts_with(p);
+        if prefix.is_empty() || has(&self.query_prefix) || has(&self.passage_prefix) {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(format!("{prefix}{text}"))
+        }
+    }
+
     fn embed(&self, texts: &[String], prefix: &str) -> Result<Vec<Vec<f32>>> {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
-        let prefixed: Vec<String>;
-        let inputs: Vec<&str> = if prefix.is_empty() {
-            texts.iter().map(String::as_str).collect()
-        } else {
-            prefixed = texts.iter().map(|t| format!("{prefix}{t}")).collect();
-            prefixed.iter().map(String::as_str).collect()
-        };
+        let inputs: Vec<std::borrow::Cow<'_, str>> = texts.iter().map(|t| self.prefixed(t, prefix)).collect();
+        let inputs: Vec<&str> = inputs.iter().map(AsRef::as_ref).collect();
         let encodings = self.tokenizer.encode_batch(inputs, true).map_err(engine_error)?;
         // Longest first: similar lengths share a batch, so padding wastes little.
         let mut order: Vec<usize> = (0..texts.len()).collect();

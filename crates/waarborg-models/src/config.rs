@@ -33,7 +33,7 @@ pub struct ModelsConfig {
     /// The generator (default: the embedded SmolLM2-135M-Instruct).
     #[serde(default)]
     pub generator: GeneratorConfig,
-    /// The embedder (default: the embedded all-MiniLM-L6-v2).
+    /// The embedder (default: the embedded multilingual-e5-small).
     #[serde(default)]
     pub embedder: EmbedderConfig,
 }
@@ -76,12 +76,20 @@ impl Default for GeneratorConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "backend", rename_all = "lowercase", deny_unknown_fields)]
 pub enum EmbedderConfig {
-    /// all-MiniLM-L6-v2 (or another BERT sentence model in the same layout) in process.
+    /// A BERT sentence model in process: multilingual-e5-small (the packed E5S1 file), or a
+    /// Hugging Face directory such as all-MiniLM-L6-v2's.
     Bert {
-        /// Directory with model.safetensors, tokenizer.json, config.json (default: the cached
-        /// default model).
+        /// Directory with `e5-small-q4.bin`, or with model.safetensors, tokenizer.json,
+        /// config.json and pooling_config.json (default: the cached default model).
         #[serde(default)]
         dir: Option<PathBuf>,
+        /// Put before every question embedded for search (default: the model's own, `"query: "`
+        /// for E5 models, none for others). `""` turns it off.
+        #[serde(default)]
+        query_prefix: Option<String>,
+        /// Put before every passage embedded (default: the model's own, `"passage: "` for E5).
+        #[serde(default)]
+        passage_prefix: Option<String>,
     },
     /// An OpenAI-compatible server's `/embeddings`.
     Openai(OpenAiConfig),
@@ -89,7 +97,7 @@ pub enum EmbedderConfig {
 
 impl Default for EmbedderConfig {
     fn default() -> Self {
-        EmbedderConfig::Bert { dir: None }
+        EmbedderConfig::Bert { dir: None, query_prefix: None, passage_prefix: None }
     }
 }
 
@@ -135,15 +143,20 @@ impl ModelsConfig {
     /// Loads the configured embedder.
     pub fn build_embedder(&self, cache: &ModelCache) -> Result<Arc<dyn Embedder>> {
         match &self.embedder {
-            EmbedderConfig::Bert { dir } => {
+            EmbedderConfig::Bert { dir, query_prefix, passage_prefix } => {
                 #[cfg(feature = "bert")]
                 {
                     let dir = dir.clone().unwrap_or_else(|| cache.default_embedder_dir());
-                    Ok(Arc::new(crate::bert::BertEmbedder::load(&dir)?))
+                    let options = crate::bert::BertOptions {
+                        query_prefix: query_prefix.clone(),
+                        passage_prefix: passage_prefix.clone(),
+                        ..Default::default()
+                    };
+                    Ok(Arc::new(crate::bert::BertEmbedder::load_with(&dir, options)?))
                 }
                 #[cfg(not(feature = "bert"))]
                 {
-                    let _ = (dir, cache);
+                    let _ = (dir, query_prefix, passage_prefix, cache);
                     Err(crate::ModelError::Invalid(
                         "this build has no embedded embedder (feature `bert`); use backend = \"openai\"".into(),
                     ))
@@ -162,7 +175,9 @@ mod tests {
     fn defaults_are_the_embedded_models_and_blocks_parse() {
         let c: ModelsConfig = toml_like("{}");
         assert!(matches!(c.generator, GeneratorConfig::Gguf { path: None, .. }));
-        assert!(matches!(c.embedder, EmbedderConfig::Bert { dir: None }));
+        assert!(matches!(c.embedder, EmbedderConfig::Bert { dir: None, query_prefix: None, passage_prefix: None }));
+        let c: ModelsConfig = toml_like(r#"{"embedder": {"backend": "bert", "query_prefix": ""}}"#);
+        assert!(matches!(c.embedder, EmbedderConfig::Bert { query_prefix: Some(ref p), .. } if p.is_empty()));
         let c: ModelsConfig = toml_like(
             r#"{"generator": {"backend": "openai", "base_url": "http://127.0.0.1:8000/v1", "model": "m"},
                 "embedder": {"backend": "openai", "base_url": "http://127.0.0.1:8000/v1", "model": "e"}}"#,

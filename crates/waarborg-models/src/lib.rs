@@ -3,7 +3,8 @@
 //!
 //! Backends:
 //! - embedded GGUF generation in process (the default: SmolLM2-135M-Instruct Q4_1), feature `gguf`;
-//! - embedded sentence embeddings (all-MiniLM-L6-v2, BERT), feature `bert`;
+//! - embedded sentence embeddings (BERT: the default multilingual-e5-small from its packed 4-bit
+//!   file, or all-MiniLM-L6-v2 and other Hugging Face BERT directories), feature `bert`;
 //! - any OpenAI-compatible server (vLLM, llama.cpp server, Ollama, TGI), always built;
 //! - extractive: no model, answers only with passages quoted from the sources given, always built;
 //!   also the gateway's fall-back when a model is unavailable.

@@ -1,7 +1,8 @@
-//! The BERT embedder against the real default model (all-MiniLM-L6-v2 from the shared test
-//! cache): shape, determinism, batching, semantic separation in English and Dutch, a known-value
-//! check against an independent numpy implementation, and clear errors for missing or damaged
-//! files.
+//! The BERT embedder with a Hugging Face model directory: the former default all-MiniLM-L6-v2
+//! (fetched into the shared test cache for these tests; an installed copy must keep working):
+//! shape, determinism, batching, semantic separation in English and Dutch, a known-value check
+//! against an independent numpy implementation, and clear errors for missing or damaged files.
+//! The default embedder, multilingual-e5-small from its packed file, is tested in `e5.rs`.
 #![cfg(feature = "bert")]
 #![allow(clippy::unwrap_used)]
 
@@ -11,7 +12,7 @@ use waarborg_models::bert::{BertEmbedder, CONFIG_FILE, POOLING_FILE, TOKENIZER_F
 use waarborg_models::{cache, cosine, Embedder, ModelError};
 
 fn model_dir() -> PathBuf {
-    cache::shared_test_cache().unwrap().default_embedder_dir()
+    cache::shared_test_model(&cache::ALL_MINILM_L6_V2).unwrap()
 }
 
 /// One loaded model per test process (loading reads 90 MB).
@@ -58,6 +59,23 @@ async fn empty_input_gives_empty_output() {
 }
 
 #[tokio::test]
+async fn a_model_without_prefixes_embeds_queries_and_passages_alike() {
+    let e = embedder();
+    assert_eq!((e.query_prefix(), e.passage_prefix()), ("", ""));
+    let q = e.embed_query("Wat kost een paspoort?").await.unwrap();
+    let p = embed(&["Wat kost een paspoort?"]).await.remove(0);
+    assert!(cosine(&q, &p) > 0.9999);
+}
+
+#[test]
+fn a_copied_directory_is_recognised_by_its_weights_not_its_name() {
+    let dir = copy_model();
+    let e = BertEmbedder::load(dir.path()).unwrap();
+    assert_eq!(e.info().name, "all-minilm-l6-v2");
+    assert_eq!(e.info().licence, "Apache-2.0");
+}
+
+#[tokio::test]
 async fn model_info_names_the_exact_model_version() {
     let e = embedder();
     let info = e.info();
@@ -67,7 +85,7 @@ async fn model_info_names_the_exact_model_version() {
     assert_eq!(info.licence, "Apache-2.0");
     assert_eq!(info.context_length, Some(256));
     assert_eq!(info.quantisation, None);
-    assert_eq!(info.weights_sha256.as_deref(), Some(cache::DEFAULT_EMBEDDER.files[0].sha256));
+    assert_eq!(info.weights_sha256.as_deref(), Some(cache::ALL_MINILM_L6_V2.files[0].sha256));
     // all-MiniLM-L6-v2: 22.7 M parameters (BERT encoder with 6 layers of width 384, plus pooler).
     let p = info.parameters.unwrap();
     assert!((22_000_000..23_000_000).contains(&p), "{p}");
@@ -194,7 +212,7 @@ struct ReferenceItem {
 async fn vectors_match_an_independent_numpy_implementation() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/minilm_reference.json");
     let reference: Reference = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    assert_eq!(reference.model_sha256, cache::DEFAULT_EMBEDDER.files[0].sha256);
+    assert_eq!(reference.model_sha256, cache::ALL_MINILM_L6_V2.files[0].sha256);
     let texts: Vec<String> = reference.items.iter().map(|i| i.text.clone()).collect();
     let got = embedder().embed(&texts).await.unwrap();
     for (item, v) in reference.items.iter().zip(&got) {
@@ -276,5 +294,5 @@ fn weights_of_another_shape_are_corrupt() {
     config["hidden_size"] = 512.into();
     std::fs::write(&p, config.to_string()).unwrap();
     let msg = assert_corrupt(dir.path(), WEIGHTS_FILE);
-    assert!(msg.contains("do not match config.json"), "{msg}");
+    assert!(msg.contains("do not match the configuration"), "{msg}");
 }

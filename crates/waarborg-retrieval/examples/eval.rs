@@ -69,23 +69,25 @@ async fn main() {
     // Experiment knobs: EVAL_EMBEDDER_DIR (a BERT model directory instead of the default embedder),
     // EVAL_QUERY_PREFIX / EVAL_PASSAGE_PREFIX (E5: "query: " / "passage: "), EVAL_MAX_TOKENS.
     let embedder_dir = std::env::var_os("EVAL_EMBEDDER_DIR").map_or_else(|| cache.default_embedder_dir(), PathBuf::from);
+    // Unset prefixes are the model's own ("query: " / "passage: " for the default e5).
     let mut options = waarborg_models::bert::BertOptions {
-        query_prefix: std::env::var("EVAL_QUERY_PREFIX").unwrap_or_default(),
-        passage_prefix: std::env::var("EVAL_PASSAGE_PREFIX").unwrap_or_default(),
+        query_prefix: std::env::var("EVAL_QUERY_PREFIX").ok(),
+        passage_prefix: std::env::var("EVAL_PASSAGE_PREFIX").ok(),
         ..Default::default()
     };
     if let Some(n) = std::env::var("EVAL_MAX_TOKENS").ok().and_then(|v| v.parse().ok()) {
         options.max_tokens = n;
     }
+    let max_tokens = options.max_tokens;
+    let bert = waarborg_models::bert::BertEmbedder::load_with(&embedder_dir, options).expect("embedder");
     println!(
-        "embedder: {} (query prefix {:?}, passage prefix {:?}, max_tokens {})\n",
+        "embedder: {} from {} (query prefix {:?}, passage prefix {:?}, max_tokens {max_tokens})\n",
+        waarborg_models::Embedder::info(&bert).name,
         embedder_dir.display(),
-        options.query_prefix,
-        options.passage_prefix,
-        options.max_tokens
+        bert.query_prefix(),
+        bert.passage_prefix(),
     );
-    let embedder: Arc<dyn waarborg_models::Embedder> =
-        Arc::new(waarborg_models::bert::BertEmbedder::load_with(&embedder_dir, options).expect("embedder"));
+    let embedder: Arc<dyn waarborg_models::Embedder> = Arc::new(bert);
     let data = tempfile::tempdir().unwrap();
     // Knobs for tuning runs: EVAL_VECTOR_WEIGHT, EVAL_CHUNK_CHARS, EVAL_CHUNK_OVERLAP.
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f32>().ok());

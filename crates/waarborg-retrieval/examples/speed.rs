@@ -5,7 +5,7 @@
 //!    tantivy) and with the real default embedder (a smaller sample: BERT on the CPU dominates).
 //! 2. Query latency on a 100,000-chunk collection. Embedding 100,000 chunks with BERT on this
 //!    CPU would take hours, so the vector half is filled with **synthetic random unit vectors**
-//!    (384 dimensions, like all-MiniLM-L6-v2): brute-force cosine costs the same whatever the
+//!    (384 dimensions, like multilingual-e5-small): brute-force cosine costs the same whatever the
 //!    vectors hold. Query vectors are random too; the time to embed a question with the real
 //!    model is measured separately and must be added for a hybrid query.
 //!
@@ -134,7 +134,7 @@ async fn main() {
     let secs = started.elapsed().as_secs_f64();
     let info = ingestor.collection().info().unwrap();
     println!(
-        "- ingest with embedding (all-MiniLM-L6-v2 on the CPU): {:.2} MB in {:.1} s = **{:.3} MB/s** ({} chunks, {:.0} chunks/s)",
+        "- ingest with embedding (the default embedder on the CPU): {:.2} MB in {:.1} s = **{:.3} MB/s** ({} chunks, {:.0} chunks/s)",
         total as f64 / 1e6, secs, total as f64 / 1e6 / secs, info.chunks, info.chunks as f64 / secs
     );
 
@@ -214,7 +214,7 @@ async fn main() {
     }
     let warm = &mut times[10..];
     println!(
-        "\nEmbedding one question with all-MiniLM-L6-v2 (real model): p50 {:.1} ms, p99 {:.1} ms — add it to a vectors or hybrid query.",
+        "\nEmbedding one question with the default embedder (real model): p50 {:.1} ms, p99 {:.1} ms — add it to a vectors or hybrid query.",
         percentile(warm, 0.5),
         percentile(warm, 0.99)
     );

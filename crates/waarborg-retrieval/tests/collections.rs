@@ -1,5 +1,5 @@
 //! Collections end to end on real files, real SQLite, real tantivy and the real default
-//! embedder (all-MiniLM-L6-v2 from the shared test cache): parsing of each format, Dutch
+//! embedder (multilingual-e5-small from the shared test cache): parsing of each format, Dutch
 //! stemming, re-ingest, replacement, complete removal, PII on disk, hybrid ranking.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -148,5 +148,5 @@ fn with_the_real_embedder_hybrid_answers_and_the_collection_records_its_model() 
     assert_eq!(v["citations"][0]["source"], "docs/afval.md", "{v}");
     assert!(v["answer"].as_str().unwrap().contains("elke twee weken"), "{v}");
     let out = w.run(&["collections", "list"]);
-    assert_eq!(Waarborg::json(&out)["embedder"], "all-minilm-l6-v2");
+    assert_eq!(Waarborg::json(&out)["embedder"], waarborg_models::cache::DEFAULT_EMBEDDER.name);
 }

@@ -75,6 +75,13 @@ impl KeywordCheck {
 /// on eval/purpose: 3.7% false refusals at 8, 17% at 5 — see docs/benchmarks.md).
 pub const KEYWORD_ONLY_MIN_WORDS: usize = 8;
 
+/// The default of a policy's `purpose_min_similarity`: the cosine between the request and the
+/// registered purpose, both embedded as queries (`Embedder::embed_query`: E5's `"query: "` for
+/// symmetric similarity), below which a request sharing no content word with the purpose is
+/// refused. Tuned on eval/purpose for the default embedder, multilingual-e5-small, whose cosines
+/// are compressed high (docs/benchmarks.md); another embedder needs its own value.
+pub const DEFAULT_MIN_SIMILARITY: f32 = 0.78;
+
 /// The decision: nothing shared with the purpose and either an embedding similarity under
 /// `threshold` (when an embedder is configured) or, on keywords alone, a long request.
 pub fn off_purpose(kw: &KeywordCheck, similarity: Option<f32>, threshold: f32) -> bool {
@@ -103,9 +110,11 @@ mod tests {
         let p = content_words("Beantwoorden van vragen van inwoners over de Wmo, hulpmiddelen zoals een rolstoel en huishoudelijke hulp");
         assert!(!keyword_check(&p, "Hoe vraag ik een rolstoel aan via de Wmo?").clearly_off());
         let poem = keyword_check(&p, "Schrijf een romantisch gedicht over de liefde, de zee, de zon en de sterren boven het strand");
-        assert!(off_purpose(&poem, None, 0.35));
-        assert!(!off_purpose(&poem, Some(0.6), 0.35), "a similar embedding lets it pass");
-        assert!(!off_purpose(&keyword_check(&p, "Schrijf een gedicht over de zee"), None, 0.35), "short requests pass on keywords alone");
+        let t = DEFAULT_MIN_SIMILARITY;
+        assert!(off_purpose(&poem, None, t));
+        assert!(off_purpose(&poem, Some(t - 0.05), t), "a dissimilar embedding confirms the refusal");
+        assert!(!off_purpose(&poem, Some(t + 0.05), t), "a similar embedding lets it pass");
+        assert!(!off_purpose(&keyword_check(&p, "Schrijf een gedicht over de zee"), None, t), "short requests pass on keywords alone");
         assert!(!keyword_check(&p, "Hallo!").clearly_off(), "short messages pass");
         assert_eq!(stem("vragen"), stem("vraag"));
     }

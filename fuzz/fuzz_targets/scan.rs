@@ -1,11 +1,13 @@
 //! Fuzz target: any UTF-8 input is scanned and anonymised with every operator; the engine must
 //! not panic, and every span must be sound (on char boundaries, ordered, non-overlapping, char
-//! offsets agreeing with byte offsets), and each operator must replace exactly those spans.
+//! offsets agreeing with byte offsets), and each operator must replace exactly those spans: `Redact`
+//! with `[TYPE]`, `Mask` with a same-length string that shows no letter or digit (but a card's
+//! last four), `Pseudonymise` with `LABEL-XXXXXXXX`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
-use waarborg_pii::{Anonymised, Engine, Findings, Operator, PseudonymKey};
+use waarborg_pii::{Anonymised, Engine, EntityType, Findings, Operator, PseudonymKey};
 
 static ENGINE: OnceLock<Engine> = OnceLock::new();
 static KEY: OnceLock<PseudonymKey> = OnceLock::new();
@@ -38,8 +40,29 @@ fn check_anonymised(text: &str, findings: &Findings, anon: &Anonymised, op: &Ope
         rebuilt.push_str(&text[pos..s.byte_start]);
         rebuilt.push_str(&r.replacement);
         pos = s.byte_end;
-        if matches!(op, Operator::Mask) {
-            assert_eq!(r.replacement.chars().count(), s.end - s.start, "mask changed length {r:?}");
+        let value = &text[s.byte_start..s.byte_end];
+        match op {
+            Operator::Redact => {
+                // `[TYPE]`, never the value itself (no detector matches a bracketed label).
+                assert_eq!(r.replacement, format!("[{}]", s.entity.as_str()), "redact {r:?}");
+                assert_ne!(r.replacement, value, "redact kept the value {r:?}");
+            }
+            Operator::Mask => {
+                assert_eq!(r.replacement.chars().count(), s.end - s.start, "mask changed length {r:?}");
+                // Every letter and digit is hidden, except a card's last four digits.
+                let shown = r.replacement.chars().filter(|c| c.is_alphanumeric()).count();
+                let allowed = if s.entity == EntityType::PaymentCard { 4 } else { 0 };
+                assert!(shown <= allowed, "mask left {shown} letters or digits {r:?}");
+            }
+            Operator::Pseudonymise(_) => {
+                // `LABEL-XXXXXXXX` (eight upper-case hex digits).
+                let tag = r.replacement.strip_prefix(s.entity.pseudonym_label()).and_then(|t| t.strip_prefix('-'));
+                assert!(
+                    tag.is_some_and(|t| t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))),
+                    "pseudonym shape {r:?}"
+                );
+            }
+            Operator::Generalise => {}
         }
     }
     rebuilt.push_str(&text[pos..]);

@@ -13,7 +13,9 @@
 //! For instruction counts, set `WAARBORG_BENCH_PROFILE=1`: one warm-up pass, then one pass in
 //! [`profiled_pass`], then exit — run under
 //! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=scan::profiled_pass`.
-//! `WAARBORG_BENCH_DIGEST=1` prints a digest of all findings on the corpus instead (to check
+//! `WAARBORG_BENCH_CPU=1` prints MB per CPU-second of the scanning thread instead (median of
+//! five rounds of two CPU-seconds): steadier than wall-clock MB/s on a machine shared with
+//! other work. `WAARBORG_BENCH_DIGEST=1` prints a digest of all findings on the corpus instead (to check
 //! that a speed change altered no output). `WAARBORG_BENCH_DUMP=1` prints every text's findings
 //! as one JSON line on stdout, scores included, for a byte-for-byte diff between two builds.
 //! Run with `cargo bench -p waarborg-pii --bench scan`.
@@ -100,7 +102,54 @@ fn profiled_pass(engine: &Engine, texts: &[String]) -> usize {
     texts.iter().map(|text| black_box(engine.scan(black_box(text))).spans.len()).sum()
 }
 
+/// This thread's CPU time (user + system) from `/proc/thread-self/stat`, in clock ticks
+/// (10 ms); `None` where that file does not exist.
+fn thread_cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after the name.
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// MB per CPU-second of this thread, median of `rounds` rounds of at least two seconds of CPU
+/// time each: on a machine shared with other work, time the scan did not get the core is left
+/// out (cache and memory-bus contention still count).
+fn cpu_throughput(engine: &Engine, texts: &[String], rounds: usize) -> Option<Vec<f64>> {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    warm_up_pass(engine, texts);
+    let mut out = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let start = thread_cpu_ticks()?;
+        let mut passes = 0u64;
+        let ticks = loop {
+            black_box(profiled_pass(engine, texts));
+            passes += 1;
+            let spent = thread_cpu_ticks()? - start;
+            if spent >= 200 {
+                break spent;
+            }
+        };
+        out.push(passes as f64 * bytes as f64 / 1e6 / (ticks as f64 / 100.0));
+    }
+    Some(out)
+}
+
 fn main() {
+    if std::env::var_os("WAARBORG_BENCH_CPU").is_some() {
+        let engine = Engine::with_defaults().expect("default engine builds");
+        let texts = read_corpus(&corpus_path());
+        match cpu_throughput(&engine, &texts, 5) {
+            Some(runs) => println!(
+                "{{\"cpu_mb_per_s\":{{\"median\":{},\"runs\":{:?}}}}}",
+                median(runs.clone()),
+                runs
+            ),
+            None => eprintln!("no per-thread CPU time on this system (/proc/thread-self/stat)"),
+        }
+        return;
+    }
     if std::env::var_os("WAARBORG_BENCH_PROFILE").is_some() {
         let engine = Engine::with_defaults().expect("default engine builds");
         let texts = read_corpus(&corpus_path());

@@ -33,6 +33,8 @@ const CLASS_BITS: u32 = 6;
 const STATE_BITS: u32 = 12;
 /// Table entries: every (state, class) pair, so an index never needs a bounds check.
 const TABLE: usize = 1 << (STATE_BITS + CLASS_BITS);
+/// Pieces of a long text walked at once (see [`Automaton::occurrences`]).
+const STREAMS: usize = 4;
 
 /// The keyword lists do not fit the automaton's fixed table (a bug in Waarborg's lists).
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +59,8 @@ struct Automaton {
     ends: Vec<u32>,
     /// Keyword lengths in bytes.
     lengths: Vec<usize>,
+    /// The longest keyword's length: the trie's depth.
+    depth: usize,
 }
 
 impl Automaton {
@@ -152,47 +156,129 @@ impl Automaton {
             outputs,
             ends,
             lengths: patterns.iter().map(String::len).collect(),
+            depth: patterns.iter().map(String::len).max().unwrap_or(0),
         })
     }
 
-    /// Every occurrence of every keyword as (start, end, keyword), in order of end.
+    /// Every occurrence of every keyword as (start, end, keyword), in no particular order.
     fn occurrences(&self, bytes: &[u8], out: &mut Vec<(usize, usize, usize)>) {
-        // Locals, so the loop keeps them in registers; the index is masked to the table, so
-        // no step needs a bounds check.
+        // A DFA walk is one chain of dependent table loads, a load's latency a byte. A text
+        // long enough is walked as `STREAMS` independent pieces at once, whose loads overlap.
+        // Each piece after the first starts `depth` bytes early in the start state: the state
+        // an Aho-Corasick automaton is in stands for at most the last `depth` bytes read (the
+        // trie's depth), so by the piece's own start it is the state a single walk would be
+        // in, and from there on it finds the same keywords. Keywords ending in that lead-in
+        // belong to the piece before.
+        let depth = self.depth;
+        let piece = bytes.len() / STREAMS;
+        if piece < 4 * depth.max(16) {
+            self.walk(bytes, 0, 0, bytes.len(), 0, usize::MAX, out);
+            return;
+        }
+        let mut states = [0usize; STREAMS];
+        let mut starts = [0usize; STREAMS];
+        let mut owned_from = [0usize; STREAMS];
+        for k in 1..STREAMS {
+            owned_from[k] = k * piece;
+            starts[k] = owned_from[k] - depth;
+        }
+        // Every stream takes the same number of steps: the first piece's length plus the lead-in;
+        // so the first stream walks `depth` bytes into the second piece (finding nothing there
+        // the second does not skip), and the last stream's tail is walked alone at the end.
+        let steps = piece + depth;
         let (trans, class) = (&*self.trans, &self.class);
         let step = |state: usize, b: u8| {
             trans[((state << CLASS_BITS) | usize::from(class[usize::from(b)])) & (TABLE - 1)]
         };
-        let mut state = 0usize;
+        let mut j = 0;
+        while j + 8 <= steps {
+            let before = states;
+            let mut chunks = [[0u8; 8]; STREAMS];
+            for (chunk, &start) in chunks.iter_mut().zip(&starts) {
+                chunk.copy_from_slice(&bytes[start + j..start + j + 8]);
+            }
+            let mut flags = 0;
+            for k in 0..8 {
+                for (state, chunk) in states.iter_mut().zip(&chunks) {
+                    let t = step(*state, chunk[k]);
+                    flags |= t;
+                    *state = usize::from(t >> 1);
+                }
+            }
+            if flags & 1 != 0 {
+                for s in 0..STREAMS {
+                    let owned_to = if s + 1 < STREAMS { owned_from[s + 1] } else { usize::MAX };
+                    self.replay(bytes, before[s], starts[s] + j, starts[s] + j + 8, owned_from[s], owned_to, out);
+                }
+            }
+            j += 8;
+        }
+        for s in 0..STREAMS {
+            let from = starts[s] + j;
+            let (owned_to, to) = if s + 1 < STREAMS {
+                (owned_from[s + 1], starts[s] + steps)
+            } else {
+                (usize::MAX, bytes.len())
+            };
+            self.walk(bytes, states[s], from, to, owned_from[s], owned_to, out);
+        }
+    }
+
+    /// Walks `bytes[from..to]` from `state`, eight bytes at a time, reporting every keyword
+    /// that ends in `owned_from + 1..=owned_to`.
+    #[allow(clippy::too_many_arguments)]
+    fn walk(
+        &self,
+        bytes: &[u8],
+        mut state: usize,
+        from: usize,
+        to: usize,
+        owned_from: usize,
+        owned_to: usize,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let (trans, class) = (&*self.trans, &self.class);
+        let step = |state: usize, b: u8| {
+            trans[((state << CLASS_BITS) | usize::from(class[usize::from(b)])) & (TABLE - 1)]
+        };
         // Eight bytes at a time, with one test of the match flags for all eight: keywords end
         // in few places, and the chunk is walked again, slowly, only where one does.
-        let mut chunks = bytes.chunks_exact(8);
-        let mut at = 0;
-        for chunk in &mut chunks {
+        let mut at = from;
+        while at + 8 <= to {
             let start_state = state;
             let mut flags = 0;
-            for &b in chunk {
+            for &b in &bytes[at..at + 8] {
                 let t = step(state, b);
                 flags |= t;
                 state = usize::from(t >> 1);
             }
             if flags & 1 != 0 {
-                let mut s = start_state;
-                for (k, &b) in chunk.iter().enumerate() {
-                    let t = step(s, b);
-                    s = usize::from(t >> 1);
-                    if t & 1 != 0 {
-                        self.ending_at(s, at + k + 1, out);
-                    }
-                }
+                self.replay(bytes, start_state, at, at + 8, owned_from, owned_to, out);
             }
             at += 8;
         }
-        for (k, &b) in chunks.remainder().iter().enumerate() {
-            let t = step(state, b);
+        self.replay(bytes, state, at, to, owned_from, owned_to, out);
+    }
+
+    /// Walks `bytes[from..to]` from `state` byte by byte, reporting the keywords that end in
+    /// `owned_from + 1..=owned_to`.
+    #[allow(clippy::too_many_arguments)]
+    fn replay(
+        &self,
+        bytes: &[u8],
+        mut state: usize,
+        from: usize,
+        to: usize,
+        owned_from: usize,
+        owned_to: usize,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        for (k, &b) in bytes[from..to].iter().enumerate() {
+            let t = self.trans[((state << CLASS_BITS) | usize::from(self.class[usize::from(b)])) & (TABLE - 1)];
             state = usize::from(t >> 1);
-            if t & 1 != 0 {
-                self.ending_at(state, at + k + 1, out);
+            let end = from + k + 1;
+            if t & 1 != 0 && end > owned_from && end <= owned_to {
+                self.ending_at(state, end, out);
             }
         }
     }
@@ -329,6 +415,26 @@ mod tests {
             assert_eq!(hits.categories.len(), 1, "{text}");
             assert_eq!(&text[hits.categories[0].1.clone()], "abcdefghij");
             assert_eq!(&text[hits.labels[0].1.clone()], "xy", "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The text walked as four pieces at once finds exactly what one walk finds: every
+        /// keyword, also those that cross a piece boundary or end inside a lead-in.
+        #[test]
+        fn pieces_find_what_one_walk_finds(
+            parts in proptest::collection::vec(0usize..9, 0..400),
+        ) {
+            let words = ["kanker", "borstkanker", "dna", "dna-test", "geboren", "kvk", "x", "de heer", " "];
+            let k = Keywords::new(&words[..4], &words[4..6], &words[6..8]).unwrap();
+            let text: String = parts.iter().map(|&i| words[i]).collect();
+            let mut pieces = Vec::new();
+            k.automaton.occurrences(text.as_bytes(), &mut pieces);
+            let mut one = Vec::new();
+            k.automaton.walk(text.as_bytes(), 0, 0, text.len(), 0, usize::MAX, &mut one);
+            pieces.sort_unstable();
+            one.sort_unstable();
+            proptest::prop_assert_eq!(pieces, one);
         }
     }
 

@@ -11,9 +11,11 @@ use super::labelled::LabelScanner;
 use super::{all_label_rules, all_rules, Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::Text;
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
+use regex_automata::{Anchored, Input, MatchError, MatchKind, PatternID, PatternSet};
 
 /// A finding of a pattern rule.
 pub(crate) struct PatternHit {
@@ -24,12 +26,19 @@ pub(crate) struct PatternHit {
     pub(crate) labelled: bool,
 }
 
+type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
 /// The compiled pattern rules.
 pub(crate) struct PatternScanner {
     rules: Vec<&'static PatternRule>,
     regex: Regex,
     /// The same patterns with all-matches semantics: which rules match at a given start.
     all: Regex,
+    /// The same patterns' forward lazy DFA, walked by [`PatternScanner::window_has_match`] to
+    /// learn whether a stretch of text holds a match at all before `regex` finds it.
+    window: DFA,
+    /// Its caches, one per thread that scans.
+    window_caches: Pool<Cache, CacheFn>,
     /// Whether to look for e-mail addresses (found by `@`, outside the automaton).
     emails: bool,
     /// Whether to look for IPv6 addresses (found by `:`, outside the automaton).
@@ -60,6 +69,12 @@ impl PatternScanner {
                     .hybrid_cache_capacity(16 << 20),
             )
             .build_many(&patterns)?;
+        let window = DFA::builder()
+            .syntax(syntax::Config::new().utf8(true))
+            .configure(DFA::config().cache_capacity(16 << 20))
+            .build_many(&patterns)?;
+        let for_caches = window.clone();
+        let window_caches: Pool<Cache, CacheFn> = Pool::new(Box::new(move || for_caches.create_cache()));
         let labels = LabelScanner::new(
             all_label_rules()
                 .into_iter()
@@ -70,6 +85,8 @@ impl PatternScanner {
             rules,
             regex,
             all,
+            window,
+            window_caches,
             emails: enabled(EntityType::Email),
             ips: enabled(EntityType::IpAddress),
             labels,
@@ -119,18 +136,30 @@ impl PatternScanner {
             return;
         }
         let hay = t.str;
+        let b = t.bytes;
+        let mut cache = self.window_caches.get();
         let mut pos = 0;
+        // The first digit at or after `pos`, when `window_end` already found it.
+        let mut known_digit = None;
         while pos < hay.len() {
             // No match starts more than MAX_LEAD bytes before a digit: begin the search there,
-            // not at `pos` (the automaton costs about ten instructions a byte; this skip, less
-            // than one). Its look-behind still sees the text before the start.
-            let digit = next_digit(t.bytes, pos);
+            // not at `pos`. Its look-behind still sees the text before the start.
+            let digit = known_digit.take().unwrap_or_else(|| next_digit(b, pos));
             if digit == hay.len() {
                 break;
             }
             let mut from = digit.saturating_sub(MAX_LEAD).max(pos);
             while !hay.is_char_boundary(from) {
                 from -= 1;
+            }
+            // The digits that a match whose first digit is `digit` may hold, and how far such a
+            // match may reach (see `window_end`). Without a match there, the next one starts
+            // after them: a match holds a digit within MAX_LEAD bytes of its start.
+            let (last_digit, end, next) = window_end(b, digit);
+            if !self.window_has_match(&mut cache, hay, from, end).unwrap_or(true) {
+                pos = last_digit + 1;
+                known_digit = Some(next);
+                continue;
             }
             let input = Input::new(hay).range(from..);
             let Some(m) = self.regex.search(&input) else {
@@ -155,6 +184,46 @@ impl PatternScanner {
                 pos += 1;
             }
         }
+    }
+
+    /// Whether some rule matches in `hay[from..end]` (with the text around it as look-around),
+    /// by one walk of the forward DFA and no search for the match's start. Most digits in a
+    /// text are in no match (years, amounts, article numbers): those windows cost only this.
+    /// An error (the lazy DFA gave up) means "maybe": the caller searches in full.
+    fn window_has_match(&self, cache: &mut Cache, hay: &str, from: usize, end: usize) -> Result<bool, MatchError> {
+        let dfa = &self.window;
+        let input = Input::new(hay).range(from..end);
+        let mut sid = dfa.start_state_forward(cache, &input)?;
+        if sid.is_tagged() {
+            // A start state is tagged only when the DFA is set up to treat it specially; it
+            // never is here, but the walk below needs an untagged state to begin with.
+            return Err(MatchError::gave_up(from));
+        }
+        for &byte in &hay.as_bytes()[from..end] {
+            let mut next = dfa.next_state_untagged(cache, sid, byte);
+            if next.is_tagged() {
+                if next.is_unknown() {
+                    next = dfa.next_state(cache, sid, byte).map_err(|_| MatchError::gave_up(from))?;
+                }
+                if next.is_match() {
+                    return Ok(true);
+                }
+                if next.is_dead() {
+                    return Ok(false);
+                }
+                if next.is_tagged() {
+                    return Err(MatchError::gave_up(from));
+                }
+            }
+            sid = next;
+        }
+        // A match is seen one byte late: step on the byte after the window, or the text's end.
+        sid = match hay.as_bytes().get(end) {
+            Some(&byte) => dfa.next_state(cache, sid, byte),
+            None => dfa.next_eoi_state(cache, sid),
+        }
+        .map_err(|_| MatchError::gave_up(from))?;
+        Ok(sid.is_match())
     }
 
     /// The labels the label-anchored rules need found.
@@ -193,6 +262,44 @@ impl PatternScanner {
 /// `MAX_LEAD` bytes before the next digit. `every_match_has_a_digit_near_its_start` checks
 /// each rule's automaton against this; a rule that breaks it must raise the bound.
 const MAX_LEAD: usize = 16;
+
+/// Every rule's match other than an IBAN has, after each of its digits, another digit or its end
+/// within `MAX_GAP + 1` bytes (`12-AB-CD`, `06 - 12`, `1234 AB`). `digits_end_within_gap`
+/// checks each rule's automaton against this.
+const MAX_GAP: usize = 7;
+
+/// An IBAN match (`NL91 ABNA 0417 1643 00`, which may run on into the words after it: its
+/// check trims it) is at most this long, and starts with two ASCII letters and a digit.
+const MAX_IBAN: usize = 64;
+
+/// For a match whose first digit is the one at `digit`: the last digit it may hold, the end
+/// of the text it may reach, and the first digit after the last (`b.len()` if none). Other rules' digits lie within `MAX_GAP` of each other and
+/// their matches end within `MAX_GAP + 1` bytes of the last; a number right after two letters
+/// may start an IBAN, which reaches up to `MAX_IBAN` bytes from its start, so every digit
+/// before that reach belongs too.
+fn window_end(b: &[u8], digit: usize) -> (usize, usize, usize) {
+    let mut last = digit;
+    let mut reach = digit + MAX_GAP + 2;
+    let mut run_start = digit;
+    loop {
+        if run_start >= 2 && b[run_start - 1].is_ascii_alphabetic() && b[run_start - 2].is_ascii_alphabetic() {
+            reach = reach.max(run_start - 2 + MAX_IBAN + 1);
+        }
+        // The digit run at `last`, then the next digit after it.
+        let mut j = last + 1;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        last = j - 1;
+        reach = reach.max(last + MAX_GAP + 2);
+        let next = next_digit(b, j);
+        if next == b.len() || (next - last > MAX_GAP + 1 && next >= reach) {
+            return (last, reach.min(b.len()), next);
+        }
+        last = next;
+        run_start = next;
+    }
+}
 
 /// The first position at or after `i` holding an ASCII digit (`b.len()` if none), eight bytes
 /// at a time.
@@ -235,7 +342,7 @@ fn skip_word(s: &str, i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{next_digit, MAX_LEAD};
+    use super::{next_digit, MAX_GAP, MAX_IBAN, MAX_LEAD};
     use regex_automata::dfa::{dense, Automaton, StartKind};
     use regex_automata::util::{start, syntax};
     use regex_automata::Anchored;
@@ -290,6 +397,96 @@ mod tests {
                     rule.name
                 );
             }
+        }
+    }
+
+    fn anchored(pattern: &str) -> dense::DFA<Vec<u32>> {
+        dense::Builder::new()
+            .configure(dense::Config::new().start_kind(StartKind::Anchored))
+            .syntax(syntax::Config::new().utf8(true))
+            .build(pattern)
+            .unwrap()
+    }
+
+    const LOOK_BEHINDS: [Option<u8>; 6] = [None, Some(b' '), Some(b'a'), Some(b'\n'), Some(b','), Some(0xA9)];
+
+    /// The bound `window_end` relies on: in every rule's match but an IBAN's, a digit is followed
+    /// within `MAX_GAP + 1` bytes by another digit or by the match's end. Checked on each rule's
+    /// anchored DFA: from every state reachable from a start, after a digit, `MAX_GAP + 1`
+    /// non-digit bytes lead only to the dead state.
+    #[test]
+    fn digits_end_within_gap() {
+        for rule in super::all_rules().into_iter().filter(|r| r.name != "iban") {
+            let dfa = anchored(rule.pattern);
+            let mut reachable = Vec::new();
+            for look_behind in LOOK_BEHINDS {
+                let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
+                let s = dfa.start_state(&config).unwrap();
+                if !reachable.contains(&s) {
+                    reachable.push(s);
+                }
+            }
+            let mut i = 0;
+            while i < reachable.len() {
+                let s = reachable[i];
+                for byte in 0..=255u8 {
+                    let to = dfa.next_state(s, byte);
+                    if !dfa.is_dead_state(to) && !reachable.contains(&to) {
+                        reachable.push(to);
+                    }
+                }
+                i += 1;
+            }
+            for &s in &reachable {
+                for digit in b'0'..=b'9' {
+                    let mut frontier = vec![dfa.next_state(s, digit)];
+                    for _ in 0..=MAX_GAP {
+                        let mut next = Vec::new();
+                        for &f in &frontier {
+                            for byte in (0..=255u8).filter(|c| !c.is_ascii_digit()) {
+                                let to = dfa.next_state(f, byte);
+                                if !dfa.is_dead_state(to) && !next.contains(&to) {
+                                    next.push(to);
+                                }
+                            }
+                        }
+                        frontier = next;
+                    }
+                    assert!(
+                        frontier.is_empty(),
+                        "{}: a match may run on more than {} bytes after a digit without another",
+                        rule.name,
+                        MAX_GAP + 1
+                    );
+                }
+            }
+        }
+    }
+
+    /// The IBAN bound `window_end` relies on: a match starts with two ASCII letters and a
+    /// digit, and is at most `MAX_IBAN` bytes long.
+    #[test]
+    fn iban_matches_are_short_and_start_with_two_letters() {
+        let rule = super::all_rules().into_iter().find(|r| r.name == "iban").unwrap();
+        assert!(rule.pattern.starts_with("(?-u:\\b)[A-Za-z]{2}[0-9]"), "{}", rule.pattern);
+        let dfa = anchored(rule.pattern);
+        for look_behind in LOOK_BEHINDS {
+            let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
+            let mut frontier = vec![dfa.start_state(&config).unwrap()];
+            // One byte more than the longest match: the DFA reports a match a byte late.
+            for _ in 0..=MAX_IBAN + 1 {
+                let mut next = Vec::new();
+                for &s in &frontier {
+                    for byte in 0..=255u8 {
+                        let to = dfa.next_state(s, byte);
+                        if !dfa.is_dead_state(to) && !next.contains(&to) {
+                            next.push(to);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            assert!(frontier.is_empty(), "an IBAN match may be longer than {MAX_IBAN} bytes");
         }
     }
 }

@@ -23,8 +23,10 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
         "geboren", "geb.", "geb:", "geb ", "geboortedatum", "geboortedata", "geboortedag", "geboorte datum",
         "geboorte", "geb.datum", "geb.dat",
         "date of birth", "birth date", "birthdate", "born", "dob", "d.o.b", "°",
-        // `Marloes Hoekstra (* 30-08-1984)`: the genealogical star for "born".
-        "(*",
+        // `Marloes Hoekstra (* 30-08-1984)`: the genealogical star for "born"; also right after
+        // a name and a comma (`Moeder: Khadija El Khattabi, * 11-01-1989`; `check` wants the
+        // comma). A star elsewhere (a bullet, a footnote) is no label.
+        "(*", "*",
     ],
     // The value may stand on the next line of a form (`Geboortedatum:\n12-03-1985`), but not
     // past a clause end (`na de geboorte worden gedaan; de aangifte op 3 mei 2024`).
@@ -64,6 +66,10 @@ const PATTERN: &str = concat!(
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    // A bare star is "born" only after a name and a comma (see `LABEL_RULES`).
+    if t.bytes[m.start] == b'*' && !t.bytes[..m.start].trim_ascii_end().ends_with(b",") {
         return None;
     }
     // The match starts at the birth label; the date starts at its first digit, or at an English
@@ -265,6 +271,13 @@ mod tests {
         assert_eq!(found("Mijn moeder (geb. 3-3-'47) komt bij ons wonen", DateOfBirth), ["3-3-'47"]);
         // A footnote star before a date is not a birth.
         assert!(found("Bijeenkomst * 12-03-2024 gaat niet door", DateOfBirth).is_empty());
+        // After a name and a comma a bare star is "born"; a bullet or a footnote star is not.
+        assert_eq!(
+            found("Moeder: Khadija El Khattabi, * 11-01-1989\nVader: Yassine Ait Brahim, *28-08-1986", DateOfBirth),
+            ["11-01-1989", "28-08-1986"]
+        );
+        assert!(found("* 12-03-2024 intake\n* 19-03-2024 huisbezoek", DateOfBirth).is_empty());
+        assert!(found("Bedrag: 12,00 * 12-03-2024", DateOfBirth).len() <= 1);
     }
 
     #[test]

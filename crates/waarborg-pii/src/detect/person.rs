@@ -547,6 +547,10 @@ fn continues_enumeration(t: &Text<'_>, prev_end: usize, start: usize) -> bool {
 
 /// Whether `word` is written in capitals (at least two letters, none lower case).
 fn is_caps_word(word: &str) -> bool {
+    if word.is_ascii() {
+        let w = word.as_bytes();
+        return !w.iter().any(u8::is_ascii_lowercase) && w.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    }
     let mut caps = 0;
     for c in word.chars() {
         if c.is_lowercase() {
@@ -562,18 +566,42 @@ fn is_caps_word(word: &str) -> bool {
 /// names or initials (`DIALLO, Mamadou`, `VAN ES, Thijs`, `HASSAN, H.A.`). Elsewhere words in
 /// capitals are headings and abbreviations (`GEGEVENS AANVRAGER`, `BSN`, `UWV, afdeling`) and
 /// stay unread. `i..end` is the first capitalised word; called only for words in capitals.
+#[inline]
 fn caps_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     let b = t.bytes;
-    if !is_caps_word(&t.str[i..end]) {
-        return None;
+    // Most words in capitals are neither after a label nor before a comma or another word in
+    // capitals: settle those first, on a few bytes, before the reading proper.
+    let more_words = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80);
+    if more_words || b.get(end) == Some(&b',') || label_possible(b, i) {
+        caps_name_read(t, i, end)
+    } else {
+        None
     }
-    // Most words in capitals are neither after a label nor before a comma: settle those first
-    // (a label ends in `:` or a dotted leader, perhaps on the line above).
+}
+
+/// Whether a label's colon or dotted leader may stand before `i`, with some space between
+/// (`Achternaam: X`, `Geslachtsnaam ..... X`, `GESLACHTSNAAM:\nX`; not `ECLI:NL`). A word in
+/// capitals at the start of a line is otherwise a heading or itself a label (`BSN: …`).
+fn label_possible(b: &[u8], i: usize) -> bool {
     let mut p = i;
     while p > 0 && matches!(b[p - 1], b' ' | b'\t' | b'\r') {
         p -= 1;
     }
-    let label_possible = p > 0 && matches!(b[p - 1], b':' | b'.' | b'\n');
+    if p > 0 && b[p - 1] == b'\n' {
+        p -= 1;
+        while p > 0 && matches!(b[p - 1], b' ' | b'\t' | b'\r') {
+            p -= 1;
+        }
+    }
+    p > 0 && p < i && (b[p - 1] == b':' || (p > 1 && b[p - 1] == b'.' && b[p - 2] == b'.'))
+}
+
+#[inline(never)]
+fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
+    let b = t.bytes;
+    if !is_caps_word(&t.str[i..end]) {
+        return None;
+    }
     let comma_after = |e: usize| b.get(e) == Some(&b',') && b.get(e + 1) == Some(&b' ');
     let tuss = |s: usize, e: usize| is_lower_tussenvoegsel(&b[s..e]);
     let mut last = if tuss(i, end) { i } else { end };
@@ -594,7 +622,7 @@ fn caps_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
         }
     }
     let comma = comma_after(chain_end);
-    let label = label_possible && name_label_before(t, i);
+    let label = label_possible(b, i) && name_label_before(t, i);
     if !comma && !label {
         return None;
     }
@@ -972,7 +1000,8 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
 /// ASCII case-insensitively; `name_particles.txt` lists them among the particles split off
 /// surnames. Not tussenvoegsels: `Ben` is also a given name, `al` and `ben` Dutch words.
 fn is_arabic_particle(word: &[u8]) -> bool {
-    if word.len() > 4 {
+    // (Asked of short lower-case words inside chains: the first byte settles most.)
+    if !(2..=4).contains(&word.len()) || !matches!(word[0] | 0x20, b'e' | b'a' | b'b' | b'i') {
         return false;
     }
     let mut buf = [0u8; 4];
@@ -1044,7 +1073,8 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
-    let titled = title_before(t, chain_start) || particles_after_name_label(t, chain_start);
+    // (`Achternaam: van Dijk` matters only where nothing else makes the chain a name.)
+    let titled = title_before(t, chain_start) || (!could_be_name && particles_after_name_label(t, chain_start));
     if !could_be_name && !titled {
         return None;
     }
@@ -1232,22 +1262,31 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
 /// counts: `burgemeester van Utrecht` is a place.
 fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
-    // Most chains follow no lower-case tussenvoegsel: one byte settles it.
-    if start < 3 || b[start - 1] != b' ' || !b[start - 2].is_ascii_lowercase() {
+    if start < 4 || b[start - 1] != b' ' {
+        return false;
+    }
+    // Most chains follow another word: settle on its last bytes whether it may be one of the
+    // tussenvoegsels that stand last before a surname.
+    let last_two = &b[start - 3..start - 1];
+    let last_three = &b[start - 4..start - 1];
+    if !(matches!(last_two, b"de" | b"te" | b"'t" | b"op")
+        || matches!(last_three, b"van" | b"der" | b"den" | b"ter" | b"ten" | b"het" | b"von"))
+    {
         return false;
     }
     let mut pos = start - 1;
     for _ in 0..3 {
-        let word_start = b[..pos].iter().rposition(|c| !c.is_ascii_alphabetic() && *c != b'\'').map_or(0, |p| p + 1);
+        // The word before, of at most five lower-case letters (every tussenvoegsel is short).
+        let mut word_start = pos;
+        while word_start > 0 && pos - word_start <= 5 && (b[word_start - 1].is_ascii_lowercase() || b[word_start - 1] == b'\'') {
+            word_start -= 1;
+        }
         let word = &b[word_start..pos];
-        if word.is_empty() || !word[0].is_ascii_lowercase() || !(is_lower_tussenvoegsel(word) || word == b"'t") {
-            break;
+        if word.is_empty() || word_start == 0 || b[word_start - 1] != b' ' || !(is_lower_tussenvoegsel(word) || word == b"'t") {
+            return false;
         }
         if name_label_before(t, word_start) {
             return true;
-        }
-        if word_start == 0 || b[word_start - 1] != b' ' {
-            break;
         }
         pos = word_start - 1;
     }

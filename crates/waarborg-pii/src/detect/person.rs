@@ -190,7 +190,7 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     // `wethouder Schuldhulp`): none is a listed name.
     "wonen", "parkeren", "uitkeringen", "schuldhulp", "schuldhulpverlening", "subsidies",
     "belastingen", "leerplicht", "inburgering", "evenementen", "vergunningverlening", "wmo",
-    "jeugdzorg",
+    "jeugdzorg", "energie", "verkeer", "vervoer", "milieu", "erfgoed", "toerisme", "armoede",
 ];
 
 const STREET_SUFFIXES: &[&str] = &[
@@ -361,7 +361,7 @@ pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
     "dhr", "mevr", "mw", "mevrouw", "meneer", "de heer", "fam",
     // Before a given name in sloppy mail (see [`Cue`]): self-introductions and family words,
     // sign-offs, and the sender in a mail header (`Van: hans vos <…>`).
-    "ik ben", "ik heet", "mijn naam is", "mijn zoon", "mijn dochter", "mijn vrouw", "mijn man",
+    "ik ben", "ik heet", "naam is", "mijn zoon", "mijn dochter", "mijn vrouw", "mijn man",
     "mijn vriend", "mijn vriendin", "mijn partner", "mijn moeder", "mijn vader", "mijn broer",
     "mijn zus", "groet", "groeten", "groetjes", "mvg", "van:", "from:",
 ];
@@ -384,7 +384,7 @@ fn cue_of(word: &[u8]) -> Cue {
     match lower(word).as_slice() {
         b"groet" | b"groeten" | b"groetjes" | b"mvg" => Cue::SignOff,
         b"van:" | b"from:" => Cue::Header,
-        w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") => Cue::Given,
+        w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") || w == b"naam is" => Cue::Given,
         _ => Cue::Title,
     }
 }
@@ -1119,6 +1119,14 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             || (before.iter().any(|p| p.kind == Kind::Initials) && before.iter().any(|p| p.kind == Kind::Cap));
         let place = after_tuss && (tok.is_organisation(t, false) || tok.is_street(t));
         if place && !complete_name_before {
+            // `dokter Kamphuis in de Stationsstraat`: after a capitalised word, `in`/`op`/
+            // `aan`/`uit` and an article start where someone is, not a street's name
+            // (`Johan van Oldenbarneveltlaan` stays a street).
+            let run = toks[..k].iter().rposition(|p| p.kind != Kind::Tuss).map_or(0, |p| p + 1);
+            if run >= 1 && toks[run - 1].kind == Kind::Cap && needs_article(word(&toks[run])) {
+                cut = run;
+                break;
+            }
             return None;
         }
         let from_the = after_tuss
@@ -1780,9 +1788,10 @@ mod tests {
             "klacht over medewerker Parkeren (boete)",
             "Ingrid de Boer\nDirecteur Uitkeringen",
             "Wethouder Schuldhulp is portefeuillehouder.",
+            "| J. Hiemstra | gedeputeerde Energie | Provincie Fryslân |",
         ] {
             let got = found(text, Person);
-            assert!(got.iter().all(|n| n == "Ingrid de Boer"), "{text}: {got:?}");
+            assert!(got.iter().all(|n| n == "Ingrid de Boer" || n == "J. Hiemstra"), "{text}: {got:?}");
         }
         // A role still precedes surnames: `wethouder Wonink`, `medewerker Parkes`.
         assert_eq!(found("wethouder Wonink opende", Person), ["Wonink"]);
@@ -1807,6 +1816,9 @@ mod tests {
     fn police_ranks_and_doctors_before_a_surname() {
         assert_eq!(found("Huisarts: dokter Van Rijswijk, Gezondheidscentrum Moerwijk", Person), ["Van Rijswijk"]);
         assert_eq!(found("Terugkoppeling door brigadier Hoekman.", Person), ["Hoekman"]);
+        // Where the doctor is, is no part of the name; a street named after a person stays one.
+        assert_eq!(found("ja dokter Kamphuis in de Stationsstraat", Person), ["Kamphuis"]);
+        assert!(found("Wij wonen aan de Johan van Oldenbarneveltlaan.", Person).is_empty());
         // An interpreter is a label only with its colon: `een tolk Tigrinya` is a language.
         assert!(found("gepland met een tolk Tigrinya.", Person).is_empty());
     }
@@ -1849,6 +1861,7 @@ mod tests {
             ("groet\ngerrit ter horst\n\nps. meldingnummer", vec!["gerrit ter horst"]),
             ("groetjes sanne", vec!["sanne"]),
             ("Van: hans vos <hansvos1957@planet.nl>\n", vec!["hans vos"]),
+            ("haar naam is truus van der laan", vec!["truus van der laan"]),
         ] {
             assert_eq!(found(text, Person), want, "{text}");
         }

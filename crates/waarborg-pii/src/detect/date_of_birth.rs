@@ -29,8 +29,10 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
         "(*", "*",
     ],
     // The value may stand on the next line of a form (`Geboortedatum:\n12-03-1985`), but not
-    // past a clause end (`na de geboorte worden gedaan; de aangifte op 3 mei 2024`).
-    gap: Gap::Form(40),
+    // past a clause end (`na de geboorte worden gedaan; de aangifte op 3 mei 2024`); or open
+    // the answer to a question for it in a chat (`Mag ik haar geboortedatum?\n[14:07]
+    // Bewoner: 02/11/1939`).
+    gap: Gap::FormOrAnswer { form: 40, answer: 120 },
     max_value: 24,
     rule: PatternRule {
         entity: EntityType::DateOfBirth,
@@ -308,6 +310,21 @@ mod tests {
         assert!(found("Wie vóór 1-1-1960 geboren is, krijgt eerder AOW.", DateOfBirth).is_empty());
         assert!(found("inwoners geboren tussen 1 januari 2000 en 31 december 2005", DateOfBirth).is_empty());
         assert!(found("applicants born after March 1, 2000", DateOfBirth).is_empty());
+    }
+
+    #[test]
+    fn the_answer_to_a_question_for_a_birth_date() {
+        let chat = "[14:05] Inge (wijkteam): Mag ik haar geboortedatum en adres?\n\
+                    [14:07] Bewoner: 02/11/1939, Molenweg 3 in Nunspeet";
+        assert_eq!(found(chat, DateOfBirth), ["02/11/1939"]);
+        let chat = "[09:13] KCC: Mag ik de naam en geboortedatum van uw dochter?\n\
+                    [09:15] +31 6 2281 0457: Shanice Lieuw-On 3-11-2012";
+        assert_eq!(found(chat, DateOfBirth), ["3-11-2012"]);
+        // Not an answer that dates something else, nor a date two lines down or after a
+        // statement.
+        assert!(found("KCC: Heeft u de geboortedatum doorgegeven?\nBewoner: ja, op 12-03-2024", DateOfBirth).is_empty());
+        assert!(found("KCC: Wat is uw geboortedatum?\nBewoner: even kijken\nBewoner: 12-03-1985", DateOfBirth).is_empty());
+        assert!(found("De geboortedatum ontbreekt.\nAfspraak: 12-03-2024", DateOfBirth).is_empty());
     }
 
     #[test]

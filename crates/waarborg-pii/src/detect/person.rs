@@ -37,7 +37,7 @@ static ORGANISATION_ENDING_SET: LazyLock<SuffixSet> =
     LazyLock::new(|| SuffixSet::new(ORGANISATION_ENDINGS));
 static ABSTRACT_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| {
     SuffixSet::new(&[
-        "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "iteit", "isme",
+        "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "itie", "iteit", "isme",
         "ering", "nis", "zorg", "werk", "beleid", "financiën", "onderwijs", "nummer", "toeslag",
         "toeslagen",
     ])
@@ -191,6 +191,10 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "wonen", "parkeren", "uitkeringen", "schuldhulp", "schuldhulpverlening", "subsidies",
     "belastingen", "leerplicht", "inburgering", "evenementen", "vergunningverlening", "wmo",
     "jeugdzorg", "energie", "verkeer", "vervoer", "milieu", "erfgoed", "toerisme", "armoede",
+    "bedrijven", "ondernemers", "werkgevers", "openbare",
+    // `Veilig Thuis`, the advice and reporting centre for domestic violence, after a role
+    // (`casemanager Veilig Thuis`).
+    "veilig",
 ];
 
 const STREET_SUFFIXES: &[&str] = &[
@@ -1074,7 +1078,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
     // (`Achternaam: van Dijk` matters only where nothing else makes the chain a name.)
-    let titled = title_before(t, chain_start) || (!could_be_name && particles_after_name_label(t, chain_start));
+    let titled = title_before(t, chain_start)
+        || (!could_be_name
+            && (particles_after_name_label(t, chain_start)
+                || (head.len() >= 2 && signed_after_sign_off(t, chain_start, chain_end))));
     if !could_be_name && !titled {
         return None;
     }
@@ -1299,6 +1306,27 @@ fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
         pos = word_start - 1;
     }
     false
+}
+
+/// `Met vriendelijke groet,\n\nChidi Okonkwo\nAdviseur Wonen`: a chain of two or more words
+/// that fills the line under a sign-off (perhaps after a blank line) is the writer's name,
+/// however unlisted its words. Organisations there (`Team Burgerzaken`) are still caught by
+/// the organisation checks.
+fn signed_after_sign_off(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    // Most chains do not fill a line of their own: two bytes settle it.
+    if start == 0 || b[start - 1] != b'\n' || !matches!(b.get(end), None | Some(b'\n' | b'\r')) {
+        return false;
+    }
+    let head = t.str[..start].trim_end_matches(['\n', '\r', ' ', '\t']);
+    if t.str[head.len()..start].bytes().filter(|&c| c == b'\n').count() > 2 {
+        return false;
+    }
+    let line = head.rsplit('\n').next().unwrap_or_default().trim_end_matches([',', ' ']);
+    let last = line.rsplit(' ').next().unwrap_or_default();
+    with_lower(last, |w| {
+        matches!(w, "groet" | "groeten" | "groetjes" | "hoogachtend" | "mvg" | "regards" | "sincerely" | "faithfully")
+    })
 }
 
 /// Retail and food brands named after their founders (`werkt bij Albert Heijn`): a shop, not
@@ -1789,6 +1817,10 @@ mod tests {
             "Ingrid de Boer\nDirecteur Uitkeringen",
             "Wethouder Schuldhulp is portefeuillehouder.",
             "| J. Hiemstra | gedeputeerde Energie | Provincie Fryslân |",
+            "Accountmanager Bedrijven",
+            "Projectleider Warmtetransitie",
+            "Handhaver Openbare Orde",
+            "Casemanager Veilig Thuis",
         ] {
             let got = found(text, Person);
             assert!(got.iter().all(|n| n == "Ingrid de Boer" || n == "J. Hiemstra"), "{text}: {got:?}");
@@ -1872,6 +1904,21 @@ mod tests {
             "groetjes en tot morgen",
             "mijn dochter mark het",
             "Van: gemeente <info@example.nl>",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    #[test]
+    fn the_name_under_a_sign_off() {
+        assert_eq!(found("Met vriendelijke groet,\n\nChidi Okonkwo\nAdviseur Wonen", Person), ["Chidi Okonkwo"]);
+        assert_eq!(found("Kind regards,\nNnamdi Eze", Person), ["Nnamdi Eze"]);
+        // Not an organisation there, nor words that do not fill the line, nor far below.
+        for text in [
+            "Met vriendelijke groet,\nTeam Burgerzaken",
+            "Met vriendelijke groet,\nGemeente Súdwest-Fryslân",
+            "Met vriendelijke groet,\nTot Ziens Allemaal en veel succes",
+            "Met vriendelijke groet,\n\n\n\nOkonkwo Mensah",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

@@ -325,6 +325,8 @@ mod tests {
         assert!(found("KCC: Heeft u de geboortedatum doorgegeven?\nBewoner: ja, op 12-03-2024", DateOfBirth).is_empty());
         assert!(found("KCC: Wat is uw geboortedatum?\nBewoner: even kijken\nBewoner: 12-03-1985", DateOfBirth).is_empty());
         assert!(found("De geboortedatum ontbreekt.\nAfspraak: 12-03-2024", DateOfBirth).is_empty());
+        assert!(found("Geboortedatum: onbekend\nDatum aanvraag: 01-03-2024", DateOfBirth).is_empty());
+        assert_eq!(found("Geboren op\n  12 maart 1985 te Ede", DateOfBirth), ["12 maart 1985"]);
     }
 
     #[test]

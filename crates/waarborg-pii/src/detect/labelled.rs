@@ -27,7 +27,7 @@ pub(crate) enum Gap {
     Clause(usize),
     /// Up to `n` bytes of a form field or a phrase: no digit, at most one newline, and no
     /// sentence or clause end (`;`, `!`, `?`, `.` followed by a space and a capital or by the
-    /// line's end), so
+    /// line's end), no word before the value on the next line, so
     /// `na de geboorte worden gedaan; de aangifte op 3 mei` does not reach the date.
     Form(usize),
     /// [`Gap::Form`] up to `form` bytes; or, up to `answer` bytes, a question and its answer on
@@ -66,6 +66,9 @@ impl Gap {
                         // (A full stop ending the label's line ends its sentence too:
                         // `De geboortedatum ontbreekt.\nAfspraak: 12-03-2024`.)
                         && !gap.windows(2).any(|w| w[0] == b'.' && matches!(w[1], b'\n' | b'\r'))
+                        // (The value alone on the next line: a word there is another field's
+                        // label, `Geboortedatum: onbekend\nDatum aanvraag: 01-03-2024`.)
+                        && memchr::memchr(b'\n', gap).is_none_or(|nl| !gap[nl..].iter().any(u8::is_ascii_alphabetic))
                 }
             }
     }

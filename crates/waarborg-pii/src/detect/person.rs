@@ -1078,10 +1078,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
     // (`Achternaam: van Dijk` matters only where nothing else makes the chain a name.)
-    let titled = title_before(t, chain_start)
-        || (!could_be_name
-            && (particles_after_name_label(t, chain_start)
-                || (head.len() >= 2 && signed_after_sign_off(t, chain_start, chain_end))));
+    let titled = title_before(t, chain_start) || (!could_be_name && name_context(t, chain_start, chain_end, head.len()));
     if !could_be_name && !titled {
         return None;
     }
@@ -1145,8 +1142,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         }
     }
     let mut toks = &toks[..cut];
-    // A name ends in a capitalised word or initials (reversed forms are read below).
-    while toks.last().is_some_and(|l| l.kind == Kind::Tuss) {
+    // A name ends in a capitalised word or initials (reversed forms are read below); a degree
+    // after it (`K. Mahabier BSc`) is no part of it, as titles are not.
+    while toks.last().is_some_and(|l| l.kind == Kind::Tuss || (l.kind == Kind::Cap && is_postnominal(word(l)))) {
         toks = &toks[..toks.len() - 1];
     }
     let first = toks.first()?;
@@ -1168,7 +1166,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             return None;
         }
     }
-    if is_organisation(t, toks, context && toks.len() == 1) || is_trade_name(&t.str[first.start..last.end]) {
+    if is_organisation(t, toks, context && toks.len() == 1) || (toks.len() >= 2 && is_trade_name(&t.str[first.start..last.end])) {
         return None;
     }
     // `Kanaal Zuid 114`: a chain followed by a number is a street.
@@ -1272,9 +1270,30 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
 }
 
+/// Contexts that make a chain a name where nothing else does, each rare: tussenvoegsels after
+/// a name label, the line under a sign-off, a cell of a name column. Most chains are rejected
+/// and pass here: the bytes around the chain settle them, and the readings proper stay out of
+/// line.
+#[inline]
+fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> bool {
+    let b = t.bytes;
+    let prev = if start > 0 { b[start - 1] } else { b'\n' };
+    let next = b.get(end).copied();
+    let tuss_before = start >= 4
+        && prev == b' '
+        && (matches!(&b[start - 3..start - 1], b"de" | b"te" | b"'t" | b"op")
+            || matches!(&b[start - 4..start - 1], b"van" | b"der" | b"den" | b"ter" | b"ten" | b"het" | b"von"));
+    let fills_line = prev == b'\n' && tokens >= 2 && matches!(next, None | Some(b'\n' | b'\r'));
+    let cell_end = matches!(next, Some(b'|' | b'\t')) || (next == Some(b' ') && matches!(b.get(end + 1), Some(b'|' | b' ' | b'\t')));
+    (tuss_before && particles_after_name_label(t, start))
+        || (fills_line && signed_after_sign_off(t, start, end))
+        || (cell_end && in_name_column(t, start, end))
+}
+
 /// `Achternaam: van Dijk`, `Achternaam: te Kalfsloots`: lower-case tussenvoegsels between a
 /// name label and the capitalised surname (the chain starts at the capital). Only a name label
 /// counts: `burgemeester van Utrecht` is a place.
+#[inline(never)]
 fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
     if start < 4 || b[start - 1] != b' ' {
@@ -1300,8 +1319,14 @@ fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
         if word.is_empty() || word_start == 0 || b[word_start - 1] != b' ' || !(is_lower_tussenvoegsel(word) || word == b"'t") {
             return false;
         }
-        if name_label_before(t, word_start) {
-            return true;
+        // A label's colon (or leader) right before: read the label; else another
+        // tussenvoegsel must come first (`van der`).
+        let mut q = word_start - 1;
+        while q > 0 && b[q - 1] == b' ' {
+            q -= 1;
+        }
+        if q > 0 && matches!(b[q - 1], b':' | b'.') {
+            return name_label_before(t, word_start);
         }
         pos = word_start - 1;
     }
@@ -1312,6 +1337,7 @@ fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
 /// that fills the line under a sign-off (perhaps after a blank line) is the writer's name,
 /// however unlisted its words. Organisations there (`Team Burgerzaken`) are still caught by
 /// the organisation checks.
+#[inline(never)]
 fn signed_after_sign_off(t: &Text<'_>, start: usize, end: usize) -> bool {
     let b = t.bytes;
     // Most chains do not fill a line of their own: two bytes settle it.
@@ -1326,6 +1352,60 @@ fn signed_after_sign_off(t: &Text<'_>, start: usize, end: usize) -> bool {
     let last = line.rsplit(' ').next().unwrap_or_default();
     with_lower(last, |w| {
         matches!(w, "groet" | "groeten" | "groetjes" | "hoogachtend" | "mvg" | "regards" | "sincerely" | "faithfully")
+    })
+}
+
+/// Degrees written after a name, with a lower-case letter (`BSc`, `MSc`, `PhD`; those in
+/// capitals, `MBA`, `LLM`, are never read as name words).
+fn is_postnominal(word: &str) -> bool {
+    word.len() <= 3 && ["BSc", "Bsc", "MSc", "Msc", "PhD", "Phd", "MPhil", "Bc"].contains(&word)
+}
+
+/// `| Yilmaz | Ayse |` under `| Achternaam | Voornaam |`, tab-separated alike: a table cell in a
+/// column whose header is a name label. The header is the top row of the block of lines with
+/// the same separator, at most 64 lines up.
+#[inline(never)]
+fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    // Most chains do not fill a table cell: the bytes around settle it.
+    let mut after = end;
+    while b.get(after) == Some(&b' ') {
+        after += 1;
+    }
+    let sep = match b.get(after) {
+        Some(&c @ (b'|' | b'\t')) => c,
+        _ => return false,
+    };
+    let mut p = start;
+    while p > 0 && b[p - 1] == b' ' {
+        p -= 1;
+    }
+    // (The first cell of a tab-separated row starts its line.)
+    let line_first = p == 0 || b[p - 1] == b'\n';
+    if !(b.get(p.wrapping_sub(1)) == Some(&sep) || (line_first && sep == b'\t')) {
+        return false;
+    }
+    let line_start = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
+    let column = b[line_start..p].iter().filter(|&&c| c == sep).count();
+    // Up to the block's first line.
+    let mut header = line_start;
+    for _ in 0..64 {
+        if header == 0 {
+            break;
+        }
+        let above_start = b[..header - 1].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
+        if !b[above_start..header - 1].contains(&sep) {
+            break;
+        }
+        header = above_start;
+    }
+    if header == line_start {
+        return false;
+    }
+    let header_end = memchr::memchr(b'\n', &b[header..]).map_or(b.len(), |q| header + q);
+    let Some(cell) = t.str[header..header_end].split(char::from(sep)).nth(column) else { return false };
+    with_lower(cell.trim().trim_end_matches(':'), |w| {
+        w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || w == "voorletters"
     })
 }
 
@@ -1907,6 +1987,19 @@ mod tests {
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }
+    }
+
+    #[test]
+    fn cells_of_a_name_column() {
+        let table = "| Achternaam | Voornaam | Functie |\n|---|---|---|\n| Yilmaz | Ayse | Consulent |\n| De Wit | Sanne | Jurist |";
+        assert_eq!(found(table, Person), ["Yilmaz", "Ayse", "De Wit", "Sanne"]);
+        let tabs = "Naam\tAfdeling\nVerbeek\tFinanciën\nSmulders-Kox\tWonen";
+        assert_eq!(found(tabs, Person), ["Verbeek", "Smulders-Kox"]);
+        // Other columns, and a table without a name header, stay as they are.
+        assert!(found("| Straat | Wijk |\n|---|---|\n| Kerkstraat | Centrum |", Person).is_empty());
+        assert!(found("| Bakker | Roos |", Person).is_empty());
+        // A degree after a name is no part of it.
+        assert_eq!(found("K. Mahabier BSc", Person), ["K. Mahabier"]);
     }
 
     #[test]

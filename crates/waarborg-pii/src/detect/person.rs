@@ -363,6 +363,8 @@ fn next_candidate(b: &[u8], mut i: usize) -> usize {
 /// Lower-case title words that may precede a name written in lower case.
 pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
     "dhr", "mevr", "mw", "mevrouw", "meneer", "de heer", "fam",
+    // Before a lower-case tussenvoegsel too (`Beste heer van Dam`, `mr. van der Linden`).
+    "heer", "familie", "mr", "dr", "drs", "ir", "prof",
     // Before a given name in sloppy mail (see [`Cue`]): self-introductions and family words,
     // sign-offs, and the sender in a mail header (`Van: hans vos <…>`).
     "ik ben", "ik heet", "naam is", "mijn zoon", "mijn dochter", "mijn vrouw", "mijn man",
@@ -375,6 +377,9 @@ pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
 enum Cue {
     /// `dhr`, `mevr.`, `de heer`: a surname follows, perhaps after initials and tussenvoegsels.
     Title,
+    /// `heer`, `mr.`, `dr.`: a capitalised surname after lower-case tussenvoegsels follows
+    /// (`Beste heer van Dam`), not a name in lower case.
+    CapitalOnly,
     /// `ik ben`, `mijn zoon`: a given name follows (perhaps with a surname).
     Given,
     /// `groetjes`, `mvg,`: a given name ends the line, on this line or the next.
@@ -388,6 +393,7 @@ fn cue_of(word: &[u8]) -> Cue {
     match lower(word).as_slice() {
         b"groet" | b"groeten" | b"groetjes" | b"mvg" => Cue::SignOff,
         b"van:" | b"from:" => Cue::Header,
+        b"heer" | b"familie" | b"mr" | b"dr" | b"drs" | b"ir" | b"prof" => Cue::CapitalOnly,
         w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") || w == b"naam is" => Cue::Given,
         _ => Cue::Title,
     }
@@ -403,7 +409,7 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             continue;
         }
         let cue = cue_of(&b[m.clone()]);
-        if cue != Cue::Title {
+        if !matches!(cue, Cue::Title | Cue::CapitalOnly) {
             if let Some(hit) = given_name_after(t, m.end, cue) {
                 found.push(hit);
             }
@@ -414,6 +420,11 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             pos += 1;
         }
         if b.get(pos) != Some(&b' ') {
+            continue;
+        }
+        // `een meneer van Vattenfall`, `de mevrouw van de GGD`: after an article the word is
+        // "a man, a woman", and `van` says where from.
+        if crate::text::ends_with_word(b[..m.start].trim_ascii_end(), &["een", "de", "die", "deze", "ene"]) {
             continue;
         }
         pos += 1;
@@ -443,16 +454,25 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             }
             let word = &t.str[pos..end];
             if is_tussenvoegsel(word) && b.get(end) == Some(&b' ') {
+                // (`in`, `op`, `aan`, `uit` only before an article: `mevrouw uit Utrecht`.)
+                if needs_article(word) && !is_article(&t.str[end + 1..word_end(t, end + 1)]) {
+                    break None;
+                }
                 tuss = true;
                 pos = end + 1;
                 continue;
             }
             if word.chars().next().is_some_and(char::is_uppercase) {
-                break None;
+                // `Geachte mevrouw de Vries`, `meneer van den Berg`: the main pass starts no
+                // chain at a lower-case tussenvoegsel, so the name is read here, capitalised.
+                // (Without one, the main pass read it.)
+                break tuss.then_some(end);
             }
             // Without a tussenvoegsel or initials the word must be a known surname
-            // (`mw hermans`, not `Mevr. levert`); `de jong` is a name.
-            if !tuss && !initials && !is_surname(word) {
+            // (`mw hermans`, not `Mevr. levert`); `de jong` is a name. After `mr`, `dr`, `heer`
+            // and the like a name in lower case is too rare to read (`mr. in de rechten`).
+            // After tussenvoegsels a common word is a phrase: `meneer van de gemeente`.
+            if (!tuss && !initials && !is_surname(word)) || cue == Cue::CapitalOnly || (tuss && is_common_word(word)) {
                 break None;
             }
             break Some(end);
@@ -1984,6 +2004,32 @@ mod tests {
             "groetjes en tot morgen",
             "mijn dochter mark het",
             "Van: gemeente <info@example.nl>",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    #[test]
+    fn a_lower_case_tussenvoegsel_after_a_form_of_address() {
+        for (text, want) in [
+            ("Geachte mevrouw de Vries,", "de Vries"),
+            ("Goedemiddag meneer van den Berg,", "van den Berg"),
+            ("Ik heb gesproken met mevrouw van Dijk-Bakker.", "van Dijk-Bakker"),
+            ("Beste heer van Dam,", "van Dam"),
+            ("advocaat mr. van der Linden", "van der Linden"),
+            ("Dhr. de Vries belde", "de Vries"),
+            ("de heer van 't Hof", "van 't Hof"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        // A place or a thing after the particle is no name: `de heer van Utrecht` is rare, but
+        // `mr. in de rechten` and `dr. van de school` are phrases.
+        assert!(found("zij is mr. in de rechten", Person).is_empty());
+        for text in [
+            "er kwam een meneer van Vattenfall langs",
+            "de mevrouw van Veilig Thuis belde",
+            "een meneer van de gemeente",
+            "mevrouw uit Utrecht belde",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

@@ -363,8 +363,10 @@ fn next_candidate(b: &[u8], mut i: usize) -> usize {
 /// Lower-case title words that may precede a name written in lower case.
 pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
     "dhr", "mevr", "mw", "mevrouw", "meneer", "de heer", "fam",
-    // Before a lower-case tussenvoegsel too (`Beste heer van Dam`, `mr. van der Linden`).
-    "heer", "familie", "mr", "dr", "drs", "ir", "prof",
+    // Before a lower-case tussenvoegsel too (`Beste heer van Dam`, `mr. van der Linden`);
+    // with their space or dot, so that the many words containing them (`beheer`, `adres`,
+    // `direct`) are no keyword hits.
+    " heer ", "familie ", "mr.", "mr ", "dr.", "dr ", "drs.", "drs ", "ir.", "ir ", "prof.", "prof ",
     // Before a given name in sloppy mail (see [`Cue`]): self-introductions and family words,
     // sign-offs, and the sender in a mail header (`Van: hans vos <…>`).
     "ik ben", "ik heet", "naam is", "mijn zoon", "mijn dochter", "mijn vrouw", "mijn man",
@@ -405,6 +407,14 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
     let b = t.bytes;
     let mut found = Vec::new();
     for m in titles {
+        // The keyword without the spaces and dot some are written with (`" heer "`, `"mr."`).
+        let mut m = m.clone();
+        if b.get(m.start) == Some(&b' ') {
+            m.start += 1;
+        }
+        while m.end > m.start && matches!(b[m.end - 1], b' ' | b'.') {
+            m.end -= 1;
+        }
         if !t.left_boundary(m.start) {
             continue;
         }

@@ -192,6 +192,8 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "belastingen", "leerplicht", "inburgering", "evenementen", "vergunningverlening", "wmo",
     "jeugdzorg", "energie", "verkeer", "vervoer", "milieu", "erfgoed", "toerisme", "armoede",
     "bedrijven", "ondernemers", "werkgevers", "openbare",
+    // Desks that sign mail (`Met vriendelijke groet,\nKlantenservice Eneco`).
+    "klantenservice", "servicedesk", "helpdesk", "secretariaat", "receptie",
     // `Veilig Thuis`, the advice and reporting centre for domestic violence, after a role
     // (`casemanager Veilig Thuis`).
     "veilig",
@@ -674,8 +676,9 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
             let vowel = w.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y') || !c.is_ascii());
             let listed_name = f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0;
             let word_not_name = f & (crate::lexicon::COMMON | crate::lexicon::TITLE) != 0 && !listed_name;
-            let org = w.split('-').any(|part| crate::lexicon::flags_of(part) & crate::lexicon::ORG != 0);
-            if !vowel || word_not_name || org {
+            let org = w.split('-').any(|part| crate::lexicon::flags_of(part) & crate::lexicon::ORG != 0)
+                || (!listed_name && ORGANISATION_ENDING_SET.matches_word(w, 2));
+            if !vowel || word_not_name || org || is_no_value(w) {
                 return None;
             }
         }
@@ -711,6 +714,20 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
         }
     }
     Some(NameHit { range: i..stop, score: 0.85 })
+}
+
+/// Form values that say a name is missing (`Naam: Onbekend`, `Achternaam: ONBEKEND`).
+fn is_no_value(word: &str) -> bool {
+    ["onbekend", "anoniem", "geen", "nvt", "leeg", "diversen", "unknown", "none"].iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// `Voorletters: E.M.`: the label of initials before `start`.
+fn initials_label_before(t: &Text<'_>, start: usize) -> bool {
+    let head = t.str[..start].trim_end_matches([' ', '\t']);
+    let Some(head) = head.strip_suffix(':') else { return false };
+    let head = head.trim_end();
+    let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    with_lower(word, |w| matches!(w, "voorletters" | "voorletter" | "initialen" | "initials"))
 }
 
 /// Whether a name label and its colon (or dotted leader) stand right before `start`:
@@ -1244,9 +1261,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     match first.kind {
         Kind::Initials => {
-            // `Voorletters: E.M.`: initials alone, after a label saying so.
+            // `Voorletters: E.M.`: initials alone, after a label saying so (not `Achternaam:
+            // N.V.T.`).
             let Some(s) = surname_tok else {
-                return name_label_before(t, chain_start).then_some(NameHit { range, score: 0.85 });
+                return initials_label_before(t, chain_start).then_some(NameHit { range, score: 0.85 });
             };
             // `A. Gegevens aanvrager` / `D. Begroting` at the start of a line is a section
             // heading, not a name (`K. Wiśniewska` on its own line is).
@@ -1290,6 +1308,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         }
         _ if context => {
             let s = surname_tok?;
+            if caps == 1 && is_no_value(word(s)) {
+                return None;
+            }
             // (A surname that is also a word, `Naam: Hoop`, after a name label.)
             if surname_ok(s) || name_label_before(t, chain_start) {
                 return Some(NameHit { range, score: 0.85 });
@@ -1744,7 +1765,7 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "centrale",
     "bureau", "fonds", "groep", "winkel", "hal", "zaal", "gebouw", "station", "haven", "regeling",
     "dienst", "raad", "stichting", "vereniging", "partners", "advocaten", "straat", "laan", "weg",
-    "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs",
+    "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs", "service",
 ];
 
 /// Whether `word` ends like a street name (for words outside a chain).
@@ -1993,6 +2014,11 @@ mod tests {
         // Not after a role or a place: `burgemeester van Utrecht`.
         assert!(found("de burgemeester van Utrecht opende", Person).is_empty());
         assert!(found("Bijlage: E.M.\n", Person).is_empty());
+        // Values that say the name is missing.
+        for text in ["Naam: ONBEKEND\n", "Achternaam: N.V.T.\n", "Naam: Onbekend\n", "Van: AFVALSERVICE, Johan"] {
+            let got = found(text, Person);
+            assert!(got.iter().all(|n| n == "Johan"), "{text}: {got:?}");
+        }
     }
 
     #[test]
@@ -2066,6 +2092,7 @@ mod tests {
         for text in [
             "Met vriendelijke groet,\nTeam Burgerzaken",
             "Met vriendelijke groet,\nGemeente Súdwest-Fryslân",
+            "Met vriendelijke groet,\nKlantenservice Eneco",
             "Met vriendelijke groet,\nTot Ziens Allemaal en veel succes",
             "Met vriendelijke groet,\n\n\n\nOkonkwo Mensah",
         ] {

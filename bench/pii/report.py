@@ -5,7 +5,8 @@
 
 Reads OUTDIR/speed.{deduce,presidio}.json (the runners' stderr lines), OUTDIR/speed.waarborg-lib.json
 (`cargo bench -p waarborg-pii --bench scan` on the speed corpus), OUTDIR/speed.waarborg.json
-(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,heldout}.{md,json} (score.py),
+(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,heldout}.{md,json}
+(score.py),
 OUTDIR/*.note and OUTDIR/env.json; writes OUTDIR/summary.md and OUTDIR/summary.json and prints the
 Markdown.  Stdlib only.
 """
@@ -26,9 +27,13 @@ SYSTEMS = ("waarborg", "deduce", "presidio")
 SETS = (
     ("generated", "generated corpus"),
     ("handset", "hand-annotated set (development: used for error analysis)"),
+    ("handset2", "second hand-annotated set (development: birth dates and form names, used for error analysis)"),
+    ("handset3", "third hand-annotated set (development: birth dates and names of many origins, used for error analysis)"),
     ("heldout", "held-out set (blind: never used for tuning)"),
 )
-HAND_SETS = ("handset", "heldout")
+# The development sets (column label in the side-by-side table) and the blind set.
+DEV_SETS = (("handset", "dev"), ("handset2", "dev2"), ("handset3", "dev3"))
+BLIND_SET = "heldout"
 
 
 def load(path: str):
@@ -206,34 +211,39 @@ def acc_overview(accs: dict) -> list[str]:
                       f"{f3(m['f1_exact'])} | {f3(c['precision']) if c['n_pred'] else '–'} | {f3(c['recall'])} | {fp_txt} |")
             first = False
     md.append("")
-    # Per-type F1, the two hand-annotated sets side by side.
-    hs = [k for k in HAND_SETS if accs.get(k)]
-    if len(hs) == 2:
-        dev, held = accs["handset"], accs["heldout"]
-        names = [n for n in SYSTEMS if n in dev["systems"] and n in held["systems"]]
-        md.append("Per-type F1 on the two hand-annotated sets side by side (dev = development set, used for error "
-                  "analysis; blind = held-out set, never used for tuning); per-type P and R are in the sections below:")
+    # Per-type F1, the hand-annotated sets side by side: the first development set and the blind
+    # set, plus the further development sets where present.
+    devs = [(k, col) for k, col in DEV_SETS if accs.get(k)]
+    if devs and devs[0][0] == "handset" and accs.get(BLIND_SET):
+        sets = [(accs[k], col) for k, col in devs] + [(accs[BLIND_SET], "blind")]
+        names = [n for n in SYSTEMS if all(n in a["systems"] for a, _ in sets)]
+        count = "two " if len(sets) == 2 else ""
+        further = ", ".join(col for _, col in devs[1:])
+        more = f"; {further} = further development sets" if further else ""
+        md.append(f"Per-type F1 on the {count}hand-annotated sets side by side (dev = development set, used for error "
+                  f"analysis{more}; blind = held-out set, never used for tuning); per-type P and R are in the "
+                  "sections below:")
         md.append("")
-        md.append("| type | gold dev | gold blind | " + " | ".join(f"{n} dev | {n} blind" for n in names) + " |")
-        md.append("|" + "---|" * (3 + 2 * len(names)))
-        types = list(dev["systems"][names[0]]["types"].keys())
+        md.append("| type | " + " | ".join(f"gold {col}" for _, col in sets) + " | "
+                  + " | ".join(f"{n} {col}" for n in names for _, col in sets) + " |")
+        md.append("|" + "---|" * (1 + len(sets) + len(sets) * len(names)))
+        types = list(sets[0][0]["systems"][names[0]]["types"].keys())
         for t in types + ["micro"]:
-            gd = sum(dev["gold_counts"].values()) if t == "micro" else dev["gold_counts"].get(t, 0)
-            gh = sum(held["gold_counts"].values()) if t == "micro" else held["gold_counts"].get(t, 0)
-            if not gd and not gh:
+            golds = [sum(a["gold_counts"].values()) if t == "micro" else a["gold_counts"].get(t, 0) for a, _ in sets]
+            if not any(golds):
                 continue
             cells = []
             for n in names:
-                for a, g in ((dev, gd), (held, gh)):
-                    r = a["systems"][n]["micro"] if t == "micro" else a["systems"][n]["types"][t]
-                    if not g and not r["n_pred"]:
+                for (a, _), g in zip(sets, golds):
+                    r = a["systems"][n]["micro"] if t == "micro" else a["systems"][n]["types"].get(t)
+                    if r is None or (not g and not r["n_pred"]):
                         cells.append("·")
                     elif t != "micro" and not r["n_pred"]:
                         cells.append("–")
                     else:
                         cells.append(f"**{f3(r['f1'])}**" if t == "micro" else f3(r["f1"]))
             label = "**micro**" if t == "micro" else t
-            md.append(f"| {label} | {gd} | {gh} | " + " | ".join(cells) + " |")
+            md.append(f"| {label} | " + " | ".join(str(g) for g in golds) + " | " + " | ".join(cells) + " |")
         md.append("")
         md.append("–: the system never predicts this type; ·: no gold and no prediction of this type in the set.")
         md.append("")

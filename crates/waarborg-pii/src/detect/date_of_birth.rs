@@ -23,12 +23,16 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
         "geboren", "geb.", "geb:", "geb ", "geboortedatum", "geboortedata", "geboortedag", "geboorte datum",
         "geboorte", "geb.datum", "geb.dat",
         "date of birth", "birth date", "birthdate", "born", "dob", "d.o.b", "°",
-        // `Marloes Hoekstra (* 30-08-1984)`: the genealogical star for "born".
-        "(*",
+        // `Marloes Hoekstra (* 30-08-1984)`: the genealogical star for "born"; also right after
+        // a name and a comma (`Moeder: Khadija El Khattabi, * 11-01-1989`; `check` wants the
+        // comma). A star elsewhere (a bullet, a footnote) is no label.
+        "(*", "*",
     ],
     // The value may stand on the next line of a form (`Geboortedatum:\n12-03-1985`), but not
-    // past a clause end (`na de geboorte worden gedaan; de aangifte op 3 mei 2024`).
-    gap: Gap::Form(40),
+    // past a clause end (`na de geboorte worden gedaan; de aangifte op 3 mei 2024`); or open
+    // the answer to a question for it in a chat (`Mag ik haar geboortedatum?\n[14:07]
+    // Bewoner: 02/11/1939`).
+    gap: Gap::FormOrAnswer { form: 40, answer: 120 },
     max_value: 24,
     rule: PatternRule {
         entity: EntityType::DateOfBirth,
@@ -64,6 +68,10 @@ const PATTERN: &str = concat!(
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    // A bare star is "born" only after a name and a comma (see `LABEL_RULES`).
+    if t.bytes[m.start] == b'*' && !t.bytes[..m.start].trim_ascii_end().ends_with(b",") {
         return None;
     }
     // The match starts at the birth label; the date starts at its first digit, or at an English
@@ -265,6 +273,13 @@ mod tests {
         assert_eq!(found("Mijn moeder (geb. 3-3-'47) komt bij ons wonen", DateOfBirth), ["3-3-'47"]);
         // A footnote star before a date is not a birth.
         assert!(found("Bijeenkomst * 12-03-2024 gaat niet door", DateOfBirth).is_empty());
+        // After a name and a comma a bare star is "born"; a bullet or a footnote star is not.
+        assert_eq!(
+            found("Moeder: Khadija El Khattabi, * 11-01-1989\nVader: Yassine Ait Brahim, *28-08-1986", DateOfBirth),
+            ["11-01-1989", "28-08-1986"]
+        );
+        assert!(found("* 12-03-2024 intake\n* 19-03-2024 huisbezoek", DateOfBirth).is_empty());
+        assert!(found("Bedrag: 12,00 * 12-03-2024", DateOfBirth).len() <= 1);
     }
 
     #[test]
@@ -295,6 +310,23 @@ mod tests {
         assert!(found("Wie vóór 1-1-1960 geboren is, krijgt eerder AOW.", DateOfBirth).is_empty());
         assert!(found("inwoners geboren tussen 1 januari 2000 en 31 december 2005", DateOfBirth).is_empty());
         assert!(found("applicants born after March 1, 2000", DateOfBirth).is_empty());
+    }
+
+    #[test]
+    fn the_answer_to_a_question_for_a_birth_date() {
+        let chat = "[14:05] Inge (wijkteam): Mag ik haar geboortedatum en adres?\n\
+                    [14:07] Bewoner: 02/11/1939, Molenweg 3 in Nunspeet";
+        assert_eq!(found(chat, DateOfBirth), ["02/11/1939"]);
+        let chat = "[09:13] KCC: Mag ik de naam en geboortedatum van uw dochter?\n\
+                    [09:15] +31 6 2281 0457: Shanice Lieuw-On 3-11-2012";
+        assert_eq!(found(chat, DateOfBirth), ["3-11-2012"]);
+        // Not an answer that dates something else, nor a date two lines down or after a
+        // statement.
+        assert!(found("KCC: Heeft u de geboortedatum doorgegeven?\nBewoner: ja, op 12-03-2024", DateOfBirth).is_empty());
+        assert!(found("KCC: Wat is uw geboortedatum?\nBewoner: even kijken\nBewoner: 12-03-1985", DateOfBirth).is_empty());
+        assert!(found("De geboortedatum ontbreekt.\nAfspraak: 12-03-2024", DateOfBirth).is_empty());
+        assert!(found("Geboortedatum: onbekend\nDatum aanvraag: 01-03-2024", DateOfBirth).is_empty());
+        assert_eq!(found("Geboren op\n  12 maart 1985 te Ede", DateOfBirth), ["12 maart 1985"]);
     }
 
     #[test]

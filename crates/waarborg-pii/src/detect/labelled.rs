@@ -26,9 +26,15 @@ pub(crate) enum Gap {
     /// Up to `n` bytes within one clause: no digit, newline, `.`, `!`, `?` or `;`.
     Clause(usize),
     /// Up to `n` bytes of a form field or a phrase: no digit, at most one newline, and no
-    /// sentence or clause end (`;`, `!`, `?`, or `.` followed by a space and a capital), so
+    /// sentence or clause end (`;`, `!`, `?`, `.` followed by a space and a capital or by the
+    /// line's end), no word before the value on the next line, so
     /// `na de geboorte worden gedaan; de aangifte op 3 mei` does not reach the date.
     Form(usize),
+    /// [`Gap::Form`] up to `form` bytes; or, up to `answer` bytes, a question and its answer on
+    /// the next line of a chat or mail (`Mag ik haar geboortedatum?\n[14:07] Bewoner: 02/11/1939`):
+    /// the label's line ends in `?` with no digit before it, and on the next line the value
+    /// follows the speaker's `:` or `]`, at most after a name (see [`answer_admits`]).
+    FormOrAnswer { form: usize, answer: usize },
 }
 
 impl Gap {
@@ -39,20 +45,30 @@ impl Gap {
             | Gap::Only(_, n)
             | Gap::Clause(n)
             | Gap::Form(n) => n,
+            Gap::FormOrAnswer { answer, .. } => answer,
         }
     }
 
     fn admits(self, gap: &[u8]) -> bool {
+        if let Gap::FormOrAnswer { form, .. } = self {
+            return gap.len() <= form && Gap::Form(form).admits(gap);
+        }
         gap.len() <= self.max()
             && match self {
                 Gap::NoDigits(_) => !gap.iter().any(|c| c.is_ascii_digit() || *c == b'\n'),
                 Gap::NoNewline(_) => !gap.contains(&b'\n'),
                 Gap::Only(allowed, _) => gap.iter().all(|c| allowed.as_bytes().contains(c)),
                 Gap::Clause(_) => !gap.iter().any(|c| c.is_ascii_digit() || b"\n.!?;".contains(c)),
-                Gap::Form(_) => {
+                Gap::Form(_) | Gap::FormOrAnswer { .. } => {
                     !gap.iter().any(|c| c.is_ascii_digit() || b"!?;".contains(c))
                         && gap.iter().filter(|&&c| c == b'\n').count() <= 1
                         && !gap.windows(3).any(|w| w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase())
+                        // (A full stop ending the label's line ends its sentence too:
+                        // `De geboortedatum ontbreekt.\nAfspraak: 12-03-2024`.)
+                        && !gap.windows(2).any(|w| w[0] == b'.' && matches!(w[1], b'\n' | b'\r'))
+                        // (The value alone on the next line: a word there is another field's
+                        // label, `Geboortedatum: onbekend\nDatum aanvraag: 01-03-2024`.)
+                        && memchr::memchr(b'\n', gap).is_none_or(|nl| !gap[nl..].iter().any(u8::is_ascii_alphabetic))
                 }
             }
     }
@@ -165,16 +181,60 @@ impl LabelScanner {
     }
 
     fn value_after(&self, t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usize>) -> Option<Hit> {
-        let mut end = (label.end + rule.gap.max() + rule.max_value).min(t.len());
-        while !t.str.is_char_boundary(end) {
-            end -= 1;
+        let (near, answer) = match rule.gap {
+            Gap::FormOrAnswer { form, answer } => (form, Some(answer)),
+            gap => (gap.max(), None),
+        };
+        let window_end = |len: usize| {
+            let mut end = (label.end + len + rule.max_value).min(t.len());
+            while !t.str.is_char_boundary(end) {
+                end -= 1;
+            }
+            end
+        };
+        let value = regex.search(&Input::new(t.str).range(label.end..window_end(near)));
+        if let Some(value) = &value {
+            if rule.gap.admits(&t.bytes[label.end..value.start()]) {
+                return (rule.rule.check)(t, label.start..value.end());
+            }
         }
-        let value = regex.search(&Input::new(t.str).range(label.end..end))?;
-        if !rule.gap.admits(&t.bytes[label.end..value.start()]) {
+        // An answer on the next line, looked for only when the label's line asks a question.
+        let answer = answer?;
+        let b = t.bytes;
+        let limit = (label.end + answer).min(t.len());
+        let line_end = label.end + memchr::memchr(b'\n', &b[label.end..limit])?;
+        if !b[label.end..line_end].trim_ascii_end().ends_with(b"?") {
             return None;
         }
-        (rule.rule.check)(t, label.start..value.end())
+        let value = regex.search(&Input::new(t.str).range(line_end + 1..window_end(answer)))?;
+        let gap = &b[label.end..value.start()];
+        if gap.len() <= answer && answer_admits(gap) {
+            // The check gets the value alone: the line before it holds other digits (times,
+            // phone numbers).
+            return (rule.rule.check)(t, value.range());
+        }
+        None
     }
+}
+
+/// Whether `gap` (from the label to the value) is a question and the start of its answer
+/// (see [`Gap::FormOrAnswer`]): the rest of the label's line holds no digit and ends in `?`;
+/// the value stands on the next line, after the speaker (`[14:07] Bewoner:`, `+31 6 … :`) and
+/// at most capitalised words (a name: `Shanice Lieuw-On 3-11-2012`). `Heeft u de
+/// geboortedatum doorgegeven?\nJa, op 12-03-2024` is no answer with a birth date.
+fn answer_admits(gap: &[u8]) -> bool {
+    let Some(nl) = memchr::memchr(b'\n', gap) else { return false };
+    let (question, next) = (gap[..nl].trim_ascii_end(), &gap[nl + 1..]);
+    if !question.ends_with(b"?") || question.iter().any(u8::is_ascii_digit) || next.contains(&b'\n') {
+        return false;
+    }
+    let Some(speaker_end) = next.iter().rposition(|&c| c == b':' || c == b']') else { return false };
+    let said = &next[speaker_end + 1..];
+    said.len() <= 40
+        && said
+            .split(|&c| matches!(c, b' ' | b',' | b'\t'))
+            .filter(|w| !w.is_empty())
+            .all(|w| w[0].is_ascii_uppercase() || w[0] >= 0x80)
 }
 
 /// The values in the block a label heads (see [`LabelRule::blocks`]), appended to `out`.

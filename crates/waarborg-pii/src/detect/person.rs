@@ -37,7 +37,7 @@ static ORGANISATION_ENDING_SET: LazyLock<SuffixSet> =
     LazyLock::new(|| SuffixSet::new(ORGANISATION_ENDINGS));
 static ABSTRACT_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| {
     SuffixSet::new(&[
-        "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "iteit", "isme",
+        "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "itie", "iteit", "isme",
         "ering", "nis", "zorg", "werk", "beleid", "financiën", "onderwijs", "nummer", "toeslag",
         "toeslagen",
     ])
@@ -155,6 +155,9 @@ pub(crate) const TITLES: &[&str] = &[
     "werknemer", "werkgever", "contactpersoon", "gemachtigde", "curator", "bewindvoerder",
     "mentor", "voogd", "boa", "klant", "leidinggevende", "teamleider", "handhaver", "user",
     "gebruiker", "beambte", "agente", "wijkagent", "portefeuillehouder", "meester", "juf",
+    // `dokter Van Rijswijk`; police ranks in reports (`verbalisant De Graaf`, `brigadier
+    // Hoekman`).
+    "dokter", "verbalisant", "verbalisante", "brigadier", "hoofdagent",
 ];
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
@@ -182,6 +185,18 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "binnenstad", "centrum", "noord", "oost", "zuid", "west", "huisartsenpraktijk",
     // `Gedeputeerde Staten`, `Provinciale Staten`, `Staten-Generaal`.
     "staten", "staten-generaal",
+    // Departments and portfolios named by an activity, after a job title in signatures and
+    // logs (`beleidsadviseur Wonen`, `medewerker Parkeren`, `Directeur Uitkeringen`,
+    // `wethouder Schuldhulp`): none is a listed name.
+    "wonen", "parkeren", "uitkeringen", "schuldhulp", "schuldhulpverlening", "subsidies",
+    "belastingen", "leerplicht", "inburgering", "evenementen", "vergunningverlening", "wmo",
+    "jeugdzorg", "energie", "verkeer", "vervoer", "milieu", "erfgoed", "toerisme", "armoede",
+    "bedrijven", "ondernemers", "werkgevers", "openbare",
+    // Desks that sign mail (`Met vriendelijke groet,\nKlantenservice Eneco`).
+    "klantenservice", "servicedesk", "helpdesk", "secretariaat", "receptie",
+    // `Veilig Thuis`, the advice and reporting centre for domestic violence, after a role
+    // (`casemanager Veilig Thuis`).
+    "veilig",
 ];
 
 const STREET_SUFFIXES: &[&str] = &[
@@ -231,7 +246,16 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
         // Words in capitals (`INFO`, `BSN`, `NL`: a sixth of the capitalised words of a text)
         // start no chain: settled here as `read_token` would, without setting one up.
         if let Some(end) = ascii_caps_word(t, i) {
-            i = end;
+            // A surname in capitals is still a name in a form field or a reversed form
+            // (`Achternaam: OUAALI`, `DIALLO, Mamadou`); checked only there.
+            match caps_name(t, i, end) {
+                Some(hit) => {
+                    i = hit.range.end;
+                    last_end = Some(hit.range.end);
+                    out.push(hit);
+                }
+                None => i = end,
+            }
             continue;
         }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
@@ -243,7 +267,18 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
                 }
                 i = next.max(i + 1);
             }
-            None => i = word_end(t, i).max(i + 1),
+            None => {
+                let end = word_end(t, i);
+                // Capitals with letters outside ASCII (`WIŚNIEWSKA`) reach here, not above.
+                match caps_name(t, i, end) {
+                    Some(hit) => {
+                        i = hit.range.end;
+                        last_end = Some(hit.range.end);
+                        out.push(hit);
+                    }
+                    None => i = end.max(i + 1),
+                }
+            }
         }
     }
     if !recall.rejected.is_empty() && !recall.named.is_empty() {
@@ -260,9 +295,9 @@ fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
     let mut memory: Vec<&str> = Vec::new();
     for r in &recall.named {
         let w = &t.str[r.clone()];
-        if AMBIGUOUS_GIVEN_NAMES.contains(&w) {
-            continue;
-        }
+        // A given name that is also a word (`Roos`, `Mark`) is remembered too: once a text
+        // names `Roos Hendriks` (or `Roepnaam: Mark`), a sentence starting `Roos neemt contact
+        // op` means her. (Not before a number below: `May 2024`.)
         memory.push(w);
         // `Kramer-Oudshoorn` is also `Kramer` and `Oudshoorn`.
         if w.as_bytes().contains(&b'-') {
@@ -276,6 +311,10 @@ fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
     let mut last_start = None;
     for (start, word) in &recall.rejected {
         if last_start == Some(*start) || !memory.contains(&&t.str[word.clone()]) {
+            continue;
+        }
+        let before_number = t.bytes.get(word.end) == Some(&b' ') && t.bytes.get(word.end + 1).is_some_and(u8::is_ascii_digit);
+        if before_number && AMBIGUOUS_GIVEN_NAMES.contains(&&t.str[word.clone()]) {
             continue;
         }
         last_start = Some(*start);
@@ -324,7 +363,45 @@ fn next_candidate(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Lower-case title words that may precede a name written in lower case.
-pub(crate) const LOWER_CASE_TITLES: &[&str] = &["dhr", "mevr", "mw", "mevrouw", "meneer", "de heer", "fam"];
+pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
+    "dhr", "mevr", "mw", "mevrouw", "meneer", "de heer", "fam",
+    // Before a lower-case tussenvoegsel too (`Beste heer van Dam`, `mr. van der Linden`);
+    // with their space or dot, so that the many words containing them (`beheer`, `adres`,
+    // `direct`) are no keyword hits.
+    " heer ", "familie ", "mr.", "mr ", "dr.", "dr ", "drs.", "drs ", "ir.", "ir ", "prof.", "prof ",
+    // Before a given name in sloppy mail (see [`Cue`]): self-introductions and family words,
+    // sign-offs, and the sender in a mail header (`Van: hans vos <…>`).
+    "ik ben", "ik heet", "naam is", "mijn zoon", "mijn dochter", "mijn vrouw", "mijn man",
+    "mijn vriend", "mijn vriendin", "mijn partner", "mijn moeder", "mijn vader", "mijn broer",
+    "mijn zus", "groet", "groeten", "groetjes", "mvg", "van:", "from:",
+];
+
+/// What a lower-case cue from [`LOWER_CASE_TITLES`] says about the words after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// `dhr`, `mevr.`, `de heer`: a surname follows, perhaps after initials and tussenvoegsels.
+    Title,
+    /// `heer`, `mr.`, `dr.`: a capitalised surname after lower-case tussenvoegsels follows
+    /// (`Beste heer van Dam`), not a name in lower case.
+    CapitalOnly,
+    /// `ik ben`, `mijn zoon`: a given name follows (perhaps with a surname).
+    Given,
+    /// `groetjes`, `mvg,`: a given name ends the line, on this line or the next.
+    SignOff,
+    /// `Van:` in a mail header: a given name (and surname) before `<address>`.
+    Header,
+}
+
+fn cue_of(word: &[u8]) -> Cue {
+    let lower = |w: &[u8]| w.to_ascii_lowercase();
+    match lower(word).as_slice() {
+        b"groet" | b"groeten" | b"groetjes" | b"mvg" => Cue::SignOff,
+        b"van:" | b"from:" => Cue::Header,
+        b"heer" | b"familie" | b"mr" | b"dr" | b"drs" | b"ir" | b"prof" => Cue::CapitalOnly,
+        w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") || w == b"naam is" => Cue::Given,
+        _ => Cue::Title,
+    }
+}
 
 /// `mw j. van der linden-hermans`, `dhr de jong`, `mevr. van 't hof`: sloppy notes write names in
 /// lower case; after a form of address we still read one.
@@ -332,7 +409,22 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
     let b = t.bytes;
     let mut found = Vec::new();
     for m in titles {
+        // The keyword without the spaces and dot some are written with (`" heer "`, `"mr."`).
+        let mut m = m.clone();
+        if b.get(m.start) == Some(&b' ') {
+            m.start += 1;
+        }
+        while m.end > m.start && matches!(b[m.end - 1], b' ' | b'.') {
+            m.end -= 1;
+        }
         if !t.left_boundary(m.start) {
+            continue;
+        }
+        let cue = cue_of(&b[m.clone()]);
+        if !matches!(cue, Cue::Title | Cue::CapitalOnly) {
+            if let Some(hit) = given_name_after(t, m.end, cue) {
+                found.push(hit);
+            }
             continue;
         }
         let mut pos = m.end;
@@ -340,6 +432,11 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             pos += 1;
         }
         if b.get(pos) != Some(&b' ') {
+            continue;
+        }
+        // `een meneer van Vattenfall`, `de mevrouw van de GGD`: after an article the word is
+        // "a man, a woman", and `van` says where from.
+        if crate::text::ends_with_word(b[..m.start].trim_ascii_end(), &["een", "de", "die", "deze", "ene"]) {
             continue;
         }
         pos += 1;
@@ -369,16 +466,25 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             }
             let word = &t.str[pos..end];
             if is_tussenvoegsel(word) && b.get(end) == Some(&b' ') {
+                // (`in`, `op`, `aan`, `uit` only before an article: `mevrouw uit Utrecht`.)
+                if needs_article(word) && !is_article(&t.str[end + 1..word_end(t, end + 1)]) {
+                    break None;
+                }
                 tuss = true;
                 pos = end + 1;
                 continue;
             }
             if word.chars().next().is_some_and(char::is_uppercase) {
-                break None;
+                // `Geachte mevrouw de Vries`, `meneer van den Berg`: the main pass starts no
+                // chain at a lower-case tussenvoegsel, so the name is read here, capitalised.
+                // (Without one, the main pass read it.)
+                break tuss.then_some(end);
             }
             // Without a tussenvoegsel or initials the word must be a known surname
-            // (`mw hermans`, not `Mevr. levert`); `de jong` is a name.
-            if !tuss && !initials && !is_surname(word) {
+            // (`mw hermans`, not `Mevr. levert`); `de jong` is a name. After `mr`, `dr`, `heer`
+            // and the like a name in lower case is too rare to read (`mr. in de rechten`).
+            // After tussenvoegsels a common word is a phrase: `meneer van de gemeente`.
+            if (!tuss && !initials && !is_surname(word)) || cue == Cue::CapitalOnly || (tuss && is_common_word(word)) {
                 break None;
             }
             break Some(end);
@@ -390,6 +496,73 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
     out.extend(found);
 }
 
+/// `ik ben sanne de wit`, `mijn vrouw wilma`, `groet\ngerrit ter horst`, `Van: hans vos <…>`:
+/// a name in lower case after a cue ending at `pos`. It must start with a listed given name
+/// that is no common word (nor a given name that is also a word: `mark`), so `ik ben blij`,
+/// `mijn zoon heeft` and `groet, de buren` stay unread; a surname may follow after
+/// tussenvoegsels, or as a listed surname.
+fn given_name_after(t: &Text<'_>, pos: usize, cue: Cue) -> Option<NameHit> {
+    let b = t.bytes;
+    let mut pos = pos;
+    if cue == Cue::SignOff {
+        // `groet,` / `mvg` then a space or up to two line breaks.
+        if b.get(pos) == Some(&b',') {
+            pos += 1;
+        }
+        let from = pos;
+        while pos < b.len() && matches!(b[pos], b' ' | b'\r' | b'\n') && pos - from < 6 {
+            pos += 1;
+        }
+        if pos == from || b[from..pos].iter().filter(|&&c| c == b'\n').count() > 2 {
+            return None;
+        }
+    } else {
+        if b.get(pos) != Some(&b' ') {
+            return None;
+        }
+        pos += 1;
+    }
+    let start = pos;
+    let lower_word = |p: usize| {
+        let e = word_end(t, p);
+        (e > p && b[p].is_ascii_lowercase()).then_some(e)
+    };
+    let first_end = lower_word(start)?;
+    let given = &t.str[start..first_end];
+    let f = crate::lexicon::flags_of(given);
+    if f & crate::lexicon::FIRST == 0 || f & (crate::lexicon::COMMON | crate::lexicon::TITLE | crate::lexicon::TUSS) != 0 {
+        return None;
+    }
+    let mut end = first_end;
+    // A surname: after tussenvoegsels any word (`de wit`), else a listed surname (`vos`).
+    let mut p = first_end;
+    let mut tuss = false;
+    while b.get(p) == Some(&b' ') {
+        let Some(e) = lower_word(p + 1) else { break };
+        let w = &t.str[p + 1..e];
+        if is_tussenvoegsel(w) {
+            tuss = true;
+            p = e;
+            continue;
+        }
+        let fw = crate::lexicon::flags_of(w);
+        if tuss || (fw & crate::lexicon::SURNAME != 0 && fw & crate::lexicon::COMMON == 0) {
+            end = e;
+        }
+        break;
+    }
+    // A given name that is also a word (`mark`, `roos`) only with a surname.
+    if end == first_end && AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(given)) {
+        return None;
+    }
+    let ok = match cue {
+        Cue::SignOff => matches!(b.get(end), None | Some(b'\n' | b'\r')),
+        Cue::Header => b.get(end) == Some(&b' ') && b.get(end + 1) == Some(&b'<'),
+        _ => true,
+    };
+    ok.then_some(NameHit { range: start..end, score: 0.7 })
+}
+
 /// Whether the text between a name ending at `prev_end` and a chain at `start` continues an
 /// enumeration of names: `, ` / ` en ` / ` & `, optionally after a parenthesis such as
 /// ` (GroenLinks)`.
@@ -397,14 +570,188 @@ fn continues_enumeration(t: &Text<'_>, prev_end: usize, start: usize) -> bool {
     if start < prev_end || start - prev_end > 48 {
         return false;
     }
-    let mut between = t.str[prev_end..start].trim_start();
-    if let Some(rest) = between.strip_prefix('(') {
+    let mut between = &t.str[prev_end..start];
+    if let Some(rest) = between.trim_start().strip_prefix('(') {
         match rest.find(')') {
             Some(close) => between = &rest[close + 1..],
             None => return false,
         }
     }
-    matches!(between, ", " | " en " | " & " | "; " | ", en ")
+    // (Compared with its leading spaces: `Van Rooij, Goossens en Bekkers` joins with ` en `.)
+    matches!(between, ", " | " en " | " & " | "; " | ", en " | "; en ")
+}
+
+/// Whether `word` is written in capitals (at least two letters, none lower case).
+fn is_caps_word(word: &str) -> bool {
+    if word.is_ascii() {
+        let w = word.as_bytes();
+        return !w.iter().any(u8::is_ascii_lowercase) && w.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    }
+    let mut caps = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        caps += usize::from(c.is_uppercase());
+    }
+    caps >= 2
+}
+
+/// A surname written in capitals, as forms and police reports do: after a name label
+/// (`Achternaam: OUAALI`, `Naam en voorletters: MOHAMED FARAH, A.`) or reversed before given
+/// names or initials (`DIALLO, Mamadou`, `VAN ES, Thijs`, `HASSAN, H.A.`). Elsewhere words in
+/// capitals are headings and abbreviations (`GEGEVENS AANVRAGER`, `BSN`, `UWV, afdeling`) and
+/// stay unread. `i..end` is the first capitalised word; called only for words in capitals.
+#[inline]
+fn caps_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
+    let b = t.bytes;
+    // Most words in capitals are neither after a label nor before a comma or another word in
+    // capitals: settle those first, on a few bytes, before the reading proper.
+    let more_words = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80);
+    if more_words || b.get(end) == Some(&b',') || label_possible(b, i) {
+        caps_name_read(t, i, end)
+    } else {
+        None
+    }
+}
+
+/// Whether a label's colon or dotted leader may stand before `i`, with some space between
+/// (`Achternaam: X`, `Geslachtsnaam ..... X`, `GESLACHTSNAAM:\nX`; not `ECLI:NL`). A word in
+/// capitals at the start of a line is otherwise a heading or itself a label (`BSN: …`).
+fn label_possible(b: &[u8], i: usize) -> bool {
+    let mut p = i;
+    while p > 0 && matches!(b[p - 1], b' ' | b'\t' | b'\r') {
+        p -= 1;
+    }
+    if p > 0 && b[p - 1] == b'\n' {
+        p -= 1;
+        while p > 0 && matches!(b[p - 1], b' ' | b'\t' | b'\r') {
+            p -= 1;
+        }
+    }
+    p > 0 && p < i && (b[p - 1] == b':' || (p > 1 && b[p - 1] == b'.' && b[p - 2] == b'.'))
+}
+
+#[inline(never)]
+fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
+    let b = t.bytes;
+    if !is_caps_word(&t.str[i..end]) {
+        return None;
+    }
+    let comma_after = |e: usize| b.get(e) == Some(&b',') && b.get(e + 1) == Some(&b' ');
+    let tuss = |s: usize, e: usize| is_lower_tussenvoegsel(&b[s..e]);
+    let mut last = if tuss(i, end) { i } else { end };
+    let mut chain_end = end;
+    // Further words in capitals (`MOHAMED FARAH`, `VAN ES`), at most four in all.
+    for _ in 0..3 {
+        if comma_after(chain_end) || b.get(chain_end) != Some(&b' ') {
+            break;
+        }
+        let next = chain_end + 1;
+        let next_end = word_end(t, next);
+        if next_end == next || !is_caps_word(&t.str[next..next_end]) {
+            break;
+        }
+        chain_end = next_end;
+        if !tuss(next, next_end) {
+            last = next_end;
+        }
+    }
+    let comma = comma_after(chain_end);
+    let label = label_possible(b, i) && name_label_before(t, i);
+    if !comma && !label {
+        return None;
+    }
+    // The chain ends in a surname, not a particle (`VAN`); its words are no abbreviations (no
+    // vowel: `BSN`, `KCC`), organisations or common words (`GEMEENTE`, `NAAM`).
+    if chain_end != last {
+        return None;
+    }
+    let mut pos = i;
+    while pos < chain_end {
+        let we = word_end(t, pos);
+        let w = &t.str[pos..we];
+        if !tuss(pos, we) {
+            let f = crate::lexicon::flags_of(w);
+            let vowel = w.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y') || !c.is_ascii());
+            let listed_name = f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0;
+            let word_not_name = f & (crate::lexicon::COMMON | crate::lexicon::TITLE) != 0 && !listed_name;
+            let org = w.split('-').any(|part| crate::lexicon::flags_of(part) & crate::lexicon::ORG != 0)
+                || (!listed_name && ORGANISATION_ENDING_SET.matches_word(w, 2));
+            if !vowel || word_not_name || org || is_no_value(w) {
+                return None;
+            }
+        }
+        pos = we + 1;
+    }
+    let mut stop = chain_end;
+    if comma {
+        match reversed_tail(t, chain_end) {
+            Some((tail_end, _)) => stop = tail_end,
+            None => {
+                // An unlisted given name (`KOVALENKO, Oleksandr`): one capitalised word that
+                // is no common word, organisation or policy noun, ending its line or cell or
+                // followed by a bracket.
+                let tok = read_token(t, chain_end + 2).filter(|tok| {
+                    tok.kind == Kind::Cap
+                        && !tok.common
+                        && !tok.is_organisation(t, false)
+                        && !tok.is_abstract_noun(t)
+                        && !tok.is_street(t)
+                        && match b.get(tok.end) {
+                            None | Some(b'\n' | b'\r' | b'\t' | b',') => true,
+                            Some(b' ') => b.get(tok.end + 1) == Some(&b'('),
+                            Some(_) => false,
+                        }
+                });
+                match tok {
+                    Some(tok) => stop = tok.end,
+                    // Without a given name, only a label makes the capitals a name.
+                    None if label => {}
+                    None => return None,
+                }
+            }
+        }
+    }
+    Some(NameHit { range: i..stop, score: 0.85 })
+}
+
+/// Form values that say a name is missing (`Naam: Onbekend`, `Achternaam: ONBEKEND`).
+fn is_no_value(word: &str) -> bool {
+    ["onbekend", "anoniem", "geen", "nvt", "leeg", "diversen", "unknown", "none"].iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// `Voorletters: E.M.`: the label of initials before `start`.
+fn initials_label_before(t: &Text<'_>, start: usize) -> bool {
+    let head = t.str[..start].trim_end_matches([' ', '\t']);
+    let Some(head) = head.strip_suffix(':') else { return false };
+    let head = head.trim_end();
+    let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    with_lower(word, |w| matches!(w, "voorletters" | "voorletter" | "initialen" | "initials"))
+}
+
+/// Whether a name label and its colon (or dotted leader) stand right before `start`:
+/// `Achternaam:`, `Geslachtsnaam ......`, `Voornamen :`, `Naam en voorletters:`,
+/// `Surname(s):`. Titles and roles do not count here.
+fn name_label_before(t: &Text<'_>, start: usize) -> bool {
+    let head = t.str[..start].trim_end_matches([' ', '\t']);
+    let head = head.strip_suffix('\n').map_or(head, |h| h.trim_end_matches(['\r', ' ', '\t']));
+    let head = match head.strip_suffix(':') {
+        Some(h) => h,
+        None if head.ends_with("..") => head.trim_end_matches(['.', ' ']),
+        None => return false,
+    };
+    let head = head.trim_end_matches([' ', '\t']);
+    let head = head.strip_suffix("(s)").unwrap_or(head);
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(head.len(), |(k, _)| k);
+    with_lower(&head[word_start..], |w| {
+        w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || w == "voorletters"
+    })
 }
 
 /// The end of the word at `i` when [`read_token`] would reject it at once as a word in ASCII
@@ -570,7 +917,10 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
         None => toks
             .windows(2)
             .find(|w| {
+                // A capitalised `De`/`Het` after a rejected word names a thing
+                // (`Huisartsenpraktijk De Linde`, `Basisschool De Regenboog`), not a person.
                 w[0].kind == Kind::Tuss
+                    && t.bytes[w[0].start].is_ascii_lowercase()
                     && w[1].kind == Kind::Cap
                     && w[1].first
             })
@@ -595,7 +945,14 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
             return None;
         }
         let end = word_end(t, pos);
-        return is_lower_tussenvoegsel(&b[pos..end]).then(|| Tok::new(pos, end, Kind::Tuss));
+        // `S. el Ouardi`, `Yassine ben Ali`: an Arabic or Berber particle before a capitalised
+        // word is read like a tussenvoegsel (only there: `al` is also "already").
+        let particle = || {
+            is_arabic_particle(&b[pos..end])
+                && b.get(end) == Some(&b' ')
+                && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+        };
+        return (is_lower_tussenvoegsel(&b[pos..end]) || particle()).then(|| Tok::new(pos, end, Kind::Tuss));
     }
     let c = if first_byte.is_ascii() { char::from(first_byte) } else { t.char_at(pos)? };
     // `'t` / `’t`
@@ -690,6 +1047,20 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     Some(tok)
 }
 
+/// Arabic and Berber name particles (`El Amrani`, `Ben Hammou`, `Al Hamwi`, `Ait Brahim`),
+/// ASCII case-insensitively; `name_particles.txt` lists them among the particles split off
+/// surnames. Not tussenvoegsels: `Ben` is also a given name, `al` and `ben` Dutch words.
+fn is_arabic_particle(word: &[u8]) -> bool {
+    // (Asked of short lower-case words inside chains: the first byte settles most.)
+    if !(2..=4).contains(&word.len()) || !matches!(word[0] | 0x20, b'e' | b'a' | b'b' | b'i') {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    matches!(&buf[..word.len()], b"el" | b"al" | b"ben" | b"bin" | b"ibn" | b"abu" | b"abou" | b"ait")
+}
+
 /// Whether `word` is one of [`TUSSENVOEGSELS`], ASCII case-insensitively (all are short).
 fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
     if word.len() > 5 {
@@ -720,8 +1091,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let mut context = listed;
     let mut toks = toks;
     // A title inside the chain starts the name after it (`Staatssekretär Dr. Jürgen Kowalski`).
+    let mut inner_title = None;
     if let Some(last_title) = toks.iter().rposition(|tok| tok.kind == Kind::Title) {
         context = true;
+        inner_title = Some(&toks[last_title]);
         toks = &toks[last_title + 1..];
     }
     let head = toks;
@@ -751,7 +1124,8 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
-    let titled = title_before(t, chain_start);
+    // (`Achternaam: van Dijk` matters only where nothing else makes the chain a name.)
+    let titled = title_before(t, chain_start) || (!could_be_name && name_context(t, chain_start, chain_end, head.len()));
     if !could_be_name && !titled {
         return None;
     }
@@ -779,11 +1153,14 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             cut = k;
             break;
         }
+        // (`N. Ben Hammou`, `Hiba Al Hamwi`: a capitalised Arabic particle before a
+        // capitalised word is part of the surname, though `ben` and `al` are Dutch words.)
         let common = tok.kind == Kind::Cap
             && toks[k - 1].kind != Kind::Tuss
             && tok.common
             && !tok.surname
-            && !tok.first;
+            && !tok.first
+            && !(toks.get(k + 1).is_some_and(|n| n.kind == Kind::Cap) && is_arabic_particle(word(tok).as_bytes()));
         // `Samira van de Johan de Wittschool`, `Arjun Venkatesh van de Hogeschool`,
         // `Sharon Kasanmoentalib van Bijlmerdreef`: "from (the)", not a tussenvoegsel — but
         // `Johan van Oldenbarneveltlaan` is a street named after a person, not a name.
@@ -793,6 +1170,14 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             || (before.iter().any(|p| p.kind == Kind::Initials) && before.iter().any(|p| p.kind == Kind::Cap));
         let place = after_tuss && (tok.is_organisation(t, false) || tok.is_street(t));
         if place && !complete_name_before {
+            // `dokter Kamphuis in de Stationsstraat`: after a capitalised word, `in`/`op`/
+            // `aan`/`uit` and an article start where someone is, not a street's name
+            // (`Johan van Oldenbarneveltlaan` stays a street).
+            let run = toks[..k].iter().rposition(|p| p.kind != Kind::Tuss).map_or(0, |p| p + 1);
+            if run >= 1 && toks[run - 1].kind == Kind::Cap && needs_article(word(&toks[run])) {
+                cut = run;
+                break;
+            }
             return None;
         }
         let from_the = after_tuss
@@ -804,8 +1189,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         }
     }
     let mut toks = &toks[..cut];
-    // A name ends in a capitalised word or initials (reversed forms are read below).
-    while toks.last().is_some_and(|l| l.kind == Kind::Tuss) {
+    // A name ends in a capitalised word or initials (reversed forms are read below); a degree
+    // after it (`K. Mahabier BSc`) is no part of it, as titles are not.
+    while toks.last().is_some_and(|l| l.kind == Kind::Tuss || (l.kind == Kind::Cap && is_postnominal(word(l)))) {
         toks = &toks[..toks.len() - 1];
     }
     let first = toks.first()?;
@@ -813,7 +1199,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // `Geb. datum`, `Pietersz. Coenstraat`: an abbreviation, or a street written with one.
     if let (Some(b'.'), Some(b' ')) = (t.bytes.get(last.end), t.bytes.get(last.end + 1)) {
         let after = last.end + 2;
-        if last.kind == Kind::Cap && last.end - last.start <= 4 && t.bytes.get(after).is_some_and(u8::is_ascii_lowercase) {
+        // (Not after initials or a tussenvoegsel: `E.W.P. van der Meer. mijn bsn` ends a name.)
+        let name_shape = toks.iter().any(|tok| tok.kind != Kind::Cap);
+        if last.kind == Kind::Cap
+            && last.end - last.start <= 4
+            && !name_shape
+            && t.bytes.get(after).is_some_and(u8::is_ascii_lowercase)
+        {
             return None;
         }
         let next_end = word_end(t, after);
@@ -821,7 +1213,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             return None;
         }
     }
-    if is_organisation(t, toks, context && toks.len() == 1) {
+    if is_organisation(t, toks, context && toks.len() == 1) || (toks.len() >= 2 && is_trade_name(&t.str[first.start..last.end])) {
         return None;
     }
     // `Kanaal Zuid 114`: a chain followed by a number is a street.
@@ -832,7 +1224,16 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let surname_tok = toks.iter().rev().find(|tok| tok.kind == Kind::Cap);
     let surname = surname_tok.map(&word);
     let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps == 1;
-    if surname_tok.is_some_and(|s| s.is_street(t) || (bare_surname && s.is_abstract_noun(t))) {
+    // (A surname that ends like a policy noun after a form of address or a surname label is
+    // still a surname: `mevrouw Westerheuveling`, `Achternaam: Vlasbroeking`; after a role it
+    // is a portfolio: `wethouder Huisvesting`.)
+    if surname_tok.is_some_and(|s| {
+        s.is_street(t)
+            || (bare_surname
+                && s.is_abstract_noun(t)
+                && !inner_title.is_some_and(|tok| is_form_of_address(&t.str[tok.start..tok.end]))
+                && !personal_title_before(t, chain_start))
+    }) {
         return None;
     }
     // A tussenvoegsel before the surname makes a common word a surname: `ter Haar`, `de Jong`.
@@ -860,7 +1261,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     match first.kind {
         Kind::Initials => {
-            let s = surname_tok?;
+            // `Voorletters: E.M.`: initials alone, after a label saying so (not `Achternaam:
+            // N.V.T.`).
+            let Some(s) = surname_tok else {
+                return initials_label_before(t, chain_start).then_some(NameHit { range, score: 0.85 });
+            };
             // `A. Gegevens aanvrager` / `D. Begroting` at the start of a line is a section
             // heading, not a name (`K. Wiśniewska` on its own line is).
             let line_start = first.start == 0 || t.bytes[first.start - 1] == b'\n';
@@ -903,13 +1308,190 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         }
         _ if context => {
             let s = surname_tok?;
-            if surname_ok(s) {
+            if caps == 1 && is_no_value(word(s)) {
+                return None;
+            }
+            // (A surname that is also a word, `Naam: Hoop`, after a name label.)
+            if surname_ok(s) || name_label_before(t, chain_start) {
                 return Some(NameHit { range, score: 0.85 });
             }
             None
         }
         _ => None,
     }
+}
+
+/// Contexts that make a chain a name where nothing else does, each rare: tussenvoegsels after
+/// a name label, the line under a sign-off, a cell of a name column. Most chains are rejected
+/// and pass here: the bytes around the chain settle them, and the readings proper stay out of
+/// line.
+#[inline]
+fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> bool {
+    let b = t.bytes;
+    let prev = if start > 0 { b[start - 1] } else { b'\n' };
+    let next = b.get(end).copied();
+    let tuss_before = start >= 4
+        && prev == b' '
+        && (matches!(&b[start - 3..start - 1], b"de" | b"te" | b"'t" | b"op")
+            || matches!(&b[start - 4..start - 1], b"van" | b"der" | b"den" | b"ter" | b"ten" | b"het" | b"von"));
+    let fills_line = prev == b'\n' && tokens >= 2 && matches!(next, None | Some(b'\n' | b'\r'));
+    let cell_end = matches!(next, Some(b'|' | b'\t')) || (next == Some(b' ') && matches!(b.get(end + 1), Some(b'|' | b' ' | b'\t')));
+    (tuss_before && particles_after_name_label(t, start))
+        || (fills_line && signed_after_sign_off(t, start, end))
+        || (cell_end && in_name_column(t, start, end))
+}
+
+/// `Achternaam: van Dijk`, `Achternaam: te Kalfsloots`: lower-case tussenvoegsels between a
+/// name label and the capitalised surname (the chain starts at the capital). Only a name label
+/// counts: `burgemeester van Utrecht` is a place.
+#[inline(never)]
+fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    if start < 4 || b[start - 1] != b' ' {
+        return false;
+    }
+    // Most chains follow another word: settle on its last bytes whether it may be one of the
+    // tussenvoegsels that stand last before a surname.
+    let last_two = &b[start - 3..start - 1];
+    let last_three = &b[start - 4..start - 1];
+    if !(matches!(last_two, b"de" | b"te" | b"'t" | b"op")
+        || matches!(last_three, b"van" | b"der" | b"den" | b"ter" | b"ten" | b"het" | b"von"))
+    {
+        return false;
+    }
+    let mut pos = start - 1;
+    for _ in 0..3 {
+        // The word before, of at most five lower-case letters (every tussenvoegsel is short).
+        let mut word_start = pos;
+        while word_start > 0 && pos - word_start <= 5 && (b[word_start - 1].is_ascii_lowercase() || b[word_start - 1] == b'\'') {
+            word_start -= 1;
+        }
+        let word = &b[word_start..pos];
+        if word.is_empty() || word_start == 0 || b[word_start - 1] != b' ' || !(is_lower_tussenvoegsel(word) || word == b"'t") {
+            return false;
+        }
+        // A label's colon (or leader) right before: read the label; else another
+        // tussenvoegsel must come first (`van der`).
+        let mut q = word_start - 1;
+        while q > 0 && b[q - 1] == b' ' {
+            q -= 1;
+        }
+        if q > 0 && matches!(b[q - 1], b':' | b'.') {
+            return name_label_before(t, word_start);
+        }
+        pos = word_start - 1;
+    }
+    false
+}
+
+/// `Met vriendelijke groet,\n\nChidi Okonkwo\nAdviseur Wonen`: a chain of two or more words
+/// that fills the line under a sign-off (perhaps after a blank line) is the writer's name,
+/// however unlisted its words. Organisations there (`Team Burgerzaken`) are still caught by
+/// the organisation checks.
+#[inline(never)]
+fn signed_after_sign_off(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    // Most chains do not fill a line of their own: two bytes settle it.
+    if start == 0 || b[start - 1] != b'\n' || !matches!(b.get(end), None | Some(b'\n' | b'\r')) {
+        return false;
+    }
+    let head = t.str[..start].trim_end_matches(['\n', '\r', ' ', '\t']);
+    if t.str[head.len()..start].bytes().filter(|&c| c == b'\n').count() > 2 {
+        return false;
+    }
+    let line = head.rsplit('\n').next().unwrap_or_default().trim_end_matches([',', ' ']);
+    let last = line.rsplit(' ').next().unwrap_or_default();
+    with_lower(last, |w| {
+        matches!(w, "groet" | "groeten" | "groetjes" | "hoogachtend" | "mvg" | "regards" | "sincerely" | "faithfully")
+    })
+}
+
+/// Degrees written after a name, with a lower-case letter (`BSc`, `MSc`, `PhD`; those in
+/// capitals, `MBA`, `LLM`, are never read as name words).
+fn is_postnominal(word: &str) -> bool {
+    word.len() <= 3 && ["BSc", "Bsc", "MSc", "Msc", "PhD", "Phd", "MPhil", "Bc"].contains(&word)
+}
+
+/// `| Yilmaz | Ayse |` under `| Achternaam | Voornaam |`, tab-separated alike: a table cell in a
+/// column whose header is a name label. The header is the top row of the block of lines with
+/// the same separator, at most 64 lines up.
+#[inline(never)]
+fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    // Most chains do not fill a table cell: the bytes around settle it.
+    let mut after = end;
+    while b.get(after) == Some(&b' ') {
+        after += 1;
+    }
+    let sep = match b.get(after) {
+        Some(&c @ (b'|' | b'\t')) => c,
+        _ => return false,
+    };
+    let mut p = start;
+    while p > 0 && b[p - 1] == b' ' {
+        p -= 1;
+    }
+    // (The first cell of a tab-separated row starts its line.)
+    let line_first = p == 0 || b[p - 1] == b'\n';
+    if !(b.get(p.wrapping_sub(1)) == Some(&sep) || (line_first && sep == b'\t')) {
+        return false;
+    }
+    let line_start = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
+    let column = b[line_start..p].iter().filter(|&&c| c == sep).count();
+    // Up to the block's first line.
+    let mut header = line_start;
+    for _ in 0..64 {
+        if header == 0 {
+            break;
+        }
+        let above_start = b[..header - 1].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
+        if !b[above_start..header - 1].contains(&sep) {
+            break;
+        }
+        header = above_start;
+    }
+    if header == line_start {
+        return false;
+    }
+    let header_end = memchr::memchr(b'\n', &b[header..]).map_or(b.len(), |q| header + q);
+    let Some(cell) = t.str[header..header_end].split(char::from(sep)).nth(column) else { return false };
+    with_lower(cell.trim().trim_end_matches(':'), |w| {
+        w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || w == "voorletters"
+    })
+}
+
+/// Retail and food brands named after their founders (`werkt bij Albert Heijn`): a shop, not
+/// a person. Compared only for chains already read as names.
+const TRADE_NAMES: &[&str] = &[
+    "Albert Heijn", "Dirk van den Broek", "Jan Linders", "Bart Smit", "Hans Anders",
+    "Douwe Egberts", "Van der Valk", "Jacob Hooy", "Van Haren", "Henri Willig", "Pieter Pot",
+];
+
+fn is_trade_name(chain: &str) -> bool {
+    TRADE_NAMES.contains(&chain)
+}
+
+/// Forms of address (not roles): after these a surname stays a surname whatever it ends in.
+const FORMS_OF_ADDRESS: &[&str] = &[
+    "dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "mej", "fam", "familie", "heer",
+    "mevrouw", "meneer", "juffrouw", "mrs", "ms", "miss", "sir", "madam",
+];
+
+fn is_form_of_address(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    FORMS_OF_ADDRESS.iter().any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// Whether a form of address (`Geachte mevrouw`, `dhr.`) or a surname label (`Achternaam:`)
+/// stands right before `start`. For rare decisions only: it reads the word before.
+fn personal_title_before(t: &Text<'_>, start: usize) -> bool {
+    if name_label_before(t, start) {
+        return true;
+    }
+    let head = t.str[..start].trim_end();
+    let head = head.strip_suffix('.').unwrap_or(head);
+    let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    is_form_of_address(word)
 }
 
 /// Initials and a surname, or a given name and a surname that is not itself a given name.
@@ -963,6 +1545,15 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
     if (colon && !leader) || dot {
         end -= 1;
     }
+    if colon {
+        // `Achternaam : OUAALI`, `Surname(s): Nowak`.
+        while end > 0 && matches!(b[end - 1], b' ' | b'\t') {
+            end -= 1;
+        }
+        if b[..end].ends_with(b"(s)") {
+            end -= 3;
+        }
+    }
     // The word before: ASCII letters and `-` byte by byte, anything else char by char.
     let mut word_start = end;
     while word_start > 0 && (b[word_start - 1].is_ascii_alphabetic() || b[word_start - 1] == b'-') {
@@ -987,7 +1578,10 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
     }
     crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
         || ROLE_ENDINGS.matches_word(word, 1)
-        || (colon && with_lower(word, |w| w.ends_with("naam") || w.ends_with("namen") || FORM_LABELS.contains(&w)))
+        || (colon
+            && with_lower(word, |w| {
+                w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || FORM_LABELS.contains(&w)
+            }))
 }
 
 /// Titles written abbreviated with a dot.
@@ -1066,6 +1660,12 @@ const ROLE_SUFFIXES: &[&str] = &[
 const FORM_LABELS: &[&str] = &[
     "van", "aan", "cc", "bcc", "door", "namens", "from", "to", "name", "aanvrager", "melder",
     "behandeld", "ondertekend", "getuige", "eigenaar", "houder", "bestuurder", "gemachtigde",
+    // Attendance lists in minutes: `De leden: Van den Akker (CDA), …`, `Wethouders: Van Rooij,
+    // …`, `Afwezig met kennisgeving: Roovers`; and `Naam en voorletters: …`.
+    "aanwezig", "afwezig", "kennisgeving", "leden", "raadsleden", "wethouders", "deelnemers",
+    "voorletters",
+    // The interpreter of a hearing (`Tolk: Hiba Al Hamwi`; but `een tolk Tigrinya`).
+    "tolk",
 ];
 
 /// `, B. de` / `, A.C.` / `, Hendrik de` / `, Maria Johanna` after a surname: the end of the
@@ -1165,7 +1765,7 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "centrale",
     "bureau", "fonds", "groep", "winkel", "hal", "zaal", "gebouw", "station", "haven", "regeling",
     "dienst", "raad", "stichting", "vereniging", "partners", "advocaten", "straat", "laan", "weg",
-    "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs",
+    "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs", "service",
 ];
 
 /// Whether `word` ends like a street name (for words outside a chain).
@@ -1287,6 +1887,224 @@ mod tests {
             found("Aanwezig: Ellen Zwart (school), GZ-psycholoog dr. N. Amrani.", Person),
             ["Ellen Zwart", "N. Amrani"]
         );
+    }
+
+    #[test]
+    fn surnames_in_capitals_in_forms_and_reversed_forms() {
+        for (text, want) in [
+            ("Achternaam : OUAALI\nVoornamen : Youssef Mohamed\n", vec!["OUAALI", "Youssef Mohamed"]),
+            ("Achternaam ............ WIŚNIEWSKA\n", vec!["WIŚNIEWSKA"]),
+            ("1. DIALLO, Mamadou, geb. 19-10-2007", vec!["DIALLO, Mamadou"]),
+            ("2. VAN ES, Thijs, geb. 02-02-2008", vec!["VAN ES, Thijs"]),
+            ("Naam en voorletters: MOHAMED FARAH, A.\n", vec!["MOHAMED FARAH, A."]),
+            ("Naam: AL-KHATIB, Rami\nGeboortedatum", vec!["AL-KHATIB, Rami"]),
+            ("- KOVALENKO, Oleksandr (geb. 17-09-1981)", vec!["KOVALENKO, Oleksandr"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
+        // Headings, abbreviations, organisations and places in capitals stay unread.
+        for text in [
+            "GEGEVENS AANVRAGER\nNaam: onbekend",
+            "BSN, IBAN en adres",
+            "KCC, Joyce belde",
+            "GEMEENTE UTRECHT, Stadsplein 1",
+            "POLITIE, Eenheid Rotterdam",
+            "Naam organisatie: STICHTING LEERGELD",
+            "Woonplaats: UTRECHT",
+            "Dhr. INFO",
+        ] {
+            let got = found(text, Person);
+            assert!(got.iter().all(|n| n == "Joyce"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn arabic_particles_belong_to_the_surname() {
+        assert_eq!(found("advocaat: mr. S. el Ouardi.", Person), ["S. el Ouardi"]);
+        assert_eq!(found("brief van wethouder N. Ben Hammou, niet openbaar", Person), ["N. Ben Hammou"]);
+        assert_eq!(found("Tolk: Hiba Al Hamwi (Arabisch)", Person), ["Hiba Al Hamwi"]);
+        // `al` is also "already": only before a capitalised word that goes on the name.
+        assert_eq!(found("Jan Visser heeft al Kees gebeld.", Person), ["Jan Visser", "Kees"]);
+        assert!(found("Dat is al Maandag gedaan.", Person).is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_article_after_an_organisation_word_names_a_thing() {
+        for text in [
+            "doorverwezen naar Huisartsenpraktijk De Linde. Het gaat",
+            "Hij zit op Basisschool De Regenboog in Zwolle.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        // A lower-case tussenvoegsel still restarts the reading: `DNA-profiel van Barbara Woźniak`.
+        assert_eq!(found("Het DNA-profiel van Barbara Woźniak", Person), ["Barbara Woźniak"]);
+    }
+
+    #[test]
+    fn departments_after_a_job_title_are_not_names() {
+        for text in [
+            "Functie: beleidsadviseur Wonen, schaal 10",
+            "klacht over medewerker Parkeren (boete)",
+            "Ingrid de Boer\nDirecteur Uitkeringen",
+            "Wethouder Schuldhulp is portefeuillehouder.",
+            "| J. Hiemstra | gedeputeerde Energie | Provincie Fryslân |",
+            "Accountmanager Bedrijven",
+            "Projectleider Warmtetransitie",
+            "Handhaver Openbare Orde",
+            "Casemanager Veilig Thuis",
+        ] {
+            let got = found(text, Person);
+            assert!(got.iter().all(|n| n == "Ingrid de Boer" || n == "J. Hiemstra"), "{text}: {got:?}");
+        }
+        // A role still precedes surnames: `wethouder Wonink`, `medewerker Parkes`.
+        assert_eq!(found("wethouder Wonink opende", Person), ["Wonink"]);
+    }
+
+    #[test]
+    fn attendance_lists_in_minutes() {
+        assert_eq!(
+            found("De leden: Van den Akker (CDA), Bouwmans (CDA), De Bie-Rovers (VVD).", Person),
+            ["Van den Akker", "Bouwmans", "De Bie-Rovers"]
+        );
+        assert_eq!(
+            found("Wethouders: Van Rooij, Goossens en Bekkers-Heesakkers.", Person),
+            ["Van Rooij", "Goossens", "Bekkers-Heesakkers"]
+        );
+        assert_eq!(found("Afwezig met kennisgeving: Roovers (VVD).", Person), ["Roovers"]);
+        // ` en ` joins names, not a name and a place or organisation.
+        assert_eq!(found("Aanwezig: Jan Visser en Gemeente Utrecht", Person), ["Jan Visser"]);
+    }
+
+    #[test]
+    fn police_ranks_and_doctors_before_a_surname() {
+        assert_eq!(found("Huisarts: dokter Van Rijswijk, Gezondheidscentrum Moerwijk", Person), ["Van Rijswijk"]);
+        assert_eq!(found("Terugkoppeling door brigadier Hoekman.", Person), ["Hoekman"]);
+        // Where the doctor is, is no part of the name; a street named after a person stays one.
+        assert_eq!(found("ja dokter Kamphuis in de Stationsstraat", Person), ["Kamphuis"]);
+        assert!(found("Wij wonen aan de Johan van Oldenbarneveltlaan.", Person).is_empty());
+        // An interpreter is a label only with its colon: `een tolk Tigrinya` is a language.
+        assert!(found("gepland met een tolk Tigrinya.", Person).is_empty());
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_word_is_remembered_from_a_full_name() {
+        assert_eq!(
+            found("Consulent: Roos Hendriks\n2. Roos neemt contact op met de thuiszorg.", Person),
+            ["Roos Hendriks", "Roos"]
+        );
+        assert_eq!(found("Roepnaam: Mark\nBijzonderheden: Mark heeft een allergie.", Person), ["Mark", "Mark"]);
+        // Alone it stays a word; before a number it is a month.
+        assert!(found("Roos neemt contact op.", Person).is_empty());
+        assert_eq!(found("Leidinggevende: May Jansen. Evaluatie in May 2024.", Person), ["May Jansen"]);
+    }
+
+    #[test]
+    fn policy_looking_surnames_after_a_form_of_address_or_surname_label() {
+        assert_eq!(found("Geachte mevrouw Westerheuveling,", Person), ["Westerheuveling"]);
+        assert_eq!(found("Achternaam: Vlasbroeking\n", Person), ["Vlasbroeking"]);
+        // After a role such a word is a portfolio or a scheme.
+        assert!(found("teamleider Huisvesting", Person).is_empty());
+    }
+
+    #[test]
+    fn form_fields_with_particles_initials_or_english_labels() {
+        assert_eq!(found("Achternaam: van Dijk\n", Person), ["Dijk"]);
+        assert_eq!(found("Naam: Jansen    Voorletters: E.M.\n", Person), ["Jansen", "E.M."]);
+        assert_eq!(found("Surname(s): Nowak\nGiven name(s): Agnieszka Maria", Person), ["Nowak", "Agnieszka Maria"]);
+        // Not after a role or a place: `burgemeester van Utrecht`.
+        assert!(found("de burgemeester van Utrecht opende", Person).is_empty());
+        assert!(found("Bijlage: E.M.\n", Person).is_empty());
+        // Values that say the name is missing.
+        for text in ["Naam: ONBEKEND\n", "Achternaam: N.V.T.\n", "Naam: Onbekend\n", "Van: AFVALSERVICE, Johan"] {
+            let got = found(text, Person);
+            assert!(got.iter().all(|n| n == "Johan"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn names_in_lower_case_after_a_cue() {
+        for (text, want) in [
+            ("ik ben sanne de wit en ik bel al 3 dagen", vec!["sanne de wit"]),
+            ("mijn vrouw wilma op 06 2938 4756", vec!["wilma"]),
+            ("groet\ngerrit ter horst\n\nps. meldingnummer", vec!["gerrit ter horst"]),
+            ("groetjes sanne", vec!["sanne"]),
+            ("Van: hans vos <hansvos1957@planet.nl>\n", vec!["hans vos"]),
+            ("haar naam is truus van der laan", vec!["truus van der laan"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
+        for text in [
+            "ik ben blij met de hulp",
+            "mijn zoon heeft autisme",
+            "groet, de buren van nummer 5",
+            "groetjes en tot morgen",
+            "mijn dochter mark het",
+            "Van: gemeente <info@example.nl>",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    #[test]
+    fn a_lower_case_tussenvoegsel_after_a_form_of_address() {
+        for (text, want) in [
+            ("Geachte mevrouw de Vries,", "de Vries"),
+            ("Goedemiddag meneer van den Berg,", "van den Berg"),
+            ("Ik heb gesproken met mevrouw van Dijk-Bakker.", "van Dijk-Bakker"),
+            ("Beste heer van Dam,", "van Dam"),
+            ("advocaat mr. van der Linden", "van der Linden"),
+            ("Dhr. de Vries belde", "de Vries"),
+            ("de heer van 't Hof", "van 't Hof"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        // A place or a thing after the particle is no name: `de heer van Utrecht` is rare, but
+        // `mr. in de rechten` and `dr. van de school` are phrases.
+        assert!(found("zij is mr. in de rechten", Person).is_empty());
+        for text in [
+            "er kwam een meneer van Vattenfall langs",
+            "de mevrouw van Veilig Thuis belde",
+            "een meneer van de gemeente",
+            "mevrouw uit Utrecht belde",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    #[test]
+    fn cells_of_a_name_column() {
+        let table = "| Achternaam | Voornaam | Functie |\n|---|---|---|\n| Yilmaz | Ayse | Consulent |\n| De Wit | Sanne | Jurist |";
+        assert_eq!(found(table, Person), ["Yilmaz", "Ayse", "De Wit", "Sanne"]);
+        let tabs = "Naam\tAfdeling\nVerbeek\tFinanciën\nSmulders-Kox\tWonen";
+        assert_eq!(found(tabs, Person), ["Verbeek", "Smulders-Kox"]);
+        // Other columns, and a table without a name header, stay as they are.
+        assert!(found("| Straat | Wijk |\n|---|---|\n| Kerkstraat | Centrum |", Person).is_empty());
+        assert!(found("| Bakker | Roos |", Person).is_empty());
+        // A degree after a name is no part of it.
+        assert_eq!(found("K. Mahabier BSc", Person), ["K. Mahabier"]);
+    }
+
+    #[test]
+    fn the_name_under_a_sign_off() {
+        assert_eq!(found("Met vriendelijke groet,\n\nChidi Okonkwo\nAdviseur Wonen", Person), ["Chidi Okonkwo"]);
+        assert_eq!(found("Kind regards,\nNnamdi Eze", Person), ["Nnamdi Eze"]);
+        // Not an organisation there, nor words that do not fill the line, nor far below.
+        for text in [
+            "Met vriendelijke groet,\nTeam Burgerzaken",
+            "Met vriendelijke groet,\nGemeente Súdwest-Fryslân",
+            "Met vriendelijke groet,\nKlantenservice Eneco",
+            "Met vriendelijke groet,\nTot Ziens Allemaal en veel succes",
+            "Met vriendelijke groet,\n\n\n\nOkonkwo Mensah",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    #[test]
+    fn trade_names_and_abbreviations_after_full_names() {
+        assert!(found("zij werkt bij Albert Heijn in Rijswijk.", Person).is_empty());
+        assert_eq!(found("ten name van E.W.P. van der Meer. mijn bsn volgt", Person), ["E.W.P. van der Meer"]);
+        assert!(found("Geb. datum onbekend", Person).is_empty());
     }
 
     #[test]

@@ -172,7 +172,7 @@ impl Automaton {
         let depth = self.depth;
         let piece = bytes.len() / STREAMS;
         if piece < 4 * depth.max(16) {
-            self.walk(bytes, 0, 0, bytes.len(), 0, usize::MAX, out);
+            self.walk(bytes, 0, 0..bytes.len(), 1..bytes.len() + 1, out);
             return;
         }
         let mut states = [0usize; STREAMS];
@@ -186,10 +186,8 @@ impl Automaton {
         // so the first stream walks `depth` bytes into the second piece (finding nothing there
         // the second does not skip), and the last stream's tail is walked alone at the end.
         let steps = piece + depth;
-        let (trans, class) = (&*self.trans, &self.class);
-        let step = |state: usize, b: u8| {
-            trans[((state << CLASS_BITS) | usize::from(class[usize::from(b)])) & (TABLE - 1)]
-        };
+        // The ends stream `s` reports: its own piece's; the last piece runs to the text's end.
+        let owned = |s: usize| owned_from[s] + 1..owned_from.get(s + 1).map_or(bytes.len(), |&to| to) + 1;
         let mut j = 0;
         while j + 8 <= steps {
             let before = states;
@@ -200,84 +198,62 @@ impl Automaton {
             let mut flags = 0;
             for k in 0..8 {
                 for (state, chunk) in states.iter_mut().zip(&chunks) {
-                    let t = step(*state, chunk[k]);
+                    let t = self.step(*state, chunk[k]);
                     flags |= t;
                     *state = usize::from(t >> 1);
                 }
             }
             if flags & 1 != 0 {
                 for s in 0..STREAMS {
-                    let owned_to = if s + 1 < STREAMS { owned_from[s + 1] } else { usize::MAX };
-                    self.replay(bytes, before[s], starts[s] + j, starts[s] + j + 8, owned_from[s], owned_to, out);
+                    self.replay(bytes, before[s], starts[s] + j..starts[s] + j + 8, owned(s), out);
                 }
             }
             j += 8;
         }
         for s in 0..STREAMS {
-            let from = starts[s] + j;
-            let (owned_to, to) = if s + 1 < STREAMS {
-                (owned_from[s + 1], starts[s] + steps)
-            } else {
-                (usize::MAX, bytes.len())
-            };
-            self.walk(bytes, states[s], from, to, owned_from[s], owned_to, out);
+            let to = if s + 1 < STREAMS { starts[s] + steps } else { bytes.len() };
+            self.walk(bytes, states[s], starts[s] + j..to, owned(s), out);
         }
     }
 
-    /// Walks `bytes[from..to]` from `state`, eight bytes at a time, reporting every keyword
-    /// that ends in `owned_from + 1..=owned_to`.
-    #[allow(clippy::too_many_arguments)]
-    fn walk(
-        &self,
-        bytes: &[u8],
-        mut state: usize,
-        from: usize,
-        to: usize,
-        owned_from: usize,
-        owned_to: usize,
-        out: &mut Vec<(usize, usize, usize)>,
-    ) {
-        let (trans, class) = (&*self.trans, &self.class);
-        let step = |state: usize, b: u8| {
-            trans[((state << CLASS_BITS) | usize::from(class[usize::from(b)])) & (TABLE - 1)]
-        };
+    /// One transition: the next state shifted left by one, bit 0 set when a keyword ends there.
+    /// The index is masked to the table, so it needs no bounds check.
+    #[inline(always)]
+    fn step(&self, state: usize, b: u8) -> u16 {
+        self.trans[((state << CLASS_BITS) | usize::from(self.class[usize::from(b)])) & (TABLE - 1)]
+    }
+
+    /// Walks `bytes[span]` from `state`, eight bytes at a time, reporting every keyword whose
+    /// end lies in `owned`.
+    fn walk(&self, bytes: &[u8], mut state: usize, span: Range<usize>, owned: Range<usize>, out: &mut Vec<(usize, usize, usize)>) {
+        let to = span.end;
         // Eight bytes at a time, with one test of the match flags for all eight: keywords end
         // in few places, and the chunk is walked again, slowly, only where one does.
-        let mut at = from;
+        let mut at = span.start;
         while at + 8 <= to {
             let start_state = state;
             let mut flags = 0;
             for &b in &bytes[at..at + 8] {
-                let t = step(state, b);
+                let t = self.step(state, b);
                 flags |= t;
                 state = usize::from(t >> 1);
             }
             if flags & 1 != 0 {
-                self.replay(bytes, start_state, at, at + 8, owned_from, owned_to, out);
+                self.replay(bytes, start_state, at..at + 8, owned.clone(), out);
             }
             at += 8;
         }
-        self.replay(bytes, state, at, to, owned_from, owned_to, out);
+        self.replay(bytes, state, at..to, owned, out);
     }
 
-    /// Walks `bytes[from..to]` from `state` byte by byte, reporting the keywords that end in
-    /// `owned_from + 1..=owned_to`.
-    #[allow(clippy::too_many_arguments)]
-    fn replay(
-        &self,
-        bytes: &[u8],
-        mut state: usize,
-        from: usize,
-        to: usize,
-        owned_from: usize,
-        owned_to: usize,
-        out: &mut Vec<(usize, usize, usize)>,
-    ) {
-        for (k, &b) in bytes[from..to].iter().enumerate() {
-            let t = self.trans[((state << CLASS_BITS) | usize::from(self.class[usize::from(b)])) & (TABLE - 1)];
+    /// Walks `bytes[span]` from `state` byte by byte, reporting the keywords whose end lies in
+    /// `owned`.
+    fn replay(&self, bytes: &[u8], mut state: usize, span: Range<usize>, owned: Range<usize>, out: &mut Vec<(usize, usize, usize)>) {
+        for (k, &b) in bytes[span.clone()].iter().enumerate() {
+            let t = self.step(state, b);
             state = usize::from(t >> 1);
-            let end = from + k + 1;
-            if t & 1 != 0 && end > owned_from && end <= owned_to {
+            let end = span.start + k + 1;
+            if t & 1 != 0 && owned.contains(&end) {
                 self.ending_at(state, end, out);
             }
         }
@@ -431,7 +407,7 @@ mod tests {
             let mut pieces = Vec::new();
             k.automaton.occurrences(text.as_bytes(), &mut pieces);
             let mut one = Vec::new();
-            k.automaton.walk(text.as_bytes(), 0, 0, text.len(), 0, usize::MAX, &mut one);
+            k.automaton.walk(text.as_bytes(), 0, 0..text.len(), 1..text.len() + 1, &mut one);
             pieces.sort_unstable();
             one.sort_unstable();
             proptest::prop_assert_eq!(pieces, one);

@@ -345,7 +345,38 @@ mod tests {
     use super::{next_digit, MAX_GAP, MAX_IBAN, MAX_LEAD};
     use regex_automata::dfa::{dense, Automaton, StartKind};
     use regex_automata::util::{start, syntax};
+    use regex_automata::util::primitives::StateID;
     use regex_automata::Anchored;
+
+    type Dfa = dense::DFA<Vec<u32>>;
+
+    fn anchored(pattern: &str) -> Dfa {
+        dense::Builder::new()
+            .configure(dense::Config::new().start_kind(StartKind::Anchored))
+            .syntax(syntax::Config::new().utf8(true))
+            .build(pattern)
+            .unwrap()
+    }
+
+    const LOOK_BEHINDS: [Option<u8>; 6] = [None, Some(b' '), Some(b'a'), Some(b'\n'), Some(b','), Some(0xA9)];
+
+    fn start_state(dfa: &Dfa, look_behind: Option<u8>) -> StateID {
+        dfa.start_state(&start::Config::new().anchored(Anchored::Yes).look_behind(look_behind)).unwrap()
+    }
+
+    /// The live (not dead) states one byte that `byte_ok` accepts leads to from `frontier`.
+    fn advance(dfa: &Dfa, frontier: &[StateID], byte_ok: impl Fn(u8) -> bool) -> Vec<StateID> {
+        let mut next = Vec::new();
+        for &s in frontier {
+            for byte in (0..=255u8).filter(|&b| byte_ok(b)) {
+                let to = dfa.next_state(s, byte);
+                if !dfa.is_dead_state(to) && !next.contains(&to) {
+                    next.push(to);
+                }
+            }
+        }
+        next
+    }
 
     #[test]
     fn next_digit_finds_the_first_ascii_digit() {
@@ -365,16 +396,10 @@ mod tests {
     #[test]
     fn every_match_has_a_digit_near_its_start() {
         for rule in super::all_rules() {
-            let dfa = dense::Builder::new()
-                .configure(dense::Config::new().start_kind(StartKind::Anchored))
-                .syntax(syntax::Config::new().utf8(true))
-                .build(rule.pattern)
-                .unwrap();
-            for look_behind in [None, Some(b' '), Some(b'a'), Some(b'\n'), Some(b','), Some(0xA9)] {
-                let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
-                let mut frontier = vec![dfa.start_state(&config).unwrap()];
+            let dfa = anchored(rule.pattern);
+            for look_behind in LOOK_BEHINDS {
+                let mut frontier = vec![start_state(&dfa, look_behind)];
                 for _ in 0..=MAX_LEAD {
-                    let mut next = Vec::new();
                     for &s in &frontier {
                         assert!(!dfa.is_quit_state(s), "{}: quit state", rule.name);
                         assert!(
@@ -382,14 +407,8 @@ mod tests {
                             "{}: a match without a digit",
                             rule.name
                         );
-                        for byte in (0..=255u8).filter(|c| !c.is_ascii_digit()) {
-                            let to = dfa.next_state(s, byte);
-                            if !dfa.is_dead_state(to) && !next.contains(&to) {
-                                next.push(to);
-                            }
-                        }
                     }
-                    frontier = next;
+                    frontier = advance(&dfa, &frontier, |b| !b.is_ascii_digit());
                 }
                 assert!(
                     frontier.is_empty(),
@@ -400,16 +419,6 @@ mod tests {
         }
     }
 
-    fn anchored(pattern: &str) -> dense::DFA<Vec<u32>> {
-        dense::Builder::new()
-            .configure(dense::Config::new().start_kind(StartKind::Anchored))
-            .syntax(syntax::Config::new().utf8(true))
-            .build(pattern)
-            .unwrap()
-    }
-
-    const LOOK_BEHINDS: [Option<u8>; 6] = [None, Some(b' '), Some(b'a'), Some(b'\n'), Some(b','), Some(0xA9)];
-
     /// The bound `window_end` relies on: in every rule's match but an IBAN's, a digit is followed
     /// within `MAX_GAP + 1` bytes by another digit or by the match's end. Checked on each rule's
     /// anchored DFA: from every state reachable from a start, after a digit, `MAX_GAP + 1`
@@ -418,39 +427,19 @@ mod tests {
     fn digits_end_within_gap() {
         for rule in super::all_rules().into_iter().filter(|r| r.name != "iban") {
             let dfa = anchored(rule.pattern);
-            let mut reachable = Vec::new();
-            for look_behind in LOOK_BEHINDS {
-                let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
-                let s = dfa.start_state(&config).unwrap();
-                if !reachable.contains(&s) {
-                    reachable.push(s);
-                }
-            }
-            let mut i = 0;
-            while i < reachable.len() {
-                let s = reachable[i];
-                for byte in 0..=255u8 {
-                    let to = dfa.next_state(s, byte);
-                    if !dfa.is_dead_state(to) && !reachable.contains(&to) {
-                        reachable.push(to);
-                    }
-                }
-                i += 1;
+            // Every live state reachable from a start state.
+            let mut reachable: Vec<StateID> = Vec::new();
+            let mut frontier: Vec<StateID> = LOOK_BEHINDS.iter().map(|&l| start_state(&dfa, l)).collect();
+            while !frontier.is_empty() {
+                frontier.retain(|s| !reachable.contains(s));
+                reachable.extend(&frontier);
+                frontier = advance(&dfa, &frontier, |_| true);
             }
             for &s in &reachable {
                 for digit in b'0'..=b'9' {
                     let mut frontier = vec![dfa.next_state(s, digit)];
                     for _ in 0..=MAX_GAP {
-                        let mut next = Vec::new();
-                        for &f in &frontier {
-                            for byte in (0..=255u8).filter(|c| !c.is_ascii_digit()) {
-                                let to = dfa.next_state(f, byte);
-                                if !dfa.is_dead_state(to) && !next.contains(&to) {
-                                    next.push(to);
-                                }
-                            }
-                        }
-                        frontier = next;
+                        frontier = advance(&dfa, &frontier, |b| !b.is_ascii_digit());
                     }
                     assert!(
                         frontier.is_empty(),
@@ -471,20 +460,10 @@ mod tests {
         assert!(rule.pattern.starts_with("(?-u:\\b)[A-Za-z]{2}[0-9]"), "{}", rule.pattern);
         let dfa = anchored(rule.pattern);
         for look_behind in LOOK_BEHINDS {
-            let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
-            let mut frontier = vec![dfa.start_state(&config).unwrap()];
+            let mut frontier = vec![start_state(&dfa, look_behind)];
             // One byte more than the longest match: the DFA reports a match a byte late.
             for _ in 0..=MAX_IBAN + 1 {
-                let mut next = Vec::new();
-                for &s in &frontier {
-                    for byte in 0..=255u8 {
-                        let to = dfa.next_state(s, byte);
-                        if !dfa.is_dead_state(to) && !next.contains(&to) {
-                            next.push(to);
-                        }
-                    }
-                }
-                frontier = next;
+                frontier = advance(&dfa, &frontier, |_| true);
             }
             assert!(frontier.is_empty(), "an IBAN match may be longer than {MAX_IBAN} bytes");
         }

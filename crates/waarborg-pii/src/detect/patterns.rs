@@ -12,8 +12,10 @@ use super::{all_label_rules, all_rules, Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::Text;
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::meta::Regex;
 use regex_automata::util::pool::Pool;
+use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchError, MatchKind, PatternID, PatternSet};
 
@@ -26,7 +28,7 @@ pub(crate) struct PatternHit {
     pub(crate) labelled: bool,
 }
 
-type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+type CacheFn = Box<dyn Fn() -> (Cache, Cache) + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 /// The compiled pattern rules.
 pub(crate) struct PatternScanner {
@@ -34,11 +36,14 @@ pub(crate) struct PatternScanner {
     regex: Regex,
     /// The same patterns with all-matches semantics: which rules match at a given start.
     all: Regex,
-    /// The same patterns' forward lazy DFA, walked by [`PatternScanner::window_has_match`] to
-    /// learn whether a stretch of text holds a match at all before `regex` finds it.
+    /// The same patterns' forward lazy DFA, walked by [`PatternScanner::window_match`] to
+    /// learn whether a stretch of text holds a match at all, and on from there to the match's
+    /// end ([`PatternScanner::finish_match`]).
     window: DFA,
-    /// Its caches, one per thread that scans.
-    window_caches: Pool<Cache, CacheFn>,
+    /// The reverse lazy DFA (all-matches semantics) that finds a match's start from its end.
+    reverse: DFA,
+    /// Their caches, one pair per thread that scans.
+    window_caches: Pool<(Cache, Cache), CacheFn>,
     /// Whether to look for e-mail addresses (found by `@`, outside the automaton).
     emails: bool,
     /// Whether to look for IPv6 addresses (found by `:`, outside the automaton).
@@ -73,8 +78,21 @@ impl PatternScanner {
             .syntax(syntax::Config::new().utf8(true))
             .configure(DFA::config().cache_capacity(16 << 20))
             .build_many(&patterns)?;
-        let for_caches = window.clone();
-        let window_caches: Pool<Cache, CacheFn> = Pool::new(Box::new(move || for_caches.create_cache()));
+        // Built as `hybrid::regex::Regex` builds its reverse DFA.
+        let reverse = DFA::builder()
+            .syntax(syntax::Config::new().utf8(true))
+            .configure(
+                DFA::config()
+                    .cache_capacity(16 << 20)
+                    .prefilter(None)
+                    .specialize_start_states(false)
+                    .match_kind(MatchKind::All),
+            )
+            .thompson(thompson::Config::new().reverse(true))
+            .build_many(&patterns)?;
+        let (fwd, rev) = (window.clone(), reverse.clone());
+        let window_caches: Pool<(Cache, Cache), CacheFn> =
+            Pool::new(Box::new(move || (fwd.create_cache(), rev.create_cache())));
         let labels = LabelScanner::new(
             all_label_rules()
                 .into_iter()
@@ -86,6 +104,7 @@ impl PatternScanner {
             regex,
             all,
             window,
+            reverse,
             window_caches,
             emails: enabled(EntityType::Email),
             ips: enabled(EntityType::IpAddress),
@@ -137,7 +156,8 @@ impl PatternScanner {
         }
         let hay = t.str;
         let b = t.bytes;
-        let mut cache = self.window_caches.get();
+        let mut caches = self.window_caches.get();
+        let (cache, rev_cache) = &mut *caches;
         let mut pos = 0;
         // The first digit at or after `pos`, when `window_end` already found it.
         let mut known_digit = None;
@@ -156,13 +176,18 @@ impl PatternScanner {
             // match may reach (see `window_end`). Without a match there, the next one starts
             // after them: a match holds a digit within MAX_LEAD bytes of its start.
             let (last_digit, end, next) = window_end(b, digit);
-            if !self.window_has_match(&mut cache, hay, from, end).unwrap_or(true) {
-                pos = last_digit + 1;
-                known_digit = Some(next);
-                continue;
-            }
-            let input = Input::new(hay).range(from..);
-            let Some(m) = self.regex.search(&input) else {
+            let found = match self.window_match(cache, hay, from, end) {
+                Ok(None) => {
+                    pos = last_digit + 1;
+                    known_digit = Some(next);
+                    continue;
+                }
+                Ok(Some((sid, at))) => self.finish_match(cache, rev_cache, hay, from, sid, at).ok().flatten(),
+                Err(_) => None,
+            };
+            // The lazy DFAs gave up: the meta regex searches in full.
+            let found = found.or_else(|| self.regex.search(&Input::new(hay).range(from..)));
+            let Some(m) = found else {
                 break;
             };
             let start = m.start();
@@ -187,10 +212,12 @@ impl PatternScanner {
     }
 
     /// Whether some rule matches in `hay[from..end]` (with the text around it as look-around),
-    /// by one walk of the forward DFA and no search for the match's start. Most digits in a
-    /// text are in no match (years, amounts, article numbers): those windows cost only this.
-    /// An error (the lazy DFA gave up) means "maybe": the caller searches in full.
-    fn window_has_match(&self, cache: &mut Cache, hay: &str, from: usize, end: usize) -> Result<bool, MatchError> {
+    /// by one walk of the forward DFA. Most digits in a text are in no match (years, amounts,
+    /// article numbers): those windows cost only this. Where a match lies, returns the match
+    /// state the walk reached and the offset of the byte that led to it (the text's length if
+    /// the end of the text did), where [`PatternScanner::finish_match`] goes on. An error (the
+    /// lazy DFA gave up) means "maybe": the caller searches in full.
+    fn window_match(&self, cache: &mut Cache, hay: &str, from: usize, end: usize) -> Result<Option<(LazyStateID, usize)>, MatchError> {
         let dfa = &self.window;
         let input = Input::new(hay).range(from..end);
         let mut sid = dfa.start_state_forward(cache, &input)?;
@@ -199,17 +226,17 @@ impl PatternScanner {
             // never is here, but the walk below needs an untagged state to begin with.
             return Err(MatchError::gave_up(from));
         }
-        for &byte in &hay.as_bytes()[from..end] {
+        for (at, &byte) in hay.as_bytes()[from..end].iter().enumerate() {
             let mut next = dfa.next_state_untagged(cache, sid, byte);
             if next.is_tagged() {
                 if next.is_unknown() {
                     next = dfa.next_state(cache, sid, byte).map_err(|_| MatchError::gave_up(from))?;
                 }
                 if next.is_match() {
-                    return Ok(true);
+                    return Ok(Some((next, from + at)));
                 }
                 if next.is_dead() {
-                    return Ok(false);
+                    return Ok(None);
                 }
                 if next.is_tagged() {
                     return Err(MatchError::gave_up(from));
@@ -218,12 +245,57 @@ impl PatternScanner {
             sid = next;
         }
         // A match is seen one byte late: step on the byte after the window, or the text's end.
-        sid = match hay.as_bytes().get(end) {
+        let next = match hay.as_bytes().get(end) {
             Some(&byte) => dfa.next_state(cache, sid, byte),
             None => dfa.next_eoi_state(cache, sid),
         }
         .map_err(|_| MatchError::gave_up(from))?;
-        Ok(sid.is_match())
+        Ok(next.is_match().then_some((next, end)))
+    }
+
+    /// The leftmost-first match from `from` on, as `regex.search` finds it, where the forward
+    /// walk from `from` reached the match state `sid` on the byte at `at` (see
+    /// [`PatternScanner::window_match`]): the walk goes on from there to the match's end, as
+    /// the lazy DFA's own search does (it would walk the same states from `from`), and the
+    /// reverse DFA finds the start.
+    fn finish_match(
+        &self,
+        cache: &mut Cache,
+        rev_cache: &mut Cache,
+        hay: &str,
+        from: usize,
+        mut sid: LazyStateID,
+        mut at: usize,
+    ) -> Result<Option<regex_automata::Match>, MatchError> {
+        let dfa = &self.window;
+        let b = hay.as_bytes();
+        // The match seen last: (pattern, end). A match state reports the match that ended
+        // before the byte that led to it.
+        let mut last = (dfa.match_pattern(cache, sid, 0), at);
+        let mut dead = at >= b.len();
+        while !dead && at + 1 < b.len() {
+            at += 1;
+            sid = dfa.next_state(cache, sid, b[at]).map_err(|_| MatchError::gave_up(at))?;
+            if sid.is_match() {
+                last = (dfa.match_pattern(cache, sid, 0), at);
+            } else if sid.is_dead() {
+                dead = true;
+            } else if sid.is_quit() {
+                return Err(MatchError::gave_up(at));
+            }
+        }
+        if !dead {
+            sid = dfa.next_eoi_state(cache, sid).map_err(|_| MatchError::gave_up(b.len()))?;
+            if sid.is_match() {
+                last = (dfa.match_pattern(cache, sid, 0), b.len());
+            }
+        }
+        let (pattern, end) = last;
+        let input = Input::new(hay).span(from..end).anchored(Anchored::Yes);
+        Ok(self
+            .reverse
+            .try_search_rev(rev_cache, &input)?
+            .map(|start| regex_automata::Match::new(pattern, start.offset()..end)))
     }
 
     /// The labels the label-anchored rules need found.

@@ -3,7 +3,8 @@
 
 use crate::config::{normalise_allow, ConfigError, PiiConfig, Settings};
 use crate::detect::categories::{CategoryDetector, CategoryHit};
-use crate::detect::keywords::Keywords;
+use crate::detect::keywords::{KeywordHits, Keywords};
+use crate::detect::Hit;
 use crate::detect::patterns::{PatternHit, PatternScanner};
 use crate::detect::{date_of_birth, person};
 use crate::entity::{Category, EntityType};
@@ -12,6 +13,7 @@ use crate::lexicon;
 use crate::operator::{Anonymised, Operator};
 use crate::text::Text;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::cell::RefCell;
 
 /// Why an engine could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +35,53 @@ pub struct Engine {
     keywords: Keywords,
     /// The date pattern, for birth dates in brackets after a name (when DATE_OF_BIRTH is on).
     date_after_name: Option<regex_automata::meta::Regex>,
+}
+
+/// Buffers a scan works in, kept per thread and reused, so that a scan allocates little more
+/// than the findings it returns. They hold offsets and scores, never text.
+#[derive(Default)]
+struct Scratch {
+    candidates: Vec<Candidate>,
+    kept: Vec<Candidate>,
+    keywords: KeywordHits,
+    occurrences: Vec<(usize, usize, usize)>,
+    pattern_hits: Vec<PatternHit>,
+    names: Vec<person::NameHit>,
+    recall: person::Recall,
+    dates: Vec<Hit>,
+    name_ranges: Vec<std::ops::Range<usize>>,
+    category_hits: Vec<CategoryHit>,
+}
+
+impl Scratch {
+    /// Buffers grown past this many elements by one very large text are let go after it.
+    const KEEP: usize = 1 << 14;
+
+    fn trim(&mut self) {
+        fn trim<T>(v: &mut Vec<T>) {
+            if v.capacity() > Scratch::KEEP {
+                *v = Vec::new();
+            }
+        }
+        trim(&mut self.candidates);
+        trim(&mut self.kept);
+        trim(&mut self.keywords.categories);
+        trim(&mut self.keywords.labels);
+        trim(&mut self.keywords.titles);
+        trim(&mut self.occurrences);
+        trim(&mut self.pattern_hits);
+        trim(&mut self.names);
+        if self.recall.capacity() > Scratch::KEEP {
+            self.recall = person::Recall::default();
+        }
+        trim(&mut self.dates);
+        trim(&mut self.name_ranges);
+        trim(&mut self.category_hits);
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// A candidate before overlap resolution.
@@ -94,14 +143,37 @@ impl Engine {
 
     /// Finds personal data and special categories in `text`.
     pub fn scan(&self, text: &str) -> Findings {
-        let t = Text::new(text);
-        // Sized for a typical document, so the pushes below rarely reallocate.
-        let mut candidates = Vec::with_capacity(32);
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let findings = self.scan_with(text, &mut scratch);
+                scratch.trim();
+                findings
+            }
+            // (Not reached: a scan does not scan again. Should one, it gets buffers of its own.)
+            Err(_) => self.scan_with(text, &mut Scratch::default()),
+        })
+    }
 
-        let keywords = self.keywords.scan(t.bytes);
-        let mut pattern_hits: Vec<PatternHit> = Vec::with_capacity(16);
-        self.patterns.scan(&t, &keywords.labels, &mut pattern_hits);
-        candidates.extend(pattern_hits.into_iter().map(|p| Candidate {
+    fn scan_with(&self, text: &str, scratch: &mut Scratch) -> Findings {
+        let t = Text::new(text);
+        let Scratch {
+            candidates,
+            kept,
+            keywords,
+            occurrences,
+            pattern_hits,
+            names,
+            recall,
+            dates,
+            name_ranges,
+            category_hits,
+        } = scratch;
+        candidates.clear();
+
+        self.keywords.scan_into(t.bytes, keywords, occurrences);
+        pattern_hits.clear();
+        self.patterns.scan(&t, &keywords.labels, pattern_hits);
+        candidates.extend(pattern_hits.drain(..).map(|p| Candidate {
             entity: p.entity,
             start: p.hit.range.start,
             end: p.hit.range.end,
@@ -113,15 +185,15 @@ impl Engine {
         }));
 
         let want_names = self.settings.is_enabled(EntityType::Person) || self.categories.is_some();
-        let mut names = Vec::with_capacity(16);
+        names.clear();
         if want_names {
-            person::detect(&t, &keywords.titles, &mut names);
+            person::detect(&t, &keywords.titles, recall, names);
             names.sort_by_key(|n| n.range.start);
         }
         if let Some(date) = self.date_after_name.as_ref().filter(|_| !names.is_empty()) {
-            let mut dates = Vec::new();
-            date_of_birth::after_names(&t, &names, date, &mut dates);
-            candidates.extend(dates.into_iter().map(|h| Candidate {
+            dates.clear();
+            date_of_birth::after_names(&t, names, date, dates);
+            candidates.extend(dates.drain(..).map(|h| Candidate {
                 entity: EntityType::DateOfBirth,
                 start: h.range.start,
                 end: h.range.end,
@@ -155,11 +227,11 @@ impl Engine {
             }
         }
 
-        self.apply_context_and_thresholds(&t, &mut candidates);
-        let kept = resolve_overlaps(candidates);
+        self.apply_context_and_thresholds(&t, candidates);
+        resolve_overlaps(candidates, kept);
 
         let mut spans: Vec<Span> = kept
-            .into_iter()
+            .drain(..)
             .map(|c| Span {
                 entity: c.entity,
                 start: 0,
@@ -181,10 +253,11 @@ impl Engine {
 
         let (categories, category_evidence) = match &self.categories {
             Some(detector) => {
-                let ranges: Vec<_> = names.iter().map(|n| n.range.clone()).collect();
-                let mut hits: Vec<CategoryHit> = Vec::new();
-                detector.detect(&t, &keywords.categories, &ranges, &mut hits);
-                evidence(text, hits)
+                name_ranges.clear();
+                name_ranges.extend(names.iter().map(|n| n.range.clone()));
+                category_hits.clear();
+                detector.detect(&t, &keywords.categories, name_ranges, category_hits);
+                evidence(text, category_hits)
             }
             None => (Vec::new(), Vec::new()),
         };
@@ -239,8 +312,9 @@ fn rank(t: EntityType) -> u8 {
     }
 }
 
-/// Keeps the best of every group of overlapping candidates; returns them in text order.
-fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+/// Keeps the best of every group of overlapping candidates, in `kept` in text order (both
+/// buffers are left for reuse: `candidates` emptied).
+fn resolve_overlaps(candidates: &mut Vec<Candidate>, kept: &mut Vec<Candidate>) {
     candidates.sort_by(|a, b| {
         a.rank
             .cmp(&b.rank)
@@ -249,8 +323,8 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     });
     // Kept candidates, sorted by start (a text holds few, so a sorted `Vec` with binary search
     // beats a map); a candidate is kept if it overlaps neither neighbour.
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for c in candidates {
+    kept.clear();
+    for c in candidates.drain(..) {
         // `prev`: the last kept with start <= c.start; `next`: the first with start >= c.start.
         let after = kept.partition_point(|k| k.start <= c.start);
         let overlaps_prev = after > 0 && kept[after - 1].end > c.start;
@@ -266,11 +340,10 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             }
         }
     }
-    kept
 }
 
 /// Orders category hits, fills char offsets, and lists each category once.
-fn evidence(text: &str, mut hits: Vec<CategoryHit>) -> (Vec<Category>, Vec<CategoryEvidence>) {
+fn evidence(text: &str, hits: &mut [CategoryHit]) -> (Vec<Category>, Vec<CategoryEvidence>) {
     hits.sort_by_key(|h| h.range.start);
     let mut out: Vec<CategoryEvidence> = hits
         .iter()
@@ -372,6 +445,32 @@ mod tests {
         let text = "klantid 123456782";
         assert!(Engine::new(cfg(false)).unwrap().scan(text).spans.is_empty());
         assert_eq!(Engine::new(cfg(true)).unwrap().scan(text).spans.len(), 1);
+    }
+
+    /// The per-thread buffers carry nothing from one scan into the next: each text, scanned
+    /// after the others on one thread, gives what it gives on a thread of its own.
+    #[test]
+    fn scans_on_one_thread_do_not_leak_into_each_other() {
+        let engine = Engine::with_defaults().unwrap();
+        let texts = [
+            "Mevr. A.C. van Huffelen (geboren 12-03-1961) heeft diabetes. BSN 123456782.",
+            "Geen gegevens hier, alleen beleid over diabetes en de FNV in 2024.",
+            "Jan de Vries, Kerkstraat 12, 1234 AB Utrecht, tel 06-12345678. De Vries is lid van de FNV.",
+            "",
+            "Kramer, D. belde. Later belde Kramer opnieuw; IBAN NL91ABNA0417164300.",
+        ];
+        let alone: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                std::thread::scope(|s| s.spawn(|| format!("{:?}", engine.scan(t))).join().unwrap())
+            })
+            .collect();
+        for order in [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]] {
+            for i in order {
+                assert_eq!(format!("{:?}", engine.scan(texts[i])), alone[i], "text {i}");
+            }
+        }
+        assert!(alone[0].contains("Person") && alone[2].contains("Address"), "{alone:?}");
     }
 
     #[test]

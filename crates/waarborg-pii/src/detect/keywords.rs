@@ -320,22 +320,28 @@ impl Keywords {
     }
 
     /// Finds every keyword in `bytes`.
+    #[cfg(test)]
     pub(crate) fn scan(&self, bytes: &[u8]) -> KeywordHits {
+        let mut hits = KeywordHits::default();
+        self.scan_into(bytes, &mut hits, &mut Vec::new());
+        hits
+    }
+
+    /// Finds every keyword in `bytes`, into `hits` (cleared first); `all` is room for every
+    /// occurrence before the selection (a buffer the caller reuses).
+    pub(crate) fn scan_into(&self, bytes: &[u8], hits: &mut KeywordHits, all: &mut Vec<(usize, usize, usize)>) {
+        hits.categories.clear();
+        hits.labels.clear();
+        hits.titles.clear();
         if self.kinds.is_empty() {
-            return KeywordHits::default();
+            return;
         }
-        let mut hits = KeywordHits {
-            categories: Vec::with_capacity(8),
-            labels: Vec::with_capacity(16),
-            titles: Vec::new(),
-        };
-        // Sized for a typical document: the pushes rarely reallocate.
-        let mut all = Vec::with_capacity(64);
-        self.automaton.occurrences(bytes, &mut all);
+        all.clear();
+        self.automaton.occurrences(bytes, all);
         // Leftmost-longest, non-overlapping: by start, longest first; then greedily.
         all.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut covered = 0;
-        for (start, end, id) in all {
+        for &(start, end, id) in all.iter() {
             if start < covered {
                 continue;
             }
@@ -348,7 +354,6 @@ impl Keywords {
                 }
             }
         }
-        hits
     }
 }
 

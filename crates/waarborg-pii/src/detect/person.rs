@@ -212,16 +212,14 @@ const MULTI_LETTER_INITIALS: &[&str] = &[
 
 /// Finds names in `t`, appending to `out`. `titles` finds lower-case forms of address
 /// (`dhr`, `mevr.`, `mw`, …) for names written in lower case after them.
-pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHit>) {
+pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall, out: &mut Vec<NameHit>) {
     let b = t.bytes;
     let n = b.len();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
     // Chains read and rejected: read again if a name found elsewhere in the text explains them.
-    let mut recall = Recall {
-        rejected: Vec::with_capacity(64),
-        named: Vec::with_capacity(32),
-    };
+    recall.rejected.clear();
+    recall.named.clear();
     while i < n {
         i = next_candidate(b, i);
         if i >= n {
@@ -259,7 +257,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
             continue;
         }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
-        match chain_at(t, i, listed, Some(&mut recall)) {
+        match chain_at(t, i, listed, Some(recall)) {
             Some((hit, next)) => {
                 if let Some(hit) = hit {
                     last_end = Some(hit.range.end);
@@ -282,7 +280,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<NameHi
         }
     }
     if !recall.rejected.is_empty() && !recall.named.is_empty() {
-        remembered_names(t, &recall, out);
+        remembered_names(t, recall, out);
     }
     lower_case_after_titles(t, titles, out);
 }
@@ -847,16 +845,24 @@ fn is_article(word: &str) -> bool {
     ["de", "den", "der", "het", "'t", "’t", "ten", "ter"].iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
-/// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
-/// hit (if any) and where scanning continues.
-/// What the main pass keeps for [`remembered_names`].
-struct Recall {
+/// What the main pass keeps for [`remembered_names`] (buffers a caller may reuse across texts).
+#[derive(Default)]
+pub(crate) struct Recall {
     /// Unknown capitalised words of rejected chains, with the chain's start.
     rejected: Vec<(usize, Range<usize>)>,
     /// Capitalised words of confident names.
     named: Vec<Range<usize>>,
 }
 
+impl Recall {
+    /// The larger of its two buffers' capacities.
+    pub(crate) fn capacity(&self) -> usize {
+        self.rejected.capacity().max(self.named.capacity())
+    }
+}
+
+/// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
+/// hit (if any) and where scanning continues.
 fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -> Option<(Option<NameHit>, usize)> {
     let mut toks = [Tok::new(0, 0, Kind::Cap); MAX_TOKENS];
     let mut len = 0;

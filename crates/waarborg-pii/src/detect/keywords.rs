@@ -195,16 +195,17 @@ impl Automaton {
             for (chunk, &start) in chunks.iter_mut().zip(&starts) {
                 chunk.copy_from_slice(&bytes[start + j..start + j + 8]);
             }
-            let mut flags = 0;
+            let mut flags = [0u16; STREAMS];
             for k in 0..8 {
-                for (state, chunk) in states.iter_mut().zip(&chunks) {
+                for ((state, chunk), flag) in states.iter_mut().zip(&chunks).zip(&mut flags) {
                     let t = self.step(*state, chunk[k]);
-                    flags |= t;
+                    *flag |= t;
                     *state = usize::from(t >> 1);
                 }
             }
-            if flags & 1 != 0 {
-                for s in 0..STREAMS {
+            // Only the pieces in which a keyword ended are walked again, slowly.
+            if flags.iter().fold(0, |all, f| all | f) & 1 != 0 {
+                for s in (0..STREAMS).filter(|&s| flags[s] & 1 != 0) {
                     self.replay(bytes, before[s], starts[s] + j..starts[s] + j + 8, owned(s), out);
                 }
             }

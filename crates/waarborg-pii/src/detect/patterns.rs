@@ -415,7 +415,9 @@ fn skip_word(s: &str, i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{next_digit, MAX_GAP, MAX_IBAN, MAX_LEAD};
+    use super::{next_digit, skip_word, PatternHit, PatternScanner, MAX_GAP, MAX_IBAN, MAX_LEAD};
+    use crate::text::Text;
+    use regex_automata::Input;
     use regex_automata::dfa::{dense, Automaton, StartKind};
     use regex_automata::util::{start, syntax};
     use regex_automata::util::primitives::StateID;
@@ -539,6 +541,61 @@ mod tests {
                 frontier = advance(&dfa, &frontier, |_| true);
             }
             assert!(frontier.is_empty(), "an IBAN match may be longer than {MAX_IBAN} bytes");
+        }
+    }
+
+    impl PatternScanner {
+        /// What `scan_patterns` speeds up: the meta regex's leftmost-first search from each
+        /// position, with no digit windows, no window walks and no search finished from a walk.
+        fn scan_patterns_plain(&self, t: &Text<'_>, out: &mut Vec<PatternHit>) {
+            let hay = t.str;
+            let mut pos = 0;
+            while pos < hay.len() {
+                let Some(m) = self.regex.search(&Input::new(hay).range(pos..)) else {
+                    break;
+                };
+                let (start, first) = (m.start(), m.pattern());
+                match self.try_rule(t, first, m.range()).or_else(|| self.try_others_at(t, start, first)) {
+                    Some(found) => {
+                        pos = found.hit.range.end.max(start + 1);
+                        out.push(found);
+                    }
+                    None => pos = skip_word(hay, start),
+                }
+                while pos < hay.len() && !hay.is_char_boundary(pos) {
+                    pos += 1;
+                }
+            }
+        }
+    }
+
+    fn key(hits: &[PatternHit]) -> Vec<(&'static str, std::ops::Range<usize>, u32)> {
+        hits.iter().map(|h| (h.detector, h.hit.range.clone(), h.hit.score.to_bits())).collect()
+    }
+
+    /// Pieces texts are made of: numbers of every rule's shape and of none, the words and signs
+    /// around them, and what sits between digits.
+    const PIECES: &[&str] = &[
+        "Kerkstraat ", "Kanaal Noord ", "laan ", "Dam ", "bedragen ", "in ", "NL91", "ABNA", " ", " ",
+        "0417164300", "06", "-", " - ", "+31", "(0)20", "0031 ", "1234 AB", "1234AB", "123456782",
+        "1234.56.782", "123 456 782", ".", ",", ":", "€ ", "é", "\n", "192.168.1.1", "AB-12-CD",
+        "12", "7", "2024", "5442 0487 0508 6977", "x", "KvK", "Straat ", "12a", "nr. ", "ß",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// The windowed scan finds exactly what the plain leftmost-first search finds.
+        #[test]
+        fn windows_find_what_the_plain_search_finds(parts in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+            static SCANNER: std::sync::LazyLock<PatternScanner> =
+                std::sync::LazyLock::new(|| PatternScanner::new(|_| true).unwrap());
+            let scanner = &*SCANNER;
+            let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let t = Text::new(&text);
+            let (mut windowed, mut plain) = (Vec::new(), Vec::new());
+            scanner.scan_patterns(&t, &mut windowed);
+            scanner.scan_patterns_plain(&t, &mut plain);
+            proptest::prop_assert_eq!(key(&windowed), key(&plain), "{:?}", text);
         }
     }
 }

@@ -143,15 +143,18 @@ impl Engine {
 
     /// Finds personal data and special categories in `text`.
     pub fn scan(&self, text: &str) -> Findings {
-        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => {
-                let findings = self.scan_with(text, &mut scratch);
-                scratch.trim();
-                findings
-            }
-            // (Not reached: a scan does not scan again. Should one, it gets buffers of its own.)
-            Err(_) => self.scan_with(text, &mut Scratch::default()),
-        })
+        let reused = SCRATCH.try_with(|scratch| {
+            let mut scratch = scratch.try_borrow_mut().ok()?;
+            let findings = self.scan_with(text, &mut scratch);
+            scratch.trim();
+            Some(findings)
+        });
+        match reused {
+            Ok(Some(findings)) => findings,
+            // The thread's buffers are in use (a scan inside a scan, which does not happen) or
+            // gone (a scan from a thread-local destructor): buffers of its own.
+            _ => self.scan_with(text, &mut Scratch::default()),
+        }
     }
 
     fn scan_with(&self, text: &str, scratch: &mut Scratch) -> Findings {
@@ -471,6 +474,31 @@ mod tests {
             }
         }
         assert!(alone[0].contains("Person") && alone[2].contains("Address"), "{alone:?}");
+    }
+
+    /// A scan from a thread-local destructor, after the thread's buffers are gone, gets
+    /// buffers of its own (no panic: a panic there would abort the process).
+    #[test]
+    fn a_scan_from_a_thread_local_destructor_works() {
+        struct ScanOnDrop(std::sync::mpsc::Sender<usize>);
+        impl Drop for ScanOnDrop {
+            fn drop(&mut self) {
+                let found = crate::test_support::engine().scan("BSN 123456782").spans.len();
+                let _ = self.0.send(found);
+            }
+        }
+        thread_local! {
+            static ON_EXIT: RefCell<Option<ScanOnDrop>> = const { RefCell::new(None) };
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // Registered before the scan buffers, so destroyed after them.
+            ON_EXIT.with(|d| *d.borrow_mut() = Some(ScanOnDrop(tx)));
+            assert_eq!(crate::test_support::engine().scan("BSN 123456782").spans.len(), 1);
+        })
+        .join()
+        .unwrap();
+        assert_eq!(rx.recv().unwrap(), 1);
     }
 
     #[test]

@@ -71,9 +71,8 @@ impl Scratch {
         trim(&mut self.occurrences);
         trim(&mut self.pattern_hits);
         trim(&mut self.names);
-        if self.recall.capacity() > Scratch::KEEP {
-            self.recall = person::Recall::default();
-        }
+        trim(&mut self.recall.rejected);
+        trim(&mut self.recall.named);
         trim(&mut self.dates);
         trim(&mut self.name_ranges);
         trim(&mut self.category_hits);

@@ -12,12 +12,12 @@ use super::{all_label_rules, all_rules, Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::Text;
 use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::hybrid::LazyStateID;
+use regex_automata::hybrid::{self, LazyStateID};
 use regex_automata::meta::Regex;
 use regex_automata::util::pool::Pool;
-use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchError, MatchKind, PatternID, PatternSet};
+use std::sync::Arc;
 
 /// A finding of a pattern rule.
 pub(crate) struct PatternHit {
@@ -28,7 +28,7 @@ pub(crate) struct PatternHit {
     pub(crate) labelled: bool,
 }
 
-type CacheFn = Box<dyn Fn() -> (Cache, Cache) + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+type CacheFn = Box<dyn Fn() -> hybrid::regex::Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 /// The compiled pattern rules.
 pub(crate) struct PatternScanner {
@@ -36,14 +36,13 @@ pub(crate) struct PatternScanner {
     regex: Regex,
     /// The same patterns with all-matches semantics: which rules match at a given start.
     all: Regex,
-    /// The same patterns' forward lazy DFA, walked by [`PatternScanner::window_match`] to
-    /// learn whether a stretch of text holds a match at all, and on from there to the match's
-    /// end ([`PatternScanner::finish_match`]).
-    window: DFA,
-    /// The reverse lazy DFA (all-matches semantics) that finds a match's start from its end.
-    reverse: DFA,
-    /// Their caches, one pair per thread that scans.
-    window_caches: Pool<(Cache, Cache), CacheFn>,
+    /// The same patterns' lazy DFAs. The forward one is walked by
+    /// [`PatternScanner::window_match`] to learn whether a stretch of text holds a match at
+    /// all, and on from there to the match's end ([`PatternScanner::finish_match`]); the
+    /// reverse one finds the match's start from its end.
+    window: Arc<hybrid::regex::Regex>,
+    /// Their caches, one per thread that scans.
+    window_caches: Pool<hybrid::regex::Cache, CacheFn>,
     /// Whether to look for e-mail addresses (found by `@`, outside the automaton).
     emails: bool,
     /// Whether to look for IPv6 addresses (found by `:`, outside the automaton).
@@ -74,25 +73,15 @@ impl PatternScanner {
                     .hybrid_cache_capacity(16 << 20),
             )
             .build_many(&patterns)?;
-        let window = DFA::builder()
-            .syntax(syntax::Config::new().utf8(true))
-            .configure(DFA::config().cache_capacity(16 << 20))
-            .build_many(&patterns)?;
-        // Built as `hybrid::regex::Regex` builds its reverse DFA.
-        let reverse = DFA::builder()
-            .syntax(syntax::Config::new().utf8(true))
-            .configure(
-                DFA::config()
-                    .cache_capacity(16 << 20)
-                    .prefilter(None)
-                    .specialize_start_states(false)
-                    .match_kind(MatchKind::All),
-            )
-            .thompson(thompson::Config::new().reverse(true))
-            .build_many(&patterns)?;
-        let (fwd, rev) = (window.clone(), reverse.clone());
-        let window_caches: Pool<(Cache, Cache), CacheFn> =
-            Pool::new(Box::new(move || (fwd.create_cache(), rev.create_cache())));
+        let window = Arc::new(
+            hybrid::regex::Regex::builder()
+                .syntax(syntax::Config::new().utf8(true))
+                .dfa(DFA::config().cache_capacity(16 << 20))
+                .build_many(&patterns)?,
+        );
+        let for_caches = Arc::clone(&window);
+        let window_caches: Pool<hybrid::regex::Cache, CacheFn> =
+            Pool::new(Box::new(move || for_caches.create_cache()));
         let labels = LabelScanner::new(
             all_label_rules()
                 .into_iter()
@@ -104,7 +93,6 @@ impl PatternScanner {
             regex,
             all,
             window,
-            reverse,
             window_caches,
             emails: enabled(EntityType::Email),
             ips: enabled(EntityType::IpAddress),
@@ -157,7 +145,7 @@ impl PatternScanner {
         let hay = t.str;
         let b = t.bytes;
         let mut caches = self.window_caches.get();
-        let (cache, rev_cache) = &mut *caches;
+        let (cache, rev_cache) = caches.as_parts_mut();
         let mut pos = 0;
         // The first digit at or after `pos`, when `window_end` already found it.
         let mut known_digit = None;
@@ -218,7 +206,7 @@ impl PatternScanner {
     /// the end of the text did), where [`PatternScanner::finish_match`] goes on. An error (the
     /// lazy DFA gave up) means "maybe": the caller searches in full.
     fn window_match(&self, cache: &mut Cache, hay: &str, from: usize, end: usize) -> Result<Option<(LazyStateID, usize)>, MatchError> {
-        let dfa = &self.window;
+        let dfa = self.window.forward();
         let input = Input::new(hay).range(from..end);
         let mut sid = dfa.start_state_forward(cache, &input)?;
         if sid.is_tagged() {
@@ -267,7 +255,7 @@ impl PatternScanner {
         mut sid: LazyStateID,
         mut at: usize,
     ) -> Result<Option<regex_automata::Match>, MatchError> {
-        let dfa = &self.window;
+        let dfa = self.window.forward();
         let b = hay.as_bytes();
         // The match seen last: (pattern, end). A match state reports the match that ended
         // before the byte that led to it.
@@ -293,7 +281,8 @@ impl PatternScanner {
         let (pattern, end) = last;
         let input = Input::new(hay).span(from..end).anchored(Anchored::Yes);
         Ok(self
-            .reverse
+            .window
+            .reverse()
             .try_search_rev(rev_cache, &input)?
             .map(|start| regex_automata::Match::new(pattern, start.offset()..end)))
     }

@@ -849,16 +849,9 @@ fn is_article(word: &str) -> bool {
 #[derive(Default)]
 pub(crate) struct Recall {
     /// Unknown capitalised words of rejected chains, with the chain's start.
-    rejected: Vec<(usize, Range<usize>)>,
+    pub(crate) rejected: Vec<(usize, Range<usize>)>,
     /// Capitalised words of confident names.
-    named: Vec<Range<usize>>,
-}
-
-impl Recall {
-    /// The larger of its two buffers' capacities.
-    pub(crate) fn capacity(&self) -> usize {
-        self.rejected.capacity().max(self.named.capacity())
-    }
+    pub(crate) named: Vec<Range<usize>>,
 }
 
 /// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the

@@ -871,8 +871,14 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
         }
         toks[len] = tok;
         len += 1;
-        // The next token must follow one space (or a no-break space) later.
-        let after = tok.end;
+        // The next token must follow one space (or a no-break space) later; the call name in
+        // brackets after initials, or the initials after a given name, are part of the name
+        // (`H.J. (Henk) Lammers`, `Henk (H.J.) Lammers`).
+        let after = match tok.kind {
+            Kind::Initials => call_name_after(t, tok.end).unwrap_or(tok.end),
+            Kind::Cap if tok.first => initials_after(t, tok.end).unwrap_or(tok.end),
+            _ => tok.end,
+        };
         let next_start = match t.bytes.get(after) {
             Some(b' ') => after + 1,
             Some(0xC2) if t.bytes.get(after + 1) == Some(&0xA0) => after + 2,
@@ -926,6 +932,36 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
             .map_or(toks[len - 1].end, |w| w[1].start),
     };
     Some((hit, scan_next))
+}
+
+/// `H.J. (Henk) Lammers`, `mw. A.B. (Anna) de Groot`: official documents give the call name in
+/// brackets between the initials and the surname. At `end` (the initials' end), a space, `(`,
+/// a known given name and `)`: returns the offset after the `)`.
+fn call_name_after(t: &Text<'_>, end: usize) -> Option<usize> {
+    let b = t.bytes;
+    if b.get(end..end + 2) != Some(b" (") {
+        return None;
+    }
+    let start = end + 2;
+    let close = word_end(t, start);
+    let name = t.str.get(start..close)?;
+    let mut chars = name.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
+    (capitalised && b.get(close) == Some(&b')') && crate::lexicon::is_first_name(name)).then_some(close + 1)
+}
+
+/// `Henk (H.J.) Lammers`: at `end` (a given name's end), a space and initials in brackets;
+/// returns the offset after the `)`.
+fn initials_after(t: &Text<'_>, end: usize) -> Option<usize> {
+    let b = t.bytes;
+    if b.get(end..end + 2) != Some(b" (") {
+        return None;
+    }
+    let mut i = end + 2;
+    while b.get(i).is_some_and(u8::is_ascii_uppercase) && b.get(i + 1) == Some(&b'.') {
+        i += 2;
+    }
+    (i > end + 2 && b.get(i) == Some(&b')')).then_some(i + 1)
 }
 
 /// Reads one token at `pos`: initials, a capitalised word, a tussenvoegsel or a title.
@@ -1797,6 +1833,31 @@ mod tests {
             ("Kees in 't Veld woont hier", "Kees in 't Veld"),
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_call_name_or_initials_in_brackets_are_part_of_the_name() {
+        for (text, want) in [
+            ("Leerplichtambtenaar: H.J. (Henk) Lammers, Regionaal Bureau", "H.J. (Henk) Lammers"),
+            ("Indexpatiënt: P. (Piotr) Kaczmarek, geb. datum", "P. (Piotr) Kaczmarek"),
+            ("Behandelaar: mw. A.B. (Anna) de Groot-Smit", "A.B. (Anna) de Groot-Smit"),
+            ("De brief van J. (Jan-Willem) van den Berg kwam gisteren.", "J. (Jan-Willem) van den Berg"),
+            ("Naam: Henk (H.J.) Lammers", "Henk (H.J.) Lammers"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        // Hard negatives: a bracketed word that is no given name, or no initials after a given
+        // name, joins nothing.
+        for text in [
+            "Zie bijlage A. (Toelichting) Hierna volgt het besluit.",
+            "Volgens artikel 3 onder B. (Gemeente) Utrecht is dat zo.",
+            "Zie punt C. (Henk) hierboven.",
+            "Zie Bijlage (B.) Hierna volgt het besluit.",
+            "Met Henk (zie boven) Lammers besproken.",
+        ] {
+            let names = found(text, Person);
+            assert!(names.iter().all(|n| !n.contains('(')), "{text}: {names:?}");
         }
     }
 

@@ -876,7 +876,9 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
         // (`H.J. (Henk) Lammers`, `Henk (H.J.) Lammers`).
         let after = match tok.kind {
             Kind::Initials => call_name_after(t, tok.end).unwrap_or(tok.end),
-            Kind::Cap if tok.first => initials_after(t, tok.end).unwrap_or(tok.end),
+            Kind::Cap if tok.first => initials_after(t, tok.end)
+                .or_else(|| nickname_after(t, tok.end))
+                .unwrap_or(tok.end),
             _ => tok.end,
         };
         let next_start = match t.bytes.get(after) {
@@ -962,6 +964,26 @@ fn initials_after(t: &Text<'_>, end: usize) -> Option<usize> {
         i += 2;
     }
     (i > end + 2 && b.get(i) == Some(&b')')).then_some(i + 1)
+}
+
+/// `Jeroen 'Jerry' Smit`: at `end` (a given name's end), a space and a capitalised word in
+/// quotes (`'…'`, `‘…’`, `"…"`, `“…”`); returns the offset after the closing quote.
+fn nickname_after(t: &Text<'_>, end: usize) -> Option<usize> {
+    let rest = t.str.get(end..)?.strip_prefix(' ')?;
+    let open = rest.chars().next()?;
+    let close = match open {
+        '\'' => '\'',
+        '‘' => '’',
+        '"' => '"',
+        '“' => '”',
+        _ => return None,
+    };
+    let start = end + 1 + open.len_utf8();
+    let word_stop = word_end(t, start);
+    let word = t.str.get(start..word_stop)?;
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
+    (capitalised && t.str[word_stop..].starts_with(close)).then(|| word_stop + close.len_utf8())
 }
 
 /// Reads one token at `pos`: initials, a capitalised word, a tussenvoegsel or a title.
@@ -1837,13 +1859,15 @@ mod tests {
     }
 
     #[test]
-    fn a_call_name_or_initials_in_brackets_are_part_of_the_name() {
+    fn a_call_name_initials_or_nickname_between_given_name_and_surname_are_part_of_the_name() {
         for (text, want) in [
             ("Leerplichtambtenaar: H.J. (Henk) Lammers, Regionaal Bureau", "H.J. (Henk) Lammers"),
             ("Indexpatiënt: P. (Piotr) Kaczmarek, geb. datum", "P. (Piotr) Kaczmarek"),
             ("Behandelaar: mw. A.B. (Anna) de Groot-Smit", "A.B. (Anna) de Groot-Smit"),
             ("De brief van J. (Jan-Willem) van den Berg kwam gisteren.", "J. (Jan-Willem) van den Berg"),
             ("Naam: Henk (H.J.) Lammers", "Henk (H.J.) Lammers"),
+            ("Jeroen 'Jerry' Smit heeft gebeld.", "Jeroen 'Jerry' Smit"),
+            ("Verdachte Mohamed “Mo” El Amrani zweeg.", "Mohamed “Mo” El Amrani"),
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
@@ -1855,9 +1879,11 @@ mod tests {
             "Zie punt C. (Henk) hierboven.",
             "Zie Bijlage (B.) Hierna volgt het besluit.",
             "Met Henk (zie boven) Lammers besproken.",
+            "Toen zei Anna 'nee' tegen de buren.",
+            "Bij Jan 'Kamer 3' is vol.",
         ] {
             let names = found(text, Person);
-            assert!(names.iter().all(|n| !n.contains('(')), "{text}: {names:?}");
+            assert!(names.iter().all(|n| !n.contains(['(', '\''])), "{text}: {names:?}");
         }
     }
 

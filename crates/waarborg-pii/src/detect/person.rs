@@ -1888,6 +1888,18 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_off_word_before_a_comma_is_not_read_as_a_reversed_surname() {
+        for (text, want) in [
+            ("Kun je morgen bellen? Groetjes, Lisa", "Lisa"),
+            ("Tot zaterdag! Liefs, Anna", "Anna"),
+            // A real reversed name still is one.
+            ("Aanvrager: Groeneveld, Lisa", "Groeneveld, Lisa"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+    }
+
+    #[test]
     fn multi_letter_initials_are_at_most_five_bytes() {
         assert!(super::MULTI_LETTER_INITIALS.iter().all(|w| w.len() <= 5));
     }

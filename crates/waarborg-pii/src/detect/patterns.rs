@@ -331,14 +331,15 @@ const MAX_LEAD: usize = 13;
 const MAX_GAP: usize = 7;
 
 /// An IBAN match (`NL91 ABNA 0417 1643 00`, which may run on into the words after it: its
-/// check trims it) is at most this long, and starts with two ASCII letters and a digit.
-const MAX_IBAN: usize = 64;
+/// check trims it) is at most this long, and starts with two ASCII letters and a digit, or two
+/// ASCII capitals, a space and a digit (`NL 91 ABNA …`).
+const MAX_IBAN: usize = 65;
 
 /// For a match whose first digit is the one at `digit`: the last digit it may hold, the end
 /// of the text it may reach, and the first digit after the last (`b.len()` if none). Other rules' digits lie within `MAX_GAP` of each other and
 /// their matches end within `MAX_GAP + 1` bytes of the last; a number right after two letters
-/// may start an IBAN, which reaches up to `MAX_IBAN` bytes from its start, so every digit
-/// before that reach belongs too.
+/// (or two capitals and a space) may start an IBAN, which reaches up to `MAX_IBAN` bytes from
+/// its start, so every digit before that reach belongs too.
 fn window_end(b: &[u8], digit: usize) -> (usize, usize, usize) {
     let mut last = digit;
     let mut reach = digit + MAX_GAP + 2;
@@ -346,6 +347,13 @@ fn window_end(b: &[u8], digit: usize) -> (usize, usize, usize) {
     loop {
         if run_start >= 2 && b[run_start - 1].is_ascii_alphabetic() && b[run_start - 2].is_ascii_alphabetic() {
             reach = reach.max(run_start - 2 + MAX_IBAN + 1);
+        } else if run_start >= 3
+            && b[run_start - 1] == b' '
+            && b[run_start - 2].is_ascii_uppercase()
+            && b[run_start - 3].is_ascii_uppercase()
+        {
+            // `NL 91 ABNA …`
+            reach = reach.max(run_start - 3 + MAX_IBAN + 1);
         }
         // The digit run at `last`, then the next digit after it.
         let mut j = last + 1;
@@ -517,11 +525,11 @@ mod tests {
     }
 
     /// The IBAN bound `window_end` relies on: a match starts with two ASCII letters and a
-    /// digit, and is at most `MAX_IBAN` bytes long.
+    /// digit, or two ASCII capitals, a space and a digit, and is at most `MAX_IBAN` bytes long.
     #[test]
     fn iban_matches_are_short_and_start_with_two_letters() {
         let rule = super::all_rules().into_iter().find(|r| r.name == "iban").unwrap();
-        assert!(rule.pattern.starts_with("(?-u:\\b)[A-Za-z]{2}[0-9]"), "{}", rule.pattern);
+        assert!(rule.pattern.starts_with("(?-u:\\b)(?:[A-Za-z]{2}|[A-Z]{2} )[0-9]"), "{}", rule.pattern);
         let dfa = anchored(rule.pattern);
         for look_behind in LOOK_BEHINDS {
             let mut frontier = vec![start_state(&dfa, look_behind)];
@@ -568,7 +576,8 @@ mod tests {
         "Kerkstraat ", "Kanaal Noord ", "laan ", "Dam ", "bedragen ", "in ", "NL91", "ABNA", " ", " ",
         "0417164300", "06", "-", " - ", "+31", "(0)20", "0031 ", "1234 AB", "1234AB", "123456782",
         "1234.56.782", "123 456 782", ".", ",", ":", "€ ", "é", "\n", "192.168.1.1", "AB-12-CD",
-        "12", "7", "2024", "5442 0487 0508 6977", "x", "KvK", "Straat ", "12a", "nr. ", "ß",
+        "12", "7", "2024", "5442 0487 0508 6977", "x", "KvK", "Straat ", "12a", "nr. ", "ß", "NL ",
+        "NL 91", "ABNA 0417 1643 00", "MTLC AST",
     ];
 
     proptest::proptest! {

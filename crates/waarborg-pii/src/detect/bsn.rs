@@ -1,7 +1,8 @@
 //! BSN — burgerservicenummer.
 //!
 //! **What it finds:** nine digits, plain (`123456782`), dotted 4-2-3 (`1234.56.782`) or grouped
-//! 3-3-3 with spaces or dots (`123 456 782`), whose 11-proef holds.
+//! 3-3-3 with spaces or dots (`123 456 782`), whose 11-proef holds; after a BSN label also 4-2-3
+//! with spaces or dashes (`BSN: 1234 56 782`, `1234-56-782`).
 //!
 //! **Why it is personal data:** the BSN identifies one resident for life and unlocks every
 //! government file about them; the AVG (UAVG art. 46) allows its use only where a law says so.
@@ -19,7 +20,7 @@ use std::ops::Range;
 pub(crate) const RULES: &[PatternRule] = &[PatternRule {
     entity: EntityType::Bsn,
     name: "bsn",
-    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})(?-u:\b)",
+    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}[. -][0-9]{2}[. -][0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})(?-u:\b)",
     check,
 }];
 
@@ -72,6 +73,13 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if mixed {
         return None;
     }
+    // 4-2-3 with spaces or dashes is how some copy the dotted form; only after a label.
+    if raw[4] == b' ' || raw[4] == b'-' {
+        if !labelled {
+            return None;
+        }
+        return Some(Hit::new(m, 0.95));
+    }
     let thousands_style = separators.len() == 2 && separators[0] == b'.' && raw[3] == b'.';
     if (thousands_style || looks_like_amount(t, m.start, m.end)) && !labelled {
         return None;
@@ -97,6 +105,17 @@ mod tests {
         assert_eq!(found("sofinummer 123 456 782 bekend", Bsn), ["123 456 782"]);
         assert_eq!(found("zijn nummer is 111222333", Bsn), ["111222333"]);
         assert_eq!(found("BSN: 123.456.782", Bsn), ["123.456.782"]);
+    }
+
+    #[test]
+    fn after_a_label_4_2_3_with_spaces_or_dashes() {
+        assert_eq!(found("BSN: 1234 56 782", Bsn), ["1234 56 782"]);
+        assert_eq!(found("burgerservicenummer 1234-56-782 (zie paspoort)", Bsn), ["1234-56-782"]);
+        // Hard negatives: no label, a failing 11-proef, mixed separators.
+        assert!(found("In 1234 56 782 gevallen", Bsn).is_empty());
+        assert!(found("artikel 1234-56-782", Bsn).is_empty());
+        assert!(found("BSN: 1234 56 789", Bsn).is_empty());
+        assert!(found("BSN: 1234 56-782", Bsn).is_empty());
     }
 
     #[test]

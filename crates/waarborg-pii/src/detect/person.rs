@@ -482,10 +482,12 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             // (`mw hermans`, not `Mevr. levert`); `de jong` is a name. After `mr`, `dr`, `heer`
             // and the like a name in lower case is too rare to read (`mr. in de rechten`).
             // After tussenvoegsels a common word is a phrase: `meneer van de gemeente`.
-            if (!tuss && !initials && !is_surname(word)) || cue == Cue::CapitalOnly || (tuss && is_common_word(word)) {
+            // (`jansen-van der berg`: the part before a hyphen and tussenvoegsel.)
+            let core = word.rsplit_once('-').filter(|(_, last)| is_tussenvoegsel(last)).map_or(word, |(core, _)| core);
+            if (!tuss && !initials && !is_surname(core)) || cue == Cue::CapitalOnly || (tuss && is_common_word(word)) {
                 break None;
             }
-            break Some(end);
+            break Some(lower_double_name_end(t, pos, end));
         };
         if let Some(end) = end {
             found.push(NameHit { range: start..end, score: 0.8 });
@@ -538,14 +540,21 @@ fn given_name_after(t: &Text<'_>, pos: usize, cue: Cue) -> Option<NameHit> {
     while b.get(p) == Some(&b' ') {
         let Some(e) = lower_word(p + 1) else { break };
         let w = &t.str[p + 1..e];
-        if is_tussenvoegsel(w) {
+        // `mohamed el amrani`: an Arabic or Berber particle before a listed surname (`al` and
+        // `ben` are also Dutch words: `ik ben jan al klaar`).
+        let particle = || {
+            is_arabic_particle(w.as_bytes())
+                && b.get(e) == Some(&b' ')
+                && lower_word(e + 1).is_some_and(|e2| is_surname(&t.str[e + 1..e2]) && !is_common_word(&t.str[e + 1..e2]))
+        };
+        if is_tussenvoegsel(w) || particle() {
             tuss = true;
             p = e;
             continue;
         }
         let fw = crate::lexicon::flags_of(w);
         if tuss || (fw & crate::lexicon::SURNAME != 0 && fw & crate::lexicon::COMMON == 0) {
-            end = e;
+            end = lower_double_name_end(t, p + 1, e);
         }
         break;
     }
@@ -559,6 +568,31 @@ fn given_name_after(t: &Text<'_>, pos: usize, cue: Cue) -> Option<NameHit> {
         _ => true,
     };
     ok.then_some(NameHit { range: start..end, score: 0.7 })
+}
+
+/// `van dijk-de groot`, `jansen-van der berg`: a lower-case surname at `start..end` whose last
+/// part after its hyphen is a tussenvoegsel goes on after it, through more tussenvoegsels, to
+/// one more word. Returns the name's end (`end` when it does not go on).
+fn lower_double_name_end(t: &Text<'_>, start: usize, end: usize) -> usize {
+    let b = t.bytes;
+    let word = &t.str[start..end];
+    let Some((_, last)) = word.rsplit_once('-') else {
+        return end;
+    };
+    if !is_tussenvoegsel(last) {
+        return end;
+    }
+    let mut p = end;
+    while b.get(p) == Some(&b' ') && b.get(p + 1).is_some_and(u8::is_ascii_lowercase) {
+        let e = word_end(t, p + 1);
+        let w = &t.str[p + 1..e];
+        if is_tussenvoegsel(w) {
+            p = e;
+            continue;
+        }
+        return if is_common_word(w) { end } else { e };
+    }
+    end
 }
 
 /// Whether the text between a name ending at `prev_end` and a chain at `start` continues an
@@ -1897,6 +1931,22 @@ mod tests {
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn lower_case_double_names_and_particles_are_read_to_the_end() {
+        for (text, want) in [
+            ("ik bel namens mijn moeder, mevr. j. van dijk-de groot", "j. van dijk-de groot"),
+            ("dhr. jansen-van der berg belde", "jansen-van der berg"),
+            ("ik ben sanne de wit-van dam", "sanne de wit-van dam"),
+            ("hallo, mijn naam is mohamed el amrani, ik woon in zwolle", "mohamed el amrani"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        // Hard negatives: a common word after the hyphen's tussenvoegsel, `al` as "already".
+        assert_eq!(found("dhr. van dijk-de gemeente", Person), ["van dijk-de"]);
+        assert_eq!(found("mijn naam is jan al klaar", Person), ["jan"]);
+        assert_eq!(found("ik ben mohamed al een week ziek", Person), ["mohamed"]);
     }
 
     #[test]

@@ -258,8 +258,12 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
         }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
         match chain_at(t, i, listed, Some(recall)) {
-            Some((hit, next)) => {
-                if let Some(hit) = hit {
+            Some((hit, mut next)) => {
+                if let Some(mut hit) = hit {
+                    if let Some(end) = dashed_surname_end(t, hit.range.end) {
+                        hit.range.end = end;
+                        next = end;
+                    }
                     last_end = Some(hit.range.end);
                     out.push(hit);
                 }
@@ -968,6 +972,46 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
             .map_or(toks[len - 1].end, |w| w[1].start),
     };
     Some((hit, scan_next))
+}
+
+/// `Petra Jansen - de Vries`, `M. van den Heuvel – Smit`, `Jansen–de Vries`: a double surname
+/// joined by a spaced hyphen or an en dash. At `end` (a name's end): the dash, tussenvoegsels,
+/// and a capitalised listed surname (after a tussenvoegsel, any capitalised word that is no
+/// common word); returns the second surname's end. Not `Jan Smit - Gemeente Utrecht`.
+fn dashed_surname_end(t: &Text<'_>, end: usize) -> Option<usize> {
+    // (Most names are followed by something else: settled by two bytes.)
+    match t.bytes.get(end..end + 2)? {
+        [b' ', b'-' | 0xE2] | [0xE2, 0x80] => {}
+        _ => return None,
+    }
+    let rest = t.str.get(end..)?;
+    let joiner = [" - ", " – ", "–"].into_iter().find(|j| rest.starts_with(j))?;
+    let mut p = end + joiner.len();
+    let mut tuss = false;
+    loop {
+        let e = word_end(t, p);
+        let word = t.str.get(p..e)?;
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        if first.is_lowercase() {
+            if !is_lower_tussenvoegsel(word.as_bytes()) || t.bytes.get(e) != Some(&b' ') {
+                return None;
+            }
+            tuss = true;
+            p = e + 1;
+            continue;
+        }
+        let capitalised = first.is_uppercase() && chars.next().is_some_and(char::is_lowercase);
+        let f = crate::lexicon::flags_of(word);
+        let common = f & crate::lexicon::COMMON != 0;
+        let listed = f & crate::lexicon::SURNAME != 0 || is_surname(word);
+        // A given name before another capitalised word starts the next person's name (`Jan
+        // Smit - Willem Bakker`): joined, that surname would be read as nobody's.
+        let next_name = f & crate::lexicon::FIRST != 0
+            && t.bytes.get(e) == Some(&b' ')
+            && t.char_at(e + 1).is_some_and(char::is_uppercase);
+        return (capitalised && !common && !next_name && (listed || tuss)).then_some(e);
+    }
 }
 
 /// `H.J. (Henk) Lammers`, `mw. A.B. (Anna) de Groot`: official documents give the call name in
@@ -1931,6 +1975,24 @@ mod tests {
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn a_double_surname_joined_by_a_spaced_hyphen_or_an_en_dash_is_one_name() {
+        for (text, want) in [
+            ("Petra Jansen - de Vries woont hier.", "Petra Jansen - de Vries"),
+            ("Petra Jansen–de Vries woont hier.", "Petra Jansen–de Vries"),
+            ("mevr. P. Jansen – de Vries belde.", "P. Jansen – de Vries"),
+            ("M. van den Heuvel - Smit tekende.", "M. van den Heuvel - Smit"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        // Hard negatives: an organisation or a department after the dash.
+        assert_eq!(found("Jan Smit - Gemeente Utrecht", Person), ["Jan Smit"]);
+        assert_eq!(found("Anna Bakker - Afdeling Zorg", Person), ["Anna Bakker"]);
+        assert_eq!(found("Anna Bakker - de gemeente", Person), ["Anna Bakker"]);
+        // The next person in a list.
+        assert_eq!(found("Jan Smit - Willem Bakker", Person), ["Jan Smit", "Willem Bakker"]);
     }
 
     #[test]

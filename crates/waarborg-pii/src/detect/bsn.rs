@@ -73,15 +73,10 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if mixed {
         return None;
     }
-    // 4-2-3 with spaces or dashes is how some copy the dotted form; only after a label.
-    if raw[4] == b' ' || raw[4] == b'-' {
-        if !labelled {
-            return None;
-        }
-        return Some(Hit::new(m, 0.95));
-    }
     let thousands_style = separators.len() == 2 && separators[0] == b'.' && raw[3] == b'.';
-    if (thousands_style || looks_like_amount(t, m.start, m.end)) && !labelled {
+    // 4-2-3 with spaces or dashes is how some copy the dotted form; only after a label.
+    let copied_4_2_3 = matches!(raw[4], b' ' | b'-');
+    if (thousands_style || copied_4_2_3 || looks_like_amount(t, m.start, m.end)) && !labelled {
         return None;
     }
     if !labelled

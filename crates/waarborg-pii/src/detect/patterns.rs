@@ -178,25 +178,32 @@ impl PatternScanner {
             let Some(m) = found else {
                 break;
             };
-            let start = m.start();
-            let first = m.pattern();
-            let accepted = self
-                .try_rule(t, first, m.range())
-                .or_else(|| self.try_others_at(t, start, first));
-            match accepted {
-                Some(found) => {
-                    pos = found.hit.range.end.max(start + 1);
-                    out.push(found);
-                }
-                // Every pattern starts at a word start or at punctuation, so the next candidate
-                // cannot start inside the word the rejected one started with.
-                None => pos = skip_word(hay, start),
-            }
-            // Never stop inside a char.
-            while pos < hay.len() && !hay.is_char_boundary(pos) {
-                pos += 1;
-            }
+            pos = self.accept(t, m, out);
         }
+    }
+
+    /// Hands the match `m` to its rule, and if that rejects it to the other rules matching at
+    /// its start; keeps what one accepts and returns where the scan goes on. (Inlined: as a
+    /// call it cost the scan 0.25 % more instructions.)
+    #[inline(always)]
+    fn accept(&self, t: &Text<'_>, m: regex_automata::Match, out: &mut Vec<PatternHit>) -> usize {
+        let hay = t.str;
+        let (start, first) = (m.start(), m.pattern());
+        let mut pos = match self.try_rule(t, first, m.range()).or_else(|| self.try_others_at(t, start, first)) {
+            Some(found) => {
+                let next = found.hit.range.end.max(start + 1);
+                out.push(found);
+                next
+            }
+            // Every pattern starts at a word start or at punctuation, so the next candidate
+            // cannot start inside the word the rejected one started with.
+            None => skip_word(hay, start),
+        };
+        // Never stop inside a char.
+        while pos < hay.len() && !hay.is_char_boundary(pos) {
+            pos += 1;
+        }
+        pos
     }
 
     /// Whether some rule matches in `hay[from..end]` (with the text around it as look-around),
@@ -412,7 +419,7 @@ fn skip_word(s: &str, i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{next_digit, skip_word, PatternHit, PatternScanner, MAX_GAP, MAX_IBAN, MAX_LEAD};
+    use super::{next_digit, PatternHit, PatternScanner, MAX_GAP, MAX_IBAN, MAX_LEAD};
     use crate::text::Text;
     use regex_automata::Input;
     use regex_automata::dfa::{dense, Automaton, StartKind};
@@ -543,7 +550,8 @@ mod tests {
 
     impl PatternScanner {
         /// What `scan_patterns` speeds up: the meta regex's leftmost-first search from each
-        /// position, with no digit windows, no window walks and no search finished from a walk.
+        /// position, with no digit windows, no window walks and no search finished from a walk
+        /// (what happens to a match, `accept`, is the same).
         fn scan_patterns_plain(&self, t: &Text<'_>, out: &mut Vec<PatternHit>) {
             let hay = t.str;
             let mut pos = 0;
@@ -551,17 +559,7 @@ mod tests {
                 let Some(m) = self.regex.search(&Input::new(hay).range(pos..)) else {
                     break;
                 };
-                let (start, first) = (m.start(), m.pattern());
-                match self.try_rule(t, first, m.range()).or_else(|| self.try_others_at(t, start, first)) {
-                    Some(found) => {
-                        pos = found.hit.range.end.max(start + 1);
-                        out.push(found);
-                    }
-                    None => pos = skip_word(hay, start),
-                }
-                while pos < hay.len() && !hay.is_char_boundary(pos) {
-                    pos += 1;
-                }
+                pos = self.accept(t, m, out);
             }
         }
     }

@@ -974,6 +974,12 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
     Some((hit, scan_next))
 }
 
+/// An upper-case letter, then a lower-case one (`Henk`, `Jan-Willem`; not `BSN`, not `X.`).
+fn capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+}
+
 /// `Petra Jansen - de Vries`, `M. van den Heuvel – Smit`, `Jansen–de Vries`: a double surname
 /// joined by a spaced hyphen or an en dash. At `end` (a name's end): the dash, tussenvoegsels,
 /// and a capitalised listed surname (after a tussenvoegsel, any capitalised word that is no
@@ -991,9 +997,7 @@ fn dashed_surname_end(t: &Text<'_>, end: usize) -> Option<usize> {
     loop {
         let e = word_end(t, p);
         let word = t.str.get(p..e)?;
-        let mut chars = word.chars();
-        let first = chars.next()?;
-        if first.is_lowercase() {
+        if word.chars().next()?.is_lowercase() {
             if !is_lower_tussenvoegsel(word.as_bytes()) || t.bytes.get(e) != Some(&b' ') {
                 return None;
             }
@@ -1001,7 +1005,6 @@ fn dashed_surname_end(t: &Text<'_>, end: usize) -> Option<usize> {
             p = e + 1;
             continue;
         }
-        let capitalised = first.is_uppercase() && chars.next().is_some_and(char::is_lowercase);
         let f = crate::lexicon::flags_of(word);
         let common = f & crate::lexicon::COMMON != 0;
         let listed = f & crate::lexicon::SURNAME != 0 || is_surname(word);
@@ -1010,7 +1013,7 @@ fn dashed_surname_end(t: &Text<'_>, end: usize) -> Option<usize> {
         let next_name = f & crate::lexicon::FIRST != 0
             && t.bytes.get(e) == Some(&b' ')
             && t.char_at(e + 1).is_some_and(char::is_uppercase);
-        return (capitalised && !common && !next_name && (listed || tuss)).then_some(e);
+        return (capitalised(word) && !common && !next_name && (listed || tuss)).then_some(e);
     }
 }
 
@@ -1025,9 +1028,7 @@ fn call_name_after(t: &Text<'_>, end: usize) -> Option<usize> {
     let start = end + 2;
     let close = word_end(t, start);
     let name = t.str.get(start..close)?;
-    let mut chars = name.chars();
-    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
-    (capitalised && b.get(close) == Some(&b')') && crate::lexicon::is_first_name(name)).then_some(close + 1)
+    (capitalised(name) && b.get(close) == Some(&b')') && crate::lexicon::is_first_name(name)).then_some(close + 1)
 }
 
 /// `Henk (H.J.) Lammers`: at `end` (a given name's end), a space and initials in brackets;
@@ -1059,9 +1060,7 @@ fn nickname_after(t: &Text<'_>, end: usize) -> Option<usize> {
     let start = end + 1 + open.len_utf8();
     let word_stop = word_end(t, start);
     let word = t.str.get(start..word_stop)?;
-    let mut chars = word.chars();
-    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
-    (capitalised && t.str[word_stop..].starts_with(close)).then(|| word_stop + close.len_utf8())
+    (capitalised(word) && t.str[word_stop..].starts_with(close)).then(|| word_stop + close.len_utf8())
 }
 
 /// Reads one token at `pos`: initials, a capitalised word, a tussenvoegsel or a title.

@@ -122,6 +122,27 @@ impl Tok {
 
 const MAX_TOKENS: usize = 10;
 
+/// Family words that a given name follows in running text (`oma Wil`, `zoon Daan`), in lower
+/// case: what makes a capitalised common word after one a name.
+const FAMILY_WORDS: &[&[u8]] = &[
+    b"opa", b"oma", b"oom", b"tante", b"neef", b"nicht", b"zoon", b"dochter", b"broer", b"broertje",
+    b"zus", b"zusje", b"vader", b"moeder", b"papa", b"mama", b"buurman", b"buurvrouw",
+];
+
+/// Whether one of [`FAMILY_WORDS`], a word of its own, stands one space before `start`.
+fn family_word_before(b: &[u8], start: usize) -> bool {
+    if start < 4 || b[start - 1] != b' ' {
+        return false;
+    }
+    let end = start - 1;
+    let mut word_start = end;
+    while word_start > 0 && end - word_start < 9 && b[word_start - 1].is_ascii_lowercase() {
+        word_start -= 1;
+    }
+    let own_word = word_start == 0 || (!b[word_start - 1].is_ascii_alphanumeric() && b[word_start - 1] < 0x80);
+    own_word && FAMILY_WORDS.contains(&&b[word_start..end])
+}
+
 /// Given names that are also common English or Dutch words; alone, without a title, they are
 /// not read as names.
 const AMBIGUOUS_GIVEN_NAMES: &[&str] = &[
@@ -217,6 +238,8 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     let n = b.len();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
+    // Whether the text is prose, whose sentences start with a capital (worked out when needed).
+    let mut prose: Option<bool> = None;
     // Chains read and rejected: read again if a name found elsewhere in the text explains them.
     recall.rejected.clear();
     recall.named.clear();
@@ -260,7 +283,8 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
         match chain_at(t, i, listed, Some(recall)) {
             Some((hit, mut next)) => {
                 if let Some(mut hit) = hit {
-                    if let Some(end) = dashed_surname_end(t, hit.range.end) {
+                    let lower_surname = || lower_surname_after(t, &hit.range, || *prose.get_or_insert_with(|| capitalised_sentences(b, 2)));
+                    if let Some(end) = dashed_surname_end(t, hit.range.end).or_else(lower_surname) {
                         hit.range.end = end;
                         next = end;
                     }
@@ -286,7 +310,130 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     if !recall.rejected.is_empty() && !recall.named.is_empty() {
         remembered_names(t, recall, out);
     }
+    // A writer who capitalises names had them found above; one who types in lower case (chat
+    // messages, prompts) wrote them in lower case. Lower-case full names are read only in a text
+    // in which no capitalised name was found and sentences do not start with a capital (the
+    // first may: phones capitalise it), so that prose pays nothing for them.
+    let lower_case_text = out.is_empty() && !capitalised_sentences(b, 2);
     lower_case_after_titles(t, titles, out);
+    if lower_case_text {
+        lower_case_full_names(t, out);
+    }
+}
+
+/// `Jan de vries`, `Piet jansen`: a surname typed in lower case after a capitalised given name
+/// (a phone capitalises the first word of a message, not the name's second). The end of the
+/// surname: a listed one that is no common word, after name particles or none. Not in prose
+/// (`in_prose`), whose writer capitalises surnames: there the word after `Petra van de` is a
+/// place (`winkel`), not a name.
+fn lower_surname_after(t: &Text<'_>, name: &Range<usize>, in_prose: impl FnOnce() -> bool) -> Option<usize> {
+    use crate::lexicon::{flags_of, COMMON, FIRST, ORG, SURNAME, TITLE};
+    let b = t.bytes;
+    if b.get(name.end) != Some(&b' ') || !b.get(name.end + 1).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    // Only after a given name alone.
+    if t.str[name.clone()].contains([' ', '.']) || flags_of(&t.str[name.clone()]) & FIRST == 0 || in_prose() {
+        return None;
+    }
+    let mut pos = name.end + 1;
+    for _ in 0..4 {
+        let we = lower_word_end(b, pos);
+        if we == pos {
+            return None;
+        }
+        if is_lower_name_particle(&b[pos..we]) && b.get(we) == Some(&b' ') {
+            pos = we + 1;
+            continue;
+        }
+        let after_ok = b.get(we).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80);
+        let flags = flags_of(&t.str[pos..we]);
+        return (after_ok && flags & SURNAME != 0 && flags & (COMMON | TITLE | ORG) == 0).then_some(we);
+    }
+    None
+}
+
+/// Whether at least `enough` sentences in `b` start with a capital after `.`, `?` or `!`.
+fn capitalised_sentences(b: &[u8], enough: usize) -> bool {
+    memchr::memchr3_iter(b'.', b'?', b'!', b)
+        .filter(|&p| b.get(p + 1) == Some(&b' ') && b.get(p + 2).is_some_and(u8::is_ascii_uppercase))
+        .nth(enough - 1)
+        .is_some()
+}
+
+/// Tussenvoegsels that join a given name and a surname written in lower case (`jan de vries`,
+/// `fatima el amrani`); not `in`, `op`, `aan`, `uit`, `te`, which are prepositions far more
+/// often (`met piet op vakantie`).
+fn is_lower_name_particle(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"van" | b"de" | b"der" | b"den" | b"het" | b"ten" | b"ter" | b"'t" | b"la" | b"le" | b"du" | b"da"
+            | b"di" | b"del" | b"dos" | b"das" | b"von" | b"el" | b"al" | b"ben" | b"bin" | b"abu"
+    )
+}
+
+/// The end of the lower-case ASCII word at `i`.
+fn lower_word_end(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_lowercase() {
+        j += 1;
+    }
+    j
+}
+
+/// A full name typed in lower case, as in chat messages and prompts: `schrijf een brief aan jan
+/// de vries`, `gesprek met piet jansen`. A listed given name that is no common word, title or
+/// tussenvoegsel (nor a word in English, `will`, `mark`), then name particles, then a listed
+/// surname that is no common word (`met lisa de hond` stays unread; so, for want of telling them
+/// apart, does `piet de boer`). A given name alone is not read: lower-case text is full of them.
+/// Names already found after a title (`mevr. bakker`) are left as they are.
+fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
+    use crate::lexicon::{flags_of, COMMON, FIRST, ORG, SURNAME, TITLE, TUSS};
+    let b = t.bytes;
+    let found_before = out.len();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_lowercase() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let end = lower_word_end(b, i);
+        i = end;
+        // A word of its own, of three to twelve letters, a space and a lower-case word after it.
+        let own_word = start == 0 || matches!(b[start - 1], b' ' | b'\n' | b'\t' | b'(' | b'"' | b'\'');
+        if !own_word || !(3..=12).contains(&(end - start)) || b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let given = flags_of(&t.str[start..end]);
+        if given & FIRST == 0 || given & (COMMON | TITLE | TUSS | ORG) != 0 {
+            continue;
+        }
+        if AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(&t.str[start..end])) {
+            continue;
+        }
+        let mut pos = end + 1;
+        for _ in 0..4 {
+            let we = lower_word_end(b, pos);
+            if we == pos {
+                break;
+            }
+            if is_lower_name_particle(&b[pos..we]) && b.get(we) == Some(&b' ') {
+                pos = we + 1;
+                continue;
+            }
+            let after_ok = b.get(we).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80);
+            let surname = flags_of(&t.str[pos..we]);
+            if after_ok && surname & SURNAME != 0 && surname & (COMMON | TITLE | ORG) == 0 {
+                let range = start..we;
+                if !out[..found_before].iter().any(|h| h.range.start < range.end && range.start < h.range.end) {
+                    out.push(NameHit { range, score: 0.8 });
+                }
+                i = we;
+            }
+            break;
+        }
+    }
 }
 
 /// A person named in full is the same person when the text later uses the surname (or given
@@ -723,8 +870,8 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     let mut stop = chain_end;
     if comma {
         match reversed_tail(t, chain_end) {
-            Some((tail_end, _)) => stop = tail_end,
-            None => {
+            Tail::Reversed { end: tail_end, .. } => stop = tail_end,
+            Tail::FullNameAfter | Tail::None => {
                 // An unlisted given name (`KOVALENKO, Oleksandr`): one capitalised word that
                 // is no common word, organisation or policy noun, ending its line or cell or
                 // followed by a bracket.
@@ -964,10 +1111,11 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
             .find(|w| {
                 // A capitalised `De`/`Het` after a rejected word names a thing
                 // (`Huisartsenpraktijk De Linde`, `Basisschool De Regenboog`), not a person.
+                // Initials never follow a tussenvoegsel inside a name: they start the next one
+                // (`Dossier van J.P. Balkenende`).
                 w[0].kind == Kind::Tuss
                     && t.bytes[w[0].start].is_ascii_lowercase()
-                    && w[1].kind == Kind::Cap
-                    && w[1].first
+                    && ((w[1].kind == Kind::Cap && w[1].first) || w[1].kind == Kind::Initials)
             })
             .map_or(toks[len - 1].end, |w| w[1].start),
     };
@@ -1162,9 +1310,10 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         && word.len() >= 7
         && ROLE_ENDINGS.matches_word(word, 1);
     if c.is_uppercase() && (role || f & crate::lexicon::TITLE != 0) {
-        // A title token may carry its dot: `Dhr.`, `Mevr.`
+        // An abbreviated title carries its dot (`Dhr.`, `Mevr.`); after a salutation or a
+        // role the dot ends a sentence (`Hoi. Schrijf een brief`).
         tok.kind = Kind::Title;
-        if dot {
+        if dot && word.len() <= 4 && ABBREVIATED_TITLES.iter().any(|a| a.eq_ignore_ascii_case(word)) {
             tok.end = end + 1;
         }
         return Some(tok);
@@ -1216,9 +1365,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let word = |tok: &Tok| &t.str[tok.start..tok.end];
     let is_first = |tok: &Tok| tok.kind == Kind::Cap && tok.first;
     let chain_start = toks[0].start;
-    // The common case first, cheaply: a capitalised common word alone (a sentence start).
+    // The common case first, cheaply: a capitalised common word alone (a sentence start) —
+    // unless a family word in lower case stands right before it (`met oma Wil`, `tante Truus`):
+    // mid-sentence, only a name is capitalised there.
     if toks.len() == 1 && toks[0].kind == Kind::Cap && toks[0].common && !toks[0].first && !toks[0].surname {
-        return None;
+        return family_word_before(t.bytes, chain_start).then(|| NameHit { range: toks[0].start..toks[0].end, score: 0.85 });
     }
     // Context from the chain itself; a title before the chain is read below, only when the
     // chain's shape does not already settle the decision.
@@ -1259,7 +1410,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
     // (`Achternaam: van Dijk` matters only where nothing else makes the chain a name.)
-    let titled = title_before(t, chain_start) || (!could_be_name && name_context(t, chain_start, chain_end, head.len()));
+    let titled = title_before(t, chain_start);
+    // Where the name starts when it is a name only by its context: before the chain, at the
+    // tussenvoegsels written in lower case after a name label (`Naam: de Vries`).
+    let context_start = if titled || could_be_name { None } else { name_context(t, chain_start, chain_end, head.len()) };
+    let titled = titled || context_start.is_some();
     if !could_be_name && !titled {
         return None;
     }
@@ -1373,12 +1528,19 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // A tussenvoegsel before the surname makes a common word a surname: `ter Haar`, `de Jong`.
     let tuss_before_surname = toks.len() >= 2 && toks[toks.len() - 2].kind == Kind::Tuss;
     let surname_ok = |s: &Tok| s.surname || tuss_before_surname || !s.common;
-    let range = first.start..last.end;
+    let range = context_start.map_or(first.start, |s| s.min(first.start))..last.end;
 
     // Reversed: `Vries, B. de`, `Boer, Hendrik de`, `Jansen-de Boer, Maria Johanna`,
     // `Aksoy, Mehmet` (a surname that is also a given name).
-    if first.kind != Kind::Initials && (!is_first(first) || first.surname) {
-        if let Some((end, with_initials)) = reversed_tail(t, last.end) {
+    // Not after a given name and a surname (`Ahmed Benali, Priya Ramdin`: a list of full names).
+    let full_name_before = is_first(first) && toks[1..].iter().any(|tok| tok.kind == Kind::Cap);
+    if first.kind != Kind::Initials && (!is_first(first) || first.surname) && !full_name_before {
+        let tail = reversed_tail(t, last.end);
+        // `Smit, Karin Bos en Peter de Wit`: a listed surname before a full name, in a list.
+        if tail == Tail::FullNameAfter && bare_surname && surname_tok.is_some_and(|s| s.surname && surname_ok(s)) {
+            return Some(NameHit { range, score: 0.85 });
+        }
+        if let Tail::Reversed { end, with_initials } = tail {
             let s = surname.unwrap_or_default();
             let line_end = matches!(t.bytes.get(end), None | Some(b'\n' | b'\r'));
             let plausible = with_initials
@@ -1460,7 +1622,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
 /// and pass here: the bytes around the chain settle them, and the readings proper stay out of
 /// line.
 #[inline]
-fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> bool {
+///
+/// Returns where the name starts: `start`, or the first tussenvoegsel after a name label.
+fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> Option<usize> {
     let b = t.bytes;
     let prev = if start > 0 { b[start - 1] } else { b'\n' };
     let next = b.get(end).copied();
@@ -1470,19 +1634,23 @@ fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> bool {
             || matches!(&b[start - 4..start - 1], b"van" | b"der" | b"den" | b"ter" | b"ten" | b"het" | b"von"));
     let fills_line = prev == b'\n' && tokens >= 2 && matches!(next, None | Some(b'\n' | b'\r'));
     let cell_end = matches!(next, Some(b'|' | b'\t')) || (next == Some(b' ') && matches!(b.get(end + 1), Some(b'|' | b' ' | b'\t')));
-    (tuss_before && particles_after_name_label(t, start))
-        || (fills_line && signed_after_sign_off(t, start, end))
-        || (cell_end && in_name_column(t, start, end))
+    if tuss_before {
+        if let Some(particles) = particles_after_name_label(t, start) {
+            return Some(particles);
+        }
+    }
+    ((fills_line && signed_after_sign_off(t, start, end)) || (cell_end && in_name_column(t, start, end))).then_some(start)
 }
 
 /// `Achternaam: van Dijk`, `Achternaam: te Kalfsloots`: lower-case tussenvoegsels between a
-/// name label and the capitalised surname (the chain starts at the capital). Only a name label
+/// name label and the capitalised surname (the chain starts at the capital); the first one's
+/// start. Only a name label
 /// counts: `burgemeester van Utrecht` is a place.
 #[inline(never)]
-fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
+fn particles_after_name_label(t: &Text<'_>, start: usize) -> Option<usize> {
     let b = t.bytes;
     if start < 4 || b[start - 1] != b' ' {
-        return false;
+        return None;
     }
     // Most chains follow another word: settle on its last bytes whether it may be one of the
     // tussenvoegsels that stand last before a surname.
@@ -1491,7 +1659,7 @@ fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
     if !(matches!(last_two, b"de" | b"te" | b"'t" | b"op")
         || matches!(last_three, b"van" | b"der" | b"den" | b"ter" | b"ten" | b"het" | b"von"))
     {
-        return false;
+        return None;
     }
     let mut pos = start - 1;
     for _ in 0..3 {
@@ -1502,7 +1670,7 @@ fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
         }
         let word = &b[word_start..pos];
         if word.is_empty() || word_start == 0 || b[word_start - 1] != b' ' || !(is_lower_tussenvoegsel(word) || word == b"'t") {
-            return false;
+            return None;
         }
         // A label's colon (or leader) right before: read the label; else another
         // tussenvoegsel must come first (`van der`).
@@ -1511,11 +1679,11 @@ fn particles_after_name_label(t: &Text<'_>, start: usize) -> bool {
             q -= 1;
         }
         if q > 0 && matches!(b[q - 1], b':' | b'.') {
-            return name_label_before(t, word_start);
+            return name_label_before(t, word_start).then_some(word_start);
         }
         pos = word_start - 1;
     }
-    false
+    None
 }
 
 /// `Met vriendelijke groet,\n\nChidi Okonkwo\nAdviseur Wonen`: a chain of two or more words
@@ -1802,14 +1970,27 @@ const FORM_LABELS: &[&str] = &[
     "tolk",
 ];
 
-/// `, B. de` / `, A.C.` / `, Hendrik de` / `, Maria Johanna` after a surname: the end of the
-/// reversed form, and whether it had initials.
-fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
+/// What follows a surname and `, `.
+#[derive(Debug, PartialEq)]
+enum Tail {
+    /// `, B. de` / `, A.C.` / `, Hendrik de` / `, Maria Johanna`: the end of the reversed form,
+    /// and whether it had initials.
+    Reversed { end: usize, with_initials: bool },
+    /// `, Priya Ramdin` / `, B. de Groot`: a name of its own (a list), not the rest of this one.
+    FullNameAfter,
+    None,
+}
+
+/// Reads what follows a surname at `end`: a reversed form's given names or initials, the next
+/// name in a list, or neither.
+fn reversed_tail(t: &Text<'_>, end: usize) -> Tail {
     let b = t.bytes;
     if b.get(end) != Some(&b',') || b.get(end + 1) != Some(&b' ') {
-        return None;
+        return Tail::None;
     }
-    let head = read_token(t, end + 2)?;
+    let Some(head) = read_token(t, end + 2) else {
+        return Tail::None;
+    };
     let mut stop;
     let mut pos;
     let with_initials = head.kind == Kind::Initials;
@@ -1842,7 +2023,7 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
                 }
             }
         }
-        _ => return None,
+        _ => return Tail::None,
     }
     while b.get(pos) == Some(&b' ') {
         match read_token(t, pos + 1) {
@@ -1850,12 +2031,13 @@ fn reversed_tail(t: &Text<'_>, end: usize) -> Option<(usize, bool)> {
                 stop = tok.end;
                 pos = tok.end;
             }
-            // `Utrecht, B. de Groot`: a normal name follows, not a reversed one.
-            Some(tok) if tok.kind == Kind::Cap && with_initials => return None,
+            // `Utrecht, B. de Groot`, `Benali, Priya Ramdin`, `Bos, Peter de Wit`: a normal
+            // name follows (a list), not a reversed one.
+            Some(tok) if tok.kind == Kind::Cap => return Tail::FullNameAfter,
             _ => break,
         }
     }
-    Some((stop, with_initials))
+    Tail::Reversed { end: stop, with_initials }
 }
 
 fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
@@ -2216,8 +2398,83 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_full_names_is_not_read_as_reversed_names() {
+        // Before: `Jan Smit, Karin` and `Bos, Peter de` were read as reversed names, and `Wit`
+        // and `Ramdin` were left visible.
+        assert_eq!(
+            found("Aanwezig: Jan Smit, Karin Bos, Peter de Wit.", Person),
+            ["Jan Smit", "Karin Bos", "Peter de Wit"]
+        );
+        assert_eq!(
+            found("Ahmed Benali, Priya Ramdin en Kwame Mensah waren er ook.", Person),
+            ["Ahmed Benali", "Priya Ramdin", "Kwame Mensah"]
+        );
+        // A listed surname before a full name is a name of the list.
+        assert_eq!(found("Smit, Karin Bos en Peter de Wit waren er.", Person), ["Smit", "Karin Bos", "Peter de Wit"]);
+        // Reversed names are still reversed names.
+        assert_eq!(found("Benali, Priya heeft gebeld.", Person), ["Benali, Priya"]);
+        assert_eq!(found("Boer, Hendrik de", Person), ["Boer, Hendrik de"]);
+        assert_eq!(found("Van den Akker, Jan", Person), ["Van den Akker, Jan"]);
+        // A place before a name is no part of a list of names.
+        assert_eq!(found("Groningen, Jan Smit en Piet Bos.", Person), ["Jan Smit", "Piet Bos"]);
+        assert_eq!(found("Utrecht, B. de Groot", Person), ["B. de Groot"]);
+    }
+
+    #[test]
+    fn initials_after_a_rejected_word_and_tussenvoegsel_start_a_name() {
+        assert_eq!(found("Dossier van J.P. Balkenende-Bakker (BSN 111222333).", Person), ["J.P. Balkenende-Bakker"]);
+        assert_eq!(found("Dossier van J.P. Balkenende.", Person), ["J.P. Balkenende"]);
+        assert!(found("Dossier van de gemeente.", Person).is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_word_after_a_family_word_is_a_given_name() {
+        assert_eq!(found("Ik ga morgen met oma Wil naar de markt.", Person), ["Wil"]);
+        // Not at a sentence start, nor after a sentence's end, nor inside a compound.
+        assert!(found("Oma Wil je koffie?", Person).is_empty());
+        assert!(found("Mijn oma. Wil jij ook?", Person).is_empty());
+        assert!(found("De grootoma Wil is er niet.", Person).is_empty());
+    }
+
+    #[test]
+    fn full_names_typed_in_lower_case() {
+        // Chat messages and prompts.
+        assert_eq!(found("schrijf een brief aan jan de vries over zijn aanvraag", Person), ["jan de vries"]);
+        assert_eq!(found("vat dit samen: gesprek met piet jansen op 3 maart", Person), ["piet jansen"]);
+        assert_eq!(found("wat moet ik zeggen tegen fatima el amrani", Person), ["fatima el amrani"]);
+        // A phone capitalises the message's first word, not the surname.
+        assert_eq!(found("help me een reactie te schrijven aan Jan de vries", Person), ["Jan de vries"]);
+        assert_eq!(found("Piet jansen heeft gebeld", Person), ["Piet jansen"]);
+        // Hard negatives: a given name alone, a common word after the particles, a preposition
+        // taken for a tussenvoegsel, English words that are given names.
+        assert!(found("stuur dit door naar kees", Person).is_empty());
+        assert!(found("ik ga met lisa de hond uitlaten", Person).is_empty());
+        assert!(found("we gaan met sanne op vakantie naar frankrijk", Person).is_empty());
+        assert!(found("will smith and mark rutte", Person).is_empty());
+        assert_eq!(found("Ik sprak Sanne de hond.", Person), ["Sanne"]);
+        // In prose a writer capitalises surnames: a lower-case word after `van de` is a place.
+        assert_eq!(
+            found("Ik sprak Petra van de winkel. Zij zei dat het goed ging. Morgen weer.", Person),
+            ["Petra"]
+        );
+        assert!(found("Het besluit is genomen. De raad stemde. Jan visser las het voor.", Person)
+            .iter()
+            .all(|n| n == "Jan"));
+    }
+
+    #[test]
+    fn a_salutation_before_a_full_stop_is_no_title() {
+        assert!(found("Hoi. Schrijf een brief.", Person).is_empty());
+        assert!(found("Hallo. Kun je helpen?", Person).is_empty());
+        assert_eq!(found("Dhr. Jansen belde. Mevr. Smit ook.", Person), ["Jansen", "Smit"]);
+    }
+
+    #[test]
     fn form_fields_with_particles_initials_or_english_labels() {
-        assert_eq!(found("Achternaam: van Dijk\n", Person), ["Dijk"]);
+        // The tussenvoegsels belong to the surname (`Naam: de Vries` is not `Vries`).
+        assert_eq!(found("Achternaam: van Dijk\n", Person), ["van Dijk"]);
+        assert_eq!(found("Naam: van der Berg", Person), ["van der Berg"]);
+        assert_eq!(found("Achternaam: van 't Hof", Person), ["van 't Hof"]);
         assert_eq!(found("Naam: Jansen    Voorletters: E.M.\n", Person), ["Jansen", "E.M."]);
         assert_eq!(found("Surname(s): Nowak\nGiven name(s): Agnieszka Maria", Person), ["Nowak", "Agnieszka Maria"]);
         // Not after a role or a place: `burgemeester van Utrecht`.

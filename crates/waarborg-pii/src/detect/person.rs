@@ -959,7 +959,12 @@ fn starts_word(t: &Text<'_>, i: usize) -> bool {
     // An ASCII byte before `i` is settled without decoding a char (the same test on bytes).
     if let Some(&c) = i.checked_sub(1).and_then(|p| t.bytes.get(p)) {
         if c.is_ascii() {
-            return !(c.is_ascii_alphanumeric() || matches!(c, b'@' | b'_' | b'/' | b'\\' | b'.' | b'-' | b'\''));
+            if matches!(c, b'\'' | b'@') {
+                // An opening quote or a mention starts a word (`Aan: 'Karin Bos'`, `@Piet`);
+                // inside a word they do not (`d'Ancona`, `jan@…`).
+                return i < 2 || matches!(t.bytes[i - 2], b' ' | b'\n' | b'\t' | b'(' | b'"' | b',' | b':' | b';');
+            }
+            return !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'/' | b'\\' | b'.' | b'-'));
         }
     }
     match t.char_before(i) {
@@ -1264,9 +1269,23 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         }
         return Some(Tok::new(pos, end, Kind::Initials));
     }
-    let end = word_end(t, pos);
+    let mut end = word_end(t, pos);
     if end == pos {
         return None;
+    }
+    // `Petra's aanvraag`, `Jansen’s dochter`: a possessive; the name is the word before it
+    // when that is a listed name (`Foto's`, `Taxi's` are plurals).
+    if end - pos > 3 && b[end - 1] == b's' {
+        let stem = if b[end - 2] == b'\'' {
+            end - 2
+        } else if b[..end - 1].ends_with("’".as_bytes()) && end - pos > 5 {
+            end - 4
+        } else {
+            end
+        };
+        if stem < end && crate::lexicon::flags_of(&t.str[pos..stem]) & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0 {
+            end = stem;
+        }
     }
     let word = &t.str[pos..end];
     let dot = b.get(end) == Some(&b'.');
@@ -1323,7 +1342,9 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         return Some(tok);
     }
     tok.flags = f;
-    tok.first = f & crate::lexicon::FIRST != 0;
+    // (`Emma-Sophie`, `Anne-Fleur`: a double given name whose parts are listed.)
+    tok.first = f & crate::lexicon::FIRST != 0
+        || (word.bytes().any(|c| c == b'-') && word.split('-').all(|part| crate::lexicon::flags_of(part) & crate::lexicon::FIRST != 0));
     // (A plain loop: words are short, and `contains` would call `memchr` for every one.)
     tok.surname = f & crate::lexicon::SURNAME != 0 || (word.bytes().any(|c| c == b'-') && is_surname(word));
     tok.common = f & crate::lexicon::COMMON != 0;
@@ -2460,6 +2481,20 @@ mod tests {
         assert!(found("Het besluit is genomen. De raad stemde. Jan visser las het voor.", Person)
             .iter()
             .all(|n| n == "Jan"));
+    }
+
+    #[test]
+    fn quoted_mentioned_possessive_and_double_given_names() {
+        assert_eq!(found("Aan: 'Karin Bos'\nOnderwerp: uw aanvraag", Person), ["Karin Bos"]);
+        assert_eq!(found("@Piet kun jij dit oppakken?", Person), ["Piet"]);
+        assert_eq!(found("Petra's aanvraag is afgewezen.", Person), ["Petra"]);
+        assert_eq!(found("Met Piet’s moeder gesproken.", Person), ["Piet"]);
+        assert_eq!(found("Emma-Sophie de Vries belde.", Person), ["Emma-Sophie de Vries"]);
+        assert_eq!(found("Ik heet Emma-Sophie.", Person), ["Emma-Sophie"]);
+        // Hard negatives: a plural with an apostrophe, a quote or `@` inside a word.
+        assert!(found("Taxi's en Euro's.", Person).is_empty());
+        assert_eq!(found("Hedy d'Ancona", Person), ["Hedy d'Ancona"]);
+        assert!(found("mail naar jan@Example.nl", Person).is_empty());
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! **Why it is personal data:** personal addresses (`j.devries@…`) name their owner; even
 //! function addresses route to identifiable staff.
 //!
+//! Also written to dodge spam robots: `piet.jansen (at) gmail (dot) com`, `p.jansen[at]ziggo.nl`
+//! (the `at` in round or square brackets; a spelled-out ` at ` is an English word).
+//!
 //! **Hard negatives:** `@`-handles without a domain, version strings (`pkg@1.2.3`).
 //!
 //! Not a pattern rule: every address has an `@`, so the detector jumps from `@` to `@`
@@ -35,6 +38,88 @@ pub(crate) fn scan(t: &Text<'_>, out: &mut Vec<PatternHit>) {
             });
         }
     }
+    // `(at)` / `[at]`: found from their closing bracket, which is rare in text.
+    let mut last_end = 0;
+    for close in memchr::memchr2_iter(b')', b']', b) {
+        if close < 3 || close < last_end || !b[close - 2..close].eq_ignore_ascii_case(b"at") {
+            continue;
+        }
+        let open = close - 3;
+        if b[open] != if b[close] == b')' { b'(' } else { b'[' } {
+            continue;
+        }
+        if let Some(range) = obfuscated_around(b, open, close + 1) {
+            last_end = range.end;
+            out.push(PatternHit {
+                entity: EntityType::Email,
+                detector: "email_obfuscated",
+                hit: Hit::new(range, 0.9),
+                labelled: false,
+            });
+        }
+    }
+}
+
+/// `piet.jansen (at) gmail (dot) com` around the `(at)` at `open..close`: a local part of ASCII
+/// address bytes, then domain labels separated by `.` or a bracketed `dot`, the last of 2–24
+/// letters.
+fn obfuscated_around(b: &[u8], open: usize, close: usize) -> Option<std::ops::Range<usize>> {
+    let mut local_end = open;
+    if local_end > 0 && b[local_end - 1] == b' ' {
+        local_end -= 1;
+    }
+    let mut start = local_end;
+    while start > 0 && local_end - start < 64 && (b[start - 1].is_ascii_alphanumeric() || matches!(b[start - 1], b'.' | b'_' | b'%' | b'+' | b'-')) {
+        start -= 1;
+    }
+    while start < local_end && !b[start].is_ascii_alphanumeric() {
+        start += 1;
+    }
+    if start == local_end || (start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] >= 0x80)) {
+        return None;
+    }
+    let mut pos = close;
+    if b.get(pos) == Some(&b' ') {
+        pos += 1;
+    }
+    let mut labels = 0;
+    let mut last_label = (pos, pos);
+    loop {
+        let label_start = pos;
+        while pos < b.len() && (b[pos].is_ascii_alphanumeric() || b[pos] == b'-') && pos - label_start < 63 {
+            pos += 1;
+        }
+        if pos == label_start {
+            break;
+        }
+        labels += 1;
+        last_label = (label_start, pos);
+        // The separator: `.`, or `(dot)` / `[dot]` with optional spaces around it.
+        let rest = &b[pos..];
+        let spaced = usize::from(rest.first() == Some(&b' '));
+        let bracketed = rest.get(spaced..spaced + 5).is_some_and(|w| {
+            (w[0] == b'(' && w[4] == b')' || w[0] == b'[' && w[4] == b']') && w[1..4].eq_ignore_ascii_case(b"dot")
+        });
+        let next = if bracketed {
+            pos + spaced + 5 + usize::from(b.get(pos + spaced + 5) == Some(&b' '))
+        } else if rest.first() == Some(&b'.') {
+            pos + 1
+        } else {
+            break;
+        };
+        if !b.get(next).is_some_and(u8::is_ascii_alphanumeric) {
+            break;
+        }
+        pos = next;
+    }
+    let tld = &b[last_label.0..last_label.1];
+    if labels < 2 || !(2..=24).contains(&tld.len()) || !tld.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    if b.get(last_label.1).is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80) {
+        return None;
+    }
+    Some(start..last_label.1)
 }
 
 /// Bytes of a local part: ASCII letters, digits, `._%+-`, and the bytes of non-ASCII chars
@@ -105,6 +190,19 @@ mod tests {
         assert_eq!(found("FATIMA_1990@Hotmail.COM", Email), ["FATIMA_1990@Hotmail.COM"]);
         assert_eq!(found("(mail: x@y-z.nl)", Email), ["x@y-z.nl"]);
         assert_eq!(found("mail zoë.çelik@voorbeeld.nl", Email), ["zoë.çelik@voorbeeld.nl"]);
+    }
+
+    #[test]
+    fn finds_addresses_written_to_dodge_spam_robots() {
+        assert_eq!(found("mijn e-mail is piet.jansen (at) gmail (dot) com", Email), ["piet.jansen (at) gmail (dot) com"]);
+        assert_eq!(found("mail me op piet[at]gmail.com.", Email), ["piet[at]gmail.com"]);
+        assert_eq!(found("p.jansen(AT)gemeente.utrecht.nl", Email), ["p.jansen(AT)gemeente.utrecht.nl"]);
+        assert_eq!(found("k.bos [at] ziggo [dot] nl", Email), ["k.bos [at] ziggo [dot] nl"]);
+        // Not an address: no domain, no top-level domain, a bracketed `at` in a sentence.
+        assert!(found("zie bijlage (at) hierboven", Email).is_empty());
+        assert!(found("het bedrag (at) 3.50", Email).is_empty());
+        assert!(found("piet (at) gmail", Email).is_empty());
+        assert!(found("what (at) all", Email).is_empty());
     }
 
     #[test]

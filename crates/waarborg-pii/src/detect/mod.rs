@@ -81,6 +81,7 @@ pub(crate) fn all_label_rules() -> Vec<&'static labelled::LabelRule> {
         date_of_birth::LABEL_RULES,
         plate::LABEL_RULES,
         address::LABEL_RULES,
+        postcode::LABEL_RULES,
     ]
     .into_iter()
     .flatten()

@@ -8,6 +8,7 @@
 //!
 //! **Hard negatives:** a year before a capitalised abbreviation (`2024 EU-breed`, `2023 NL`).
 
+use super::labelled::{Gap, LabelRule};
 use super::{Hit, PatternRule};
 use crate::entity::EntityType;
 use crate::text::Text;
@@ -27,6 +28,31 @@ pub(crate) const RULES: &[PatternRule] = &[
         check: check_lower_case,
     },
 ];
+
+/// `postcode 3511ab`, `Postcode: 3511 ab`: in lower case after its label (a chat message, a
+/// sloppy form), where `2024 de` cannot be meant.
+pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
+    labels: &["postcode", "post code", "zip code", "zipcode"],
+    gap: Gap::Only(" :", 4),
+    max_value: 7,
+    rule: PatternRule {
+        entity: EntityType::Postcode,
+        name: "postcode_labelled_lower_case",
+        pattern: r"[1-9][0-9]{3} ?[a-z]{2}(?-u:\b)",
+        check: check_labelled_lower_case,
+    },
+    before: None,
+    lists: false,
+    blocks: false,
+}];
+
+fn check_labelled_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let m = super::value_from_first_digit(t, m)?;
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) || matches!(&t.bytes[m.end - 2..m.end], b"sa" | b"sd" | b"ss") {
+        return None;
+    }
+    Some(Hit::new(m, 0.9))
+}
 
 /// `3818 dx` in a sloppy e-mail: only right after a house number (`… 88, 3818 dx`), since
 /// `2024 de` and `1500 en` are everywhere.
@@ -109,6 +135,11 @@ mod tests {
     fn postcodes() {
         assert_eq!(found("3511 AB Utrecht", Postcode), ["3511 AB"]);
         assert_eq!(found("postcode 3511AB.", Postcode), ["3511AB"]);
+        // In lower case after its label only.
+        assert_eq!(found("ik woon in utrecht, postcode 3511ab", Postcode), ["3511ab"]);
+        assert_eq!(found("Postcode: 3511 ab", Postcode), ["3511 ab"]);
+        assert!(found("in 2024 de gemeente", Postcode).is_empty());
+        assert!(found("postcode 3511 ss", Postcode).is_empty());
     }
 
     #[test]

@@ -38,25 +38,27 @@ pub(crate) fn scan(t: &Text<'_>, out: &mut Vec<PatternHit>) {
             });
         }
     }
-    // `(at)` / `[at]`: found from their closing bracket, which is rare in text.
-    let mut last_end = 0;
-    for close in memchr::memchr2_iter(b')', b']', b) {
-        if close < 3 || close < last_end || !b[close - 2..close].eq_ignore_ascii_case(b"at") {
-            continue;
-        }
-        let open = close - 3;
-        if b[open] != if b[close] == b')' { b'(' } else { b'[' } {
-            continue;
-        }
-        if let Some(range) = obfuscated_around(b, open, close + 1) {
-            last_end = range.end;
-            out.push(PatternHit {
-                entity: EntityType::Email,
-                detector: "email_obfuscated",
-                hit: Hit::new(range, 0.9),
-                labelled: false,
-            });
-        }
+}
+
+/// The markers of an address written to dodge spam robots, found by the keyword pass.
+pub(crate) const AT_MARKERS: [&str; 2] = ["(at)", "[at]"];
+
+/// Appends the address around one of [`AT_MARKERS`] at `marker`, if there is one.
+pub(crate) fn scan_obfuscated(t: &Text<'_>, marker: std::ops::Range<usize>, out: &mut Vec<PatternHit>) {
+    let b = t.bytes;
+    let brackets = (b[marker.start], b[marker.end - 1]);
+    if !matches!(brackets, (b'(', b')') | (b'[', b']')) {
+        return;
+    }
+    let found = obfuscated_around(b, marker.start, marker.end);
+    // (Not inside an address found already: `(at)` in a quoted name before one.)
+    if let Some(range) = found.filter(|r| !out.iter().any(|h| h.hit.range.start < r.end && r.start < h.hit.range.end)) {
+        out.push(PatternHit {
+            entity: EntityType::Email,
+            detector: "email_obfuscated",
+            hit: Hit::new(range, 0.9),
+            labelled: false,
+        });
     }
 }
 

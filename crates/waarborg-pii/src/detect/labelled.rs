@@ -139,6 +139,14 @@ impl LabelScanner {
         })
     }
 
+    /// Adds a keyword with no rule of its own (a marker another detector reads from the label
+    /// hits); its index into [`Self::labels`].
+    pub(crate) fn add_marker(&mut self, label: &'static str) -> usize {
+        self.labels.push(label);
+        self.label_rules.push(Vec::new());
+        self.labels.len() - 1
+    }
+
     /// The labels to look for.
     pub(crate) fn labels(&self) -> &[&'static str] {
         &self.labels

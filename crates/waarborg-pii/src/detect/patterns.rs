@@ -49,6 +49,9 @@ pub(crate) struct PatternScanner {
     ips: bool,
     /// Label-anchored rules (outside the automaton).
     labels: LabelScanner,
+    /// The label indexes of `(at)` and `[at]` (addresses written to dodge spam robots), when
+    /// e-mail addresses are looked for.
+    at_markers: Option<[usize; 2]>,
     /// Whether to look for street lines above or before postcodes.
     addresses: bool,
 }
@@ -82,12 +85,13 @@ impl PatternScanner {
         let for_caches = Arc::clone(&window);
         let window_caches: Pool<hybrid::regex::Cache, CacheFn> =
             Pool::new(Box::new(move || for_caches.create_cache()));
-        let labels = LabelScanner::new(
+        let mut labels = LabelScanner::new(
             all_label_rules()
                 .into_iter()
                 .filter(|r| enabled(r.rule.entity))
                 .collect(),
         )?;
+        let at_markers = enabled(EntityType::Email).then(|| super::email::AT_MARKERS.map(|m| labels.add_marker(m)));
         Ok(PatternScanner {
             rules,
             regex,
@@ -97,6 +101,7 @@ impl PatternScanner {
             emails: enabled(EntityType::Email),
             ips: enabled(EntityType::IpAddress),
             labels,
+            at_markers,
             addresses: enabled(EntityType::Address),
         })
     }
@@ -105,6 +110,13 @@ impl PatternScanner {
     pub(crate) fn scan(&self, t: &Text<'_>, label_hits: &[(usize, std::ops::Range<usize>)], out: &mut Vec<PatternHit>) {
         if self.emails {
             super::email::scan(t, out);
+            if let Some(markers) = self.at_markers {
+                for (label, m) in label_hits {
+                    if markers.contains(label) {
+                        super::email::scan_obfuscated(t, m.clone(), out);
+                    }
+                }
+            }
         }
         if self.ips {
             super::ip::scan_v6(t, out);

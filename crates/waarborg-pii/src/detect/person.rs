@@ -1343,10 +1343,13 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     }
     tok.flags = f;
     // (`Emma-Sophie`, `Anne-Fleur`: a double given name whose parts are listed.)
-    tok.first = f & crate::lexicon::FIRST != 0
-        || (word.bytes().any(|c| c == b'-') && word.split('-').all(|part| crate::lexicon::flags_of(part) & crate::lexicon::FIRST != 0));
     // (A plain loop: words are short, and `contains` would call `memchr` for every one.)
-    tok.surname = f & crate::lexicon::SURNAME != 0 || (word.bytes().any(|c| c == b'-') && is_surname(word));
+    let hyphenated = word.bytes().any(|c| c == b'-');
+    tok.first = f & crate::lexicon::FIRST != 0
+        || (hyphenated
+            && word.split('-').all(|part| part.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+            && word.split('-').all(|part| crate::lexicon::flags_of(part) & crate::lexicon::FIRST != 0));
+    tok.surname = f & crate::lexicon::SURNAME != 0 || (hyphenated && is_surname(word));
     tok.common = f & crate::lexicon::COMMON != 0;
     Some(tok)
 }

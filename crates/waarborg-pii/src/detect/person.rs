@@ -333,7 +333,7 @@ fn lower_surname_after(t: &Text<'_>, name: &Range<usize>, in_prose: impl FnOnce(
         return None;
     }
     // Only after a given name alone.
-    if t.str[name.clone()].contains([' ', '.']) || flags_of(&t.str[name.clone()]) & FIRST == 0 || in_prose() {
+    if b[name.clone()].iter().any(|&c| c == b' ' || c == b'.') || flags_of(&t.str[name.clone()]) & FIRST == 0 || in_prose() {
         return None;
     }
     let mut pos = name.end + 1;

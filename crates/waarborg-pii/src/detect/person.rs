@@ -372,6 +372,16 @@ fn is_lower_name_particle(word: &[u8]) -> bool {
     )
 }
 
+/// `jan pietersz. coenstraat`: an abbreviation ending at `end` inside a street's name.
+fn street_after_abbreviation(t: &Text<'_>, end: usize) -> bool {
+    let b = t.bytes;
+    if b.get(end) != Some(&b'.') || b.get(end + 1) != Some(&b' ') {
+        return false;
+    }
+    let next_end = lower_word_end(b, end + 2);
+    next_end > end + 2 && looks_like_street(&t.str[end + 2..next_end])
+}
+
 /// The end of the lower-case ASCII word at `i`.
 fn lower_word_end(b: &[u8], i: usize) -> usize {
     let mut j = i;
@@ -422,7 +432,8 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
                 pos = we + 1;
                 continue;
             }
-            let after_ok = b.get(we).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80);
+            let after_ok = b.get(we).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80)
+                && !street_after_abbreviation(t, we);
             let surname = flags_of(&t.str[pos..we]);
             if after_ok && surname & SURNAME != 0 && surname & (COMMON | TITLE | ORG) == 0 {
                 let range = start..we;
@@ -2475,6 +2486,7 @@ mod tests {
         assert!(found("ik ga met lisa de hond uitlaten", Person).is_empty());
         assert!(found("we gaan met sanne op vakantie naar frankrijk", Person).is_empty());
         assert!(found("will smith and mark rutte", Person).is_empty());
+        assert!(found("het gaat om de hoek met de jan pietersz. coenstraat", Person).is_empty());
         assert_eq!(found("Ik sprak Sanne de hond.", Person), ["Sanne"]);
         // In prose a writer capitalises surnames: a lower-case word after `van de` is a place.
         assert_eq!(

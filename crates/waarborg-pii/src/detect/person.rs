@@ -338,7 +338,7 @@ fn lower_surname_after(t: &Text<'_>, name: &Range<usize>, in_prose: impl FnOnce(
     }
     let mut pos = name.end + 1;
     for _ in 0..4 {
-        let we = lower_word_end(b, pos);
+        let we = lower_word_end(t, pos);
         if we == pos {
             return None;
         }
@@ -378,29 +378,82 @@ fn street_after_abbreviation(t: &Text<'_>, end: usize) -> bool {
     if b.get(end) != Some(&b'.') || b.get(end + 1) != Some(&b' ') {
         return false;
     }
-    let next_end = lower_word_end(b, end + 2);
+    let next_end = lower_word_end(t, end + 2);
     next_end > end + 2 && looks_like_street(&t.str[end + 2..next_end])
 }
 
-/// The end of the lower-case ASCII word at `i`.
-fn lower_word_end(b: &[u8], i: usize) -> usize {
+/// The end of the lower-case word at `i`: ASCII letters, other lower-case letters (`kılıç`),
+/// and a hyphen between two parts (`peters-wolters`).
+fn lower_word_end(t: &Text<'_>, i: usize) -> usize {
+    let b = t.bytes;
     let mut j = i;
-    while j < b.len() && b[j].is_ascii_lowercase() {
-        j += 1;
+    while j < b.len() {
+        let c = b[j];
+        if c.is_ascii_lowercase() || (c == b'-' && j > i && b.get(j + 1).is_some_and(u8::is_ascii_lowercase)) {
+            j += 1;
+        } else if c >= 0x80 {
+            match t.char_at(j) {
+                Some(ch) if ch.is_lowercase() => j += ch.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
     }
     j
 }
 
-/// A full name typed in lower case, as in chat messages and prompts: `schrijf een brief aan jan
-/// de vries`, `gesprek met piet jansen`. A listed given name that is no common word, title or
-/// tussenvoegsel (nor a word in English, `will`, `mark`), then name particles, then a listed
-/// surname that is no common word (`met lisa de hond` stays unread; so, for want of telling them
-/// apart, does `piet de boer`). A given name alone is not read: lower-case text is full of them.
-/// Names already found after a title (`mevr. bakker`) are left as they are.
+/// Whether a street's name lies ahead of `end` on its line, within a few words
+/// (`marie curieweg 12`, `jan pietersz. coenstraat`): the name before it is the street's.
+fn street_ahead(t: &Text<'_>, end: usize) -> bool {
+    let b = t.bytes;
+    let mut pos = end;
+    for _ in 0..4 {
+        while matches!(b.get(pos), Some(b' ' | b'.')) {
+            pos += 1;
+        }
+        let we = lower_word_end(t, pos);
+        if we == pos {
+            return false;
+        }
+        let word = &t.str[pos..we];
+        if looks_like_street(word) {
+            return true;
+        }
+        if is_common_word(word) {
+            return false;
+        }
+        pos = we;
+    }
+    false
+}
+
+/// Names typed in lower case, as in chat messages and prompts (the caller runs this only on
+/// such text):
+/// - a full name: `schrijf een brief aan jan de vries`, `gesprek met piet jansen`. A listed
+///   given name that is no common word, title or tussenvoegsel (nor a word in English, `will`,
+///   `mark`), then name particles, then a listed surname that is no common word (`met lisa de
+///   hond` stays unread; so, for want of telling them apart, does `piet de boer`);
+/// - after a title, role or family word (`juf yasmina`, `wethouder kwiatkowska`, `zoon rutger
+///   van de noordslootman`): a listed given name, with a surname after particles (any word that
+///   is no common one), or a listed surname alone;
+/// - initials and a surname: `t. bakker`, `s.s. tesfaye`, `a. de vermeent` (a listed surname,
+///   or any word that is no common one after particles or after two initials; not `i.v.m.`,
+///   `t.a.v.` and the like).
+///
+/// A given name alone is not read: lower-case text is full of them. Names already found after a
+/// title (`mevr. bakker`) are left as they are.
 fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
     use crate::lexicon::{flags_of, COMMON, FIRST, ORG, SURNAME, TITLE, TUSS};
     let b = t.bytes;
     let found_before = out.len();
+    let push = |out: &mut Vec<NameHit>, range: Range<usize>, score: f32| {
+        if !out[..found_before].iter().any(|h| h.range.start < range.end && range.start < h.range.end) {
+            out.push(NameHit { range, score });
+        }
+    };
+    // The end of the last title, role or family word, and its separator (`juf `, `melder: `).
+    let mut cue_end: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_lowercase() {
@@ -408,43 +461,139 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
             continue;
         }
         let start = i;
-        let end = lower_word_end(b, i);
-        i = end;
-        // A word of its own, of three to twelve letters, a space and a lower-case word after it.
         let own_word = start == 0 || matches!(b[start - 1], b' ' | b'\n' | b'\t' | b'(' | b'"' | b'\'');
-        if !own_word || !(3..=12).contains(&(end - start)) || b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
-            continue;
-        }
-        let given = flags_of(&t.str[start..end]);
-        if given & FIRST == 0 || given & (COMMON | TITLE | TUSS | ORG) != 0 {
-            continue;
-        }
-        if AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(&t.str[start..end])) {
-            continue;
-        }
-        let mut pos = end + 1;
-        for _ in 0..4 {
-            let we = lower_word_end(b, pos);
-            if we == pos {
-                break;
-            }
-            if is_lower_name_particle(&b[pos..we]) && b.get(we) == Some(&b' ') {
-                pos = we + 1;
+        let cued = cue_end == Some(start);
+        cue_end = None;
+        if own_word && b.get(start + 1) == Some(&b'.') {
+            if let Some(end) = lower_initials_name(t, start) {
+                push(out, start..end, 0.8);
+                i = end;
                 continue;
             }
-            let after_ok = b.get(we).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80)
-                && !street_after_abbreviation(t, we);
-            let surname = flags_of(&t.str[pos..we]);
-            if after_ok && surname & SURNAME != 0 && surname & (COMMON | TITLE | ORG) == 0 {
-                let range = start..we;
-                if !out[..found_before].iter().any(|h| h.range.start < range.end && range.start < h.range.end) {
-                    out.push(NameHit { range, score: 0.8 });
-                }
+        }
+        let end = lower_word_end(t, i);
+        i = end;
+        // (A word that is no cue and not cued needs a space after it: `field=bsn` in a log
+        // line is none of a name's.)
+        if !own_word || !(2..=16).contains(&(end - start)) || !(cued || matches!(b.get(end), Some(b' ' | b':'))) {
+            continue;
+        }
+        let flags = flags_of(&t.str[start..end]);
+        // (Not a two-letter title without its dot: `2756 mr bergen op zoom`.)
+        if flags & TITLE != 0 && end - start >= 3 {
+            cue_end = match (b.get(end), b.get(end + 1)) {
+                (Some(b' '), _) => Some(end + 1),
+                (Some(b':'), Some(b' ')) => Some(end + 2),
+                _ => None,
+            };
+            continue;
+        }
+        if flags & (COMMON | TUSS | ORG) != 0 || (b.get(end) != Some(&b' ') && !cued) {
+            continue;
+        }
+        let given = flags & FIRST != 0 && end - start >= 3 && !AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(&t.str[start..end]));
+        if !given {
+            // `wethouder kwiatkowska`: a listed surname alone after a role.
+            let alone = b.get(end).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80);
+            // (Not a given name that is also a word: `mijn dochter mark het`.)
+            if cued && alone && flags & SURNAME != 0 && flags & FIRST == 0 && end - start >= 3 {
+                push(out, start..end, 0.75);
+            }
+            continue;
+        }
+        // After a role, any word that is no common one may be the surname (`griffier sem
+        // teeusen`); common words include the verbs that follow a name (`juf anneke vindt`).
+        match lower_surname_end(t, end, cued, cued) {
+            Some(we) => {
+                push(out, start..we, 0.8);
                 i = we;
             }
-            break;
+            // `juf yasmina`: a given name alone after a role or family word — not the start of a
+            // street named after someone (`melder: marie curieweg 3`).
+            None if cued
+                && b.get(end).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80)
+                && !street_ahead(t, end) =>
+            {
+                push(out, start..end, 0.75);
+            }
+            None => {}
         }
     }
+}
+
+/// After a name's first part ending at `end`: the end of name particles and a surname in lower
+/// case, if one follows (a listed surname that is no common word; any word that is no common
+/// one, given name or tussenvoegsel after particles when `any_after_particles`, or anywhere
+/// when `any`).
+fn lower_surname_end(t: &Text<'_>, end: usize, any_after_particles: bool, any: bool) -> Option<usize> {
+    use crate::lexicon::{flags_of, COMMON, ORG, SURNAME, TITLE};
+    let b = t.bytes;
+    if b.get(end) != Some(&b' ') {
+        return None;
+    }
+    let mut pos = end + 1;
+    let mut particles = false;
+    for _ in 0..4 {
+        let we = lower_word_end(t, pos);
+        if we == pos {
+            return None;
+        }
+        if is_lower_name_particle(&b[pos..we]) && b.get(we) == Some(&b' ') {
+            particles = true;
+            pos = we + 1;
+            continue;
+        }
+        let after_ok = b.get(we).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80)
+            && !street_after_abbreviation(t, we);
+        let word = &t.str[pos..we];
+        let flags = flags_of(word);
+        let listed = flags & SURNAME != 0 || (word.contains('-') && is_surname(word));
+        let unlisted_ok = (any || (any_after_particles && particles))
+            && we - pos >= 3
+            && flags & TUSS_OR_FIRST == 0
+            && !looks_like_street(word);
+        let ok = after_ok && flags & (COMMON | TITLE | ORG) == 0 && (listed || unlisted_ok);
+        return ok.then_some(we);
+    }
+    None
+}
+
+/// A given name or a tussenvoegsel: not what a surname in lower case is read as.
+const TUSS_OR_FIRST: u8 = crate::lexicon::TUSS | crate::lexicon::FIRST;
+
+/// Abbreviations written like initials (`i.v.m. de aanvraag`, `t.a.v. de heer`).
+const INITIALS_LIKE_ABBREVIATIONS: &[&[u8]] = &[
+    b"i.v.m.", b"o.a.", b"t.a.v.", b"m.b.t.", b"n.a.v.", b"a.u.b.", b"d.w.z.", b"i.p.v.", b"e.d.",
+    b"e.a.", b"m.i.v.", b"t.z.t.", b"z.s.m.", b"v.a.", b"n.b.", b"p.p.", b"b.v.", b"o.b.v.", b"c.q.",
+    b"d.d.", b"i.o.", b"t.b.v.", b"m.u.v.", b"a.s.", b"j.l.", b"e.v.a.", b"i.c.m.", b"m.n.", b"o.v.v.",
+    b"p.o.", b"v.o.", b"w.o.", b"s.v.p.", b"i.s.m.", b"t.o.v.", b"c.s.", b"d.m.v.", b"v.w.b.",
+    b"t.n.v.", b"m.v.g.", b"a.d.", b"z.o.z.", b"p.a.", b"v.d.", b"o.l.v.", b"t.w.", b"i.e.", b"e.g.",
+];
+
+/// `t. bakker`, `s.s. tesfaye`, `f. j. rogstedeers`, `a. de vermeent`: lower-case initials at
+/// `start` and a surname; the surname's end.
+fn lower_initials_name(t: &Text<'_>, start: usize) -> Option<usize> {
+    let b = t.bytes;
+    let mut pos = start;
+    let mut count = 0;
+    while count < 5 && b.get(pos).is_some_and(u8::is_ascii_lowercase) && b.get(pos + 1) == Some(&b'.') {
+        count += 1;
+        pos += 2;
+        // `f. j.`: initials written with spaces.
+        if b.get(pos) == Some(&b' ') && b.get(pos + 2) == Some(&b'.') && b.get(pos + 1).is_some_and(u8::is_ascii_lowercase) {
+            pos += 1;
+        }
+    }
+    if b.get(pos).is_some_and(|&c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let compact: Vec<u8> = b[start..pos].iter().copied().filter(|&c| c != b' ').collect();
+    if INITIALS_LIKE_ABBREVIATIONS.contains(&compact.as_slice()) {
+        return None;
+    }
+    // A listed surname after one initial; after two or more (or particles), any word that is no
+    // common one.
+    lower_surname_end(t, pos, true, count >= 2)
 }
 
 /// A person named in full is the same person when the text later uses the surname (or given
@@ -2510,6 +2659,34 @@ mod tests {
         assert!(found("Taxi's en Euro's.", Person).is_empty());
         assert_eq!(found("Hedy d'Ancona", Person), ["Hedy d'Ancona"]);
         assert!(found("mail naar jan@Example.nl", Person).is_empty());
+    }
+
+    #[test]
+    fn names_in_lower_case_text_after_roles_and_with_initials() {
+        for (text, want) in [
+            ("hoi, kun je t. bakker en s.s. tesfaye mailen", vec!["t. bakker", "s.s. tesfaye"]),
+            ("a. de vermeent heeft gebeld", vec!["a. de vermeent"]),
+            ("de juf anneke vindt het goed", vec!["anneke"]),
+            ("griffier sem teeusen en mijn collega jakub wiśniewski", vec!["sem teeusen", "jakub wiśniewski"]),
+            ("mijn zoon rutger van de noordslootman", vec!["rutger van de noordslootman"]),
+            ("partner baukje peters-wolters belt", vec!["baukje peters-wolters"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
+        for text in [
+            "mail i.v.m. de aanvraag t.a.v. de heer",
+            "rekening t.n.v. de gemeente",
+            "melder: marie curieweg 3",
+            "adres melder: jan pietersz. coenstraat 12",
+            "postcode en woonplaats: 2756 mr bergen op zoom",
+            "ik heb de man gezien bij de dag markt",
+            "ik werk bij de gemeente als medewerker burgerzaken",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        // Only in text written in lower case: in prose a lower-case word after initials is none
+        // of a name's.
+        assert!(found("Dit is punt a. de aanvraag wordt behandeld. Zie ook b. De rest volgt.", Person).is_empty());
     }
 
     #[test]

@@ -80,10 +80,14 @@ fn check_document(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     let m = m.end - 9..m.end;
     let raw = &t.bytes[m.clone()];
-    // One case throughout, and the number must be a code: at least one digit in the middle.
+    // One case throughout, and the number must be a code: a digit in the middle, or (one
+    // number in eight has none: `RQUHVFFE0`) eight letters that are no listed word
+    // (`BESCHIKT1` is a heading's word and a footnote).
     let upper = raw.iter().all(|c| !c.is_ascii_lowercase());
     let lower = raw.iter().all(|c| !c.is_ascii_uppercase());
-    if !(upper || lower) || !raw[2..8].iter().any(u8::is_ascii_digit) {
+    let code = raw[2..8].iter().any(u8::is_ascii_digit)
+        || std::str::from_utf8(&raw[..8]).is_ok_and(|letters| crate::lexicon::flags(letters) == 0);
+    if !(upper || lower) || !code {
         return None;
     }
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {

@@ -16,29 +16,69 @@ use crate::entity::EntityType;
 use crate::text::Text;
 use std::ops::Range;
 
+/// The fourteen sidecodes with their dashes, in capitals.
+macro_rules! sidecodes {
+    () => {
+        r"[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9]"
+    };
+}
+
 pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::LicensePlate,
         name: "license_plate",
-        pattern: r"(?-u:\b)(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9])(?-u:\b)",
+        pattern: concat!(r"(?-u:\b)(?:", sidecodes!(), r")(?-u:\b)"),
         check: check_dashed,
     },
 ];
 
-pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
-    labels: &["kenteken"],
-    gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :", 11),
-    max_value: 6,
-    rule: PatternRule {
-        entity: EntityType::LicensePlate,
-        name: "license_plate_undashed",
-        pattern: r"(?-u:\b)[A-Z0-9]{6}(?-u:\b)",
-        check: check_undashed,
+pub(crate) const LABEL_RULES: &[LabelRule] = &[
+    LabelRule {
+        labels: &["kenteken"],
+        gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :", 11),
+        max_value: 6,
+        rule: PatternRule {
+            entity: EntityType::LicensePlate,
+            name: "license_plate_undashed",
+            pattern: r"(?-u:\b)(?:[A-Z0-9]{6}|[a-z0-9]{6})(?-u:\b)",
+            check: check_undashed,
+        },
+        before: None,
+        lists: false,
+        blocks: false,
     },
-    before: None,
-    lists: false,
-    blocks: false,
-}];
+    // `kenteken: gz-123-t` in a chat or a sloppy form: in lower case only after the label.
+    LabelRule {
+        labels: &["kenteken"],
+        gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :(", 11),
+        max_value: 9,
+        rule: PatternRule {
+            entity: EntityType::LicensePlate,
+            name: "license_plate_lower_case",
+            pattern: concat!(r"(?-u:\b)(?i:", sidecodes!(), r")(?-u:\b)"),
+            check: check_lower_case,
+        },
+        before: None,
+        lists: false,
+        blocks: false,
+    },
+];
+
+/// A dashed plate after its label, in lower case (capitals are found without one).
+fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let start = t.bytes[..m.end].iter().rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'-')).map_or(0, |p| p + 1);
+    let value = start.max(m.start)..m.end;
+    let raw = &t.bytes[value.clone()];
+    if !raw.iter().any(u8::is_ascii_lowercase) {
+        return None;
+    }
+    if let (Some(b'-' | b'/'), Some(c)) = t.peek2(m.end) {
+        if c.is_ascii_alphanumeric() {
+            return None;
+        }
+    }
+    t.left_boundary(value.start).then(|| Hit::new(value, 0.9))
+}
 
 /// The letter (L) / digit (D) shapes of the fourteen sidecodes, dashes removed.
 const SHAPES: [&[u8; 6]; 14] = [
@@ -98,6 +138,12 @@ mod tests {
             assert_eq!(found(&text, LicensePlate), [plate], "{plate}");
         }
         assert_eq!(found("kenteken 12ABC3", LicensePlate), ["12ABC3"]);
+        // In lower case after the label (chat, sloppy forms).
+        assert_eq!(found("mijn kenteken is 553-jt-7. mijn adres", LicensePlate), ["553-jt-7"]);
+        assert_eq!(found("kenteken: np-11-48\nmerk", LicensePlate), ["np-11-48"]);
+        assert_eq!(found("kenteken 7910xd", LicensePlate), ["7910xd"]);
+        assert!(found("kenteken gezien", LicensePlate).is_empty());
+        assert!(found("kenteken: covid-19", LicensePlate).is_empty());
     }
 
     #[test]

@@ -327,30 +327,16 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
 /// (`in_prose`), whose writer capitalises surnames: there the word after `Petra van de` is a
 /// place (`winkel`), not a name.
 fn lower_surname_after(t: &Text<'_>, name: &Range<usize>, in_prose: impl FnOnce() -> bool) -> Option<usize> {
-    use crate::lexicon::{flags_of, COMMON, FIRST, ORG, SURNAME, TITLE};
     let b = t.bytes;
     if b.get(name.end) != Some(&b' ') || !b.get(name.end + 1).is_some_and(u8::is_ascii_lowercase) {
         return None;
     }
     // Only after a given name alone.
-    if b[name.clone()].iter().any(|&c| c == b' ' || c == b'.') || flags_of(&t.str[name.clone()]) & FIRST == 0 || in_prose() {
+    let given = crate::lexicon::flags_of(&t.str[name.clone()]) & crate::lexicon::FIRST != 0;
+    if b[name.clone()].iter().any(|&c| c == b' ' || c == b'.') || !given || in_prose() {
         return None;
     }
-    let mut pos = name.end + 1;
-    for _ in 0..4 {
-        let we = lower_word_end(t, pos);
-        if we == pos {
-            return None;
-        }
-        if is_lower_name_particle(&b[pos..we]) && b.get(we) == Some(&b' ') {
-            pos = we + 1;
-            continue;
-        }
-        let after_ok = b.get(we).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80);
-        let flags = flags_of(&t.str[pos..we]);
-        return (after_ok && flags & SURNAME != 0 && flags & (COMMON | TITLE | ORG) == 0).then_some(we);
-    }
-    None
+    lower_surname_end(t, name.end, false, false)
 }
 
 /// Whether at least `enough` sentences in `b` start with a capital after `.`, `?` or `!`.

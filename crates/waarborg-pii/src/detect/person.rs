@@ -389,6 +389,12 @@ fn lower_word_end(t: &Text<'_>, i: usize) -> usize {
     j
 }
 
+/// Whether a word in lower case ends at `end`: the text's end, or an ASCII byte that is no
+/// letter, digit or hyphen.
+fn lower_word_ends(b: &[u8], end: usize) -> bool {
+    b.get(end).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80)
+}
+
 /// Whether a street's name lies ahead of `end` on its line, within a few words
 /// (`marie curieweg 12`, `jan pietersz. coenstraat`): the name before it is the street's.
 fn street_ahead(t: &Text<'_>, end: usize) -> bool {
@@ -480,7 +486,7 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
         let given = flags & FIRST != 0 && end - start >= 3 && !AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(&t.str[start..end]));
         if !given {
             // `wethouder kwiatkowska`: a listed surname alone after a role.
-            let alone = b.get(end).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80);
+            let alone = lower_word_ends(b, end);
             // (Not a given name that is also a word: `mijn dochter mark het`.)
             if cued && alone && flags & SURNAME != 0 && flags & FIRST == 0 && end - start >= 3 {
                 push(out, start..end, 0.75);
@@ -497,7 +503,7 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
             // `juf yasmina`: a given name alone after a role or family word — not the start of a
             // street named after someone (`melder: marie curieweg 3`).
             None if cued
-                && b.get(end).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80)
+                && lower_word_ends(b, end)
                 && !street_ahead(t, end) =>
             {
                 push(out, start..end, 0.75);
@@ -529,7 +535,7 @@ fn lower_surname_end(t: &Text<'_>, end: usize, any_after_particles: bool, any: b
             pos = we + 1;
             continue;
         }
-        let after_ok = b.get(we).is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'-' && c < 0x80)
+        let after_ok = lower_word_ends(b, we)
             && !street_after_abbreviation(t, we);
         let word = &t.str[pos..we];
         let flags = flags_of(word);

@@ -45,7 +45,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "dementie", "alzheimer", "parkinson", "adhd", "autisme", "autistisch", "depressiev*",
             "in behandeling bij", "onder behandeling", "behandeltraject", "revalidatie",
             "schizofren*", "psychose", "psychotisch", "bipolair", "manisch", "ptss", "angststoornis",
-            "paniekaanval*", "eetstoornis", "anorexia", "boulimia", "verslaving", "verslaafd",
+            "paniekaanval*", "eetstoornis", "anorexia", "boulimia", "*verslaving", "verslaafd",
+            "alcoholprobleem", "drankprobleem", "drugsprobleem",
             "alcoholis*", "zwanger", "zwangerschap", "miskraam", "abortus", "hartinfarct",
             "hartaanval", "hartfalen", "beroerte", "herseninfarct", "hersenletsel", "multiple sclerose",
             "copd", "reuma", "artrose", "long covid", "covid-19", "corona", "chemotherapie", "chemo",
@@ -138,6 +139,9 @@ const PERSON_CUES: &[&str] = &[
     "werknemer", "medewerker", "medewerkster", "leerling", "verdachte", "gedetineerde",
     "jongere", "kind", "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u",
     "bent", "ben",
+    // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
+    // `ze is bedoeld voor …` speaks of a scheme.
+    "ze heeft", "ze had",
 ];
 
 /// The compiled lexicon.
@@ -247,6 +251,9 @@ mod tests {
             categories("Mevrouw El Idrissi is zwanger en stemt op de SP."),
             [Category::Health, Category::Politics]
         );
+        assert_eq!(categories("Ze heeft diabetes."), [Category::Health]);
+        assert_eq!(categories("Hij heeft een alcoholverslaving."), [Category::Health]);
+        assert_eq!(categories("Mevrouw heeft een alcoholprobleem."), [Category::Health]);
     }
 
     #[test]
@@ -261,6 +268,9 @@ mod tests {
         assert!(categories("De gemeente ondersteunt inwoners met diabetes.").is_empty());
         assert!(categories("Het beleid richt zich op de bestrijding van kanker en depressie.").is_empty());
         assert!(categories("Vakbonden en werkgevers sloten een cao.").is_empty());
+        assert!(categories("Als inwoners diabetes hebben, kunnen ze hulp krijgen.").is_empty());
+        assert!(categories("De regeling is er sinds 2020; ze is bedoeld voor inwoners met diabetes.").is_empty());
+        assert!(categories("Preventie van gokverslaving is een speerpunt.").is_empty());
         assert!(categories("Ik woon in de Kerkstraat.").is_empty());
     }
 }

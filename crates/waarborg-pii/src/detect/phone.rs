@@ -18,7 +18,7 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::Phone,
         name: "phone_nl",
-        pattern: r"(?-u:\b)0[1-9](?:(?: - |[ -])?[0-9]){8}(?-u:\b)|\(0[1-9][0-9]{0,2}\)[ -]?[0-9](?:[ -]?[0-9]){5,7}(?-u:\b)",
+        pattern: r"(?-u:\b)0[1-9](?:(?: - |[ -])?[0-9]){8}(?-u:\b)|\(0[1-9][0-9]{0,2}\)[ -]?[0-9](?:[ -]?[0-9]){5,7}(?-u:\b)|\(0\) ?[1-9][0-9]{0,2}[ -]?[0-9](?:[ -]?[0-9]){5,7}(?-u:\b)",
         check: check_national,
     },
     PatternRule {

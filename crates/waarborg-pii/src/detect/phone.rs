@@ -175,6 +175,10 @@ mod tests {
             ("+32 2 123 45 67", "+32 2 123 45 67"),
             ("tel. 058 - 227 0709", "058 - 227 0709"),
             ("bel (06) 23392298.", "(06) 23392298"),
+            // The trunk prefix in brackets, the country code left off.
+            ("Telefoon (0) 20 5551234", "(0) 20 5551234"),
+            ("Tel. (0)20-5551234", "(0)20-5551234"),
+            ("of (0)6 12345678.", "(0)6 12345678"),
         ] {
             assert_eq!(found(text, Phone), [want], "{text}");
         }
@@ -188,6 +192,7 @@ mod tests {
     #[test]
     fn hard_negatives() {
         assert!(found("bel 0800-1234567", Phone).is_empty(), "0800");
+        assert!(found("Het cijfer (0) 20 procent", Phone).is_empty(), "too few digits");
         assert!(found("0900 123 4567", Phone).is_empty(), "0900");
         assert!(found("op 06-12-2023 10:30", Phone).is_empty(), "date and time");
         assert!(found("zaaknummer 0123456789", Phone).is_empty(), "label");

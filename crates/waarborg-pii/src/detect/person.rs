@@ -943,7 +943,7 @@ fn caps_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     // Most words in capitals are neither after a label nor before a comma or another word in
     // capitals: settle those first, on a few bytes, before the reading proper.
     let more_words = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80);
-    if more_words || b.get(end) == Some(&b',') || label_possible(b, i) {
+    if more_words || b.get(end) == Some(&b',') || label_possible(b, i) || caps_initials_before(b, i).is_some() {
         caps_name_read(t, i, end)
     } else {
         None
@@ -993,8 +993,14 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
         }
     }
     let comma = comma_after(chain_end);
-    let label = label_possible(b, i) && name_label_before(t, i);
-    if !comma && !label {
+    let label_before = label_possible(b, i);
+    let label = label_before && name_label_before(t, i);
+    // After a role's label (`AANVRAGER: PIETER JANSEN`, `KLANT: JANSEN`) the capitals are a
+    // name when one of their words is a listed name (checked with the words below).
+    let role_label = !label && label_before && title_before(t, i);
+    // `P. JANSEN`: initials before a listed surname in capitals.
+    let initials = caps_initials_before(b, i);
+    if !comma && !label && !role_label && initials.is_none() {
         return None;
     }
     // The chain ends in a surname, not a particle (`VAN`); its words are no abbreviations (no
@@ -1003,6 +1009,8 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
         return None;
     }
     let mut pos = i;
+    let mut listed = false;
+    let mut listed_surname = false;
     while pos < chain_end {
         let we = word_end(t, pos);
         let w = &t.str[pos..we];
@@ -1010,6 +1018,8 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
             let f = crate::lexicon::flags_of(w);
             let vowel = w.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y') || !c.is_ascii());
             let listed_name = f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0;
+            listed |= listed_name;
+            listed_surname |= f & crate::lexicon::SURNAME != 0 && f & crate::lexicon::COMMON == 0;
             let word_not_name = f & (crate::lexicon::COMMON | crate::lexicon::TITLE) != 0 && !listed_name;
             let org = w.split('-').any(|part| crate::lexicon::flags_of(part) & crate::lexicon::ORG != 0)
                 || (!listed_name && ORGANISATION_ENDING_SET.matches_word(w, 2));
@@ -1019,8 +1029,16 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
         }
         pos = we + 1;
     }
+    let named = comma || label || (role_label && listed) || (initials.is_some() && listed_surname);
+    if !named {
+        return None;
+    }
+    let start = initials.filter(|_| listed_surname).unwrap_or(i);
     let mut stop = chain_end;
-    if comma {
+    if let Some(end) = comma.then(|| caps_given_names_after(t, chain_end + 2)).flatten() {
+        // `DE VRIES, JAN`, `JANSEN, P.J.`: given names or initials in capitals after the comma.
+        stop = end;
+    } else if comma {
         match reversed_tail(t, chain_end) {
             Tail::Reversed { end: tail_end, .. } => stop = tail_end,
             Tail::FullNameAfter | Tail::None => {
@@ -1048,7 +1066,51 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
             }
         }
     }
-    Some(NameHit { range: i..stop, score: 0.85 })
+    Some(NameHit { range: start..stop, score: 0.85 })
+}
+
+/// Initials in capitals (`P. `, `P.J. `) right before `i`, at a word start: where they start.
+fn caps_initials_before(b: &[u8], i: usize) -> Option<usize> {
+    let mut start = i.checked_sub(1).filter(|&p| b[p] == b' ')?;
+    let end = start;
+    while start >= 2 && b[start - 1] == b'.' && b[start - 2].is_ascii_uppercase() {
+        start -= 2;
+    }
+    let at_word_start = start == 0 || matches!(b[start - 1], b' ' | b'\n' | b'\t' | b':' | b'(');
+    (start < end && at_word_start).then_some(start)
+}
+
+/// `JAN`, `PIETER JAN`, `P.`, `P.J.` at `pos`, after the comma of a surname in capitals: the
+/// end of the given names (listed ones, no common words) or initials, ending the line, a cell or
+/// the text.
+fn caps_given_names_after(t: &Text<'_>, pos: usize) -> Option<usize> {
+    let b = t.bytes;
+    let mut end = pos;
+    let mut p = pos;
+    // Initials.
+    while b.get(p).is_some_and(u8::is_ascii_uppercase) && b.get(p + 1) == Some(&b'.') {
+        p += 2;
+        end = p;
+    }
+    if end == pos {
+        for _ in 0..3 {
+            let we = word_end(t, p);
+            if we == p || !is_caps_word(&t.str[p..we]) {
+                break;
+            }
+            let f = crate::lexicon::flags_of(&t.str[p..we]);
+            if f & crate::lexicon::FIRST == 0 || f & (crate::lexicon::COMMON | crate::lexicon::TITLE | crate::lexicon::ORG) != 0 {
+                break;
+            }
+            end = we;
+            if b.get(we) != Some(&b' ') {
+                break;
+            }
+            p = we + 1;
+        }
+    }
+    let ends_value = matches!(b.get(end), None | Some(b'\n' | b'\r' | b'\t' | b',' | b';' | b'|' | b')' | b' '));
+    (end > pos && ends_value).then_some(end)
 }
 
 /// Form values that say a name is missing (`Naam: Onbekend`, `Achternaam: ONBEKEND`).
@@ -2482,6 +2544,23 @@ mod tests {
         ] {
             let got = found(text, Person);
             assert!(got.iter().all(|n| n == "Joyce"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn whole_names_in_capitals_in_exports_and_legacy_forms() {
+        for (text, want) in [
+            // Before: `DE VRIES` only (the given name visible), or nothing after a role's label.
+            ("Naam: DE VRIES, JAN", "DE VRIES, JAN"),
+            ("KLANT: JANSEN, PIETER", "JANSEN, PIETER"),
+            ("Naam: JANSEN, P.J.", "JANSEN, P.J."),
+            ("AANVRAGER: PIETER JANSEN", "PIETER JANSEN"),
+            ("NAAM AANVRAGER: P. JANSEN", "P. JANSEN"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        for text in ["A. GEGEVENS AANVRAGER", "B. BESLUIT", "AANVRAGER: GEMEENTE UTRECHT", "KLANT: BSN, NAAM", "sub a. BSN"] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }
     }
 

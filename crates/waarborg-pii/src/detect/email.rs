@@ -52,7 +52,7 @@ pub(crate) fn scan_obfuscated(t: &Text<'_>, marker: std::ops::Range<usize>, out:
     }
     let found = obfuscated_around(b, marker.start, marker.end);
     // (Not inside an address found already: `(at)` in a quoted name before one.)
-    if let Some(range) = found.filter(|r| !out.iter().any(|h| h.hit.range.start < r.end && r.start < h.hit.range.end)) {
+    if let Some(range) = found.filter(|r| !out.iter().any(|h| super::overlaps(&h.hit.range, r))) {
         out.push(PatternHit {
             entity: EntityType::Email,
             detector: "email_obfuscated",
@@ -71,7 +71,7 @@ fn obfuscated_around(b: &[u8], open: usize, close: usize) -> Option<std::ops::Ra
         local_end -= 1;
     }
     let mut start = local_end;
-    while start > 0 && local_end - start < 64 && (b[start - 1].is_ascii_alphanumeric() || matches!(b[start - 1], b'.' | b'_' | b'%' | b'+' | b'-')) {
+    while start > 0 && local_end - start < 64 && b[start - 1].is_ascii() && is_local(b[start - 1]) {
         start -= 1;
     }
     while start < local_end && !b[start].is_ascii_alphanumeric() {

@@ -152,6 +152,11 @@ pub(crate) fn value_from_first_digit(t: &Text<'_>, m: Range<usize>) -> Option<Ra
     Some(m.start + first..m.end)
 }
 
+/// Whether two byte ranges share a byte.
+pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// Whether a currency sign or word sits right before `start` or after `end`: an amount.
 pub(crate) fn looks_like_amount(t: &Text<'_>, start: usize, end: usize) -> bool {
     let before = t.label_before(start, 8);

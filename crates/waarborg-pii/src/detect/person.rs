@@ -314,7 +314,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     // messages, prompts) wrote them in lower case. Lower-case full names are read only in a text
     // in which no capitalised name was found and sentences do not start with a capital (the
     // first may: phones capitalise it), so that prose pays nothing for them.
-    let lower_case_text = out.is_empty() && !capitalised_sentences(b, 2);
+    let lower_case_text = out.is_empty() && !*prose.get_or_insert_with(|| capitalised_sentences(b, 2));
     lower_case_after_titles(t, titles, out);
     if lower_case_text {
         lower_case_full_names(t, out);
@@ -347,15 +347,12 @@ fn capitalised_sentences(b: &[u8], enough: usize) -> bool {
         .is_some()
 }
 
-/// Tussenvoegsels that join a given name and a surname written in lower case (`jan de vries`,
-/// `fatima el amrani`); not `in`, `op`, `aan`, `uit`, `te`, which are prepositions far more
-/// often (`met piet op vakantie`).
+/// Tussenvoegsels and Arabic or Berber particles that join a given name and a surname written
+/// in lower case (`jan de vries`, `fatima el amrani`); not `in`, `op`, `aan`, `uit`, `te`,
+/// which are prepositions far more often (`met piet op vakantie`).
 fn is_lower_name_particle(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"van" | b"de" | b"der" | b"den" | b"het" | b"ten" | b"ter" | b"'t" | b"la" | b"le" | b"du" | b"da"
-            | b"di" | b"del" | b"dos" | b"das" | b"von" | b"el" | b"al" | b"ben" | b"bin" | b"abu"
-    )
+    let preposition = matches!(word, b"in" | b"op" | b"aan" | b"uit" | b"te");
+    word == b"'t" || (is_lower_tussenvoegsel(word) && !preposition) || is_arabic_particle(word)
 }
 
 /// `jan pietersz. coenstraat`: an abbreviation ending at `end` inside a street's name.
@@ -440,7 +437,7 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
     let b = t.bytes;
     let found_before = out.len();
     let push = |out: &mut Vec<NameHit>, range: Range<usize>, score: f32| {
-        if !out[..found_before].iter().any(|h| h.range.start < range.end && range.start < h.range.end) {
+        if !out[..found_before].iter().any(|h| super::overlaps(&h.range, &range)) {
             out.push(NameHit { range, score });
         }
     };
@@ -579,8 +576,8 @@ fn lower_initials_name(t: &Text<'_>, start: usize) -> Option<usize> {
     if b.get(pos).is_some_and(|&c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    let compact: Vec<u8> = b[start..pos].iter().copied().filter(|&c| c != b' ').collect();
-    if INITIALS_LIKE_ABBREVIATIONS.contains(&compact.as_slice()) {
+    let written = || b[start..pos].iter().copied().filter(|&c| c != b' ');
+    if INITIALS_LIKE_ABBREVIATIONS.iter().any(|a| a.iter().copied().eq(written())) {
         return None;
     }
     // A listed surname after one initial; after two or more (or particles), any word that is no
@@ -608,7 +605,7 @@ fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
             );
         }
     }
-    let overlaps = |out: &[NameHit], r: &Range<usize>| out.iter().any(|h| h.range.start < r.end && r.start < h.range.end);
+    let overlaps = |out: &[NameHit], r: &Range<usize>| out.iter().any(|h| super::overlaps(&h.range, r));
     let mut last_start = None;
     for (start, word) in &recall.rejected {
         if last_start == Some(*start) || !memory.contains(&&t.str[word.clone()]) {

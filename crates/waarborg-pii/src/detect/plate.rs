@@ -69,13 +69,8 @@ fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let start = t.bytes[..m.end].iter().rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'-')).map_or(0, |p| p + 1);
     let value = start.max(m.start)..m.end;
     let raw = &t.bytes[value.clone()];
-    if !raw.iter().any(u8::is_ascii_lowercase) {
+    if !raw.iter().any(u8::is_ascii_lowercase) || runs_on(t, m.end) {
         return None;
-    }
-    if let (Some(b'-' | b'/'), Some(c)) = t.peek2(m.end) {
-        if c.is_ascii_alphanumeric() {
-            return None;
-        }
     }
     t.left_boundary(value.start).then(|| Hit::new(value, 0.9))
 }
@@ -86,12 +81,15 @@ const SHAPES: [&[u8; 6]; 14] = [
     b"LLDDDL", b"LDDDLL", b"LLLDDL", b"LDDLLL", b"DLLDDD", b"DDDLLD",
 ];
 
+/// Whether a hyphenated word or code runs on after `end` (`AB-12-CD-regeling`).
+fn runs_on(t: &Text<'_>, end: usize) -> bool {
+    matches!(t.peek2(end), (Some(b'-' | b'/'), Some(c)) if c.is_ascii_alphanumeric())
+}
+
 fn check_dashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // Not inside a longer hyphenated word or code.
-    if let (Some(b'-' | b'/'), Some(c)) = t.peek2(m.end) {
-        if c.is_ascii_alphanumeric() {
-            return None;
-        }
+    if runs_on(t, m.end) {
+        return None;
     }
     if matches!(t.char_before(m.start), Some('-' | '/')) {
         return None;

@@ -46,9 +46,14 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
     blocks: false,
 }];
 
+/// SA, SD and SS: letter pairs never issued, in either case.
+fn never_issued(letters: &[u8]) -> bool {
+    [b"sa", b"sd", b"ss"].iter().any(|p| letters.eq_ignore_ascii_case(*p))
+}
+
 fn check_labelled_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let m = super::value_from_first_digit(t, m)?;
-    if !t.left_boundary(m.start) || !t.right_boundary(m.end) || matches!(&t.bytes[m.end - 2..m.end], b"sa" | b"sd" | b"ss") {
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) || never_issued(&t.bytes[m.end - 2..m.end]) {
         return None;
     }
     Some(Hit::new(m, 0.9))
@@ -62,7 +67,7 @@ fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     let letters = &t.bytes[m.end - 2..m.end];
-    if matches!(letters, b"sa" | b"sd" | b"ss") {
+    if never_issued(letters) {
         return None;
     }
     let head = &t.bytes[..m.start];
@@ -89,7 +94,7 @@ const UNITS: &[&[u8]] = &[
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
     let letters = &raw[raw.len() - 2..];
-    if matches!(letters, b"SA" | b"SD" | b"SS") {
+    if never_issued(letters) {
         return None;
     }
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {

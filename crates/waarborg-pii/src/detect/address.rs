@@ -61,7 +61,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     LabelRule {
     labels: &[
         "wonende", "woonachtig", "woont", "wonen", "woon", "adres", "verblijfadres",
-        "verblijfsadres", "woonadres",
+        "verblijfsadres", "woonadres", "huisnummer",
     ],
     gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :", 12),
     max_value: 80,
@@ -115,8 +115,36 @@ pub(crate) fn before_postcode(t: &Text<'_>, postcode_start: usize, postcode_end:
         .rposition(|&c| matches!(c, b'\n' | b':' | b',' | b';' | b'(' | b'|'))
         .map_or(0, |i| i + 1);
     let regex = STREET_LINE.as_ref()?;
+    match regex.search(&regex_automata::Input::new(&t.str[..end]).range(seg_start..end)) {
+        Some(m) => check_block(t, m.start()..postcode_end),
+        None => lower_case_street_line(t, seg_start, end),
+    }
+}
+
+/// [`STREET_LINE`] in lower case: one word (not a common one) and a house number at the end of
+/// the segment.
+static STREET_LINE_LOWER: std::sync::LazyLock<Option<regex_automata::meta::Regex>> = std::sync::LazyLock::new(|| {
+    regex_automata::meta::Regex::new(r"\p{Ll}[\p{L}'’.\-]* [1-9][0-9]{0,3}(?:[a-z]|-[0-9a-z]{1,4}| [a-z]| hs| bis)?$").ok()
+});
+
+/// `ik woon op zuiderdiep 11, 4784 jw almere`, `eikenlaan 77\n2392sz goes`: a street typed in
+/// lower case before a postcode, in `seg_start..end` (the segment before the postcode). The
+/// street is the last word before the number, with the lower-case prefixes before it
+/// (`lange nieuwstraat`); a common word there (`er waren er 12\n…`) is no street, nor is a PO box.
+fn lower_case_street_line(t: &Text<'_>, seg_start: usize, end: usize) -> Option<Hit> {
+    let regex = STREET_LINE_LOWER.as_ref()?;
     let m = regex.search(&regex_automata::Input::new(&t.str[..end]).range(seg_start..end))?;
-    check_block(t, m.start()..postcode_end)
+    let word_end = m.start() + t.bytes[m.start()..].iter().position(|&c| c == b' ')?;
+    let word = t.str[m.start()..word_end].to_lowercase();
+    if !t.left_boundary(m.start())
+        || word.len() < 3
+        || lexicon::is_common_word(&word)
+        || NOT_STREETS.contains(&word.as_str())
+        || matches!(word.as_str(), "postbus" | "antwoordnummer")
+    {
+        return None;
+    }
+    Some(Hit::new(extend_left(t, m.start())..m.end(), 0.85))
 }
 
 /// Words that make the number before them a date or quantity.
@@ -142,19 +170,21 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) {
         return None;
     }
-    if !first.is_uppercase() && !lower_case_street(t, m.clone()) {
+    let end = extend_number(t, m.end)?;
+    if !first.is_uppercase() && !lower_case_street(t, m.clone(), end) {
         return None;
     }
     let start = extend_left(t, m.start);
-    let end = extend_number(t, m.end)?;
     let city_follows = matches!(t.bytes.get(end), Some(b',' | b' '))
         && t.bytes[end..].iter().skip(1).take(8).any(u8::is_ascii_digit);
     Some(Hit::new(start..end, if city_follows { 0.95 } else { 0.85 }))
 }
 
 /// `prins bernhardlaan 88` in a sloppy e-mail: a lower-case compound street word (longer than
-/// its suffix) after `woon`/`adres`/`op de`/`aan de`; not `de weg 3 keer`.
-fn lower_case_street(t: &Text<'_>, m: Range<usize>) -> bool {
+/// its suffix) after `woon`/`adres`/`op`/`aan de`/`naar`, or before a postcode
+/// (`kastanjelaan 4 3701 bc zeist`: the postcode vouches for it, as it does for a capitalised
+/// street without a known ending); not `de weg 3 keer`. `end` is the end of the house number.
+fn lower_case_street(t: &Text<'_>, m: Range<usize>, end: usize) -> bool {
     let raw = &t.str[m.clone()];
     let Some(space) = raw.rfind(' ') else {
         return false;
@@ -166,7 +196,34 @@ fn lower_case_street(t: &Text<'_>, m: Range<usize>) -> bool {
         .any(|s| last.len() >= s.len() + 3 && last.ends_with(s));
     compound
         && !NOT_STREETS.contains(&last)
-        && t.before_has(m.start, 24, &["woon", "adres", "op de ", "aan de ", "naar de ", "in de "])
+        && (t.before_has(m.start, 24, &["woon", "adres", "op de ", "aan de ", "aan het ", "in de "])
+            || t.before_has_word(m.start, 24, &["naar", "op"])
+            || postcode_after(t, end).is_some())
+}
+
+/// A postcode in either case right after the house number that ends at `end`, after a space or
+/// a comma and a space (`kastanjelaan 4 3701 bc`, `Dorpsweg 45, 1234ab`): its range.
+pub(crate) fn postcode_after(t: &Text<'_>, mut end: usize) -> Option<Range<usize>> {
+    let b = t.bytes;
+    // A one-letter addition in lower case, left out of the house number (`kanaalweg 215 a`).
+    if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) && b.get(end + 2) == Some(&b' ') {
+        end += 2;
+    }
+    let start = end + if b.get(end) == Some(&b',') { 2 } else { 1 };
+    if b.get(start - 1) != Some(&b' ') || !matches!(b.get(start), Some(b'1'..=b'9')) {
+        return None;
+    }
+    if !b.get(start + 1..start + 4)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let letters = start + 4 + usize::from(b.get(start + 4) == Some(&b' '));
+    let pair = b.get(letters..letters + 2)?;
+    let same_case = pair.iter().all(u8::is_ascii_lowercase) || pair.iter().all(u8::is_ascii_uppercase);
+    (same_case
+        && !super::postcode::never_issued(pair)
+        && !super::postcode::reads_as_word(b, letters)
+        && t.right_boundary(letters + 2))
+    .then_some(start..letters + 2)
 }
 
 const STREET_SUFFIXES_LOWER: &[&str] = &[
@@ -409,6 +466,29 @@ mod tests {
         assert_eq!(found("Hanzeplaats 1, 5912 AT Venlo", Address), ["Hanzeplaats 1"]);
         // A PO box is not a home address.
         assert!(found("Postbus 123, 3500 AB Utrecht", Address).is_empty());
+        // In lower case: the postcode after it vouches for the street.
+        assert_eq!(found("ik woon op zuiderdiep 11, 4784 jw almere", Address), ["zuiderdiep 11"]);
+        assert_eq!(found("m. de vries\nlange nieuwstraat 13\n2873sl purmerend", Address), ["lange nieuwstraat 13"]);
+        assert_eq!(found("voor mevrouw de jong, kastanjelaan 4 3701 bc zeist", Address), ["kastanjelaan 4"]);
+        assert_eq!(found("changed address to kanaalweg 215 a 1506 jt", Address), ["kanaalweg 215"]);
+        assert_eq!(found("Straat en huisnummer: Akkerwinde 27\nPostcode: 2756 AB", Address), ["Akkerwinde 27"]);
+        assert!(found("er waren er 12, 4784 jw", Address).is_empty());
+        assert!(found("gemeente gouda\npostbus 5711\n2607la gouda", Address).is_empty());
+        assert!(found("de dorpsweg 45 2024 de gemeente", Address).is_empty());
+    }
+
+    #[test]
+    fn lower_case_streets_after_a_place_word() {
+        for (text, want) in [
+            ("stuur het naar hoofdstraat 3 te ede", "hoofdstraat 3"),
+            ("wij wonen op het stationsplein 1 hier", "stationsplein 1"),
+            ("die op oudegracht 23a woont", "oudegracht 23a"),
+        ] {
+            assert_eq!(found(text, Address), [want], "{text}");
+        }
+        for text in ["ik ga naar de kerkstraat 3 keer", "kijk naar de snelweg 3 auto's", "op de snelweg 3 uur in de file"] {
+            assert!(found(text, Address).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub(crate) struct PatternScanner {
     at_markers: Option<[usize; 2]>,
     /// Whether to look for street lines above or before postcodes.
     addresses: bool,
+    /// Whether to look for postcodes (also in lower case right after an address).
+    postcodes: bool,
 }
 
 impl PatternScanner {
@@ -103,6 +105,7 @@ impl PatternScanner {
             labels,
             at_markers,
             addresses: enabled(EntityType::Address),
+            postcodes: enabled(EntityType::Postcode),
         })
     }
 
@@ -144,6 +147,25 @@ impl PatternScanner {
                             labelled: false,
                         });
                     }
+                }
+            }
+            out.extend(extra);
+        }
+        if self.addresses && self.postcodes {
+            // `kastanjelaan 4 3701 bc`: a postcode in lower case counts right after an address
+            // (elsewhere `2024 de` and `1500 en` are everywhere).
+            let mut extra = Vec::new();
+            for a in out.iter().filter(|a| a.entity == EntityType::Address) {
+                let Some(range) = super::address::postcode_after(t, a.hit.range.end) else {
+                    continue;
+                };
+                if !out.iter().any(|p| p.entity == EntityType::Postcode && super::overlaps(&p.hit.range, &range)) {
+                    extra.push(PatternHit {
+                        entity: EntityType::Postcode,
+                        detector: "postcode_after_address",
+                        hit: Hit::new(range, 0.9),
+                        labelled: false,
+                    });
                 }
             }
             out.extend(extra);

@@ -24,7 +24,7 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::Postcode,
         name: "postcode_lower_case",
-        pattern: r", [1-9][0-9]{3} ?[a-z]{2}(?-u:\b)",
+        pattern: r"(?:, |\n)[1-9][0-9]{3} ?[a-z]{2}(?-u:\b)",
         check: check_lower_case,
     },
 ];
@@ -32,7 +32,10 @@ pub(crate) const RULES: &[PatternRule] = &[
 /// `postcode 3511ab`, `Postcode: 3511 ab`: in lower case after its label (a chat message, a
 /// sloppy form), where `2024 de` cannot be meant.
 pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
-    labels: &["postcode", "post code", "zip code", "zipcode"],
+    labels: &[
+        "postcode", "post code", "zip code", "zipcode", "postcode en woonplaats", "postcode en plaats",
+        "postcode/woonplaats", "postcode/plaats", "postcode + woonplaats",
+    ],
     gap: Gap::Only(" :", 4),
     max_value: 7,
     rule: PatternRule {
@@ -47,8 +50,19 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
 }];
 
 /// SA, SD and SS: letter pairs never issued, in either case.
-fn never_issued(letters: &[u8]) -> bool {
+pub(super) fn never_issued(letters: &[u8]) -> bool {
     [b"sa", b"sd", b"ss"].iter().any(|p| letters.eq_ignore_ascii_case(*p))
+}
+
+/// Two-letter Dutch words that follow a number more often than a postcode's letters do.
+const TWO_LETTER_WORDS: &[&[u8; 2]] = &[b"de", b"en", b"in", b"op", b"te", b"is", b"om", b"of", b"er", b"je", b"we", b"ze"];
+
+/// Whether the two letters at `letters` are a Dutch word in lower case after a space (`2024 de
+/// gemeente`, `1500 en meer`) rather than a postcode's letters written carelessly.
+pub(super) fn reads_as_word(b: &[u8], letters: usize) -> bool {
+    letters > 0
+        && b[letters - 1] == b' '
+        && b.get(letters..letters + 2).is_some_and(|pair| TWO_LETTER_WORDS.iter().any(|w| w[..] == *pair))
 }
 
 fn check_labelled_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
@@ -59,23 +73,36 @@ fn check_labelled_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     Some(Hit::new(m, 0.9))
 }
 
-/// `3818 dx` in a sloppy e-mail: only right after a house number (`… 88, 3818 dx`), since
-/// `2024 de` and `1500 en` are everywhere.
+/// `3818 dx` in a sloppy e-mail: only right after a house number, after a comma or at the
+/// start of the next line (`… 88, 3818 dx`, `eikenlaan 77\n2392sz goes`), since `2024 de` and
+/// `1500 en` are everywhere.
 fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
-    let m = m.start + 2..m.end;
+    let separator = if t.bytes[m.start] == b'\n' { 1 } else { 2 };
+    let m = m.start + separator..m.end;
     if !t.right_boundary(m.end) {
         return None;
     }
     let letters = &t.bytes[m.end - 2..m.end];
-    if never_issued(letters) {
+    if never_issued(letters) || reads_as_word(t.bytes, m.end - 2) {
         return None;
     }
-    let head = &t.bytes[..m.start];
-    let after_house_number = head.ends_with(b", ")
-        && head.len() >= 3
-        && head[head.len() - 3].is_ascii_alphanumeric()
-        && head[..head.len() - 2].iter().rev().take(4).any(u8::is_ascii_digit);
-    after_house_number.then(|| Hit::new(m, 0.8))
+    ends_with_house_number(&t.bytes[..m.start - separator]).then(|| Hit::new(m, 0.8))
+}
+
+/// Whether `head` ends with a house number: a digit among its last four bytes (`88`, `12b`,
+/// `5-2`), or an addition of up to four letters or digits after a space or a hyphen that follows
+/// one (`38 bis`, `30-ii`, `15 3-hoog`).
+fn ends_with_house_number(head: &[u8]) -> bool {
+    let number_at_end =
+        |h: &[u8]| h.last().is_some_and(u8::is_ascii_alphanumeric) && h.iter().rev().take(4).any(u8::is_ascii_digit);
+    if number_at_end(head) {
+        return true;
+    }
+    let tail = head.iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
+    (1..=4).contains(&tail)
+        && head.len() > tail + 1
+        && matches!(head[head.len() - tail - 1], b' ' | b'-')
+        && number_at_end(&head[..head.len() - tail - 1])
 }
 
 /// Capitalised two-letter abbreviations that follow years and counts far more often than they
@@ -145,6 +172,19 @@ mod tests {
         assert_eq!(found("Postcode: 3511 ab", Postcode), ["3511 ab"]);
         assert!(found("in 2024 de gemeente", Postcode).is_empty());
         assert!(found("postcode 3511 ss", Postcode).is_empty());
+        assert_eq!(found("postcode en woonplaats: 2756 ab gouda", Postcode), ["2756 ab"]);
+        // After a house number: after a comma, on the next line, or right after it.
+        assert_eq!(found("mient 91b, 1859ev hilversum", Postcode), ["1859ev"]);
+        assert_eq!(found("m. de vries\neikenlaan 77\n2392sz goes", Postcode), ["2392sz"]);
+        assert_eq!(found("d. ter horst\nvredenburg 38 bis\n6719 dx amsterdam", Postcode), ["6719 dx"]);
+        assert_eq!(found("hoefijzerlaan 30-ii\n9000 na zaandam", Postcode), ["9000 na"]);
+        assert_eq!(found("voor mevrouw de jong, kastanjelaan 4 3701 bc zeist", Postcode), ["3701 bc"]);
+        assert_eq!(found("changed address to kanaalweg 215 a 1506 jt", Postcode), ["1506 jt"]);
+        assert!(found("het werden er 12\n2024 de gemeente", Postcode).is_empty());
+        assert!(found("de kerkstraat 45 2024 de gemeente", Postcode).is_empty());
+        assert!(found("eikenlaan 77\n2024 is voorbij", Postcode).is_empty());
+        assert!(found("in 2024\n1500 en meer", Postcode).is_empty());
+        assert!(found("zie bijlage a\n1000 kg", Postcode).is_empty());
     }
 
     #[test]

@@ -74,7 +74,47 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     before: None,
     lists: false,
     blocks: false,
-}];
+},
+    LOWER_CASE_AFTER_LABEL,
+];
+
+/// Labels after which a street typed in lower case counts even without a known ending.
+const ADDRESS_LABELS: &[&str] = &["adres", "woonadres", "verblijfsadres", "verblijfadres", "huisnummer"];
+
+/// `adres: akkerwinde 27`, `straat en huisnummer: van heenvlietlaan 5`: a lower-case street
+/// right after an address label (only spaces and a colon between them).
+const LOWER_CASE_AFTER_LABEL: LabelRule = LabelRule {
+    labels: ADDRESS_LABELS,
+    gap: Gap::Only(" :", 3),
+    max_value: 60,
+    rule: PatternRule {
+        entity: EntityType::Address,
+        name: "address_after_label_lower_case",
+        pattern: r"\p{Ll}[\p{L}'’.\-]*(?: \p{Ll}[\p{L}'’.\-]*){0,2} [1-9][0-9]{0,3}",
+        check: check_after_label_lower_case,
+    },
+    before: None,
+    lists: false,
+    blocks: false,
+};
+
+/// The street starts after the label and the gap; it must hold a word that is not a common one
+/// or a street prefix (`adres: is 12 keer gewijzigd` is no address).
+fn check_after_label_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let label_end = m.start + t.bytes[m.clone()].iter().position(|c| !c.is_ascii_alphabetic())?;
+    let start = label_end + t.bytes[label_end..m.end].iter().position(|&c| c != b' ' && c != b':')?;
+    let number = m.end - t.bytes[..m.end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let street = t.str.get(start..number.checked_sub(1)?)?;
+    let named = street.split(' ').any(|w| {
+        let lower = w.to_lowercase();
+        !lexicon::is_common_word(&lower) && !STREET_PREFIXES.contains(&lower.as_str()) && !TUSSENVOEGSELS.contains(&lower.as_str())
+    });
+    if !named || !t.left_boundary(start) {
+        return None;
+    }
+    let end = extend_number(t, m.end)?;
+    Some(Hit::new(start..end, 0.85))
+}
 
 /// `Laan van Meerdervoort 52`: the label (`Laan van`) starts the street and must be
 /// capitalised.
@@ -475,6 +515,20 @@ mod tests {
         assert!(found("er waren er 12, 4784 jw", Address).is_empty());
         assert!(found("gemeente gouda\npostbus 5711\n2607la gouda", Address).is_empty());
         assert!(found("de dorpsweg 45 2024 de gemeente", Address).is_empty());
+    }
+
+    #[test]
+    fn lower_case_streets_after_an_address_label() {
+        for (text, want) in [
+            ("adres: akkerwinde 27", "akkerwinde 27"),
+            ("straat en huisnummer: van heenvlietlaan 5 a\npostcode: 2712", "van heenvlietlaan 5"),
+            ("woonadres ouden dijk 38", "ouden dijk 38"),
+        ] {
+            assert_eq!(found(text, Address), [want], "{text}");
+        }
+        for text in ["adres is 12 keer gewijzigd", "adres: de 3 bovenste", "het adres: onbekend 2 jaar geleden"] {
+            assert!(found(text, Address).is_empty(), "{text}");
+        }
     }
 
     #[test]

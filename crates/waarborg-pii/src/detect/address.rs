@@ -338,11 +338,18 @@ fn check_block(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 /// prefix stands before them (`Johan de Wittlaan`, `Pieter de la Courtstraat`; not
 /// `Kasanmoentalib van Bijlmerdreef`).
 fn extend_left(t: &Text<'_>, mut start: usize) -> usize {
+    // A street typed in lower case has its given names in lower case too (`jan van
+    // galenstraat`, `willem dreesstraat`).
+    let lower_street = !street_capitalised(t, start);
     let mut pending: Option<usize> = None;
     let mut pending_count = 0;
     let mut crossed_tussenvoegsel = false;
     for _ in 0..6 {
         let Some((word_start, word)) = word_before(t, pending.unwrap_or(start)) else {
+            // `van heenvlietlaan 5` at the start of its line: the street begins with `van`.
+            if let Some(p) = pending.filter(|&p| lower_street && t.bytes[p..].starts_with(b"van ")) {
+                start = p;
+            }
             break;
         };
         let lower = word.to_lowercase();
@@ -364,7 +371,9 @@ fn extend_left(t: &Text<'_>, mut start: usize) -> usize {
         let initial = word.len() <= 4 && word.ends_with('.') && capitalised;
         let given_name = capitalised && lexicon::is_first_name(word);
         let name_word = capitalised && !lexicon::is_common_word(&lower);
-        let accept = if pending.is_some() || crossed_tussenvoegsel {
+        let lower_given_name =
+            lower_street && !capitalised && lexicon::is_first_name(word) && !lexicon::is_common_word(&lower);
+        let accept = lower_given_name || if pending.is_some() || crossed_tussenvoegsel {
             // Across a tussenvoegsel only a given name, initial or prefix belongs to the street.
             capitalised && (prefix || initial || given_name)
         } else {
@@ -509,6 +518,10 @@ mod tests {
         // In lower case: the postcode after it vouches for the street.
         assert_eq!(found("ik woon op zuiderdiep 11, 4784 jw almere", Address), ["zuiderdiep 11"]);
         assert_eq!(found("m. de vries\nlange nieuwstraat 13\n2873sl purmerend", Address), ["lange nieuwstraat 13"]);
+        assert_eq!(found("r. westerdaming\njan van galenstraat 184-1\n2798 gt groningen", Address), ["jan van galenstraat 184-1"]);
+        assert_eq!(found("ik woon op willem dreesstraat 94, 6369 pz emmen", Address), ["willem dreesstraat 94"]);
+        assert_eq!(found("j. smit\nvan heenvlietlaan 5 a\n2506 lb gouda", Address), ["van heenvlietlaan 5 a"]);
+        assert_eq!(found("in de kerkstraat 5, 2506 lb gouda", Address), ["kerkstraat 5"]);
         assert_eq!(found("voor mevrouw de jong, kastanjelaan 4 3701 bc zeist", Address), ["kastanjelaan 4"]);
         assert_eq!(found("changed address to kanaalweg 215 a 1506 jt", Address), ["kanaalweg 215"]);
         assert_eq!(found("Straat en huisnummer: Akkerwinde 27\nPostcode: 2756 AB", Address), ["Akkerwinde 27"]);

@@ -81,7 +81,7 @@ impl PatternScanner {
         let window = Arc::new(
             hybrid::regex::Regex::builder()
                 .syntax(syntax::Config::new().utf8(true))
-                .dfa(DFA::config().cache_capacity(16 << 20))
+                .dfa(DFA::config().cache_capacity(16 << 20).starts_for_each_pattern(true))
                 .build_many(&patterns)?,
         );
         let for_caches = Arc::clone(&window);
@@ -320,7 +320,7 @@ impl PatternScanner {
             }
         }
         let (pattern, end) = last;
-        let input = Input::new(hay).span(from..end).anchored(Anchored::Yes);
+        let input = Input::new(hay).span(from..end).anchored(Anchored::Pattern(pattern));
         Ok(self
             .window
             .reverse()

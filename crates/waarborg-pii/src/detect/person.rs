@@ -443,6 +443,8 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
     };
     // The end of the last title, role or family word, and its separator (`juf `, `melder: `).
     let mut cue_end: Option<usize> = None;
+    // The same after a word that addresses or mentions someone (`naar `, `met `, `hoi `).
+    let mut chat_cue_end: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_lowercase() {
@@ -453,6 +455,8 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
         let own_word = start == 0 || matches!(b[start - 1], b' ' | b'\n' | b'\t' | b'(' | b'"' | b'\'');
         let cued = cue_end == Some(start);
         cue_end = None;
+        let chat_cued = chat_cue_end == Some(start);
+        chat_cue_end = None;
         if own_word && b.get(start + 1) == Some(&b'.') {
             if let Some(end) = lower_initials_name(t, start) {
                 push(out, start..end, 0.8);
@@ -464,10 +468,18 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
         i = end;
         // (A word that is no cue and not cued needs a space after it: `field=bsn` in a log
         // line is none of a name's.)
-        if !own_word || !(2..=16).contains(&(end - start)) || !(cued || matches!(b.get(end), Some(b' ' | b':'))) {
+        if !own_word || !(2..=16).contains(&(end - start)) || !(cued || chat_cued || matches!(b.get(end), Some(b' ' | b':'))) {
             continue;
         }
         let flags = flags_of(&t.str[start..end]);
+        if CHAT_CUES.contains(&&b[start..end]) {
+            chat_cue_end = match (b.get(end), b.get(end + 1)) {
+                (Some(b' '), _) => Some(end + 1),
+                (Some(b','), Some(b' ')) => Some(end + 2),
+                _ => None,
+            };
+            continue;
+        }
         // (Not a two-letter title without its dot: `2756 mr bergen op zoom`.)
         if flags & TITLE != 0 && end - start >= 3 {
             cue_end = match (b.get(end), b.get(end + 1)) {
@@ -477,7 +489,7 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
             };
             continue;
         }
-        if flags & (COMMON | TUSS | ORG) != 0 || (b.get(end) != Some(&b' ') && !cued) {
+        if flags & (COMMON | TUSS | ORG) != 0 || (b.get(end) != Some(&b' ') && !cued && !chat_cued) {
             continue;
         }
         let given = flags & FIRST != 0 && end - start >= 3 && !AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(&t.str[start..end]));
@@ -497,11 +509,13 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
                 push(out, start..we, 0.8);
                 i = we;
             }
-            // `juf yasmina`: a given name alone after a role or family word — not the start of a
-            // street named after someone (`melder: marie curieweg 3`).
-            None if cued
+            // `juf yasmina`, `stuur dit naar kees`: a given name alone after a role, a family
+            // word or a word that addresses or mentions someone — not the start of a street
+            // named after someone (`melder: marie curieweg 3`).
+            None if (cued || (chat_cued && !place_after_naar(b, start, end)))
                 && lower_word_ends(b, end)
-                && !street_ahead(t, end) =>
+                && !street_ahead(t, end)
+                && !WORDS_NAMED_AFTER.contains(&&b[start..end]) =>
             {
                 push(out, start..end, 0.75);
             }
@@ -509,6 +523,29 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
         }
     }
 }
+
+/// Given names that are also places one goes to (`naar florence`, `naar lourdes`).
+const PLACES_NAMED: &[&[u8]] = &[
+    b"florence", b"lourdes", b"sofia", b"victoria", b"adelaide", b"lima", b"georgia", b"chelsea", b"india",
+    b"jordan", b"israel", b"kenya", b"sydney", b"paris", b"austin", b"dallas", b"houston", b"orlando",
+    b"santiago", b"valencia", b"verona", b"siena", b"savannah", b"florida", b"carolina", b"virginia",
+    b"madison", b"phoenix", b"aurora", b"regina", b"alexandria", b"lorraine", b"bretagne", b"normandie",
+];
+
+/// Listed given names that are also words after `met`/`naar` (`met mate`, `met ramadan`).
+const WORDS_NAMED_AFTER: &[&[u8]] = &[b"mate", b"ramadan", b"sep", b"jun"];
+
+/// Whether the given name at `start..end` follows `naar` and is also a place (`naar florence`).
+fn place_after_naar(b: &[u8], start: usize, end: usize) -> bool {
+    b[..start].trim_ascii_end().ends_with(b"naar") && PLACES_NAMED.contains(&&b[start..end])
+}
+
+/// Words after which a listed given name typed in lower case, alone, is a person in chat-style
+/// text (`stuur dit door naar kees`, `vraag het aan fatima`, `hoi kees`, `xx lisa`).
+const CHAT_CUES: &[&[u8]] = &[
+    b"naar", b"aan", b"met", b"tegen", b"van", b"voor", b"bij", b"door", b"zeg", b"vraag", b"bel", b"app", b"mail", b"hoi", b"hey", b"hallo", b"doei",
+    b"liefs", b"xx", b"xxx", b"dankjewel", b"bedankt",
+];
 
 /// After a name's first part ending at `end`: the end of name particles and a surname in lower
 /// case, if one follows (a listed surname that is no common word; any word that is no common
@@ -2699,9 +2736,19 @@ mod tests {
         assert_eq!(found("Piet jansen heeft gebeld", Person), ["Piet jansen"]);
         // Hard negatives: a given name alone, a common word after the particles, a preposition
         // taken for a tussenvoegsel, English words that are given names.
-        assert!(found("stuur dit door naar kees", Person).is_empty());
-        assert!(found("ik ga met lisa de hond uitlaten", Person).is_empty());
-        assert!(found("we gaan met sanne op vakantie naar frankrijk", Person).is_empty());
+        // A given name alone after a word that addresses or mentions someone.
+        assert_eq!(found("stuur dit door naar kees", Person), ["kees"]);
+        assert_eq!(found("vraag het maar aan fatima", Person), ["fatima"]);
+        assert_eq!(found("zeg tegen mohammed dat het goed is", Person), ["mohammed"]);
+        assert_eq!(found("doei! xx lisa", Person), ["lisa"]);
+        assert_eq!(found("heb je de mail van jan gezien?", Person), ["jan"]);
+        assert_eq!(found("een cadeau voor emma en piet van dijk", Person), ["emma", "piet van dijk"]);
+        assert_eq!(found("ik ga met lisa de hond uitlaten", Person), ["lisa"]);
+        assert_eq!(found("we gaan met sanne op vakantie naar frankrijk", Person), ["sanne"]);
+        assert!(found("ik ga naar huis met de hond", Person).is_empty());
+        assert!(found("ik ga met mark naar huis", Person).is_empty());
+        assert!(found("we gaan naar florence en met mate", Person).is_empty());
+        assert!(found("we gaan naar de kerk en met de bus", Person).is_empty());
         assert!(found("will smith and mark rutte", Person).is_empty());
         assert!(found("het gaat om de hoek met de jan pietersz. coenstraat", Person).is_empty());
         assert_eq!(found("Ik sprak Sanne de hond.", Person), ["Sanne"]);

@@ -76,7 +76,44 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     blocks: false,
 },
     LOWER_CASE_AFTER_LABEL,
+    ENGLISH_NUMBER_FIRST,
 ];
+
+/// `12 Baker Street`, `221B Baker Street`, `1600 Pennsylvania Avenue`: the house number before
+/// the street in English; found from the street word (a keyword, so text without one pays
+/// nothing), with the number and up to three capitalised words right before it.
+const ENGLISH_NUMBER_FIRST: LabelRule = LabelRule {
+    labels: &["street", "road", "avenue", "lane", "drive", "square", "crescent", "terrace"],
+    gap: Gap::Only("", 0),
+    max_value: 48,
+    rule: PatternRule {
+        entity: EntityType::Address,
+        name: "address_number_first",
+        pattern: r"[1-9][0-9]{0,4}[A-Za-z]? (?:\p{Lu}[\p{L}'’.\-]* ){1,3}",
+        check: check_number_first,
+    },
+    before: Some(Gap::Only("", 0)),
+    lists: false,
+    blocks: false,
+};
+
+/// The value (`12 Baker `) runs on through the capitalised street word after it; not a year
+/// (`in 2019 Wall Street …`), not inside a longer number.
+fn check_number_first(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let b = t.bytes;
+    if !t.left_boundary(m.start) || (m.start > 0 && matches!(b[m.start - 1], b'.' | b',' | b'-' | b'/')) {
+        return None;
+    }
+    let digits = b[m.start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 4 && matches!(&b[m.start..m.start + 2], b"19" | b"20") {
+        return None;
+    }
+    if !b.get(m.end).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let end = m.end + b[m.end..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    Some(Hit::new(m.start..end, 0.85))
+}
 
 /// Labels after which a street typed in lower case counts even without a known ending.
 const ADDRESS_LABELS: &[&str] = &["adres", "woonadres", "verblijfsadres", "verblijfadres", "huisnummer"];
@@ -528,6 +565,26 @@ mod tests {
         assert!(found("er waren er 12, 4784 jw", Address).is_empty());
         assert!(found("gemeente gouda\npostbus 5711\n2607la gouda", Address).is_empty());
         assert!(found("de dorpsweg 45 2024 de gemeente", Address).is_empty());
+    }
+
+    #[test]
+    fn english_number_first_addresses() {
+        for (text, want) in [
+            ("He lives at 12 Baker Street, London.", "12 Baker Street"),
+            ("Send it to 221B Baker Street please.", "221B Baker Street"),
+            ("Our office is at 1600 Pennsylvania Avenue.", "1600 Pennsylvania Avenue"),
+            ("Adres: 7 Old Kent Road, London SE1", "7 Old Kent Road"),
+        ] {
+            assert_eq!(found(text, Address), [want], "{text}");
+        }
+        for text in [
+            "In 2019 Wall Street crashed again.",
+            "We walked down the street for 3 Blocks street",
+            "Chapter 4 Main street",
+            "versie 1.2 Main Street",
+        ] {
+            assert!(found(text, Address).is_empty(), "{text}");
+        }
     }
 
     #[test]

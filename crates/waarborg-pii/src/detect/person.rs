@@ -455,8 +455,7 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
         let own_word = start == 0 || matches!(b[start - 1], b' ' | b'\n' | b'\t' | b'(' | b'"' | b'\'');
         let cued = cue_end == Some(start);
         cue_end = None;
-        let chat_cued = chat_cue_end == Some(start);
-        chat_cue_end = None;
+        let chat_cued = chat_cue_end.take() == Some(start);
         if own_word && b.get(start + 1) == Some(&b'.') {
             if let Some(end) = lower_initials_name(t, start) {
                 push(out, start..end, 0.8);
@@ -466,6 +465,10 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
         }
         let end = lower_word_end(t, i);
         i = end;
+        // `kees en ik gaan…`, `kees: hoi`, `kees, kun je…`: a name opening a line of a chat.
+        let chat_cued = chat_cued
+            || ((start == 0 || b[start - 1] == b'\n')
+                && [&b": "[..], b", ", b" en ik "].iter().any(|w| b[end..].starts_with(w)));
         // (A word that is no cue and not cued needs a space after it: `field=bsn` in a log
         // line is none of a name's.)
         if !own_word || !(2..=16).contains(&(end - start)) || !(cued || chat_cued || matches!(b.get(end), Some(b' ' | b':'))) {
@@ -2742,6 +2745,11 @@ mod tests {
         assert_eq!(found("zeg tegen mohammed dat het goed is", Person), ["mohammed"]);
         assert_eq!(found("doei! xx lisa", Person), ["lisa"]);
         assert_eq!(found("heb je de mail van jan gezien?", Person), ["jan"]);
+        // A given name opening a line of a chat.
+        assert_eq!(found("kees en ik gaan morgen naar de gemeente", Person), ["kees"]);
+        assert_eq!(found("ok\nfatima: ik kom morgen", Person), ["fatima"]);
+        assert!(found("mark: zie hieronder", Person).is_empty());
+        assert!(found("let op: de termijn loopt af", Person).is_empty());
         assert_eq!(found("een cadeau voor emma en piet van dijk", Person), ["emma", "piet van dijk"]);
         assert_eq!(found("ik ga met lisa de hond uitlaten", Person), ["lisa"]);
         assert_eq!(found("we gaan met sanne op vakantie naar frankrijk", Person), ["sanne"]);

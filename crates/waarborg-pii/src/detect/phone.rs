@@ -123,9 +123,16 @@ fn national_prefix_ok(d: &[u8]) -> bool {
 }
 
 /// `NLxx BANK 0123 4567 89`: the account part of an IBAN example after a four-letter bank code
-/// is not a phone number.
+/// is not a phone number; in lower case (`nlxx bank 0123 …`) only with the country code and
+/// check digits before the bank code, since four lower-case letters are any word
+/// (`mijn werk 0612345678`).
 fn after_bank_code(t: &Text<'_>, start: usize) -> bool {
     group_before(t, start, u8::is_ascii_uppercase)
+        || (group_before(t, start, u8::is_ascii_lowercase)
+            && start >= 10
+            && group_before(t, start - 5, u8::is_ascii_alphanumeric)
+            && t.bytes[start - 10..start - 8].iter().all(u8::is_ascii_alphabetic)
+            && t.bytes[start - 8..start - 6].iter().all(|&c| c.is_ascii_digit() || c == b'x' || c == b'X'))
 }
 
 /// `8084 0099 0622 6939`: a `00…` group inside a longer run of digit groups (a transaction or
@@ -198,6 +205,9 @@ mod tests {
         assert!(found("zaaknummer 0123456789", Phone).is_empty(), "label");
         assert!(found("Betalingskenmerk: 0075691195588350", Phone).is_empty(), "label");
         assert!(found("in de vorm NLxx BANK 0123 4567 89.", Phone).is_empty(), "IBAN example");
+        assert!(found("rekeningnummer nlxx bank 0123 4567 89 (voorbeeld)", Phone).is_empty(), "IBAN example");
+        assert_eq!(found("bel mijn werk 0201234567", Phone), ["0201234567"]);
+        assert_eq!(found("nu even naar werk 0201234567", Phone), ["0201234567"]);
         assert!(found("Transactienummer 8084 0099 0622 6939.", Phone).is_empty(), "digit groups");
         assert!(found("06123456", Phone).is_empty(), "too short");
         assert!(found("061234567890", Phone).is_empty(), "too long");

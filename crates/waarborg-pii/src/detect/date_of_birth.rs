@@ -251,6 +251,13 @@ mod tests {
         // Other columns of the same table, and a key-value table, are not birth dates.
         let other = "| Geboortedatum | 12-03-1975 |\n| Datum aanvraag | 01-02-2024 |\n| Ingangsdatum | 01-03-2024 |";
         assert_eq!(found(other, DateOfBirth), ["12-03-1975"]);
+        // A `;`-separated export; a row with another number of cells ends the table, and a
+        // sentence with one `;` is no header.
+        let csv = "naam;geboortedatum;bsn;datum aanvraag\nJan Jansen;01-02-1980;111222333;03-03-2024\n\
+                   Piet de Vries;03-04-1975;123456782;04-03-2024\nTotaal;2;12-12-2024";
+        assert_eq!(found(csv, DateOfBirth), ["01-02-1980", "03-04-1975"]);
+        let prose = "Zij is geboren in Utrecht; haar broer in Ede.\nDe aanvraag kwam op 01-02-2024; wij belden.";
+        assert!(found(prose, DateOfBirth).is_empty());
     }
 
     #[test]

@@ -47,9 +47,11 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         lists: false,
         blocks: false,
     },
-    // `kenteken: gz-123-t` in a chat or a sloppy form: in lower case only after the label.
+    // `kenteken: gz-123-t` in a chat or a sloppy form, `het voertuig (73-pdn-7)`: in lower
+    // case only after the label or a word for the vehicle.
     LabelRule {
-        labels: &["kenteken"],
+        // `kenteken` and the words of `VEHICLE_WORDS`.
+        labels: &["kenteken", "voertuig", "auto", "wagen", "motor", "scooter", "bestelbus"],
         gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :(", 11),
         max_value: 9,
         rule: PatternRule {
@@ -64,12 +66,23 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     },
 ];
 
+/// Words for a vehicle after which a plate in lower case counts (`het voertuig (73-pdn-7)`).
+const VEHICLE_WORDS: &[&str] = &["voertuig", "auto", "wagen", "motor", "scooter", "bestelbus"];
+
 /// A dashed plate after its label, in lower case (capitals are found without one).
 fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let start = t.bytes[..m.end].iter().rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'-')).map_or(0, |p| p + 1);
     let value = start.max(m.start)..m.end;
     let raw = &t.bytes[value.clone()];
     if !raw.iter().any(u8::is_ascii_lowercase) || runs_on(t, m.end) {
+        return None;
+    }
+    // A word for the vehicle counts whole (`auto`, not `autoriteit`); `kenteken` also as the
+    // start of a longer word (`kentekennummer`).
+    let label = &t.bytes[m.start..];
+    let label = &label[..label.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(label.len())];
+    let kenteken = label.len() >= 8 && label[..8].eq_ignore_ascii_case(b"kenteken");
+    if !kenteken && !VEHICLE_WORDS.iter().any(|w| label.eq_ignore_ascii_case(w.as_bytes())) {
         return None;
     }
     t.left_boundary(value.start).then(|| Hit::new(value, 0.9))
@@ -142,6 +155,11 @@ mod tests {
         assert_eq!(found("kenteken 7910xd", LicensePlate), ["7910xd"]);
         assert!(found("kenteken gezien", LicensePlate).is_empty());
         assert!(found("kenteken: covid-19", LicensePlate).is_empty());
+        // After a word for the vehicle.
+        assert_eq!(found("het voertuig (73-pdn-7) staat op naam van", LicensePlate), ["73-pdn-7"]);
+        assert_eq!(found("zet de auto (06-fn-18) steeds op de stoep", LicensePlate), ["06-fn-18"]);
+        assert!(found("de autoriteit (ap-12-ab) meldt", LicensePlate).is_empty());
+        assert!(found("de auto van covid-19 patienten", LicensePlate).is_empty());
     }
 
     #[test]

@@ -318,6 +318,76 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     lower_case_after_titles(t, titles, out);
     if lower_case_text {
         lower_case_full_names(t, out);
+        lower_case_after_name_labels(t, out);
+    }
+}
+
+/// Form fields whose value is a person's name (the word before the colon, lower case).
+const PERSON_FIELD_LABELS: &[&str] = &[
+    "naam", "namen", "voornaam", "voornamen", "achternaam", "achternamen", "roepnaam", "geboortenaam",
+    "meisjesnaam", "voorletters", "handtekening", "ondertekend", "contactpersoon", "behandelaar", "aanvrager",
+    "cliënt", "client", "jeugdige", "moeder", "vader", "ouder", "partner", "betrokkene", "melder", "verzoeker",
+    "bezwaarmaker", "klant", "patiënt", "patient", "bewoner", "huurder", "eigenaar", "bestuurder", "medewerker",
+];
+
+/// `naam: loubna ouaali`, `achternaam: vlasbroeking`, `naam en voorletters: nguyen, selam`: in
+/// text typed in lower case, the rest of the line after a name label is the name — letters,
+/// initials, particles, a hyphen or a comma, up to five words, no digit — unless it says there
+/// is none (`naam: onbekend`, `naam: n.v.t.`). Names found inside it give way to the whole.
+fn lower_case_after_name_labels(t: &Text<'_>, out: &mut Vec<NameHit>) {
+    let b = t.bytes;
+    let mut from = 0;
+    while let Some(colon) = memchr::memchr(b':', &b[from..]).map(|p| from + p) {
+        from = colon + 1;
+        let start = colon + 1 + b[colon + 1..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+        if !b.get(start).is_some_and(|&c| c.is_ascii_lowercase() || c >= 0xC0) {
+            continue;
+        }
+        let head = t.str[..colon].trim_end();
+        let label_start = head.char_indices().rev().take_while(|&(_, c)| c.is_alphabetic()).last().map_or(head.len(), |(k, _)| k);
+        if !with_lower(&head[label_start..], |l| PERSON_FIELD_LABELS.contains(&l)) {
+            continue;
+        }
+        // A title before the name is context, as elsewhere (`cliënt: dhr. a. bakkali`).
+        let mut start = start;
+        loop {
+            let word_end = start + b[start..].iter().position(|&c| c == b' ').unwrap_or(0);
+            let word = t.str[start..word_end].trim_end_matches('.');
+            let title = word == "de" && b[word_end..].starts_with(b" heer ")
+                || (!word.is_empty() && crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0);
+            if !title {
+                break;
+            }
+            start = word_end + 1 + if word == "de" { 5 } else { 0 };
+        }
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |p| start + p);
+        let mut value = t.str[start..end].trim_end_matches(['\r', ' ', '\t', '.']);
+        // `özlem özdemir, tel. 06…`: the name ends at a comma after which comes no name part.
+        if let Some((name, rest)) = value.split_once(',') {
+            let rest = rest.trim();
+            let part = rest.split(' ').next().unwrap_or("");
+            if rest.split(' ').count() > 4
+                || !rest.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.'))
+                || crate::lexicon::flags_of(part) & crate::lexicon::COMMON != 0
+            {
+                value = name.trim_end();
+            }
+        }
+        let end = start + value.len();
+        let words: Vec<&str> = value.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let first = words.first().copied().unwrap_or("");
+        let name_like = (1..=5).contains(&words.len())
+            && value.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | ','))
+            && value.chars().any(char::is_alphabetic)
+            && (is_tussenvoegsel(first) || crate::lexicon::flags_of(first) & (crate::lexicon::COMMON | crate::lexicon::ORG) == 0)
+            && !is_no_value(&first.replace('.', ""));
+        if !name_like {
+            continue;
+        }
+        out.retain(|h| !(start <= h.range.start && h.range.end <= end));
+        if !out.iter().any(|h| super::overlaps(&h.range, &(start..end))) {
+            out.push(NameHit { range: start..end, score: 0.8 });
+        }
     }
 }
 
@@ -2750,6 +2820,18 @@ mod tests {
         assert_eq!(found("ok\nfatima: ik kom morgen", Person), ["fatima"]);
         assert!(found("mark: zie hieronder", Person).is_empty());
         assert!(found("let op: de termijn loopt af", Person).is_empty());
+        // The rest of the line after a name field, in a form typed in lower case.
+        assert_eq!(found("naam: loubna ouaali\ngeboortedatum: 2 maart 1980", Person), ["loubna ouaali"]);
+        assert_eq!(found("naam en voorletters: nguyen, selam\ngeslacht: vrouw", Person), ["nguyen, selam"]);
+        assert_eq!(found("voornamen: joost\nachternaam: vlasbroeking", Person), ["joost", "vlasbroeking"]);
+        assert_eq!(found("moeder: özlem özdemir, tel. 0612345678", Person), ["özlem özdemir"]);
+        assert_eq!(found("naam: meer, freek van der\ngeboortedatum", Person), ["meer, freek van der"]);
+        assert_eq!(found("cliënt: dhr. a. bakkali\nadres", Person), ["a. bakkali"]);
+        assert_eq!(found("cliënt: de heer r.b. wiekdijk\nadres", Person), ["r.b. wiekdijk"]);
+        for text in ["naam: onbekend", "naam: n.v.t.", "aanvrager: gemeente utrecht", "bestandsnaam: rapport2024",
+            "klant: ja, die heeft gebeld", "let op: dit is geen naam"] {
+            assert!(found(text, Person).is_empty(), "{text}");
+        }
         assert_eq!(found("een cadeau voor emma en piet van dijk", Person), ["emma", "piet van dijk"]);
         assert_eq!(found("ik ga met lisa de hond uitlaten", Person), ["lisa"]);
         assert_eq!(found("we gaan met sanne op vakantie naar frankrijk", Person), ["sanne"]);

@@ -24,7 +24,7 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::Postcode,
         name: "postcode_lower_case",
-        pattern: r"(?:, |\n)[1-9][0-9]{3} ?[a-z]{2}(?-u:\b)",
+        pattern: r"(?:, |\n|\()[1-9][0-9]{3} ?[a-z]{2}(?-u:\b)",
         check: check_lower_case,
     },
 ];
@@ -77,6 +77,12 @@ fn check_labelled_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 /// start of the next line (`… 88, 3818 dx`, `eikenlaan 77\n2392sz goes`), since `2024 de` and
 /// `1500 en` are everywhere.
 fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    // `in delft (7938 hs)`: alone in brackets, after the place.
+    if t.bytes[m.start] == b'(' {
+        let letters = &t.bytes[m.end - 2..m.end];
+        let alone = t.bytes.get(m.end) == Some(&b')');
+        return (alone && !never_issued(letters) && !reads_as_word(t.bytes, m.end - 2)).then(|| Hit::new(m.start + 1..m.end, 0.8));
+    }
     let separator = if t.bytes[m.start] == b'\n' { 1 } else { 2 };
     let m = m.start + separator..m.end;
     if !t.right_boundary(m.end) {
@@ -185,6 +191,9 @@ mod tests {
         assert!(found("eikenlaan 77\n2024 is voorbij", Postcode).is_empty());
         assert!(found("in 2024\n1500 en meer", Postcode).is_empty());
         assert!(found("zie bijlage a\n1000 kg", Postcode).is_empty());
+        assert_eq!(found("hij woont op mient 23 in delft (7938 hs). er is", Postcode), ["7938 hs"]);
+        assert!(found("de kosten (1500 en meer) zijn hoog", Postcode).is_empty());
+        assert!(found("zie (2024 ab-test)", Postcode).is_empty());
     }
 
     #[test]

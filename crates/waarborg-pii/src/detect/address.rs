@@ -286,7 +286,8 @@ pub(crate) fn postcode_after(t: &Text<'_>, mut end: usize) -> Option<Range<usize
     if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) && b.get(end + 2) == Some(&b' ') {
         end += 2;
     }
-    let start = end + if b.get(end) == Some(&b',') { 2 } else { 1 };
+    let comma = b.get(end) == Some(&b',');
+    let start = end + if comma { 2 } else { 1 };
     if b.get(start - 1) != Some(&b' ') || !matches!(b.get(start), Some(b'1'..=b'9')) {
         return None;
     }
@@ -298,7 +299,7 @@ pub(crate) fn postcode_after(t: &Text<'_>, mut end: usize) -> Option<Range<usize
     let same_case = pair.iter().all(u8::is_ascii_lowercase) || pair.iter().all(u8::is_ascii_uppercase);
     (same_case
         && !super::postcode::never_issued(pair)
-        && !super::postcode::reads_as_word(b, letters)
+        && (comma || !super::postcode::reads_as_word(b, letters))
         && t.right_boundary(letters + 2))
     .then_some(start..letters + 2)
 }

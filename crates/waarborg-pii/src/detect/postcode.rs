@@ -89,7 +89,9 @@ fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     let letters = &t.bytes[m.end - 2..m.end];
-    if never_issued(letters) || reads_as_word(t.bytes, m.end - 2) {
+    // (After a comma and a house number the letters are a postcode's even when they spell a
+    // word: `bloemgracht 37, 1497 de emmen`.)
+    if never_issued(letters) || (separator == 1 && reads_as_word(t.bytes, m.end - 2)) {
         return None;
     }
     ends_with_house_number(&t.bytes[..m.start - separator]).then(|| Hit::new(m, 0.8))
@@ -190,6 +192,7 @@ mod tests {
         assert!(found("de kerkstraat 45 2024 de gemeente", Postcode).is_empty());
         assert!(found("eikenlaan 77\n2024 is voorbij", Postcode).is_empty());
         assert!(found("in 2024\n1500 en meer", Postcode).is_empty());
+        assert_eq!(found("ik woon op bloemgracht 37, 1497 de emmen", Postcode), ["1497 de"]);
         assert!(found("zie bijlage a\n1000 kg", Postcode).is_empty());
         assert_eq!(found("hij woont op mient 23 in delft (7938 hs). er is", Postcode), ["7938 hs"]);
         assert!(found("de kosten (1500 en meer) zijn hoog", Postcode).is_empty());

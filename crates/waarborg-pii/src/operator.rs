@@ -181,11 +181,14 @@ fn generalise(entity: EntityType, value: &str) -> Option<String> {
         }
         EntityType::Postcode => Some(value.chars().take(4).collect()),
         EntityType::Address => {
-            let street = value
-                .split(' ')
-                .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let numbered = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit());
+            let mut words = value.split(' ').peekable();
+            // `12 Baker Street`: the number first, in English.
+            let street = if words.peek().is_some_and(numbered) {
+                words.skip(1).collect::<Vec<_>>().join(" ")
+            } else {
+                words.take_while(|w| !numbered(w)).collect::<Vec<_>>().join(" ")
+            };
             (!street.is_empty()).then_some(street)
         }
         EntityType::IpAddress => {
@@ -275,6 +278,7 @@ mod tests {
         assert_eq!(g(EntityType::DateOfBirth, "1985-03-12"), "1985");
         assert_eq!(g(EntityType::Postcode, "3511 AB"), "3511");
         assert_eq!(g(EntityType::Address, "Johan de Wittlaan 12a"), "Johan de Wittlaan");
+        assert_eq!(g(EntityType::Address, "221B Baker Street"), "Baker Street");
         assert_eq!(g(EntityType::IpAddress, "192.168.10.4"), "192.168.10.0/24");
         assert_eq!(g(EntityType::Bsn, "123456782"), "[BSN]");
     }

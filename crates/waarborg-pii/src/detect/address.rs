@@ -101,7 +101,11 @@ const ENGLISH_NUMBER_FIRST: LabelRule = LabelRule {
 /// (`in 2019 Wall Street …`), not inside a longer number.
 fn check_number_first(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let b = t.bytes;
-    if !t.left_boundary(m.start) || (m.start > 0 && matches!(b[m.start - 1], b'.' | b',' | b'-' | b'/')) {
+    // (Only the value before the street word: a number after it, `Street4 GK`, is none.)
+    if !b[m.start].is_ascii_digit()
+        || !t.left_boundary(m.start)
+        || (m.start > 0 && matches!(b[m.start - 1], b'.' | b',' | b'-' | b'/'))
+    {
         return None;
     }
     let digits = b[m.start..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -586,6 +590,8 @@ mod tests {
         ] {
             assert!(found(text, Address).is_empty(), "{text}");
         }
+        // A number right after the street word is none of its (found by the fuzzer).
+        assert_eq!(found("Van Heutszstraat 2 Street4 GK Utrecht", Address), ["Van Heutszstraat 2"]);
     }
 
     #[test]

@@ -330,65 +330,134 @@ const PERSON_FIELD_LABELS: &[&str] = &[
     "bezwaarmaker", "klant", "patiënt", "patient", "bewoner", "huurder", "eigenaar", "bestuurder", "medewerker",
 ];
 
-/// `naam: loubna ouaali`, `achternaam: vlasbroeking`, `naam en voorletters: nguyen, selam`: in
-/// text typed in lower case, the rest of the line after a name label is the name — letters,
-/// initials, particles, a hyphen or a comma, up to five words, no digit — unless it says there
-/// is none (`naam: onbekend`, `naam: n.v.t.`). Names found inside it give way to the whole.
+/// Where a name typed in lower case fills the rest of a line or clause, in text typed in lower
+/// case:
+/// - after a name or person field (`naam: loubna ouaali`, `achternaam: vlasbroeking`,
+///   `naam en voorletters: nguyen, selam`, `cliënt: dhr. a. bakkali`);
+/// - on the line after a sign-off (`hoogachtend,` / `cornelis eksterwerfenga`);
+/// - after a salutation, up to its comma (`geachte heer ter schaapmeentma,`);
+/// - in a mail header, up to the address (`van: jan-willem oosterakker <…>`).
+///
+/// The value must read as a name (see [`lower_name_value`]); names found inside it give way to
+/// the whole.
 fn lower_case_after_name_labels(t: &Text<'_>, out: &mut Vec<NameHit>) {
     let b = t.bytes;
-    let mut from = 0;
-    while let Some(colon) = memchr::memchr(b':', &b[from..]).map(|p| from + p) {
-        from = colon + 1;
-        let start = colon + 1 + b[colon + 1..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
-        if !b.get(start).is_some_and(|&c| c.is_ascii_lowercase() || c >= 0xC0) {
-            continue;
+    let mut push = |range: Range<usize>| {
+        out.retain(|h| !(range.start <= h.range.start && h.range.end <= range.end));
+        if !out.iter().any(|h| super::overlaps(&h.range, &range)) {
+            out.push(NameHit { range, score: 0.8 });
         }
-        let head = t.str[..colon].trim_end();
-        let label_start = head.char_indices().rev().take_while(|&(_, c)| c.is_alphabetic()).last().map_or(head.len(), |(k, _)| k);
-        if !with_lower(&head[label_start..], |l| PERSON_FIELD_LABELS.contains(&l)) {
-            continue;
-        }
-        // A title before the name is context, as elsewhere (`cliënt: dhr. a. bakkali`).
-        let mut start = start;
-        loop {
-            let word_end = start + b[start..].iter().position(|&c| c == b' ').unwrap_or(0);
-            let word = t.str[start..word_end].trim_end_matches('.');
-            let title = word == "de" && b[word_end..].starts_with(b" heer ")
-                || (!word.is_empty() && crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0);
-            if !title {
-                break;
+    };
+    let mut line_start = 0;
+    // After a sign-off line: how many more blank lines may come before the name.
+    let mut after_sign_off: Option<u8> = None;
+    while line_start < b.len() {
+        let line_end = memchr::memchr(b'\n', &b[line_start..]).map_or(b.len(), |p| line_start + p);
+        let line = t.str[line_start..line_end].trim_end_matches(['\r', ' ', '\t']);
+        let lead = line.len() - line.trim_start().len();
+        let content = &line[lead..];
+        let at = line_start + lead;
+        if content.is_empty() {
+            // Up to two blank lines between a sign-off and the name.
+            after_sign_off = after_sign_off.and_then(|n| n.checked_sub(1));
+        } else if after_sign_off.take().is_some() {
+            if let Some(range) = lower_name_value(t, at, line_start + line.len(), true) {
+                push(range);
             }
-            start = word_end + 1 + if word == "de" { 5 } else { 0 };
-        }
-        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |p| start + p);
-        let mut value = t.str[start..end].trim_end_matches(['\r', ' ', '\t', '.']);
-        // `özlem özdemir, tel. 06…`: the name ends at a comma after which comes no name part.
-        if let Some((name, rest)) = value.split_once(',') {
-            let rest = rest.trim();
-            let part = rest.split(' ').next().unwrap_or("");
-            if rest.split(' ').count() > 4
-                || !rest.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.'))
-                || crate::lexicon::flags_of(part) & crate::lexicon::COMMON != 0
-            {
-                value = name.trim_end();
+        } else if SIGN_OFFS.iter().any(|s| content.ends_with(s)) && content.len() <= 32 {
+            after_sign_off = Some(2);
+        } else if let Some(rest) = SALUTATIONS.iter().find_map(|s| content.strip_prefix(s)) {
+            // (After `beste` a given name: `beste jan,`, not `beste allemaal,`.)
+            let informal = content.starts_with("beste ");
+            let given = |r: &str| crate::lexicon::flags_of(r.split([' ', ',']).next().unwrap_or("")) & crate::lexicon::FIRST != 0;
+            if let Some(comma) = rest.find(',').filter(|_| !informal || given(rest)) {
+                let from = at + (content.len() - rest.len());
+                if let Some(range) = lower_name_value(t, from, from + comma, true) {
+                    push(range);
+                }
+            }
+        } else if let Some(rest) = ["van: ", "from: "].iter().find_map(|s| content.strip_prefix(s)) {
+            if let Some(lt) = rest.find(" <") {
+                let from = at + (content.len() - rest.len());
+                if let Some(range) = lower_name_value(t, from, from + lt, false) {
+                    push(range);
+                }
             }
         }
-        let end = start + value.len();
-        let words: Vec<&str> = value.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-        let first = words.first().copied().unwrap_or("");
-        let name_like = (1..=5).contains(&words.len())
-            && value.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | ','))
-            && value.chars().any(char::is_alphabetic)
-            && (is_tussenvoegsel(first) || crate::lexicon::flags_of(first) & (crate::lexicon::COMMON | crate::lexicon::ORG) == 0)
-            && !is_no_value(&first.replace('.', ""));
-        if !name_like {
-            continue;
+        // Name fields anywhere on the line.
+        let mut from = line_start;
+        while let Some(colon) = memchr::memchr(b':', &b[from..line_end]).map(|p| from + p) {
+            from = colon + 1;
+            let head = t.str[..colon].trim_end();
+            let label_start = head.char_indices().rev().take_while(|&(_, c)| c.is_alphabetic()).last().map_or(head.len(), |(k, _)| k);
+            if !with_lower(&head[label_start..], |l| PERSON_FIELD_LABELS.contains(&l)) {
+                continue;
+            }
+            let start = colon + 1 + b[colon + 1..line_end].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+            if let Some(range) = lower_name_value(t, start, line_start + line.len(), false) {
+                push(range);
+            }
         }
-        out.retain(|h| !(start <= h.range.start && h.range.end <= end));
-        if !out.iter().any(|h| super::overlaps(&h.range, &(start..end))) {
-            out.push(NameHit { range: start..end, score: 0.8 });
+        line_start = line_end + 1;
+    }
+}
+
+/// Lines that end a letter or message before the writer's name (lower case).
+const SIGN_OFFS: &[&str] = &["hoogachtend,", "groet,", "groeten,", "groetjes,", "mvg,", "dezen,", "bedankt,", "liefs,", "hoogachtend"];
+
+/// Salutations before a name and a comma (lower case).
+const SALUTATIONS: &[&str] = &["geachte heer ", "geachte mevrouw ", "geachte mw. ", "geachte dhr. ", "beste "];
+
+/// The name typed in lower case in `start..end` (a field's value, a line, a salutation's
+/// name), if it reads as one: a title before it is left out (`dhr. a. bakkali`), it ends at a
+/// comma after which comes no name part (`özlem özdemir, tel. 06…`; but `nguyen, selam`), and
+/// it is one to five words of letters, initials, particles and hyphens, the first no common
+/// word or organisation word and no word for "none" (`onbekend`, `n.v.t.`). Where no label
+/// vouches for a name (`strict`: after a sign-off or salutation), no word but a particle may be
+/// a common or organisation word (`bedankt,` / `de gemeente`).
+fn lower_name_value(t: &Text<'_>, start: usize, end: usize, strict: bool) -> Option<Range<usize>> {
+    let b = t.bytes;
+    if start >= end || !b.get(start).is_some_and(|&c| c.is_ascii_lowercase() || c >= 0xC0) {
+        return None;
+    }
+    let mut start = start;
+    loop {
+        let word_end = start + b[start..end].iter().position(|&c| c == b' ').unwrap_or(0);
+        let word = t.str[start..word_end].trim_end_matches('.');
+        let title = word == "de" && b[word_end..end].starts_with(b" heer ")
+            || (!word.is_empty() && crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0);
+        if !title {
+            break;
+        }
+        start = word_end + 1 + if word == "de" { 5 } else { 0 };
+    }
+    let mut value = t.str.get(start..end)?.trim_end_matches(['\r', ' ', '\t', '.']);
+    // After a comma, given names, initials and particles make a reversed name (`nguyen, selam`,
+    // `ouaali, s.`, `meer, freek van der`); anything else ends the name (`l.a. van vliet,
+    // woo-coördinator`).
+    if let Some((name, rest)) = value.split_once(',') {
+        let rest = rest.trim();
+        let given_part = |w: &str| {
+            (w.ends_with('.') && w.len() <= 8 && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+                || is_tussenvoegsel(w)
+                || crate::lexicon::flags_of(w) & (crate::lexicon::FIRST | crate::lexicon::COMMON) == crate::lexicon::FIRST
+        };
+        if rest.is_empty() || rest.split(' ').count() > 4 || !rest.split(' ').all(given_part) {
+            value = name.trim_end();
         }
     }
+    let words: Vec<&str> = value.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let first = words.first().copied().unwrap_or("");
+    let name_like = (1..=5).contains(&words.len())
+        && value.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | ','))
+        && value.chars().any(char::is_alphabetic)
+        && (is_tussenvoegsel(first) || crate::lexicon::flags_of(first) & (crate::lexicon::COMMON | crate::lexicon::ORG) == 0)
+        && !is_no_value(&first.replace('.', ""))
+        && (!strict
+            || words.iter().all(|w| {
+                is_tussenvoegsel(w) || crate::lexicon::flags_of(w) & (crate::lexicon::COMMON | crate::lexicon::ORG | crate::lexicon::TITLE) == 0
+            }));
+    name_like.then_some(start..start + value.len())
 }
 
 /// `Jan de vries`, `Piet jansen`: a surname typed in lower case after a capitalised given name
@@ -2828,6 +2897,23 @@ mod tests {
         assert_eq!(found("naam: meer, freek van der\ngeboortedatum", Person), ["meer, freek van der"]);
         assert_eq!(found("cliënt: dhr. a. bakkali\nadres", Person), ["a. bakkali"]);
         assert_eq!(found("cliënt: de heer r.b. wiekdijk\nadres", Person), ["r.b. wiekdijk"]);
+        // After a sign-off, a salutation, in a mail header.
+        assert_eq!(found("dank u.\n\nhoogachtend,\n\ncornelis eksterwerfenga\n", Person), ["cornelis eksterwerfenga"]);
+        assert_eq!(found("tot snel.\nmet vriendelijke groet,\nh. rietkolkers", Person), ["h. rietkolkers"]);
+        assert_eq!(found("geachte heer ter schaapmeentma,\n\nop 3 mei", Person), ["ter schaapmeentma"]);
+        assert_eq!(found("geachte mevrouw ait taleb,\n", Person), ["ait taleb"]);
+        assert_eq!(found("beste jeroen,\nhier is het stuk", Person), ["jeroen"]);
+        assert_eq!(found("namens dezen,\nl.a. van vliet, woo-coördinator", Person), ["l.a. van vliet"]);
+        assert_eq!(found("van: jan-willem oosterakker <j@live.nl>\nonderwerp: x", Person), ["jan-willem oosterakker"]);
+        for text in [
+            "nogmaals bedankt,\nde gemeente",
+            "met vriendelijke groet,\nteam burgerzaken",
+            "beste allemaal,\nhet is zover",
+            "geachte heer, mevrouw,\n",
+            "hoogachtend,\n\n\n\nbijlage: kopie",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}");
+        }
         for text in ["naam: onbekend", "naam: n.v.t.", "aanvrager: gemeente utrecht", "bestandsnaam: rapport2024",
             "klant: ja, die heeft gebeld", "let op: dit is geen naam"] {
             assert!(found(text, Person).is_empty(), "{text}");

@@ -596,7 +596,7 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
         cue_end = None;
         let chat_cued = chat_cue_end.take() == Some(start);
         if own_word && b.get(start + 1) == Some(&b'.') {
-            if let Some(end) = lower_initials_name(t, start) {
+            if let Some(end) = lower_initials_name(t, start, cued || chat_cued) {
                 push(out, start..end, 0.8);
                 i = end;
                 continue;
@@ -604,6 +604,12 @@ fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
         }
         let end = lower_word_end(t, i);
         i = end;
+        // `maak ik, c. eksterwerfenga, bezwaar`, `heeft u, p. kraailaarman,`: the writer or
+        // reader named in apposition.
+        if matches!(&b[start..end], b"ik" | b"u") && b[end..].starts_with(b", ") {
+            chat_cue_end = Some(end + 2);
+            continue;
+        }
         // `kees en ik gaan…`, `kees: hoi`, `kees, kun je…`: a name opening a line of a chat.
         let chat_cued = chat_cued
             || ((start == 0 || b[start - 1] == b'\n')
@@ -739,8 +745,10 @@ const INITIALS_LIKE_ABBREVIATIONS: &[&[u8]] = &[
 ];
 
 /// `t. bakker`, `s.s. tesfaye`, `f. j. rogstedeers`, `a. de vermeent`: lower-case initials at
-/// `start` and a surname; the surname's end.
-fn lower_initials_name(t: &Text<'_>, start: usize) -> Option<usize> {
+/// `start` and a surname; the surname's end. After one initial the surname must be listed,
+/// unless a role or a word that mentions someone comes before (`cued`: `opgesteld door t.
+/// kromkampsen`).
+fn lower_initials_name(t: &Text<'_>, start: usize, cued: bool) -> Option<usize> {
     let b = t.bytes;
     let mut pos = start;
     let mut count = 0;
@@ -761,7 +769,7 @@ fn lower_initials_name(t: &Text<'_>, start: usize) -> Option<usize> {
     }
     // A listed surname after one initial; after two or more (or particles), any word that is no
     // common one.
-    lower_surname_end(t, pos, true, count >= 2)
+    lower_surname_end(t, pos, true, count >= 2 || cued)
 }
 
 /// A person named in full is the same person when the text later uses the surname (or given
@@ -2903,6 +2911,10 @@ mod tests {
         assert_eq!(found("geachte heer ter schaapmeentma,\n\nop 3 mei", Person), ["ter schaapmeentma"]);
         assert_eq!(found("geachte mevrouw ait taleb,\n", Person), ["ait taleb"]);
         assert_eq!(found("beste jeroen,\nhier is het stuk", Person), ["jeroen"]);
+        // One initial and an unlisted surname after a word that mentions someone.
+        assert_eq!(found("het verslag is opgesteld door t. kromkampsen op 3 mei", Person), ["t. kromkampsen"]);
+        assert_eq!(found("hierbij maak ik, c. eksterwerfenga, bezwaar", Person), ["c. eksterwerfenga"]);
+        assert!(found("zie ook p. 12 en het werk van a. de", Person).is_empty());
         assert_eq!(found("namens dezen,\nl.a. van vliet, woo-coördinator", Person), ["l.a. van vliet"]);
         assert_eq!(found("van: jan-willem oosterakker <j@live.nl>\nonderwerp: x", Person), ["jan-willem oosterakker"]);
         for text in [

@@ -68,7 +68,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     rule: PatternRule {
         entity: EntityType::Address,
         name: "address_after_living",
-        pattern: r"\p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*){0,2} [1-9][0-9]{0,3}",
+        // (Particles between the capitalised words: `Rue de la Loi 16`, `Plein van de Republiek 3`.)
+        pattern: r"\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|de|la|le|du|des|van|der|den|het|'t|ten|ter)){0,4} [1-9][0-9]{0,3}",
         check: check_after_living,
     },
     before: None,
@@ -256,9 +257,7 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     let start = extend_left(t, m.start);
-    let city_follows = matches!(t.bytes.get(end), Some(b',' | b' '))
-        && t.bytes[end..].iter().skip(1).take(8).any(u8::is_ascii_digit);
-    Some(Hit::new(start..end, if city_follows { 0.95 } else { 0.85 }))
+    Some(Hit::new(start..end, if city_follows(t, end) { 0.95 } else { 0.85 }))
 }
 
 /// `prins bernhardlaan 88` in a sloppy e-mail: a lower-case compound street word (longer than
@@ -334,7 +333,13 @@ fn check_after_living(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         .map(|(i, _)| i)?;
     let start = m.start + rel;
     let end = extend_number(t, m.end)?;
-    Some(Hit::new(start..end, 0.85))
+    Some(Hit::new(start..end, if city_follows(t, end) { 0.95 } else { 0.85 }))
+}
+
+/// Whether a place or postcode follows the house number ending at `end` (`…, 3511 AB Utrecht`):
+/// more confidence that it is an address.
+fn city_follows(t: &Text<'_>, end: usize) -> bool {
+    matches!(t.bytes.get(end), Some(b',' | b' ')) && t.bytes[end..].iter().skip(1).take(8).any(u8::is_ascii_digit)
 }
 
 /// A street line followed by a postcode (`Westblaak 180\n3012 KN`, `Slinge 341, 3085 EX`):
@@ -567,6 +572,8 @@ mod tests {
         assert_eq!(found("voor mevrouw de jong, kastanjelaan 4 3701 bc zeist", Address), ["kastanjelaan 4"]);
         assert_eq!(found("changed address to kanaalweg 215 a 1506 jt", Address), ["kanaalweg 215"]);
         assert_eq!(found("Straat en huisnummer: Akkerwinde 27\nPostcode: 2756 AB", Address), ["Akkerwinde 27"]);
+        assert_eq!(found("Adres: Rue de la Loi 16, 1000 Brussel", Address), ["Rue de la Loi 16"]);
+        assert_eq!(found("wonende aan de Slinge 341 te Rotterdam", Address), ["Slinge 341"]);
         assert!(found("er waren er 12, 4784 jw", Address).is_empty());
         assert!(found("gemeente gouda\npostbus 5711\n2607la gouda", Address).is_empty());
         assert!(found("de dorpsweg 45 2024 de gemeente", Address).is_empty());

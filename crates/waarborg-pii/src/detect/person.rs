@@ -264,6 +264,12 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
             i = word_end(t, i).max(i + 1);
             continue;
         }
+        // `I'm`, `I'd`, `I've`, `I'll`: English contractions start no chain, so that the name
+        // after them starts its own (`Hi, I'm Priya`).
+        if c == b'I' && (b.get(i + 1) == Some(&b'\'') || b[i + 1..].starts_with("’".as_bytes())) {
+            i = word_end(t, i).max(i + 1);
+            continue;
+        }
         // Words in capitals (`INFO`, `BSN`, `NL`: a sixth of the capitalised words of a text)
         // start no chain: settled here as `read_token` would, without setting one up.
         if let Some(end) = ascii_caps_word(t, i) {
@@ -2911,6 +2917,8 @@ mod tests {
         assert_eq!(found("geachte heer ter schaapmeentma,\n\nop 3 mei", Person), ["ter schaapmeentma"]);
         assert_eq!(found("geachte mevrouw ait taleb,\n", Person), ["ait taleb"]);
         assert_eq!(found("beste jeroen,\nhier is het stuk", Person), ["jeroen"]);
+        assert_eq!(found("Hi, I'm Priya from Rotterdam.", Person), ["Priya"]);
+        assert_eq!(found("Hi, I’m Priya.", Person), ["Priya"]);
         // One initial and an unlisted surname after a word that mentions someone.
         assert_eq!(found("het verslag is opgesteld door t. kromkampsen op 3 mei", Person), ["t. kromkampsen"]);
         assert_eq!(found("hierbij maak ik, c. eksterwerfenga, bezwaar", Person), ["c. eksterwerfenga"]);

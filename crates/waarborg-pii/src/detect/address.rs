@@ -278,33 +278,7 @@ fn lower_case_street(t: &Text<'_>, m: Range<usize>, end: usize) -> bool {
         && !NOT_STREETS.contains(&last)
         && (t.before_has(m.start, 24, &["woon", "adres", "op de ", "aan de ", "aan het ", "in de "])
             || t.before_has_word(m.start, 24, &["naar", "op"])
-            || postcode_after(t, end).is_some())
-}
-
-/// A postcode in either case right after the house number that ends at `end`, after a space or
-/// a comma and a space (`kastanjelaan 4 3701 bc`, `Dorpsweg 45, 1234ab`): its range.
-pub(crate) fn postcode_after(t: &Text<'_>, mut end: usize) -> Option<Range<usize>> {
-    let b = t.bytes;
-    // A one-letter addition in lower case, left out of the house number (`kanaalweg 215 a`).
-    if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) && b.get(end + 2) == Some(&b' ') {
-        end += 2;
-    }
-    let comma = b.get(end) == Some(&b',');
-    let start = end + if comma { 2 } else { 1 };
-    if b.get(start - 1) != Some(&b' ') || !matches!(b.get(start), Some(b'1'..=b'9')) {
-        return None;
-    }
-    if !b.get(start + 1..start + 4)?.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let letters = start + 4 + usize::from(b.get(start + 4) == Some(&b' '));
-    let pair = b.get(letters..letters + 2)?;
-    let same_case = pair.iter().all(u8::is_ascii_lowercase) || pair.iter().all(u8::is_ascii_uppercase);
-    (same_case
-        && !super::postcode::never_issued(pair)
-        && (comma || !super::postcode::reads_as_word(b, letters))
-        && t.right_boundary(letters + 2))
-    .then_some(start..letters + 2)
+            || super::postcode::postcode_after(t, end).is_some())
 }
 
 const STREET_SUFFIXES_LOWER: &[&str] = &[

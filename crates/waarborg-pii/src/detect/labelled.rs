@@ -262,7 +262,8 @@ fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usiz
     let count = |row: &[u8], sep: u8| row.iter().filter(|&&c| c == sep).count();
     // A `;`-separated export (`naam;geboortedatum;bsn`, the Dutch spreadsheet default) counts
     // as a table when its header has two separators or more and each row as many.
-    let csv = count(line, b';') >= 2;
+    let header_separators = count(line, b';');
+    let csv = header_separators >= 2;
     let separator = if line.contains(&b'|') {
         Some(b'|')
     } else if line.contains(&b'\t') {
@@ -282,7 +283,7 @@ fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usiz
             }
             let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |p| pos + p);
             let row = &b[pos..end];
-            if !row.contains(&sep) || (sep == b';' && count(row, sep) != count(line, sep)) {
+            if !row.contains(&sep) || (sep == b';' && count(row, sep) != header_separators) {
                 break;
             }
             // `|---|:--|` separates the header from the rows.

@@ -156,7 +156,7 @@ impl PatternScanner {
             // (elsewhere `2024 de` and `1500 en` are everywhere).
             let mut extra = Vec::new();
             for a in out.iter().filter(|a| a.entity == EntityType::Address) {
-                let Some(range) = super::address::postcode_after(t, a.hit.range.end) else {
+                let Some(range) = super::postcode::postcode_after(t, a.hit.range.end) else {
                     continue;
                 };
                 if !out.iter().any(|p| p.entity == EntityType::Postcode && super::overlaps(&p.hit.range, &range)) {

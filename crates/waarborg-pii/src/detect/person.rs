@@ -408,7 +408,9 @@ fn lower_case_after_name_labels(t: &Text<'_>, out: &mut Vec<NameHit>) {
     }
 }
 
-/// Lines that end a letter or message before the writer's name (lower case).
+/// Lines that end a letter or message before the writer's name (lower case). In any text,
+/// `groet`/`mvg` before a listed given name are read by [`Cue::SignOff`]; these lines serve
+/// text typed in lower case, where the name after them may be unlisted.
 const SIGN_OFFS: &[&str] = &["hoogachtend,", "groet,", "groeten,", "groetjes,", "mvg,", "dezen,", "bedankt,", "liefs,", "hoogachtend"];
 
 /// Salutations before a name and a comma (lower case).

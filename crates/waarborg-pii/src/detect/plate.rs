@@ -50,8 +50,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     // `kenteken: gz-123-t` in a chat or a sloppy form, `het voertuig (73-pdn-7)`: in lower
     // case only after the label or a word for the vehicle.
     LabelRule {
-        // `kenteken` and the words of `VEHICLE_WORDS`.
-        labels: &["kenteken", "voertuig", "auto", "wagen", "motor", "scooter", "bestelbus"],
+        labels: LOWER_CASE_LABELS,
         gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :(", 11),
         max_value: 9,
         rule: PatternRule {
@@ -66,8 +65,12 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     },
 ];
 
-/// Words for a vehicle after which a plate in lower case counts (`het voertuig (73-pdn-7)`).
-const VEHICLE_WORDS: &[&str] = &["voertuig", "auto", "wagen", "motor", "scooter", "bestelbus"];
+/// The labels of a plate in lower case: `kenteken`, then words for the vehicle
+/// (`het voertuig (73-pdn-7)`).
+const LOWER_CASE_LABELS: &[&str] = &["kenteken", "voertuig", "auto", "wagen", "motor", "scooter", "bestelbus"];
+
+/// The words for a vehicle among [`LOWER_CASE_LABELS`].
+const VEHICLE_WORDS: &[&str] = LOWER_CASE_LABELS.split_at(1).1;
 
 /// A dashed plate after its label, in lower case (capitals are found without one).
 fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {

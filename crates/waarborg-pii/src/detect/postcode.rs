@@ -50,7 +50,7 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
 }];
 
 /// SA, SD and SS: letter pairs never issued, in either case.
-pub(super) fn never_issued(letters: &[u8]) -> bool {
+fn never_issued(letters: &[u8]) -> bool {
     [b"sa", b"sd", b"ss"].iter().any(|p| letters.eq_ignore_ascii_case(*p))
 }
 
@@ -59,10 +59,36 @@ const TWO_LETTER_WORDS: &[&[u8; 2]] = &[b"de", b"en", b"in", b"op", b"te", b"is"
 
 /// Whether the two letters at `letters` are a Dutch word in lower case after a space (`2024 de
 /// gemeente`, `1500 en meer`) rather than a postcode's letters written carelessly.
-pub(super) fn reads_as_word(b: &[u8], letters: usize) -> bool {
+fn reads_as_word(b: &[u8], letters: usize) -> bool {
     letters > 0
         && b[letters - 1] == b' '
         && b.get(letters..letters + 2).is_some_and(|pair| TWO_LETTER_WORDS.iter().any(|w| w[..] == *pair))
+}
+
+/// A postcode in either case right after the house number that ends at `end`, after a space or
+/// a comma and a space (`kastanjelaan 4 3701 bc`, `Dorpsweg 45, 1234ab`): its range.
+pub(super) fn postcode_after(t: &Text<'_>, mut end: usize) -> Option<Range<usize>> {
+    let b = t.bytes;
+    // A one-letter addition in lower case, left out of the house number (`kanaalweg 215 a`).
+    if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) && b.get(end + 2) == Some(&b' ') {
+        end += 2;
+    }
+    let comma = b.get(end) == Some(&b',');
+    let start = end + if comma { 2 } else { 1 };
+    if b.get(start - 1) != Some(&b' ') || !matches!(b.get(start), Some(b'1'..=b'9')) {
+        return None;
+    }
+    if !b.get(start + 1..start + 4)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let letters = start + 4 + usize::from(b.get(start + 4) == Some(&b' '));
+    let pair = b.get(letters..letters + 2)?;
+    let same_case = pair.iter().all(u8::is_ascii_lowercase) || pair.iter().all(u8::is_ascii_uppercase);
+    (same_case
+        && !never_issued(pair)
+        && (comma || !reads_as_word(b, letters))
+        && t.right_boundary(letters + 2))
+    .then_some(start..letters + 2)
 }
 
 fn check_labelled_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {

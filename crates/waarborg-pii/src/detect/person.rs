@@ -1640,10 +1640,12 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         let end = word_end(t, pos);
         // `S. el Ouardi`, `Yassine ben Ali`: an Arabic or Berber particle before a capitalised
         // word is read like a tussenvoegsel (only there: `al` is also "already").
+        // (Not `ben` after `ik`: `Ik ben Mo El Idrissi` introduces the name after it.)
         let particle = || {
             is_arabic_particle(&b[pos..end])
                 && b.get(end) == Some(&b' ')
                 && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+                && !(pos >= 3 && b[pos - 3..pos].eq_ignore_ascii_case(b"ik "))
         };
         return (is_lower_tussenvoegsel(&b[pos..end]) || particle()).then(|| Tok::new(pos, end, Kind::Tuss));
     }
@@ -1840,7 +1842,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
     // (`Achternaam: van Dijk` matters only where nothing else makes the chain a name.)
-    let titled = title_before(t, chain_start);
+    // (`Ik ben Mo El Idrissi`: after `ik ben` only a chain of two or more words that starts
+    // and ends in uncommon ones, as `Ik ben Nederlander` and `Ik ben Christen` are no names.)
+    let titled = title_before(t, chain_start)
+        || (head.len() >= 2
+            && !head[0].common
+            && !head[head.len() - 1].common
+            && after_ik_ben(t.bytes, chain_start));
     // Where the name starts when it is a name only by its context: before the chain, at the
     // tussenvoegsels written in lower case after a name label (`Naam: de Vries`).
     let context_start = if titled || could_be_name { None } else { name_context(t, chain_start, chain_end, head.len()) };
@@ -2308,6 +2316,13 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
         // (each of at most four bytes: a longer word, most words before a full stop, is none).
         return word.len() <= 4 && ABBREVIATED_TITLES.iter().any(|a| a.eq_ignore_ascii_case(word));
     }
+    if !colon && matches!(word, "is" | "heet") {
+        return introduces_self(b, word_start);
+    }
+    // `achternaam El Idrissi`, `roepnaam Mo`: a name field's label without its colon.
+    if !colon && !dot && word.len() >= 8 && with_lower(word, |w| NAME_FIELDS_WITHOUT_COLON.contains(&w)) {
+        return true;
+    }
     crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
         || ROLE_ENDINGS.matches_word(word, 1)
         || (colon
@@ -2315,6 +2330,39 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
                 w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || FORM_LABELS.contains(&w)
             }))
 }
+
+/// `Mijn naam is Mo El Idrissi`, `my name is Idrissi`, `Ik heet Mo`, `Mijn zoon heet Daan`: a
+/// self-introduction (or a relative's) before a capitalised chain, which is then a name even
+/// when no word of it is listed. `word_start` is where the `is` or `heet` before the chain
+/// starts. Not `De straat heet …`, `Het project heet …`.
+fn introduces_self(b: &[u8], word_start: usize) -> bool {
+    let Some(head) = b[..word_start].strip_suffix(b" ") else {
+        return false;
+    };
+    let from = head.iter().rposition(|&c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    let before = head[from..].to_ascii_lowercase();
+    if b[word_start] == b'i' {
+        return matches!(before.as_slice(), b"naam" | b"name");
+    }
+    matches!(
+        before.as_slice(),
+        b"ik" | b"hij" | b"zij" | b"ze" | b"zoon" | b"dochter" | b"vader" | b"moeder" | b"man" | b"vrouw" | b"broer" | b"zus" | b"partner"
+    )
+}
+
+/// Whether `ik ben ` (any case) stands right before `start`, as a phrase of its own.
+fn after_ik_ben(b: &[u8], start: usize) -> bool {
+    start >= 7
+        && b[start - 7..start].eq_ignore_ascii_case(b"ik ben ")
+        && (start == 7 || !b[start - 8].is_ascii_alphabetic())
+}
+
+/// Name fields whose label also reads as one without its colon (`roepnaam Mo`): none of them is
+/// a word that stands before a capitalised word otherwise.
+const NAME_FIELDS_WITHOUT_COLON: &[&str] = &[
+    "achternaam", "voornaam", "voornamen", "roepnaam", "geboortenaam", "meisjesnaam", "familienaam",
+    "geslachtsnaam",
+];
 
 /// Titles written abbreviated with a dot.
 const ABBREVIATED_TITLES: &[&str] = &[
@@ -3125,6 +3173,54 @@ mod tests {
             "Het College van B en W vergadert.",
             "Bezwaar bij Gedeputeerde Staten van Drenthe maken.",
             "Provinciale Staten van Utrecht besloten.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+}
+
+#[cfg(test)]
+mod introduction_tests {
+    use crate::entity::EntityType::Person;
+    use crate::test_support::found;
+
+    /// A self-introduction, a relative's name and a name field without its colon make the
+    /// capitalised words after them a name, even when none of them is listed.
+    #[test]
+    fn names_after_self_introductions_and_bare_name_fields() {
+        for (text, name) in [
+            ("Mijn naam is Mo El Idrissi.", "Mo El Idrissi"),
+            ("Mijn naam is Mo Jansen.", "Mo Jansen"),
+            ("Mijn naam is Idrissi.", "Idrissi"),
+            ("Hello, my name is Oyelaran, from Lagos.", "Oyelaran"),
+            ("Ik heet Mo El Idrissi.", "Mo El Idrissi"),
+            ("Mijn zoon heet Daan.", "Daan"),
+            ("Ik ben Mo El Idrissi en ik woon in Tilburg.", "Mo El Idrissi"),
+            ("achternaam El Idrissi", "El Idrissi"),
+            ("De roepnaam Mo staat niet in het register.", "Mo"),
+        ] {
+            assert_eq!(found(text, Person), [name], "{text}");
+        }
+    }
+
+    #[test]
+    fn introductions_that_name_no_one() {
+        for text in [
+            // After `ik ben` one word is a nationality, a faith or a role, not a name.
+            "Ik ben Nederlander en woon in Delft.",
+            "Ik ben Nieuw-Zeelander.",
+            "Ik ben Huisarts in Zwolle.",
+            "Ik ben Hoofd Communicatie.",
+            // `heet` after anything but a person.
+            "De straat heet Kerkstraat.",
+            "Het project heet Samen Sterk.",
+            // An organisation stays one.
+            "Mijn naam is Gemeente Utrecht.",
+            "Ik ben Gemeente Utrecht.",
+            // `is` after anything but `naam`.
+            "Het resultaat is Voldoende.",
+            // A name field's word without its colon, in lower case after: no name.
+            "De achternaam is onbekend.",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

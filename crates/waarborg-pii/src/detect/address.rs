@@ -78,7 +78,72 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
 },
     LOWER_CASE_AFTER_LABEL,
     ENGLISH_NUMBER_FIRST,
+    FRENCH_NUMBER_FIRST,
 ];
+
+/// `14 Rue de la Paix`, `3, rue du Lac`, `27 boulevard Saint-Michel`: the house number before
+/// the street word in French; found from the street word (a keyword), the value is the number
+/// before it and the check reads the street's name after it.
+const FRENCH_NUMBER_FIRST: LabelRule = LabelRule {
+    labels: FRENCH_STREET_WORDS,
+    gap: Gap::Only("", 0),
+    max_value: 8,
+    rule: PatternRule {
+        entity: EntityType::Address,
+        name: "address_number_first",
+        pattern: r"[1-9][0-9]{0,3}[A-Za-z]?,? ",
+        check: check_french_number_first,
+    },
+    before: Some(Gap::Only("", 0)),
+    lists: false,
+    blocks: false,
+};
+
+/// French street words that follow the house number (lower case; matched in either case).
+const FRENCH_STREET_WORDS: &[&str] = &["rue", "boulevard", "chemin", "allée", "impasse", "quai"];
+
+/// The number (`14 `, `3, `) runs on through the street word and the street's name: particles
+/// (`de la`, `du`, `des`, `l'`) and capitalised words, up to the last capitalised one. Not a
+/// year, not inside a longer number, not without a capitalised name (`2 rue`).
+fn check_french_number_first(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    let b = t.bytes;
+    if !b[m.start].is_ascii_digit()
+        || !t.left_boundary(m.start)
+        || (m.start > 0 && matches!(b[m.start - 1], b'.' | b',' | b'-' | b'/' | b':'))
+    {
+        return None;
+    }
+    let digits = b[m.start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 4 && matches!(&b[m.start..m.start + 2], b"19" | b"20") {
+        return None;
+    }
+    let word_at = |from: usize| {
+        t.str[from..].char_indices().find(|&(_, c)| !(c.is_alphabetic() || c == '-')).map_or(t.len(), |(k, _)| from + k)
+    };
+    let street_end = word_at(m.end);
+    if !FRENCH_STREET_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&t.str[m.end..street_end])) {
+        return None;
+    }
+    let mut end = None;
+    let mut p = street_end;
+    for _ in 0..6 {
+        if b.get(p) != Some(&b' ') {
+            break;
+        }
+        let from = p + 1;
+        // `l'Église`, `d'Alsace`: the elided article and the name are one word.
+        let from_name = if matches!(b.get(from..from + 2), Some([b'l' | b'd', b'\''])) { from + 2 } else { from };
+        let stop = word_at(from_name);
+        let word = &t.str[from..stop];
+        if t.char_at(from_name).is_some_and(char::is_uppercase) && stop > from_name + 1 {
+            end = Some(stop);
+        } else if !matches!(word, "de" | "du" | "des" | "la" | "le" | "les" | "aux") {
+            break;
+        }
+        p = stop;
+    }
+    Some(Hit::new(m.start..end?, 0.85))
+}
 
 /// `12 Baker Street`, `221B Baker Street`, `1600 Pennsylvania Avenue`: the house number before
 /// the street in English; found from the street word (a keyword, so text without one pays
@@ -573,6 +638,26 @@ mod tests {
         }
         // A number right after the street word is none of its (found by the fuzzer).
         assert_eq!(found("Van Heutszstraat 2 Street4 GK Utrecht", Address), ["Van Heutszstraat 2"]);
+    }
+
+    #[test]
+    fn french_number_first_addresses() {
+        for (text, want) in [
+            ("Hello, I live at 14 Rue de la Paix, 75002 Paris.", "14 Rue de la Paix"),
+            ("Adresse: 3, rue du Lac, 69003 Lyon", "3, rue du Lac"),
+            ("Il habite 27 boulevard Saint-Michel à Paris.", "27 boulevard Saint-Michel"),
+            ("Elle habite au 5 rue de l'Église, Strasbourg.", "5 rue de l'Église"),
+        ] {
+            assert_eq!(found(text, Address), [want], "{text}");
+        }
+        for text in [
+            "In 2019 rue de la Paix was closed.",
+            "Hij woont op 2 rue en verder niets.",
+            "Zie artikel 12 Chemin de fer.",
+            "Versie 1.2 rue Royale.",
+        ] {
+            assert!(found(text, Address).is_empty(), "{text}: {:?}", found(text, Address));
+        }
     }
 
     #[test]

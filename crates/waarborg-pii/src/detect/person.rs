@@ -2245,10 +2245,18 @@ fn is_complete_name(toks: &[Tok]) -> bool {
     (initials || given) && last_is_surname && toks.len() >= 2
 }
 
-/// `2756 MR Bergen op Zoom`: a capitalised chain right after a postcode is the city.
+/// `2756 MR Bergen op Zoom`: a capitalised chain right after a postcode is the city; so is one
+/// after a five-digit postcode (French, German, Italian, Spanish) that follows a comma or starts
+/// a line: `14 Rue de la Paix, 75002 Paris`, `Hauptstraße 5\n10115 Berlin`.
 fn after_postcode(t: &Text<'_>, start: usize) -> bool {
     let head = t.bytes[..start].trim_ascii_end();
     let n = head.len();
+    if n >= 5 && head[n - 5..].iter().all(u8::is_ascii_digit) {
+        let before = &head[..n - 5];
+        let lead = before.iter().rposition(|&c| !matches!(c, b' ' | b'\t'));
+        return lead.is_none_or(|p| matches!(before[p], b',' | b'\n'))
+            && !before.last().is_some_and(u8::is_ascii_alphanumeric);
+    }
     n >= 6
         && head[n - 2..].iter().all(u8::is_ascii_uppercase)
         && {
@@ -3201,6 +3209,16 @@ mod introduction_tests {
         ] {
             assert_eq!(found(text, Person), [name], "{text}");
         }
+    }
+
+    /// A city after a five-digit (foreign) postcode is no name, even when it is a listed one.
+    #[test]
+    fn cities_after_five_digit_postcodes() {
+        for text in ["14 Rue de la Paix, 75002 Paris", "Hauptstraße 5\n10115 Berlin", "Adresse:\n75002 Paris"] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        // Only after a comma or at a line's start: a number in running text is no postcode.
+        assert_eq!(found("Dossier 12345 Paris Hilton", Person), ["Paris Hilton"]);
     }
 
     #[test]

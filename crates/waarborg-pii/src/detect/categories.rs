@@ -142,6 +142,14 @@ const PERSON_CUES: &[&str] = &[
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
     "ze heeft", "ze had",
+    // (`Ze is lid van de FNV`: a member is a person; `ze is lid` never speaks of a scheme.)
+    "ze is lid",
+    // `zijn` is also "are"; before these nouns it is "his" (`Zijn strafblad bevat …`).
+    "zijn strafblad", "zijn veroordeling", "zijn detentie", "zijn celstraf", "zijn taakstraf",
+    "zijn werkstraf", "zijn arrestatie", "zijn aanhouding", "zijn diagnose", "zijn ziekte",
+    "zijn verslaving", "zijn medicatie", "zijn medicijnen", "zijn behandeling", "zijn handicap",
+    "zijn psychiater", "zijn psycholoog", "zijn geloof", "zijn religie", "zijn afkomst",
+    "zijn geaardheid",
 ];
 
 /// The compiled lexicon.
@@ -206,6 +214,14 @@ impl CategoryDetector {
             if t.before_has(start, 24, &["geen ", "niet ", "nooit "]) {
                 continue;
             }
+            // `Het besluit is aangehouden`, `Het agendapunt wordt aangehouden`: postponed, not
+            // arrested.
+            if term.category == Category::Criminal
+                && term.text == "aangehouden"
+                && t.before_has(start, 48, &["besluit", "voorstel", "motie", "agendapunt", "amendement", "beslissing"])
+            {
+                continue;
+            }
             let (s_start, s_end) = t.sentence_around(start, 240);
             if !self.about_a_person(t, s_start, s_end, names) {
                 continue;
@@ -254,6 +270,15 @@ mod tests {
         assert_eq!(categories("Ze heeft diabetes."), [Category::Health]);
         assert_eq!(categories("Hij heeft een alcoholverslaving."), [Category::Health]);
         assert_eq!(categories("Mevrouw heeft een alcoholprobleem."), [Category::Health]);
+        assert_eq!(categories("Zijn strafblad bevat een veroordeling voor mishandeling."), [Category::Criminal]);
+        assert_eq!(categories("Ze is lid van de FNV en van GroenLinks."), [Category::Politics, Category::TradeUnion]);
+    }
+
+    #[test]
+    fn postponed_is_not_arrested() {
+        assert!(categories("Op verzoek van wethouder De Jonge is het besluit aangehouden.").is_empty());
+        assert!(categories("Het agendapunt wordt op voorstel van mevrouw Bakker aangehouden.").is_empty());
+        assert_eq!(categories("De verdachte is gisteren aangehouden."), [Category::Criminal]);
     }
 
     #[test]
@@ -272,5 +297,8 @@ mod tests {
         assert!(categories("De regeling is er sinds 2020; ze is bedoeld voor inwoners met diabetes.").is_empty());
         assert!(categories("Preventie van gokverslaving is een speerpunt.").is_empty());
         assert!(categories("Ik woon in de Kerkstraat.").is_empty());
+        // `zijn` as a verb before a term is no person.
+        assert!(categories("Veel inwoners zijn gelovig of gaan naar de kerk.").is_empty());
+        assert!(categories("De wachttijden in de ggz zijn lang.").is_empty());
     }
 }

@@ -152,6 +152,15 @@ const AMBIGUOUS_GIVEN_NAMES: &[&str] = &[
     "Hans", "Gerrit", "Rik", "Sterre", "Maan", "Zon", "Bloem", "Vos",
 ];
 
+/// Of [`AMBIGUOUS_GIVEN_NAMES`], those that mid-sentence, capitalised after a lower-case word,
+/// are names (no month, no English word capitalised mid-sentence such as `Bill` or `Christian`).
+const NAMES_MID_SENTENCE: &[&str] = &["Mark", "Frank", "Hans", "Gerrit", "Rik", "Bob"];
+
+/// Whether a lower-case ASCII word and one space stand right before `start` (mid-sentence).
+fn after_lower_case_word(b: &[u8], start: usize) -> bool {
+    start >= 3 && b[start - 1] == b' ' && b[start - 2].is_ascii_lowercase()
+}
+
 pub(crate) const TUSSENVOEGSELS: &[&str] = &[
     "van", "de", "der", "den", "het", "'t", "’t", "ten", "ter", "te", "in", "op", "aan", "uit",
     "la", "le", "du", "da", "di", "del", "della", "dos", "das", "do", "von", "vom", "zu", "zum",
@@ -2018,7 +2027,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         }
         Kind::Cap if is_first(first) => {
             // `Can you…`, `Will`, `May`: a lone given name that is also a word needs context.
-            if toks.len() == 1 && !context && AMBIGUOUS_GIVEN_NAMES.contains(&word(first)) {
+            // (Mid-sentence after a lower-case word, the Dutch given names among them are names:
+            // `Ik heb Mark gisteren gesproken`, `samen met Frank`.)
+            if toks.len() == 1
+                && !context
+                && AMBIGUOUS_GIVEN_NAMES.contains(&word(first))
+                && !(NAMES_MID_SENTENCE.contains(&word(first)) && after_lower_case_word(t.bytes, chain_start))
+            {
                 return None;
             }
             let known_surname = surname.is_some_and(is_surname);
@@ -3208,6 +3223,24 @@ mod introduction_tests {
             ("De roepnaam Mo staat niet in het register.", "Mo"),
         ] {
             assert_eq!(found(text, Person), [name], "{text}");
+        }
+    }
+
+    /// A Dutch given name that is also a word is a name mid-sentence after a lower-case word;
+    /// alone at a sentence's start, and the English words and months, still need context.
+    #[test]
+    fn ambiguous_given_names_mid_sentence() {
+        assert_eq!(found("Ik heb Mark gisteren gesproken.", Person), ["Mark"]);
+        assert_eq!(found("Opgelost door Frank: cache geleegd.", Person), ["Frank"]);
+        assert_eq!(found("Dit is afgestemd met Hans.", Person), ["Hans"]);
+        for text in [
+            "Mark the date in your calendar.",
+            "Frank gesprek gevoerd over de voortgang.",
+            "The Bill was passed by parliament.",
+            "We discussed Christian values.",
+            "De vergadering is in April.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }
     }
 

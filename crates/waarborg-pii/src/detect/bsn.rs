@@ -43,6 +43,37 @@ const LONG_NON_PERSONAL_LABELS: &[&str] = &[
     "artikelnummer", "relatienummer", "registratienummer", "aanvraagnummer", "meldingsnummer",
 ];
 
+/// Whether `m` fills a field of a `,`-separated row (`Jan Jansen,01-02-1990,123456782`,
+/// `Jan Jansen,123456782,01-02-1990`) next to a field that is a date or holds a letter: there
+/// the commas around the number separate fields. Between numbers they may be decimal commas
+/// (`52,123456782,4`).
+fn csv_field(b: &[u8], m: Range<usize>) -> bool {
+    let before_sep = m.start > 0 && b[m.start - 1] == b',';
+    let after_sep = b.get(m.end) == Some(&b',');
+    let starts_field = m.start == 0 || matches!(b[m.start - 1], b',' | b'\n');
+    let ends_field = matches!(b.get(m.end), None | Some(b',' | b'\n' | b'\r'));
+    if !(starts_field && ends_field && (before_sep || after_sep)) {
+        return false;
+    }
+    let textual = |field: &[u8]| {
+        field.iter().any(u8::is_ascii_alphabetic)
+            || (field.len() == 10
+                && field.iter().all(|&c| c.is_ascii_digit() || c == b'-' || c == b'/')
+                && field.iter().filter(|&&c| c == b'-' || c == b'/').count() == 2)
+    };
+    let before = before_sep.then(|| {
+        let end = m.start - 1;
+        let start = b[..end].iter().rposition(|&c| matches!(c, b',' | b'\n')).map_or(0, |p| p + 1);
+        &b[start..end]
+    });
+    let after = after_sep.then(|| {
+        let start = m.end + 1;
+        let end = b[start..].iter().position(|&c| matches!(c, b',' | b'\n' | b'\r')).map_or(b.len(), |p| start + p);
+        &b[start..end]
+    });
+    before.is_some_and(textual) || after.is_some_and(textual)
+}
+
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
     let (buf, n) = digits_of(raw)?;
@@ -52,18 +83,20 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
     }
-    // Part of a longer dotted/dashed number (`1.123.456.782`, `123456782-01`)?
+    // Part of a longer dotted/dashed number (`1.123.456.782`, `123456782-01`)? Not a field of
+    // a `,`-separated export (see `csv_field`).
     if matches!(t.char_before(m.start), Some('.' | ',' | '-' | '/'))
         && t.bytes[..m.start]
             .iter()
             .rev()
             .nth(1)
             .is_some_and(u8::is_ascii_digit)
+        && !csv_field(t.bytes, m.clone())
     {
         return None;
     }
     if let (Some(b'.' | b',' | b'-' | b'/'), Some(d)) = t.peek2(m.end) {
-        if d.is_ascii_digit() {
+        if d.is_ascii_digit() && !csv_field(t.bytes, m.clone()) {
             return None;
         }
     }
@@ -92,6 +125,17 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Bsn;
+
+    /// In a `,`-separated export the commas around a BSN separate fields when a neighbouring
+    /// field is a date or text; between numbers they may be decimal commas.
+    #[test]
+    fn bsn_in_comma_separated_rows() {
+        assert_eq!(found("naam,geboortedatum,bsn\nJan Jansen,01-02-1990,123456782", Bsn), ["123456782"]);
+        assert_eq!(found("naam,bsn,geboortedatum\nJan Jansen,123456782,01-02-1990", Bsn), ["123456782"]);
+        for text in ["lat,lon\n52,123456782,4", "Bedrag: 123456782,50 euro", "1,123456782", "waarde 5,123456782 gemeten"] {
+            assert!(found(text, Bsn).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn finds_valid_bsn_in_all_formats() {

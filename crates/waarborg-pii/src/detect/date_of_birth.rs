@@ -258,6 +258,12 @@ mod tests {
         assert_eq!(found(csv, DateOfBirth), ["01-02-1980", "03-04-1975"]);
         let prose = "Zij is geboren in Utrecht; haar broer in Ede.\nDe aanvraag kwam op 01-02-2024; wij belden.";
         assert!(found(prose, DateOfBirth).is_empty());
+        // A `,`-separated export likewise; a prose line with one comma is no header.
+        let csv = "naam,geboortedatum,bsn,datum aanvraag\nJan Jansen,01-02-1980,111222333,03-03-2024\n\
+                   Piet de Vries,03-04-1975,123456782,04-03-2024\nTotaal,2,12-12-2024";
+        assert_eq!(found(csv, DateOfBirth), ["01-02-1980", "03-04-1975"]);
+        let prose = "Geboortedatum en adres, zie bijlage.\nDe aanvraag kwam op 01-02-2024, wij belden.";
+        assert!(found(prose, DateOfBirth).is_empty());
     }
 
     #[test]

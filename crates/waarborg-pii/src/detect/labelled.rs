@@ -260,18 +260,17 @@ fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usiz
         });
     };
     let count = |row: &[u8], sep: u8| row.iter().filter(|&&c| c == sep).count();
-    // A `;`-separated export (`naam;geboortedatum;bsn`, the Dutch spreadsheet default) counts
-    // as a table when its header has two separators or more and each row as many.
-    let header_separators = count(line, b';');
-    let csv = header_separators >= 2;
+    // A `;`-separated export (`naam;geboortedatum;bsn`, the Dutch spreadsheet default) or a
+    // `,`-separated one (`naam,geboortedatum,bsn`) counts as a table when its header has two
+    // separators or more and each row as many.
+    let csv_separator = [b';', b','].into_iter().find(|&sep| count(line, sep) >= 2);
+    let header_separators = csv_separator.map_or(0, |sep| count(line, sep));
     let separator = if line.contains(&b'|') {
         Some(b'|')
     } else if line.contains(&b'\t') {
         Some(b'\t')
-    } else if csv {
-        Some(b';')
     } else {
-        None
+        csv_separator
     };
     let mut pos = line_end + 1;
     if let Some(sep) = separator {
@@ -283,7 +282,7 @@ fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usiz
             }
             let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |p| pos + p);
             let row = &b[pos..end];
-            if !row.contains(&sep) || (sep == b';' && count(row, sep) != header_separators) {
+            if !row.contains(&sep) || (Some(sep) == csv_separator && count(row, sep) != header_separators) {
                 break;
             }
             // `|---|:--|` separates the header from the rows.

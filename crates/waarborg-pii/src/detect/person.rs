@@ -2264,7 +2264,10 @@ fn is_complete_name(toks: &[Tok]) -> bool {
 /// after a five-digit postcode (French, German, Italian, Spanish) that follows a comma or starts
 /// a line: `14 Rue de la Paix, 75002 Paris`, `Hauptstraße 5\n10115 Berlin`.
 fn after_postcode(t: &Text<'_>, start: usize) -> bool {
-    let head = t.bytes[..start].trim_ascii_end();
+    // (On the same line: a name that starts the line after a postcode is no city, as in an
+    // export's next row.)
+    let spaces = t.bytes[..start].iter().rev().take_while(|&&c| matches!(c, b' ' | b'\t')).count();
+    let head = &t.bytes[..start - spaces];
     let n = head.len();
     if n >= 5 && head[n - 5..].iter().all(u8::is_ascii_digit) {
         let before = &head[..n - 5];
@@ -3252,6 +3255,12 @@ mod introduction_tests {
         }
         // Only after a comma or at a line's start: a number in running text is no postcode.
         assert_eq!(found("Dossier 12345 Paris Hilton", Person), ["Paris Hilton"]);
+        // A name that starts the line after a postcode is no city (the next row of an export).
+        assert_eq!(
+            found("naam;geboortedatum;postcode\nPieter Bakker;12-03-1980;1234 AB\nSaskia de Wit;01-11-1975;5678 CD", Person),
+            ["Pieter Bakker", "Saskia de Wit"]
+        );
+        assert!(found("Postbus 16200\n3500 CE Utrecht", Person).is_empty());
     }
 
     #[test]

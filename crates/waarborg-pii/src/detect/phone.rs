@@ -24,7 +24,7 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::Phone,
         name: "phone_international",
-        pattern: r"(?:\+|(?-u:\b)00)[1-9][0-9]{0,2}[ -]?(?:\(0\)[ -]?)?[0-9](?:[ -]?[0-9]){5,12}(?-u:\b)",
+        pattern: r"(?:\+|(?-u:\b)00)[1-9][0-9]{0,2}[ -]?(?:\(0\)[ -]?)?[0-9](?:(?: - |[ -])?[0-9]){5,12}(?-u:\b)",
         check: check_international,
     },
 ];
@@ -185,6 +185,9 @@ mod tests {
             // The trunk prefix in brackets, the country code left off.
             ("Telefoon (0) 20 5551234", "(0) 20 5551234"),
             ("Tel. (0)20-5551234", "(0)20-5551234"),
+            // A spaced dash after the area code, as in `058 - 227 0709`.
+            ("Telefoon: +31 (0) 20 - 123 45 67", "+31 (0) 20 - 123 45 67"),
+            ("bel +31 6 - 12345678", "+31 6 - 12345678"),
             ("of (0)6 12345678.", "(0)6 12345678"),
         ] {
             assert_eq!(found(text, Phone), [want], "{text}");

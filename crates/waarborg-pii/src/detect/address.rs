@@ -1,7 +1,7 @@
 //! ADDRESS — street name plus house number.
 //!
 //! **What it finds:** a street whose name ends in a Dutch street word (`…straat`, `…laan`,
-//! `…weg`, `…gracht`, `Markt`, …) followed by a house number with its addition (`12a`, `12-2`,
+//! `…weg`, `…gracht`, `Markt`, …) or a German one (`…straße`, `…platz`, `…gasse`) followed by a house number with its addition (`12a`, `12-2`,
 //! `12 bis`, `12 hs`, `12-III`); multi-word names are taken whole (`Johan de Wittlaan`,
 //! `Burgemeester de Withstraat`, `Nieuwe Binnenweg`, `Laan van Meerdervoort`).
 //!
@@ -24,7 +24,7 @@ use std::ops::Range;
 pub(crate) const RULES: &[PatternRule] = &[PatternRule {
     entity: EntityType::Address,
     name: "address",
-    pattern: r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|pad|wal|burgwal|plantsoen|boulevard|allee|hof|park|baan|ring|kanaal|vliet|erf|hoven|kwartier|passage|promenade|oord|zijde|haven|plaats|Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Dreef|Steeg|Markt|Pad|Wal|Burgwal|Plantsoen|Boulevard|Hof|Park|Dam|Ring|Haven|Kanaal(?: Noord| Zuid| Oost| West)?) [1-9][0-9]{0,3}",
+    pattern: r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|pad|wal|burgwal|plantsoen|boulevard|allee|hof|park|baan|ring|kanaal|vliet|erf|hoven|kwartier|passage|promenade|oord|zijde|haven|plaats|straße|strasse|platz|gasse|Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Dreef|Steeg|Markt|Pad|Wal|Burgwal|Plantsoen|Boulevard|Hof|Park|Dam|Ring|Haven|Kanaal(?: Noord| Zuid| Oost| West)?) [1-9][0-9]{0,3}",
     check,
 }];
 
@@ -638,6 +638,20 @@ mod tests {
         }
         // A number right after the street word is none of its (found by the fuzzer).
         assert_eq!(found("Van Heutszstraat 2 Street4 GK Utrecht", Address), ["Van Heutszstraat 2"]);
+    }
+
+    #[test]
+    fn german_street_words() {
+        for (text, want) in [
+            ("Ich wohne in der Hauptstraße 5, 10115 Berlin.", "Hauptstraße 5"),
+            ("Er wohnt am Marktplatz 3 in Aachen.", "Marktplatz 3"),
+            ("Adresse: Bahnhofstrasse 12a, 8001 Zürich", "Bahnhofstrasse 12a"),
+            ("In der Webergasse 7 ist es ruhig.", "Webergasse 7"),
+        ] {
+            assert_eq!(found(text, Address), [want], "{text}");
+        }
+        // Without a number, no address.
+        assert!(found("Die Hauptstraße ist gesperrt.", Address).is_empty());
     }
 
     #[test]

@@ -1826,12 +1826,26 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let head = toks;
     let context_at_head = context;
     // Leading capitalised common words (sentence starts, salutations) are context at most.
+    let before_strip = toks.len();
     while let Some(first) = toks.first() {
         if first.kind == Kind::Cap && first.common && !first.first {
             toks = &toks[1..];
         } else {
             break;
         }
+    }
+    // `Vader van Sem`: after a family word, a tussenvoegsel before a lone given name is "of",
+    // not part of the name; after a stripped word only before one that is no surname.
+    let family_title = inner_title.is_some_and(|tok| {
+        FAMILY_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&t.bytes[tok.start..tok.end]))
+    });
+    if (family_title || (toks.len() < before_strip && !toks.get(1).is_some_and(|tok| tok.surname)))
+        && toks.len() == 2
+        && toks[0].kind == Kind::Tuss
+        && toks[1].kind == Kind::Cap
+        && toks[1].first
+    {
+        toks = &toks[1..];
     }
     // A role word before a first name (`Ergotherapeut Lotte Verhoeven`).
     if toks.len() >= 3 && toks[0].kind == Kind::Cap && !is_first(&toks[0]) && is_first(&toks[1]) {
@@ -3245,6 +3259,14 @@ mod introduction_tests {
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }
+    }
+
+    /// `Vader van Sem`: the tussenvoegsel after a sentence's first word is "of" before a given
+    /// name; before a surname it stays (`Volgens Van Dijk`).
+    #[test]
+    fn of_before_a_given_name_after_a_sentence_start() {
+        assert_eq!(found("Vader van Sem is Johan Smit.", Person), ["Sem", "Johan Smit"]);
+        assert_eq!(found("Moeder van Daan belde.", Person), ["Daan"]);
     }
 
     /// A city after a five-digit (foreign) postcode is no name, even when it is a listed one.

@@ -1930,9 +1930,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             }
             return None;
         }
+        // (A capitalised `Van` before a given name is part of the name, not "from":
+        // `Tran Van Minh`.)
         let from_the = after_tuss
             && before.iter().any(|p| p.kind == Kind::Cap)
-            && ((is_first(tok) && !tok.surname) || place);
+            && (place || (is_first(tok) && !tok.surname && t.bytes[toks[k - 1].start].is_ascii_lowercase()));
         if common || from_the {
             cut = k;
             break;
@@ -3267,6 +3269,14 @@ mod introduction_tests {
     fn of_before_a_given_name_after_a_sentence_start() {
         assert_eq!(found("Vader van Sem is Johan Smit.", Person), ["Sem", "Johan Smit"]);
         assert_eq!(found("Moeder van Daan belde.", Person), ["Daan"]);
+    }
+
+    /// A capitalised `Van` between a name and a given name is part of the name (Vietnamese
+    /// middle names); a lower-case `van` there is "from".
+    #[test]
+    fn capitalised_van_before_a_given_name() {
+        assert_eq!(found("The applicant, Mr Tran Van Minh, was born in Hanoi.", Person), ["Tran Van Minh"]);
+        assert_eq!(found("Samira van de Johan de Wittschool belde.", Person), ["Samira"]);
     }
 
     /// A city after a five-digit (foreign) postcode is no name, even when it is a listed one.

@@ -54,7 +54,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "psychiater", "psychiatrisch*", "psycholoog", "ggz", "ziekenhuisopname",
             "opgenomen in het ziekenhuis", "opgenomen in een kliniek", "gediagnosticeerd",
             "diagnose", "arbeidsongeschikt", "ziek gemeld", "ziekgemeld", "ziektewet", "wia",
-            "rolstoel", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
+            "rolstoel", "rollator", "slecht ter been", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
             "slechthorend", "doof", "blind", "slechtziend", "suïcid*", "zelfmoord", "hepatitis",
             "tbc", "tuberculose", "soa", "lymfeklier*", "dialyse", "transplantatie",
         ],
@@ -271,6 +271,7 @@ mod tests {
         assert_eq!(categories("Hij heeft een alcoholverslaving."), [Category::Health]);
         assert_eq!(categories("Mevrouw heeft een alcoholprobleem."), [Category::Health]);
         assert_eq!(categories("Zijn strafblad bevat een veroordeling voor mishandeling."), [Category::Criminal]);
+        assert_eq!(categories("Mevrouw is slecht ter been en gebruikt een rollator."), [Category::Health]);
         assert_eq!(categories("Ze is lid van de FNV en van GroenLinks."), [Category::Politics, Category::TradeUnion]);
     }
 
@@ -300,5 +301,8 @@ mod tests {
         // `zijn` as a verb before a term is no person.
         assert!(categories("Veel inwoners zijn gelovig of gaan naar de kerk.").is_empty());
         assert!(categories("De wachttijden in de ggz zijn lang.").is_empty());
+        assert!(categories("De gemeente vergoedt een rollator via de Wmo.").is_empty());
+        // A facility applied for states no condition (the annotation guide's reading).
+        assert!(categories("Ik maak bezwaar tegen het besluit dat mijn aanvraag voor een traplift afwijst.").is_empty());
     }
 }

@@ -2362,7 +2362,7 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
         return introduces_self(b, word_start);
     }
     // `achternaam El Idrissi`, `roepnaam Mo`: a name field's label without its colon.
-    if !colon && !dot && word.len() >= 8 && with_lower(word, |w| NAME_FIELDS_WITHOUT_COLON.contains(&w)) {
+    if !colon && !dot && word.len() >= 8 && name_field_without_colon(word) {
         return true;
     }
     crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
@@ -2377,6 +2377,7 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
 /// self-introduction (or a relative's) before a capitalised chain, which is then a name even
 /// when no word of it is listed. `word_start` is where the `is` or `heet` before the chain
 /// starts. Not `De straat heet …`, `Het project heet …`.
+#[inline(never)]
 fn introduces_self(b: &[u8], word_start: usize) -> bool {
     let Some(head) = b[..word_start].strip_suffix(b" ") else {
         return false;
@@ -2393,10 +2394,19 @@ fn introduces_self(b: &[u8], word_start: usize) -> bool {
 }
 
 /// Whether `ik ben ` (any case) stands right before `start`, as a phrase of its own.
+#[inline(never)]
 fn after_ik_ben(b: &[u8], start: usize) -> bool {
     start >= 7
         && b[start - 7..start].eq_ignore_ascii_case(b"ik ben ")
         && (start == 7 || !b[start - 8].is_ascii_alphabetic())
+}
+
+/// Whether `word` is one of [`NAME_FIELDS_WITHOUT_COLON`]. (Out of line, as are the other
+/// rare context checks here: inlined, they change how the compiler lays out the hot chain
+/// code around them, which cost more than the checks.)
+#[inline(never)]
+fn name_field_without_colon(word: &str) -> bool {
+    with_lower(word, |w| NAME_FIELDS_WITHOUT_COLON.contains(&w))
 }
 
 /// Name fields whose label also reads as one without its colon (`roepnaam Mo`): none of them is

@@ -335,6 +335,88 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
         lower_case_full_names(t, out);
         lower_case_after_name_labels(t, out);
     }
+    if out.iter().any(|h| b[h.range.start].is_ascii_lowercase()) {
+        lower_case_mentions_again(t, out);
+    }
+}
+
+/// `hoi, ik ben lotte (moeder van finn) … finn heeft sinds kort …`: a name found in lower case
+/// once is the same name where its words stand again in lower case. Each word of a name typed
+/// in lower case (three letters or more, no common word, tussenvoegsel or title) is looked for
+/// as a whole word elsewhere in the text; words found side by side make one name. Not in an
+/// e-mail address, not on a trade-name line (`handelsnaam: fietsenmaker amrani`) and not before a
+/// company's form (`jansen bouw b.v.`).
+#[inline(never)]
+fn lower_case_mentions_again(t: &Text<'_>, out: &mut Vec<NameHit>) {
+    use crate::lexicon::{flags_of, COMMON, TITLE, TUSS};
+    let b = t.bytes;
+    let mut words: Vec<&str> = Vec::new();
+    for h in out.iter().filter(|h| b[h.range.start].is_ascii_lowercase()) {
+        for w in t.str[h.range.clone()].split([' ', '-']) {
+            let w = w.trim_end_matches('.');
+            if w.len() >= 3
+                && w.bytes().all(|c| c.is_ascii_lowercase() || c >= 0x80)
+                && flags_of(w) & (COMMON | TITLE | TUSS) == 0
+                && !AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(w))
+                && !TRADE_SURNAMES.contains(&w)
+                && !words.contains(&w)
+            {
+                words.push(w);
+            }
+        }
+    }
+    let mut found: Vec<NameHit> = Vec::new();
+    for w in words {
+        for at in memchr::memmem::find_iter(b, w.as_bytes()) {
+            let range = at..at + w.len();
+            let in_address = (at > 0 && matches!(b[at - 1], b'.' | b'@' | b'_' | b'/'))
+                || matches!(b.get(range.end), Some(b'@' | b'_'))
+                || (b.get(range.end) == Some(&b'.') && b.get(range.end + 1).is_some_and(u8::is_ascii_alphanumeric));
+            if t.left_boundary(at)
+                && lower_word_ends(b, range.end)
+                && !in_address
+                && !out.iter().chain(&found).any(|h| super::overlaps(&h.range, &range))
+                && !trade_name_around(t, range.clone())
+            {
+                found.push(NameHit { range, score: 0.7 });
+            }
+        }
+    }
+    // `cornelis eksterwerfenga` again: one name, not two.
+    found.sort_by_key(|h| h.range.start);
+    let mut merged: Vec<NameHit> = Vec::with_capacity(found.len());
+    for h in found {
+        match merged.last_mut() {
+            Some(last) if last.range.end + 1 == h.range.start && b[last.range.end] == b' ' => last.range.end = h.range.end,
+            _ => merged.push(h),
+        }
+    }
+    out.extend(merged);
+}
+
+/// Surnames that are also the Dutch word for a trade (`de bakker`, `een visser`): in lower case
+/// elsewhere in the text they are that word as often as the name.
+const TRADE_SURNAMES: &[&str] = &[
+    "bakker", "visser", "smit", "smid", "kok", "boer", "mulder", "schilder", "timmerman", "koster",
+    "brouwer", "kuiper", "wever", "molenaar", "schipper", "slager", "snijder", "kramer", "koopman",
+    "schaap", "visscher", "metselaar", "dekker", "verver", "schoenmaker", "kleermaker", "jager",
+    "herder", "bouwer", "smits", "bakkers",
+];
+
+/// Whether the line of `range` names a business (`handelsnaam: …`, `bedrijfsnaam: …`) before
+/// it, or a company's form or trade follows it (`jansen bouw b.v.`, `doğan transport`).
+fn trade_name_around(t: &Text<'_>, range: Range<usize>) -> bool {
+    let b = t.bytes;
+    let line_start = b[..range.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let head = &b[line_start..range.start];
+    let labelled = [&b"handelsnaam"[..], b"bedrijfsnaam", b"statutaire naam", b"onderneming"]
+        .iter()
+        .any(|l| head.len() >= l.len() && head[..l.len()].eq_ignore_ascii_case(l));
+    let rest = &b[range.end..(range.end + 32).min(b.len())];
+    let company = [&b" b.v."[..], b" bv", b" holding", b" bouw", b" transport", b" installatie", b" consultancy", b" v.o.f."]
+        .iter()
+        .any(|f| rest.len() >= f.len() && rest[..f.len()].eq_ignore_ascii_case(f));
+    labelled || company
 }
 
 /// Form fields whose value is a person's name (the word before the colon, lower case).
@@ -875,7 +957,7 @@ pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
     // sign-offs, and the sender in a mail header (`Van: hans vos <…>`).
     "ik ben", "ik heet", "naam is", "mijn zoon", "mijn dochter", "mijn vrouw", "mijn man",
     "mijn vriend", "mijn vriendin", "mijn partner", "mijn moeder", "mijn vader", "mijn broer",
-    "mijn zus", "groet", "groeten", "groetjes", "mvg", "van:", "from:",
+    "mijn zus", "groet", "groeten", "groetjes", "gr.", "mvg", "van:", "from:",
 ];
 
 /// What a lower-case cue from [`LOWER_CASE_TITLES`] says about the words after it.
@@ -897,7 +979,7 @@ enum Cue {
 fn cue_of(word: &[u8]) -> Cue {
     let lower = |w: &[u8]| w.to_ascii_lowercase();
     match lower(word).as_slice() {
-        b"groet" | b"groeten" | b"groetjes" | b"mvg" => Cue::SignOff,
+        b"groet" | b"groeten" | b"groetjes" | b"gr" | b"gr." | b"mvg" => Cue::SignOff,
         b"van:" | b"from:" => Cue::Header,
         b"heer" | b"familie" | b"mr" | b"dr" | b"drs" | b"ir" | b"prof" => Cue::CapitalOnly,
         w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") || w == b"naam is" => Cue::Given,
@@ -967,7 +1049,10 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
                 break None;
             }
             let word = &t.str[pos..end];
-            if is_tussenvoegsel(word) && b.get(end) == Some(&b' ') {
+            // (An Arabic or Berber particle is read as one after initials: `mw a. el amrani`;
+            // `al` and `ben` are Dutch words too: `mevrouw al gebeld`.)
+            let particle = initials && is_arabic_particle(word.as_bytes());
+            if (is_tussenvoegsel(word) || particle) && b.get(end) == Some(&b' ') {
                 // (`in`, `op`, `aan`, `uit` only before an article: `mevrouw uit Utrecht`.)
                 if needs_article(word) && !is_article(&t.str[end + 1..word_end(t, end + 1)]) {
                     break None;
@@ -1009,8 +1094,8 @@ fn given_name_after(t: &Text<'_>, pos: usize, cue: Cue) -> Option<NameHit> {
     let b = t.bytes;
     let mut pos = pos;
     if cue == Cue::SignOff {
-        // `groet,` / `mvg` then a space or up to two line breaks.
-        if b.get(pos) == Some(&b',') {
+        // `groet,` / `mvg` / `gr.` then a space or up to two line breaks.
+        if matches!(b.get(pos), Some(b',' | b'.')) {
             pos += 1;
         }
         let from = pos;
@@ -1067,7 +1152,11 @@ fn given_name_after(t: &Text<'_>, pos: usize, cue: Cue) -> Option<NameHit> {
         return None;
     }
     let ok = match cue {
-        Cue::SignOff => matches!(b.get(end), None | Some(b'\n' | b'\r')),
+        // (A sign-off quoted in a prompt may end in its closing quote: `… gr. petra"`.)
+        Cue::SignOff => {
+            matches!(b.get(end), None | Some(b'\n' | b'\r'))
+                || (b.get(end) == Some(&b'"') && matches!(b.get(end + 1), None | Some(b'\n' | b'\r' | b' ')))
+        }
         Cue::Header => b.get(end) == Some(&b' ') && b.get(end + 1) == Some(&b'<'),
         _ => true,
     };
@@ -3279,6 +3368,39 @@ mod introduction_tests {
     fn of_before_a_given_name_after_a_sentence_start() {
         assert_eq!(found("Vader van Sem is Johan Smit.", Person), ["Sem", "Johan Smit"]);
         assert_eq!(found("Moeder van Daan belde.", Person), ["Daan"]);
+    }
+
+    /// In text typed in lower case, a name found once is found where it stands again.
+    #[test]
+    fn lower_case_names_mentioned_again() {
+        assert_eq!(
+            found("hoi, ik ben lotte (moeder van finn, groep 3). finn heeft sinds kort adhd.", Person),
+            ["lotte", "finn", "finn"]
+        );
+        assert_eq!(
+            found("naam: cornelis eksterwerfenga\nik bel namens cornelis eksterwerfenga over de aanvraag", Person),
+            ["cornelis eksterwerfenga", "cornelis eksterwerfenga"]
+        );
+        // Not in an e-mail address, on a trade-name line, before a company's form, nor a
+        // surname that is also a trade's word.
+        for (text, want) in [
+            ("naam: jan eeklaaringa\nmail: j.eeklaaringa@example.nl", vec!["jan eeklaaringa"]),
+            ("naam: ayse amrani\nhandelsnaam: fietsenmaker amrani", vec!["ayse amrani"]),
+            ("naam: piet ruigpoelje\nwerkt bij ruigpoelje bouw b.v.", vec!["piet ruigpoelje"]),
+            ("naam: sanne bakker\nde bakker op de hoek is dicht", vec!["sanne bakker"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
+    }
+
+    /// `mw a. el amrani` whole; `gr. petra` signs a message.
+    #[test]
+    fn particles_after_titles_and_short_sign_offs() {
+        assert_eq!(found("vat samen: klant mw a. el amrani belde gisteren", Person), ["a. el amrani"]);
+        assert!(found("ik bel mevrouw al lang niet meer", Person).is_empty());
+        assert!(found("ik heb mevrouw al gebeld", Person).is_empty());
+        assert_eq!(found("komt niet naar school. gr. petra", Person), ["petra"]);
+        assert!(found("voeg 200 gr. suiker toe", Person).is_empty());
     }
 
     /// A capitalised `Van` between a name and a given name is part of the name (Vietnamese

@@ -1006,7 +1006,18 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
         }
         let cue = cue_of(&b[m.clone()]);
         if !matches!(cue, Cue::Title | Cue::CapitalOnly) {
-            if let Some(hit) = given_name_after(t, m.end, cue) {
+            // After `mijn naam is` and `ik heet`, the longer of the two readings.
+            let cue_word = &b[m.clone()];
+            let introduced = (cue_word.eq_ignore_ascii_case(b"ik heet")
+                || (cue_word.eq_ignore_ascii_case(b"naam is") && possessive_before(b, m.start)))
+            .then(|| introduced_name_after(t, m.end))
+            .flatten();
+            let given = given_name_after(t, m.end, cue);
+            let longer = match (given, introduced) {
+                (Some(g), Some(i)) => Some(if i.range.end > g.range.end { i } else { g }),
+                (g, i) => g.or(i),
+            };
+            if let Some(hit) = longer {
                 found.push(hit);
             }
             continue;
@@ -1083,6 +1094,62 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
         }
     }
     out.extend(found);
+}
+
+/// `mijn naam is mo el idrissi`, `ik heet mo`: after these two self-introductions the name
+/// typed in lower case is read even when no word of it is listed: one to four words, none a
+/// common word or title, particles only between them (`mijn naam is niet belangrijk`, `ik heet u
+/// welkom`, `de naam is gewijzigd` stay unread).
+#[inline(never)]
+fn introduced_name_after(t: &Text<'_>, pos: usize) -> Option<NameHit> {
+    use crate::lexicon::{flags_of, COMMON, TITLE, TUSS};
+    let b = t.bytes;
+    if b.get(pos) != Some(&b' ') {
+        return None;
+    }
+    let start = pos + 1;
+    let mut p = start;
+    let mut end = None;
+    for k in 0..4 {
+        let e = lower_word_end(t, p);
+        if e == p {
+            break;
+        }
+        let word = &t.str[p..e];
+        // (`al` and `ben` are Dutch words too: `mijn naam is jan al klaar`; they join only a
+        // listed surname.)
+        let dutch_word = matches!(word, "al" | "ben")
+            && !(b.get(e) == Some(&b' ') && is_surname(&t.str[e + 1..lower_word_end(t, e + 1)]));
+        let particle = k > 0 && is_lower_name_particle(word.as_bytes()) && !dutch_word;
+        if dutch_word {
+            break;
+        }
+        if !particle {
+            let flags = flags_of(word);
+            if e - p < 2
+                || flags & (COMMON | TITLE) != 0
+                || (k == 0 && (flags & TUSS != 0 || reads_as_participle(word)))
+                || looks_like_street(word)
+            {
+                break;
+            }
+            end = Some(e);
+        }
+        if b.get(e) != Some(&b' ') {
+            break;
+        }
+        p = e + 1;
+    }
+    let end = end?;
+    lower_word_ends(b, end).then_some(NameHit { range: start..end, score: 0.8 })
+}
+
+/// `gewijzigd`, `bekend`, `onbekend`, `veranderd`, `gebleven`: a Dutch participle or adjective
+/// of that shape (a prefix `ge`, `be`, `on`, `ver`, `ont`, `her`; an ending `d`, `t` or `en`),
+/// which after `mijn naam is` says something of the name rather than being one.
+fn reads_as_participle(word: &str) -> bool {
+    ["ge", "be", "on", "ver", "ont", "her"].iter().any(|p| word.starts_with(p))
+        && (word.ends_with('d') || word.ends_with('t') || word.ends_with("en"))
 }
 
 /// `ik ben sanne de wit`, `mijn vrouw wilma`, `groet\ngerrit ter horst`, `Van: hans vos <…>`:
@@ -2474,12 +2541,24 @@ fn introduces_self(b: &[u8], word_start: usize) -> bool {
     let from = head.iter().rposition(|&c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
     let before = head[from..].to_ascii_lowercase();
     if b[word_start] == b'i' {
-        return matches!(before.as_slice(), b"naam" | b"name");
+        // A possessive before it: `mijn naam is`, `my name is`; not `De naam is Samen Sterk`.
+        return matches!(before.as_slice(), b"naam" | b"name") && possessive_before(head, from);
     }
     matches!(
         before.as_slice(),
         b"ik" | b"hij" | b"zij" | b"ze" | b"zoon" | b"dochter" | b"vader" | b"moeder" | b"man" | b"vrouw" | b"broer" | b"zus" | b"partner"
     )
+}
+
+/// Whether a possessive (`mijn`, `zijn`, `haar`, `my`, `his`, `her`, `your`, `uw`) and a space
+/// stand right before `start`.
+fn possessive_before(b: &[u8], start: usize) -> bool {
+    let Some(head) = b[..start].strip_suffix(b" ") else {
+        return false;
+    };
+    let from = head.iter().rposition(|&c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    let word = head[from..].to_ascii_lowercase();
+    matches!(word.as_slice(), b"mijn" | b"zijn" | b"haar" | b"my" | b"his" | b"her" | b"your" | b"uw")
 }
 
 /// Whether `ik ben ` (any case) stands right before `start`, as a phrase of its own.
@@ -3370,6 +3449,29 @@ mod introduction_tests {
         assert_eq!(found("Moeder van Daan belde.", Person), ["Daan"]);
     }
 
+    /// After `mijn naam is` and `ik heet` a name typed in lower case is read though unlisted.
+    #[test]
+    fn lower_case_names_after_self_introductions() {
+        for (text, want) in [
+            ("mijn naam is mo el idrissi en ik woon in zwolle", "mo el idrissi"),
+            ("ik heet mo", "mo"),
+            ("mijn naam is oksana bondarenko.", "oksana bondarenko"),
+            ("hallo, mijn naam is kevin, ik heb een vraag", "kevin"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        for text in [
+            "mijn naam is niet belangrijk",
+            "mijn naam is bekend bij de gemeente",
+            "mijn naam is hetzelfde gebleven",
+            "de naam is gewijzigd",
+            "ik heet u welkom",
+            "ik heet jullie welkom namens het college",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
     /// In text typed in lower case, a name found once is found where it stands again.
     #[test]
     fn lower_case_names_mentioned_again() {
@@ -3445,6 +3547,8 @@ mod introduction_tests {
             "Het resultaat is Voldoende.",
             // A name field's word without its colon, in lower case after: no name.
             "De achternaam is onbekend.",
+            // `naam is` without a possessive names a thing.
+            "De naam is Samen Sterk.",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

@@ -365,30 +365,37 @@ fn lower_case_mentions_again(t: &Text<'_>, out: &mut Vec<NameHit>) {
             }
         }
     }
-    let mut found: Vec<NameHit> = Vec::new();
+    let mut found: Vec<Range<usize>> = Vec::new();
     for w in words {
         for at in memchr::memmem::find_iter(b, w.as_bytes()) {
             let range = at..at + w.len();
             let in_address = (at > 0 && matches!(b[at - 1], b'.' | b'@' | b'_' | b'/'))
                 || matches!(b.get(range.end), Some(b'@' | b'_'))
                 || (b.get(range.end) == Some(&b'.') && b.get(range.end + 1).is_some_and(u8::is_ascii_alphanumeric));
-            if t.left_boundary(at)
-                && lower_word_ends(b, range.end)
-                && !in_address
-                && !out.iter().chain(&found).any(|h| super::overlaps(&h.range, &range))
-                && !trade_name_around(t, range.clone())
-            {
-                found.push(NameHit { range, score: 0.7 });
+            if t.left_boundary(at) && lower_word_ends(b, range.end) && !in_address && !trade_name_around(t, range.clone()) {
+                found.push(range);
             }
         }
     }
-    // `cornelis eksterwerfenga` again: one name, not two.
-    found.sort_by_key(|h| h.range.start);
-    let mut merged: Vec<NameHit> = Vec::with_capacity(found.len());
-    for h in found {
+    // Not where a name was found already (one sweep over both, sorted: a long text may name
+    // someone thousands of times).
+    found.sort_by_key(|r| r.start);
+    let mut known: Vec<Range<usize>> = out.iter().map(|h| h.range.clone()).collect();
+    known.sort_by_key(|r| r.start);
+    let mut k = 0;
+    let mut merged: Vec<NameHit> = Vec::new();
+    for range in found {
+        while k < known.len() && known[k].end <= range.start {
+            k += 1;
+        }
+        if known.get(k).is_some_and(|r| r.start < range.end) {
+            continue;
+        }
         match merged.last_mut() {
-            Some(last) if last.range.end + 1 == h.range.start && b[last.range.end] == b' ' => last.range.end = h.range.end,
-            _ => merged.push(h),
+            Some(last) if last.range.end > range.start => {}
+            // `cornelis eksterwerfenga` again: one name, not two.
+            Some(last) if last.range.end + 1 == range.start && b[last.range.end] == b' ' => last.range.end = range.end,
+            _ => merged.push(NameHit { range, score: 0.7 }),
         }
     }
     out.extend(merged);

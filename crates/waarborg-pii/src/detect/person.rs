@@ -414,8 +414,11 @@ const TRADE_SURNAMES: &[&str] = &[
 /// it, or a company's form or trade follows it (`jansen bouw b.v.`, `doğan transport`).
 fn trade_name_around(t: &Text<'_>, range: Range<usize>) -> bool {
     let b = t.bytes;
-    let line_start = b[..range.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    let head = &b[line_start..range.start];
+    // (The label stands within a few words before: look back at most 64 bytes for the line's
+    // start, so that a long line costs no more than a short one.)
+    let reach = range.start.saturating_sub(64);
+    let line_start = b[reach..range.start].iter().rposition(|&c| c == b'\n').map(|p| reach + p + 1).or((reach == 0).then_some(0));
+    let head = line_start.map_or(&b[..0], |s| &b[s..range.start]);
     let labelled = [&b"handelsnaam"[..], b"bedrijfsnaam", b"statutaire naam", b"onderneming"]
         .iter()
         .any(|l| head.len() >= l.len() && head[..l.len()].eq_ignore_ascii_case(l));

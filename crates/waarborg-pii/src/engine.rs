@@ -84,6 +84,7 @@ thread_local! {
 }
 
 /// A candidate before overlap resolution.
+#[derive(Clone)]
 struct Candidate {
     entity: EntityType,
     start: usize,
@@ -435,17 +436,12 @@ mod tests {
                 rank: rank(entity),
             });
         }
-        let copy = |c: &[Candidate]| -> Vec<Candidate> {
-            c.iter()
-                .map(|c| Candidate { entity: c.entity, start: c.start, end: c.end, score: c.score, detector: c.detector, rank: c.rank })
-                .collect()
-        };
         // In priority order, as `resolve_overlaps` hands them on.
         candidates.sort_by(|a, b| a.rank.cmp(&b.rank).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
         assert!(candidates.len() > MANY_CANDIDATES);
-        let (mut few, mut kept_few) = (copy(&candidates), Vec::new());
+        let (mut few, mut kept_few) = (candidates.clone(), Vec::new());
         resolve_few(&mut few, &mut kept_few);
-        let (mut many, mut kept_many) = (copy(&candidates), Vec::new());
+        let (mut many, mut kept_many) = (candidates, Vec::new());
         resolve_many(&mut many, &mut kept_many);
         let key = |k: &Vec<Candidate>| k.iter().map(|c| (c.start, c.end, c.entity)).collect::<Vec<_>>();
         assert_eq!(key(&kept_few), key(&kept_many));

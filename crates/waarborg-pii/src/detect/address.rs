@@ -107,14 +107,7 @@ const FRENCH_STREET_WORDS: &[&str] = &["rue", "boulevard", "chemin", "allée", "
 /// year, not inside a longer number, not without a capitalised name (`2 rue`).
 fn check_french_number_first(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let b = t.bytes;
-    if !b[m.start].is_ascii_digit()
-        || !t.left_boundary(m.start)
-        || (m.start > 0 && matches!(b[m.start - 1], b'.' | b',' | b'-' | b'/' | b':'))
-    {
-        return None;
-    }
-    let digits = b[m.start..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 4 && matches!(&b[m.start..m.start + 2], b"19" | b"20") {
+    if !leads_with_house_number(t, m.start, b".,-/:") {
         return None;
     }
     let word_at = |from: usize| {
@@ -168,14 +161,7 @@ const ENGLISH_NUMBER_FIRST: LabelRule = LabelRule {
 fn check_number_first(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let b = t.bytes;
     // (Only the value before the street word: a number after it, `Street4 GK`, is none.)
-    if !b[m.start].is_ascii_digit()
-        || !t.left_boundary(m.start)
-        || (m.start > 0 && matches!(b[m.start - 1], b'.' | b',' | b'-' | b'/'))
-    {
-        return None;
-    }
-    let digits = b[m.start..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 4 && matches!(&b[m.start..m.start + 2], b"19" | b"20") {
+    if !leads_with_house_number(t, m.start, b".,-/") {
         return None;
     }
     if !b.get(m.end).is_some_and(u8::is_ascii_uppercase) {
@@ -183,6 +169,18 @@ fn check_number_first(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     let end = m.end + b[m.end..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
     Some(Hit::new(m.start..end, 0.85))
+}
+
+/// Whether a house number that leads its address (number-first: `12 Baker Street`, `14 Rue de
+/// la Paix`) starts at `start`: a digit at a word start, not after one of `not_after` (part of
+/// a longer number or a reference), and not a year (`In 2019 Wall Street`).
+fn leads_with_house_number(t: &Text<'_>, start: usize, not_after: &[u8]) -> bool {
+    let b = t.bytes;
+    let digits = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0
+        && t.left_boundary(start)
+        && !(start > 0 && not_after.contains(&b[start - 1]))
+        && !(digits == 4 && matches!(&b[start..start + 2], b"19" | b"20"))
 }
 
 /// Labels after which a street typed in lower case counts even without a known ending.

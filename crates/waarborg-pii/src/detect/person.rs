@@ -989,7 +989,7 @@ enum Cue {
 fn cue_of(word: &[u8]) -> Cue {
     let lower = |w: &[u8]| w.to_ascii_lowercase();
     match lower(word).as_slice() {
-        b"groet" | b"groeten" | b"groetjes" | b"gr" | b"gr." | b"mvg" => Cue::SignOff,
+        b"groet" | b"groeten" | b"groetjes" | b"gr" | b"mvg" => Cue::SignOff,
         b"van:" | b"from:" => Cue::Header,
         b"heer" | b"familie" | b"mr" | b"dr" | b"drs" | b"ir" | b"prof" => Cue::CapitalOnly,
         w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") || w == b"naam is" => Cue::Given,
@@ -1128,12 +1128,10 @@ fn introduced_name_after(t: &Text<'_>, pos: usize) -> Option<NameHit> {
         let word = &t.str[p..e];
         // (`al` and `ben` are Dutch words too: `mijn naam is jan al klaar`; they join only a
         // listed surname.)
-        let dutch_word = matches!(word, "al" | "ben")
-            && !(b.get(e) == Some(&b' ') && is_surname(&t.str[e + 1..lower_word_end(t, e + 1)]));
-        let particle = k > 0 && is_lower_name_particle(word.as_bytes()) && !dutch_word;
-        if dutch_word {
+        if matches!(word, "al" | "ben") && !(b.get(e) == Some(&b' ') && is_surname(&t.str[e + 1..lower_word_end(t, e + 1)])) {
             break;
         }
+        let particle = k > 0 && is_lower_name_particle(word.as_bytes());
         if !particle {
             let flags = flags_of(word);
             if e - p < 2
@@ -2545,38 +2543,32 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
 /// starts. Not `De straat heet …`, `Het project heet …`.
 #[inline(never)]
 fn introduces_self(b: &[u8], word_start: usize) -> bool {
+    use crate::text::ends_with_word;
     let Some(head) = b[..word_start].strip_suffix(b" ") else {
         return false;
     };
-    let from = head.iter().rposition(|&c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
-    let before = head[from..].to_ascii_lowercase();
     if b[word_start] == b'i' {
         // A possessive before it: `mijn naam is`, `my name is`; not `De naam is Samen Sterk`.
-        return matches!(before.as_slice(), b"naam" | b"name") && possessive_before(head, from);
+        return ends_with_word(head, &["naam", "name"]) && possessive_before(head, head.len() - 4);
     }
-    matches!(
-        before.as_slice(),
-        b"ik" | b"hij" | b"zij" | b"ze" | b"zoon" | b"dochter" | b"vader" | b"moeder" | b"man" | b"vrouw" | b"broer" | b"zus" | b"partner"
+    ends_with_word(
+        head,
+        &["ik", "hij", "zij", "ze", "zoon", "dochter", "vader", "moeder", "man", "vrouw", "broer", "zus", "partner"],
     )
 }
 
 /// Whether a possessive (`mijn`, `zijn`, `haar`, `my`, `his`, `her`, `your`, `uw`) and a space
 /// stand right before `start`.
 fn possessive_before(b: &[u8], start: usize) -> bool {
-    let Some(head) = b[..start].strip_suffix(b" ") else {
-        return false;
-    };
-    let from = head.iter().rposition(|&c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
-    let word = head[from..].to_ascii_lowercase();
-    matches!(word.as_slice(), b"mijn" | b"zijn" | b"haar" | b"my" | b"his" | b"her" | b"your" | b"uw")
+    b[..start]
+        .strip_suffix(b" ")
+        .is_some_and(|head| crate::text::ends_with_word(head, &["mijn", "zijn", "haar", "my", "his", "her", "your", "uw"]))
 }
 
 /// Whether `ik ben ` (any case) stands right before `start`, as a phrase of its own.
 #[inline(never)]
 fn after_ik_ben(b: &[u8], start: usize) -> bool {
-    start >= 7
-        && b[start - 7..start].eq_ignore_ascii_case(b"ik ben ")
-        && (start == 7 || !b[start - 8].is_ascii_alphabetic())
+    crate::text::ends_with_word(&b[..start], &["ik ben "])
 }
 
 /// Whether `word` is one of [`NAME_FIELDS_WITHOUT_COLON`]. (Out of line, as are the other

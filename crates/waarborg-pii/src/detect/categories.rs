@@ -56,7 +56,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "diagnose", "arbeidsongeschikt", "ziek gemeld", "ziekgemeld", "ziektewet", "wia",
             "rolstoel", "rollator", "slecht ter been", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
             "slechthorend", "doof", "blind", "slechtziend", "suïcid*", "zelfmoord", "hepatitis",
-            "tbc", "tuberculose", "soa", "lymfeklier*", "dialyse", "transplantatie",
+            "tbc", "tuberculose", "soa", "lymfeklier*", "dialyse", "transplantatie", "dyslexie",
+            "dyscalculie",
         ],
     ),
     (
@@ -137,7 +138,7 @@ const PERSON_CUES: &[&str] = &[
     "bewoner", "bewoonster", "huurder", "zoon", "dochter", "vader", "moeder", "broer", "zus",
     "echtgenoot", "echtgenote", "partner", "opa", "oma", "buurman", "buurvrouw", "collega",
     "werknemer", "medewerker", "medewerkster", "leerling", "verdachte", "gedetineerde",
-    "jongere", "kind", "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u",
+    "jongere", "kind", "klant", "melder", "klager", "klaagster", "sollicitant", "deelnemer", "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u",
     "bent", "ben",
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
@@ -273,6 +274,9 @@ mod tests {
         assert_eq!(categories("Zijn strafblad bevat een veroordeling voor mishandeling."), [Category::Criminal]);
         assert_eq!(categories("Mevrouw is slecht ter been en gebruikt een rollator."), [Category::Health]);
         assert_eq!(categories("Ze is lid van de FNV en van GroenLinks."), [Category::Politics, Category::TradeUnion]);
+        assert_eq!(categories("Klant heeft zich gemeld met klachten over depressie en angst."), [Category::Health]);
+        assert_eq!(categories("De melder is bekend met epilepsie."), [Category::Health]);
+        assert_eq!(categories("mijn dochter lisa (8) heeft dyslexie, kan ze extra tijd krijgen?"), [Category::Health]);
     }
 
     #[test]
@@ -302,6 +306,8 @@ mod tests {
         assert!(categories("Veel inwoners zijn gelovig of gaan naar de kerk.").is_empty());
         assert!(categories("De wachttijden in de ggz zijn lang.").is_empty());
         assert!(categories("De gemeente vergoedt een rollator via de Wmo.").is_empty());
+        assert!(categories("Het klantcontactcentrum informeert over dyslexie en diabetes.").is_empty());
+        assert!(categories("Klanten met diabetes krijgen voorrang; deelnemers met dyslexie ook.").is_empty());
         // A facility applied for states no condition (the annotation guide's reading).
         assert!(categories("Ik maak bezwaar tegen het besluit dat mijn aanvraag voor een traplift afwijst.").is_empty());
     }

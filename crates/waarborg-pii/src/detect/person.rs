@@ -968,6 +968,8 @@ pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
     "ik ben", "ik heet", "naam is", "mijn zoon", "mijn dochter", "mijn vrouw", "mijn man",
     "mijn vriend", "mijn vriendin", "mijn partner", "mijn moeder", "mijn vader", "mijn broer",
     "mijn zus", "groet", "groeten", "groetjes", "gr.", "mvg", "van:", "from:",
+    // `iban … tnv j jansen`: "ten name van" on a payment line, read like a title.
+    "tnv", "t.n.v.",
 ];
 
 /// What a lower-case cue from [`LOWER_CASE_TITLES`] says about the words after it.
@@ -1062,6 +1064,15 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             }
             pos += 1;
         }
+        // One initial without its dot (`tnv j jansen`): then a listed surname must follow
+        // (`mevrouw u belt` is no name), perhaps after tussenvoegsels.
+        let bare_initial = !initials
+            && b.get(pos).is_some_and(|&c| c.is_ascii_lowercase() && c != b'u')
+            && b.get(pos + 1) == Some(&b' ')
+            && b.get(pos + 2).is_some_and(u8::is_ascii_lowercase);
+        if bare_initial {
+            pos += 2;
+        }
         // Tussenvoegsels, then one word.
         let mut tuss = false;
         let end = loop {
@@ -1070,9 +1081,17 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
                 break None;
             }
             let word = &t.str[pos..end];
-            // (An Arabic or Berber particle is read as one after initials: `mw a. el amrani`;
-            // `al` and `ben` are Dutch words too: `mevrouw al gebeld`.)
-            let particle = initials && is_arabic_particle(word.as_bytes());
+            // An Arabic or Berber particle: `mw a. el amrani`, `dhr. el amrani`. `al` and `ben`
+            // are Dutch words too: without initials not `al` (`mevrouw al gebeld`, `mevrouw al
+            // lang`), and `ben` only before a listed name (`mw. ben ali`, not `meneer ben ik`).
+            let particle = is_arabic_particle(word.as_bytes())
+                && (initials
+                    || !matches!(word.as_bytes(), b"al" | b"ben")
+                    || (word == "ben" && b.get(end) == Some(&b' ') && {
+                        let next = &t.str[end + 1..word_end(t, end + 1)];
+                        let f = crate::lexicon::flags_of(next);
+                        f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0 && f & crate::lexicon::COMMON == 0
+                    }));
             if (is_tussenvoegsel(word) || particle) && b.get(end) == Some(&b' ') {
                 // (`in`, `op`, `aan`, `uit` only before an article: `mevrouw uit Utrecht`.)
                 if needs_article(word) && !is_article(&t.str[end + 1..word_end(t, end + 1)]) {
@@ -1094,7 +1113,11 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             // After tussenvoegsels a common word is a phrase: `meneer van de gemeente`.
             // (`jansen-van der berg`: the part before a hyphen and tussenvoegsel.)
             let core = word.rsplit_once('-').filter(|(_, last)| is_tussenvoegsel(last)).map_or(word, |(core, _)| core);
-            if (!tuss && !initials && !is_surname(core)) || cue == Cue::CapitalOnly || (tuss && is_common_word(word)) {
+            if (!tuss && !initials && !is_surname(core))
+                || cue == Cue::CapitalOnly
+                || (tuss && is_common_word(word))
+                || (bare_initial && (!is_surname(core) || is_common_word(word)))
+            {
                 break None;
             }
             break Some(lower_double_name_end(t, pos, end));
@@ -1308,11 +1331,23 @@ fn caps_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     // Most words in capitals are neither after a label nor before a comma or another word in
     // capitals: settle those first, on a few bytes, before the reading proper.
     let more_words = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80);
-    if more_words || b.get(end) == Some(&b',') || label_possible(b, i) || caps_initials_before(b, i).is_some() {
+    if more_words
+        || b.get(end) == Some(&b',')
+        || label_possible(b, i)
+        || caps_initials_before(b, i).is_some()
+        || form_of_address_may_end_before(b, i)
+    {
         caps_name_read(t, i, end)
     } else {
         None
     }
+}
+
+/// Whether a form of address may end right before the word at `i`, judged on its last byte
+/// (`dhr.`, `mevrouw`, `meneer`, `heer`, `mw`, `mej`): the cheap test before
+/// [`personal_title_before`].
+fn form_of_address_may_end_before(b: &[u8], i: usize) -> bool {
+    i >= 2 && b[i - 1] == b' ' && matches!(b[i - 2] | 0x20, b'.' | b'r' | b'w' | b'j')
 }
 
 /// Whether a label's colon or dotted leader may stand before `i`, with some space between
@@ -1365,7 +1400,11 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     let role_label = !label && label_before && title_before(t, i);
     // `P. JANSEN`: initials before a listed surname in capitals.
     let initials = caps_initials_before(b, i);
-    if !comma && !label && !role_label && initials.is_none() {
+    // `Dhr. JANSEN`, `De heer J. JANSEN`, `mevrouw A.B. DE VRIES-BAKKER`, `DE HEER JANSEN`: a
+    // form of address before the capitals or their initials (then a listed name, checked with
+    // the words below: not `Dhr. INFO`).
+    let titled = !label_before && form_of_address_may_end_before(b, initials.unwrap_or(i)) && personal_title_before(t, initials.unwrap_or(i));
+    if !comma && !label && !role_label && initials.is_none() && !titled {
         return None;
     }
     // The chain ends in a surname, not a particle (`VAN`); its words are no abbreviations (no
@@ -1383,8 +1422,11 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
             let f = crate::lexicon::flags_of(w);
             let vowel = w.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y') || !c.is_ascii());
             let listed_name = f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0;
-            listed |= listed_name;
-            listed_surname |= f & crate::lexicon::SURNAME != 0 && f & crate::lexicon::COMMON == 0;
+            let surname = |f: u8| f & crate::lexicon::SURNAME != 0 && f & crate::lexicon::COMMON == 0;
+            // (A double surname counts by its parts: `DE VRIES-BAKKER`.)
+            let part_is = |is: &dyn Fn(u8) -> bool| w.contains('-') && w.split('-').any(|p| is(crate::lexicon::flags_of(p)));
+            listed |= listed_name || part_is(&|f| f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0);
+            listed_surname |= surname(f) || part_is(&surname);
             let word_not_name = f & (crate::lexicon::COMMON | crate::lexicon::TITLE) != 0 && !listed_name;
             let org = w.split('-').any(|part| crate::lexicon::flags_of(part) & crate::lexicon::ORG != 0)
                 || (!listed_name && ORGANISATION_ENDING_SET.matches_word(w, 2));
@@ -1394,11 +1436,13 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
         }
         pos = we + 1;
     }
-    let named = comma || label || (role_label && listed) || (initials.is_some() && listed_surname);
-    if !named {
+    // Named without the comma: what a comma that starts no reversed name falls back on
+    // (`De heer J. JANSEN, wonende te Utrecht`).
+    let named_here = label || (role_label && listed) || (initials.is_some() && listed_surname) || (titled && listed);
+    if !comma && !named_here {
         return None;
     }
-    let start = initials.filter(|_| listed_surname).unwrap_or(i);
+    let start = initials.filter(|_| listed_surname || titled).unwrap_or(i);
     let mut stop = chain_end;
     if let Some(end) = comma.then(|| caps_given_names_after(t, chain_end + 2)).flatten() {
         // `DE VRIES, JAN`, `JANSEN, P.J.`: given names or initials in capitals after the comma.
@@ -1424,8 +1468,9 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
                 });
                 match tok {
                     Some(tok) => stop = tok.end,
-                    // Without a given name, only a label makes the capitals a name.
-                    None if label => {}
+                    // Without a given name, only a label (or a title, or initials) before
+                    // them makes the capitals a name.
+                    None if named_here => {}
                     None => return None,
                 }
             }
@@ -3010,6 +3055,35 @@ mod tests {
     }
 
     #[test]
+    fn surnames_in_capitals_after_a_form_of_address_or_initials() {
+        for (text, want) in [
+            // Before: nothing (a comma after the capitals ended the reading; a title alone did not count).
+            ("De heer J. JANSEN, wonende te Utrecht", "J. JANSEN"),
+            ("Uitspraak in de zaak tussen A. SMIT, wonende te Zwolle, eiser", "A. SMIT"),
+            ("Dhr. JANSEN belde gisteren.", "JANSEN"),
+            ("mevrouw A.B. DE VRIES-BAKKER", "A.B. DE VRIES-BAKKER"),
+            ("BESLUIT OP BEZWAAR VAN DE HEER JANSEN", "JANSEN"),
+            ("Betreft: mevrouw S. ÖZTÜRK-YILMAZ, geboren 12-03-1985", "S. ÖZTÜRK-YILMAZ"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        assert_eq!(found("De heer Jansen en mevrouw DE BOER waren aanwezig.", Person), ["Jansen", "DE BOER"]);
+        // Not a name: no listed name after the title, or no title before the capitals.
+        for text in [
+            "Dhr. INFO",
+            "Mevrouw, BSN en adres",
+            "Geachte heer, MEVROUW",
+            "RAPPORT VAN DE GEMEENTE UTRECHT OVER HET JAAR 2024",
+            "Het WMO LOKET en de GGD ZUID-LIMBURG werkten samen.",
+            "Aan dhr. KCC Utrecht",
+            "de heer UWV, afdeling",
+            "mevrouw GEMEENTE",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    #[test]
     fn whole_names_in_capitals_in_exports_and_legacy_forms() {
         for (text, want) in [
             // Before: `DE VRIES` only (the given name visible), or nothing after a role's label.
@@ -3503,6 +3577,23 @@ mod introduction_tests {
         assert_eq!(found("vat samen: klant mw a. el amrani belde gisteren", Person), ["a. el amrani"]);
         assert!(found("ik bel mevrouw al lang niet meer", Person).is_empty());
         assert!(found("ik heb mevrouw al gebeld", Person).is_empty());
+        // Without initials too; `al` and `ben` only before a listed name.
+        assert_eq!(found("maak een mail naar dhr. el amrani, hij woont daar", Person), ["el amrani"]);
+        assert_eq!(found("mail meneer el khatib over de afspraak", Person), ["el khatib"]);
+        assert_eq!(found("mail mevrouw el amrani-bouzid", Person), ["el amrani-bouzid"]);
+        assert_eq!(found("mail mw. ben ali over de afspraak", Person), ["ben ali"]);
+        assert!(found("meneer ben ik kwijt", Person).is_empty());
+        assert!(found("dan heeft meneer al een brief", Person).is_empty());
+        assert!(found("heeft mevrouw al jansen gebeld", Person).is_empty());
+        assert!(found("mevrouw el de", Person).is_empty());
+        // `tnv` (ten name van) on a payment line reads like a title.
+        assert_eq!(found("iban nl91abna0417164300 tnv j jansen", Person), ["j jansen"]);
+        assert_eq!(found("overmaken t.n.v. mw. s. de vries", Person), ["s. de vries"]);
+        assert_eq!(found("graag tnv de jong overmaken", Person), ["de jong"]);
+        assert!(found("rekening tnv gemeente utrecht", Person).is_empty());
+        assert_eq!(found("notitie: mw j van dijk belde", Person), ["j van dijk"]);
+        assert!(found("dan moet mevrouw u bellen", Person).is_empty());
+        assert!(found("bij mevrouw b gaat het beter", Person).is_empty());
         assert_eq!(found("komt niet naar school. gr. petra", Person), ["petra"]);
         assert!(found("voeg 200 gr. suiker toe", Person).is_empty());
     }

@@ -57,7 +57,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "rolstoel", "rollator", "slecht ter been", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
             "slechthorend", "doof", "blind", "slechtziend", "suïcid*", "zelfmoord", "hepatitis",
             "tbc", "tuberculose", "soa", "lymfeklier*", "dialyse", "transplantatie", "dyslexie",
-            "dyscalculie",
+            "dyscalculie", "ms",
         ],
     ),
     (
@@ -215,6 +215,12 @@ impl CategoryDetector {
             if t.before_has(start, 24, &["geen ", "niet ", "nooit "]) {
                 continue;
             }
+            // `MS` (multiple sclerose) only in capitals after the verb or preposition that
+            // names a condition: `heeft MS`, `patiënt met MS`; not `Ms. Smith`, `200 ms`,
+            // `MS Teams`.
+            if term.text == "ms" && !ms_as_condition(t, start, end) {
+                continue;
+            }
             // `Het besluit is aangehouden`, `Het agendapunt wordt aangehouden`: postponed, not
             // arrested.
             if term.category == Category::Criminal
@@ -249,6 +255,16 @@ impl CategoryDetector {
     }
 }
 
+/// Whether `MS` at `start..end` names multiple sclerosis (see [`CategoryDetector::detect`]).
+fn ms_as_condition(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    let capitals = &b[start..end] == b"MS";
+    let next_capitalised = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase);
+    capitals
+        && !next_capitalised
+        && crate::text::ends_with_word(b[..start].trim_ascii_end(), &["heeft", "had", "met", "aan", "diagnose", "vanwege", "door"])
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::engine;
@@ -277,6 +293,16 @@ mod tests {
         assert_eq!(categories("Klant heeft zich gemeld met klachten over depressie en angst."), [Category::Health]);
         assert_eq!(categories("De melder is bekend met epilepsie."), [Category::Health]);
         assert_eq!(categories("mijn dochter lisa (8) heeft dyslexie, kan ze extra tijd krijgen?"), [Category::Health]);
+        assert_eq!(categories("Meneer K.P. Pillai heeft MS en zit in een rolstoel."), [Category::Health]);
+        assert_eq!(categories("Ik ben Sophie en ik heb sinds 2019 de diagnose MS."), [Category::Health]);
+        for text in [
+            "Ms. Smith has a parking permit.",
+            "Ik gebruik MS Teams voor het gesprek met mevrouw.",
+            "Hij reageerde binnen 200 ms.",
+            "Mijn vader heeft ms-word.",
+        ] {
+            assert!(categories(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -2317,7 +2317,37 @@ fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> Option
             return Some(particles);
         }
     }
-    ((fills_line && signed_after_sign_off(t, start, end)) || (cell_end && in_name_column(t, start, end))).then_some(start)
+    let bracket_after = next == Some(b' ') && b.get(end + 1) == Some(&b'(');
+    ((fills_line && signed_after_sign_off(t, start, end))
+        || (cell_end && in_name_column(t, start, end))
+        || (bracket_after && role_in_brackets_after(t, start, end)))
+    .then_some(start)
+}
+
+/// Roles a party or participant is given in brackets after a surname in decisions, judgments
+/// and minutes: `Jansen (eiser)`, `De Vries (verweerster)`, `Bakker (notulist)`.
+const BRACKETED_ROLES: &[&str] = &[
+    "eiser", "eiseres", "verweerder", "verweerster", "appellant", "appellante", "gedaagde",
+    "verzoeker", "verzoekster", "belanghebbende", "klager", "klaagster", "bezwaarmaker",
+    "aanvrager", "aanvraagster", "vader", "moeder", "notulist", "notuliste", "voorzitter",
+    "secretaris", "getuige", "verdachte", "slachtoffer", "aangever", "aangeefster", "melder",
+    "huurder", "huurster", "verhuurder", "werknemer", "gemachtigde", "tolk", "cliënt", "client",
+];
+
+/// `Partijen: Jansen (eiser) en …`: a chain ending in a listed surname, followed by a party's
+/// or participant's role in brackets. (An unlisted word there is as often a company:
+/// `Vattenfall (verweerder)`.)
+#[inline(never)]
+fn role_in_brackets_after(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let Some(close) = t.bytes[end + 2..].iter().take(24).position(|&c| c == b')') else {
+        return false;
+    };
+    let role = &t.str[end + 2..end + 2 + close];
+    let last = t.str[start..end].rsplit(' ').next().unwrap_or_default();
+    let f = crate::lexicon::flags_of(last);
+    f & crate::lexicon::SURNAME != 0
+        && f & (crate::lexicon::ORG | crate::lexicon::TITLE) == 0
+        && with_lower(role, |r| BRACKETED_ROLES.contains(&r))
 }
 
 /// `Achternaam: van Dijk`, `Achternaam: te Kalfsloots`: lower-case tussenvoegsels between a
@@ -3051,6 +3081,22 @@ mod tests {
         ] {
             let got = found(text, Person);
             assert!(got.iter().all(|n| n == "Joyce"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_surname_before_a_role_in_brackets() {
+        assert_eq!(found("Partijen: Jansen (eiser) en de gemeente (verweerder).", Person), ["Jansen"]);
+        assert_eq!(found("Aanwezig: Bakker (notulist), Visser (voorzitter)", Person), ["Bakker", "Visser"]);
+        assert_eq!(found("tussen De Vries (verweerster) en", Person), ["De Vries"]);
+        for text in [
+            "Vattenfall (verweerder) betwist dat.",
+            "Gemeente Utrecht (verweerder)",
+            "de Kamer (voorzitter) besloot",
+            "Jansen (2019) schrijft dat",
+            "Utrecht (eiser) en",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }
     }
 

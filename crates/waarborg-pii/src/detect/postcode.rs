@@ -183,6 +183,15 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if UNITS.contains(&letters) && word_follows {
         return None;
     }
+    // `sinds 2019 MS`, `in 2021 AI`: a year after a preposition of time, then an
+    // abbreviation; a postcode there has its city after it (`in 2011 AB Haarlem`).
+    if spaced
+        && year_like
+        && !city_follows
+        && crate::text::ends_with_word(t.bytes[..m.start].trim_ascii_end(), &["sinds", "sedert", "vanaf", "in", "tot", "per", "medio", "eind", "begin"])
+    {
+        return None;
+    }
     // `2016 EN 2025`: a year, then a number: a heading or a range.
     if let (Some(b' '), Some(d)) = t.peek2(m.end) {
         if d.is_ascii_digit() && year_like {
@@ -237,5 +246,9 @@ mod tests {
         assert!(found("over 1024 GB werkgeheugen", Postcode).is_empty());
         assert!(found("DE PERIODE 2016 EN 2025", Postcode).is_empty());
         assert_eq!(found("1024 GB Amsterdam", Postcode), ["1024 GB"]);
+        assert!(found("ik heb sinds 2019 MS.", Postcode).is_empty());
+        assert!(found("vanaf 2026 KW-uren", Postcode).is_empty());
+        assert_eq!(found("verhuisd in 2011 AB Haarlem", Postcode), ["2011 AB"]);
+        assert_eq!(found("Kerkstraat 1, 2019 MS Haarlem", Postcode), ["2019 MS"]);
     }
 }

@@ -71,7 +71,26 @@ fn csv_field(b: &[u8], m: Range<usize>) -> bool {
         let end = b[start..].iter().position(|&c| matches!(c, b',' | b'\n' | b'\r')).map_or(b.len(), |p| start + p);
         &b[start..end]
     });
-    before.is_some_and(textual) || after.is_some_and(textual)
+    before.is_some_and(textual) || after.is_some_and(textual) || in_bsn_column(b, m.start)
+}
+
+/// Whether the field starting at `start` lies in the column that the text's first line (a
+/// `,`-separated header) names `bsn` or `burgerservicenummer`: `naam,leeftijd,bsn\nJan,17,…`.
+fn in_bsn_column(b: &[u8], start: usize) -> bool {
+    let Some(header_end) = b.iter().position(|&c| c == b'\n') else {
+        return false;
+    };
+    if start <= header_end {
+        return false;
+    }
+    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let column = b[line_start..start].iter().filter(|&&c| c == b',').count();
+    let header = b[..header_end].strip_suffix(b"\r").unwrap_or(&b[..header_end]);
+    header.split(|&c| c == b',').nth(column).is_some_and(|name| {
+        let name = name.trim_ascii();
+        let name = name.strip_prefix(b"\"").and_then(|n| n.strip_suffix(b"\"")).unwrap_or(name);
+        name.eq_ignore_ascii_case(b"bsn") || name.eq_ignore_ascii_case(b"burgerservicenummer")
+    })
 }
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
@@ -132,7 +151,18 @@ mod tests {
     fn bsn_in_comma_separated_rows() {
         assert_eq!(found("naam,geboortedatum,bsn\nJan Jansen,01-02-1990,123456782", Bsn), ["123456782"]);
         assert_eq!(found("naam,bsn,geboortedatum\nJan Jansen,123456782,01-02-1990", Bsn), ["123456782"]);
-        for text in ["lat,lon\n52,123456782,4", "Bedrag: 123456782,50 euro", "1,123456782", "waarde 5,123456782 gemeten"] {
+        // After a numeric field, in the column the header names.
+        assert_eq!(found("naam,leeftijd,bsn\nJan Jansen,17,123456782", Bsn), ["123456782"]);
+        assert_eq!(found("id,bsn,score\r\n17,123456782,4\r\n18,111222333,5", Bsn), ["123456782", "111222333"]);
+        for text in [
+            "lat,lon\n52,123456782,4",
+            "Bedrag: 123456782,50 euro",
+            "1,123456782",
+            "waarde 5,123456782 gemeten",
+            // The header names another column.
+            "id,waarde,bsn\n17,123456782,4",
+            "id,waarde,bsn\n17,4,5\n18,123456782,6",
+        ] {
             assert!(found(text, Bsn).is_empty(), "{text}");
         }
     }

@@ -1325,7 +1325,7 @@ fn is_caps_word(word: &str) -> bool {
 /// names or initials (`DIALLO, Mamadou`, `VAN ES, Thijs`, `HASSAN, H.A.`). Elsewhere words in
 /// capitals are headings and abbreviations (`GEGEVENS AANVRAGER`, `BSN`, `UWV, afdeling`) and
 /// stay unread. `i..end` is the first capitalised word; called only for words in capitals.
-#[inline]
+#[inline(always)]
 fn caps_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     let b = t.bytes;
     // Most words in capitals are neither after a label nor before a comma or another word in
@@ -1335,7 +1335,7 @@ fn caps_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
         || b.get(end) == Some(&b',')
         || label_possible(b, i)
         || caps_initials_before(b, i).is_some()
-        || form_of_address_may_end_before(b, i)
+        || form_of_address_before(b, i)
     {
         caps_name_read(t, i, end)
     } else {
@@ -1343,11 +1343,36 @@ fn caps_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     }
 }
 
-/// Whether a form of address may end right before the word at `i`, judged on its last byte
-/// (`dhr.`, `mevrouw`, `meneer`, `heer`, `mw`, `mej`): the cheap test before
-/// [`personal_title_before`].
-fn form_of_address_may_end_before(b: &[u8], i: usize) -> bool {
-    i >= 2 && b[i - 1] == b' ' && matches!(b[i - 2] | 0x20, b'.' | b'r' | b'w' | b'j')
+/// Whether a form of address (`dhr.`, `mevrouw`, `DE HEER`, `mw`) and one space stand right
+/// before `i`, read on the bytes (a word of at most eight letters).
+#[inline]
+fn form_of_address_before(b: &[u8], i: usize) -> bool {
+    if i < 3 || b[i - 1] != b' ' {
+        return false;
+    }
+    let end = if b[i - 2] == b'.' { i - 2 } else { i - 1 };
+    // Most words before capitals end otherwise (postcode digits before `AB`, `voor BSN`): the
+    // last letters of the forms of address settle them.
+    end > 0 && matches!(b[end - 1] | 0x20, b'r' | b'w' | b'j' | b's' | b'g' | b'f' | b'm') && form_of_address_ending_at(b, end)
+}
+
+#[inline(never)]
+fn form_of_address_ending_at(b: &[u8], end: usize) -> bool {
+    let mut start = end;
+    while start > 0 && end - start < 8 && b[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    if start == end || (start > 0 && b[start - 1].is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    buf[..end - start].copy_from_slice(&b[start..end]);
+    buf.make_ascii_lowercase();
+    matches!(
+        &buf[..end - start],
+        b"dhr" | b"mevr" | b"mw" | b"mr" | b"dr" | b"drs" | b"ir" | b"ing" | b"prof" | b"mej" | b"heer"
+            | b"mevrouw" | b"meneer" | b"juffrouw" | b"mrs" | b"ms" | b"miss" | b"sir" | b"madam"
+    )
 }
 
 /// Whether a label's colon or dotted leader may stand before `i`, with some space between
@@ -1403,7 +1428,7 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     // `Dhr. JANSEN`, `De heer J. JANSEN`, `mevrouw A.B. DE VRIES-BAKKER`, `DE HEER JANSEN`: a
     // form of address before the capitals or their initials (then a listed name, checked with
     // the words below: not `Dhr. INFO`).
-    let titled = !label_before && form_of_address_may_end_before(b, initials.unwrap_or(i)) && personal_title_before(t, initials.unwrap_or(i));
+    let titled = !label_before && form_of_address_before(b, initials.unwrap_or(i));
     if !comma && !label && !role_label && initials.is_none() && !titled {
         return None;
     }
@@ -2317,7 +2342,7 @@ fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> Option
             return Some(particles);
         }
     }
-    let bracket_after = next == Some(b' ') && b.get(end + 1) == Some(&b'(');
+    let bracket_after = next == Some(b' ') && b.get(end + 1) == Some(&b'(') && b.get(end + 2).is_some_and(u8::is_ascii_lowercase);
     ((fills_line && signed_after_sign_off(t, start, end))
         || (cell_end && in_name_column(t, start, end))
         || (bracket_after && role_in_brackets_after(t, start, end)))

@@ -56,8 +56,11 @@ const LEXICON: &[(Category, &[&str])] = &[
             "diagnose", "arbeidsongeschikt", "ziek gemeld", "ziekgemeld", "ziektewet", "wia",
             "rolstoel", "rollator", "slecht ter been", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
             "slechthorend", "doof", "blind", "slechtziend", "suïcid*", "zelfmoord", "hepatitis",
-            "tbc", "tuberculose", "soa", "lymfeklier*", "dialyse", "transplantatie", "dyslexie",
-            "dyscalculie", "ms",
+            "tbc", "tuberculose", "soa", "lymfeklier*", "dialyse", "transplantatie", "dyslexie*",
+            "dyscalculie", "ms", "hypertensie", "hoge bloeddruk", "dm2", "diabetes mellitus",
+            "hartritmestoornis", "boezemfibrilleren", "atriumfibrilleren", "nierfalen",
+            "nierinsufficiëntie", "obesitas", "fibromyalgie", "migraine", "artritis",
+            "ziekte van crohn", "colitis ulcerosa", "coeliakie", "cva", "hersentumor",
         ],
     ),
     (
@@ -294,6 +297,9 @@ mod tests {
         assert_eq!(categories("De melder is bekend met epilepsie."), [Category::Health]);
         assert_eq!(categories("mijn dochter lisa (8) heeft dyslexie, kan ze extra tijd krijgen?"), [Category::Health]);
         assert_eq!(categories("Meneer K.P. Pillai heeft MS en zit in een rolstoel."), [Category::Health]);
+        assert_eq!(categories("graag uw aandacht voor mw. H. Yıldız, bekend met DM2 en hypertensie."), [Category::Health]);
+        assert_eq!(categories("Leerling Emma de Boer (groep 7) heeft een dyslexieverklaring."), [Category::Health]);
+        assert_eq!(categories("Hij heeft vorig jaar een CVA gehad."), [Category::Health]);
         assert_eq!(categories("Ik ben Sophie en ik heb sinds 2019 de diagnose MS."), [Category::Health]);
         for text in [
             "Ms. Smith has a parking permit.",
@@ -333,6 +339,8 @@ mod tests {
         assert!(categories("De wachttijden in de ggz zijn lang.").is_empty());
         assert!(categories("De gemeente vergoedt een rollator via de Wmo.").is_empty());
         assert!(categories("Het klantcontactcentrum informeert over dyslexie en diabetes.").is_empty());
+        assert!(categories("De campagne over hoge bloeddruk en obesitas loopt tot juni.").is_empty());
+        assert!(categories("Mijn vader werkt bij de TIA-afdeling van de bank; zijn collega's ook.").is_empty());
         assert!(categories("Klanten met diabetes krijgen voorrang; deelnemers met dyslexie ook.").is_empty());
         // A facility applied for states no condition (the annotation guide's reading).
         assert!(categories("Ik maak bezwaar tegen het besluit dat mijn aanvraag voor een traplift afwijst.").is_empty());

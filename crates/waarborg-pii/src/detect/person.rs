@@ -156,6 +156,24 @@ const AMBIGUOUS_GIVEN_NAMES: &[&str] = &[
 /// are names (no month, no English word capitalised mid-sentence such as `Bill` or `Christian`).
 const NAMES_MID_SENTENCE: &[&str] = &["Mark", "Frank", "Hans", "Gerrit", "Rik", "Bob"];
 
+/// `Mark en Lisa komen langs`: an ambiguous given name that `en` pairs with a listed given name
+/// that is no word (not `April en Mei`, `Job en Inkomen`).
+#[inline(never)]
+fn paired_with_a_given_name(t: &Text<'_>, end: usize) -> bool {
+    let b = t.bytes;
+    if !b[end..].starts_with(b" en ") {
+        return false;
+    }
+    let next = end + 4;
+    let next_end = word_end(t, next);
+    let word = &t.str[next..next_end];
+    let f = crate::lexicon::flags_of(word);
+    capitalised(word)
+        && f & crate::lexicon::FIRST != 0
+        && f & (crate::lexicon::COMMON | crate::lexicon::TITLE | crate::lexicon::ORG) == 0
+        && !AMBIGUOUS_GIVEN_NAMES.contains(&word)
+}
+
 /// Whether a lower-case ASCII word and one space stand right before `start` (mid-sentence).
 fn after_lower_case_word(b: &[u8], start: usize) -> bool {
     start >= 3 && b[start - 1] == b' ' && b[start - 2].is_ascii_lowercase()
@@ -275,7 +293,12 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
         }
         // `I'm`, `I'd`, `I've`, `I'll`: English contractions start no chain, so that the name
         // after them starts its own (`Hi, I'm Priya`).
-        if c == b'I' && (b.get(i + 1) == Some(&b'\'') || b[i + 1..].starts_with("’".as_bytes())) {
+        // Nor does the pronoun before a lower-case word (`Dear Dr. Patel, I am writing`).
+        if c == b'I'
+            && (b.get(i + 1) == Some(&b'\'')
+                || b[i + 1..].starts_with("’".as_bytes())
+                || (b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)))
+        {
             i = word_end(t, i).max(i + 1);
             continue;
         }
@@ -1154,7 +1177,9 @@ fn introduced_name_after(t: &Text<'_>, pos: usize) -> Option<NameHit> {
         if matches!(word, "al" | "ben") && !(b.get(e) == Some(&b' ') && is_surname(&t.str[e + 1..lower_word_end(t, e + 1)])) {
             break;
         }
-        let particle = k > 0 && is_lower_name_particle(word.as_bytes());
+        // (Leading tussenvoegsels too: `mijn naam is van der berg`, `mijn naam is de jong`;
+        // they make a name only with a word after them: `mijn naam is in de krant` stays.)
+        let particle = is_lower_name_particle(word.as_bytes());
         if !particle {
             let flags = flags_of(word);
             if e - p < 2
@@ -2283,6 +2308,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
                 && !context
                 && AMBIGUOUS_GIVEN_NAMES.contains(&word(first))
                 && !(NAMES_MID_SENTENCE.contains(&word(first)) && after_lower_case_word(t.bytes, chain_start))
+                && !paired_with_a_given_name(t, first.end)
             {
                 return None;
             }
@@ -3110,6 +3136,23 @@ mod tests {
     }
 
     #[test]
+    fn an_ambiguous_given_name_paired_with_a_given_name() {
+        assert_eq!(found("Mark en Lisa komen morgen langs.", Person), ["Mark", "Lisa"]);
+        assert_eq!(found("Sterre en Daan gingen naar school.", Person), ["Sterre", "Daan"]);
+        for text in ["April en Mei zijn drukke maanden.", "Job en Inkomen", "Can en Will", "Storm en Regen"] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    #[test]
+    fn the_english_pronoun_after_a_name_is_none() {
+        assert_eq!(found("Dear Dr. Patel, I am writing about my patient.", Person), ["Patel"]);
+        assert_eq!(found("Hello John, I hope you are well.", Person), ["John"]);
+        // An initial before a surname still is one.
+        assert_eq!(found("Aanwezig: Jansen, I. de Vries", Person), ["Jansen", "I. de Vries"]);
+    }
+
+    #[test]
     fn a_surname_before_a_role_in_brackets() {
         assert_eq!(found("Partijen: Jansen (eiser) en de gemeente (verweerder).", Person), ["Jansen"]);
         assert_eq!(found("Aanwezig: Bakker (notulist), Visser (voorzitter)", Person), ["Bakker", "Visser"]);
@@ -3604,6 +3647,8 @@ mod introduction_tests {
             ("ik heet mo", "mo"),
             ("mijn naam is oksana bondarenko.", "oksana bondarenko"),
             ("hallo, mijn naam is kevin, ik heb een vraag", "kevin"),
+            ("mijn naam is van der berg en ik heb een vraag", "van der berg"),
+            ("mijn naam is de jong", "de jong"),
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
@@ -3614,6 +3659,9 @@ mod introduction_tests {
             "de naam is gewijzigd",
             "ik heet u welkom",
             "ik heet jullie welkom namens het college",
+            "mijn naam is in de krant gekomen",
+            "mijn naam is van mij",
+            "mijn naam is op de lijst gezet",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

@@ -207,7 +207,14 @@ const LOWER_CASE_AFTER_LABEL: LabelRule = LabelRule {
 /// or a street prefix (`adres: is 12 keer gewijzigd` is no address).
 fn check_after_label_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let label_end = m.start + t.bytes[m.clone()].iter().position(|c| !c.is_ascii_alphabetic())?;
-    let start = label_end + t.bytes[label_end..m.end].iter().position(|&c| c != b' ' && c != b':')?;
+    let mut start = label_end + t.bytes[label_end..m.end].iter().position(|&c| c != b' ' && c != b':')?;
+    // `mijn adres is lindelaan 4a`: the verb after the label is no part of the street.
+    for verb in ["is ", "was ", "wordt ", "blijft "] {
+        if t.bytes[start..m.end].starts_with(verb.as_bytes()) {
+            start += verb.len();
+            break;
+        }
+    }
     let number = m.end - t.bytes[..m.end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
     let street = t.str.get(start..number.checked_sub(1)?)?;
     let named = street.split(' ').any(|w| {
@@ -311,7 +318,12 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         .last()
         .map_or(m.start, |(i, _)| i);
     let m = word_start..m.end;
-    let first = t.char_at(m.start)?;
+    // (`'s-Gravendijkwal 10`: the capital follows the old article.)
+    let name_start = ["'s-", "’s-"]
+        .iter()
+        .find_map(|p| t.str[m.start..].starts_with(p).then_some(m.start + p.len()))
+        .unwrap_or(m.start);
+    let first = t.char_at(name_start)?;
     if !t.left_boundary(m.start) {
         return None;
     }
@@ -586,6 +598,8 @@ mod tests {
             ("Nieuwe Binnenweg 120 hs", "Nieuwe Binnenweg 120 hs"),
             ("Cöehoornstraat 7 A", "Cöehoornstraat 7 A"),
             ("Van Baerlestraat 27-III", "Van Baerlestraat 27-III"),
+            ("'s-Gravendijkwal 10, Rotterdam", "'s-Gravendijkwal 10"),
+            ("Hij woont aan de ’s-Gravelandseweg 80.", "’s-Gravelandseweg 80"),
         ] {
             assert_eq!(found(text, Address), [want], "{text}");
         }
@@ -678,6 +692,8 @@ mod tests {
             ("adres: akkerwinde 27", "akkerwinde 27"),
             ("straat en huisnummer: van heenvlietlaan 5 a\npostcode: 2712", "van heenvlietlaan 5"),
             ("woonadres ouden dijk 38", "ouden dijk 38"),
+            ("mijn adres is lindelaan 4a, 3701 bc zeist", "lindelaan 4a"),
+            ("mijn adres wordt akkerwinde 27", "akkerwinde 27"),
         ] {
             assert_eq!(found(text, Address), [want], "{text}");
         }

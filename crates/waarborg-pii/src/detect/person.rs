@@ -2106,10 +2106,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     {
         toks = &toks[1..];
     }
-    // A role word before a first name (`Ergotherapeut Lotte Verhoeven`).
+    // A role word before a first name (`Ergotherapeut Lotte Verhoeven`); a listed surname there
+    // is written first and stays (`Nguyen Thi Lan`).
     if toks.len() >= 3 && toks[0].kind == Kind::Cap && !is_first(&toks[0]) && is_first(&toks[1]) {
         context = true;
-        toks = &toks[1..];
+        if !toks[0].surname || toks[0].common {
+            toks = &toks[1..];
+        }
     }
     // Every accepting branch below needs one of these; most chains (places, organisations,
     // unknown capitalised words) have none and are settled here, before the costlier checks.
@@ -2120,6 +2123,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         || first.kind == Kind::Initials
         || is_first(first)
         || (first.kind == Kind::Cap && first.surname && !first.common && toks.len() >= 2 && is_first(&toks[1]))
+        || unlisted_given_name_and_surname(t, toks)
         || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
@@ -2342,9 +2346,38 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             }
             None
         }
+        // `Gurpreet Singh`, `Oluwaseun Adeyemi`: an unlisted given name before a listed surname.
+        Kind::Cap
+            if unlisted_given_name_and_surname(t, toks)
+                && !toks.iter().any(|tok| tok.is_organisation(t, false) || tok.is_abstract_noun(t)) =>
+        {
+            Some(NameHit { range, score: 0.7 })
+        }
         _ => None,
     }
 }
+
+/// Two capitalised words, neither a common word, the second a listed surname: a given name the
+/// gazetteer lacks before a surname (`Gurpreet Singh`). Not a place: the first word is no
+/// direction or size (`Zuid Holland`, `Groot Ammers`) and no adjective made of a place
+/// (`Leidsche Rijn`, `Haagse Bos`); no hyphen joins it to a tussenvoegsel (`van Dijk-van Wijk`
+/// is a surname read from its context).
+fn unlisted_given_name_and_surname(t: &Text<'_>, toks: &[Tok]) -> bool {
+    if !(toks.len() == 2 && toks.iter().all(|tok| tok.kind == Kind::Cap && !tok.common) && toks[1].surname) {
+        return false;
+    }
+    let first = &t.str[toks[0].start..toks[0].end];
+    !first.contains('-')
+        && !["sche", "se", "isch"].iter().any(|e| first.ends_with(e))
+        && !with_lower(first, |w| PLACE_WORDS.contains(&w))
+}
+
+/// First words of place names that are no given names.
+const PLACE_WORDS: &[&str] = &[
+    "noord", "zuid", "oost", "west", "sint", "groot", "grote", "klein", "kleine", "hoog", "hoge",
+    "laag", "lage", "oud", "nieuw", "rode", "centraal", "midden", "boven", "beneden", "binnen",
+    "buiten", "nederland", "holland", "station", "fort", "kasteel", "huize", "villa", "hotel",
+];
 
 /// Contexts that make a chain a name where nothing else does, each rare: tussenvoegsels after
 /// a name label, the line under a sign-off, a cell of a name column. Most chains are rejected
@@ -3153,6 +3186,31 @@ mod tests {
     }
 
     #[test]
+    fn an_unlisted_given_name_before_a_listed_surname() {
+        for (text, want) in [
+            ("Namens Gurpreet Singh dien ik bezwaar in.", "Gurpreet Singh"),
+            ("Volgens Oluwaseun Adeyemi is de huur te hoog.", "Oluwaseun Adeyemi"),
+            // A surname written first stays with the given names after it.
+            ("Nguyen Thi Lan heeft de aanvraag ingediend.", "Nguyen Thi Lan"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        // The role word before a given name still goes.
+        assert_eq!(found("Ergotherapeut Lotte Verhoeven belde.", Person), ["Lotte Verhoeven"]);
+        // Places, with a surname as their second word.
+        for text in [
+            "Wij wonen in Leidsche Rijn.",
+            "De provincie Zuid Holland",
+            "Het Haagse Bos is groot.",
+            "Hij werkt bij Gemeente Bosch.",
+            "Achternaam: van Dijk-van Wijk",
+        ] {
+            let got = found(text, Person);
+            assert!(got.is_empty() || got == ["van Dijk-van Wijk"], "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_surname_before_a_role_in_brackets() {
         assert_eq!(found("Partijen: Jansen (eiser) en de gemeente (verweerder).", Person), ["Jansen"]);
         assert_eq!(found("Aanwezig: Bakker (notulist), Visser (voorzitter)", Person), ["Bakker", "Visser"]);
@@ -3558,7 +3616,8 @@ mod tests {
             "Met vriendelijke groet,\nGemeente Súdwest-Fryslân",
             "Met vriendelijke groet,\nKlantenservice Eneco",
             "Met vriendelijke groet,\nTot Ziens Allemaal en veel succes",
-            "Met vriendelijke groet,\n\n\n\nOkonkwo Mensah",
+            // (Two unlisted words: `Okonkwo Mensah` ends in a listed surname, a name anywhere.)
+            "Met vriendelijke groet,\n\n\n\nTiwalade Obiora",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

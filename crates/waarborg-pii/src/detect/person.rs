@@ -2362,11 +2362,17 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
 /// direction or size (`Zuid Holland`, `Groot Ammers`) and no adjective made of a place
 /// (`Leidsche Rijn`, `Haagse Bos`); no hyphen joins it to a tussenvoegsel (`van Dijk-van Wijk`
 /// is a surname read from its context).
+#[inline(always)]
 fn unlisted_given_name_and_surname(t: &Text<'_>, toks: &[Tok]) -> bool {
-    if !(toks.len() == 2 && toks.iter().all(|tok| tok.kind == Kind::Cap && !tok.common) && toks[1].surname) {
-        return false;
-    }
-    let first = &t.str[toks[0].start..toks[0].end];
+    toks.len() == 2
+        && toks[1].surname
+        && toks.iter().all(|tok| tok.kind == Kind::Cap && !tok.common)
+        && no_place_before_surname(t, &toks[0])
+}
+
+#[inline(never)]
+fn no_place_before_surname(t: &Text<'_>, tok: &Tok) -> bool {
+    let first = &t.str[tok.start..tok.end];
     !first.contains('-')
         && !["sche", "se", "isch"].iter().any(|e| first.ends_with(e))
         && !with_lower(first, |w| PLACE_WORDS.contains(&w))

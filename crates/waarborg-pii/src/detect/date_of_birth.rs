@@ -126,10 +126,20 @@ pub(crate) fn after_names(t: &Text<'_>, names: &[NameHit], date: &Regex, out: &m
     let mut latest: Option<Option<(u16, Range<usize>)>> = None;
     for name in names.iter().map(|n| &n.range) {
         let b = t.bytes;
-        if b.get(name.end) != Some(&b' ') || b.get(name.end + 1) != Some(&b'(') {
+        // `Tom Visser (07-06-2005)`; in exports and lists also `Piet de Vries, 03-04-1975,` and
+        // `Jansen, Piet - 12/03/1980 - BSN …`: the date a field of its own.
+        let rest = &b[name.end..];
+        let (start, closes): (usize, &[&[u8]]) = if rest.starts_with(b" (") {
+            (name.end + 2, &[b")"])
+        } else if rest.starts_with(b", ") {
+            // (Another field must follow: a name and a date that end the line sign a letter,
+            // `Signed: M.T. Novak, 19/02/2024`.)
+            (name.end + 2, &[b",", b";"])
+        } else if rest.starts_with(b" - ") {
+            (name.end + 3, &[b" - ", b","])
+        } else {
             continue;
-        }
-        let start = name.end + 2;
+        };
         let mut stop = (start + 24).min(t.len());
         while !t.str.is_char_boundary(stop) {
             stop -= 1;
@@ -137,7 +147,8 @@ pub(crate) fn after_names(t: &Text<'_>, names: &[NameHit], date: &Regex, out: &m
         let Some(m) = date.search(&Input::new(t.str).anchored(Anchored::Yes).range(start..stop)) else {
             continue;
         };
-        if b.get(m.end()) != Some(&b')') {
+        let field_ends = closes.iter().any(|c| b[m.end()..].starts_with(c));
+        if !field_ends {
             continue;
         }
         let Some(year) = four_digit_year(&b[m.range()]) else { continue };
@@ -304,6 +315,13 @@ mod tests {
         assert!(found("Notulist: Jan de Vries (12-03-2024)", DateOfBirth).is_empty());
         assert!(found("Notulen 2024. Notulist: Jan de Vries (12-03-2024)", DateOfBirth).is_empty());
         assert!(found("Brief van 2024: Jan de Vries (brief van 12-03-2023)", DateOfBirth).is_empty());
+        // A field of its own after the name, in exports and lists.
+        let text = "Export 2024\nPiet de Vries, 03-04-1975, Kerkstraat 1\nJansen, Piet - 12/03/1980 - BSN 123456782";
+        assert_eq!(found(text, DateOfBirth), ["03-04-1975", "12/03/1980"]);
+        // Not a date that goes on (`, 12-03-2020 om 10:00`), nor one in running text.
+        assert!(found("Verslag 2024. Gesproken met Jan de Vries, 12-03-2020 om 10:00 uur.", DateOfBirth).is_empty());
+        assert!(found("Verslag 2024. Jan de Vries, 12-03-2020 was de datum van het gesprek.", DateOfBirth).is_empty());
+        assert!(found("Paspoort geldig tot 2031.\nSigned: M.T. Novak, 19/02/2024", DateOfBirth).is_empty());
     }
 
     #[test]

@@ -94,6 +94,16 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     {
         return None;
     }
+    // `paragraaf 3.1.2.4`, `artikel 2.3.1.1`, `bijlage 1.2.3.4`: a section number of small parts.
+    let small_parts = raw.split(|&c| c == b'.').all(|o| o.len() <= 2);
+    if small_parts
+        && crate::text::ends_with_word(
+            label,
+            &["paragraaf", "par", "hoofdstuk", "artikel", "art", "bijlage", "sectie", "section", "punt", "figuur", "tabel", "lid", "onderdeel", "§"],
+        )
+    {
+        return None;
+    }
     Some(Hit::new(m, 0.9))
 }
 
@@ -131,5 +141,10 @@ mod tests {
         assert!(found("om 10:30:00 begonnen", IpAddress).is_empty());
         assert!(found("256.1.1.1", IpAddress).is_empty());
         assert!(found("01.02.03.04", IpAddress).is_empty());
+        assert!(found("Zie paragraaf 3.1.2.4 van de nota.", IpAddress).is_empty());
+        assert!(found("conform artikel 2.3.1.1 van de regeling", IpAddress).is_empty());
+        assert!(found("in hoofdstuk 4.2.10.1", IpAddress).is_empty());
+        // An address after such a word with a large part is still one.
+        assert_eq!(found("punt 192.168.1.20 blokkeren", IpAddress), ["192.168.1.20"]);
     }
 }

@@ -1039,6 +1039,16 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
         if !t.left_boundary(m.start) {
             continue;
         }
+        // `2756 mr bergen op zoom`, `1234 mw`: the letters of a postcode, not a title (four
+        // digits alone before two letters; not the last group of an IBAN before `t.n.v.`).
+        let postcode_digits = m.len() == 2
+            && m.start >= 5
+            && b[m.start - 1] == b' '
+            && b[m.start - 5..m.start - 1].iter().all(u8::is_ascii_digit)
+            && (m.start == 5 || !b[m.start - 6].is_ascii_alphanumeric());
+        if postcode_digits {
+            continue;
+        }
         let cue = cue_of(&b[m.clone()]);
         if !matches!(cue, Cue::Title | Cue::CapitalOnly) {
             // After `mijn naam is` and `ik heet`, the longer of the two readings.
@@ -1132,12 +1142,14 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
             }
             // Without a tussenvoegsel or initials the word must be a known surname
             // (`mw hermans`, not `Mevr. levert`); `de jong` is a name. After `mr`, `dr`, `heer`
-            // and the like a name in lower case is too rare to read (`mr. in de rechten`).
+            // and the like only such a surname alone is read (`de heer jansen`, `dr. visser`):
+            // more is too rare there (`mr. in de rechten`).
             // After tussenvoegsels a common word is a phrase: `meneer van de gemeente`.
             // (`jansen-van der berg`: the part before a hyphen and tussenvoegsel.)
             let core = word.rsplit_once('-').filter(|(_, last)| is_tussenvoegsel(last)).map_or(word, |(core, _)| core);
             if (!tuss && !initials && !is_surname(core))
-                || cue == Cue::CapitalOnly
+                || (cue == Cue::CapitalOnly
+                    && (tuss || initials || bare_initial || !is_surname(core) || is_common_word(word) || crate::lexicon::is_first_name(word)))
                 || (tuss && is_common_word(word))
                 || (bare_initial && (!is_surname(core) || is_common_word(word)))
             {
@@ -3775,6 +3787,12 @@ mod introduction_tests {
         assert_eq!(found("overmaken t.n.v. mw. s. de vries", Person), ["s. de vries"]);
         assert_eq!(found("graag tnv de jong overmaken", Person), ["de jong"]);
         assert!(found("rekening tnv gemeente utrecht", Person).is_empty());
+        // After `heer`, `dr.`: a listed surname alone.
+        assert_eq!(found("ik sprak gisteren met de heer jansen over de boete", Person), ["jansen"]);
+        assert_eq!(found("wat is het telefoonnummer van huisarts dr. visser in ede", Person), ["visser"]);
+        assert!(found("hij is mr. in de rechten", Person).is_empty());
+        assert!(found("de heer des huizes", Person).is_empty());
+        assert!(found("heer en meester", Person).is_empty());
         assert_eq!(found("notitie: mw j van dijk belde", Person), ["j van dijk"]);
         assert!(found("dan moet mevrouw u bellen", Person).is_empty());
         assert!(found("bij mevrouw b gaat het beter", Person).is_empty());

@@ -990,7 +990,11 @@ pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
     // sign-offs, and the sender in a mail header (`Van: hans vos <…>`).
     "ik ben", "ik heet", "naam is", "mijn zoon", "mijn dochter", "mijn vrouw", "mijn man",
     "mijn vriend", "mijn vriendin", "mijn partner", "mijn moeder", "mijn vader", "mijn broer",
-    "mijn zus", "groet", "groeten", "groetjes", "gr.", "mvg", "van:", "from:",
+    "mijn zus", "mijn zoontje", "mijn dochtertje", "mijn kleinzoon", "mijn kleindochter",
+    "mijn neef", "mijn nicht", "mijn opa", "mijn oma", "mijn oom", "mijn tante", "mijn stiefzoon",
+    "mijn stiefdochter", "mijn pleegzoon", "mijn pleegdochter", "mijn schoonmoeder",
+    "mijn schoonvader", "mijn vriendje", "mijn vriendinnetje",
+    "groet", "groeten", "groetjes", "gr.", "mvg", "van:", "from:",
     // `iban … tnv j jansen`: "ten name van" on a payment line, read like a title.
     "tnv", "t.n.v.",
 ];
@@ -3782,6 +3786,11 @@ mod introduction_tests {
         assert!(found("dan heeft meneer al een brief", Person).is_empty());
         assert!(found("heeft mevrouw al jansen gebeld", Person).is_empty());
         assert!(found("mevrouw el de", Person).is_empty());
+        // More family words before a given name.
+        assert_eq!(found("ik ben fatima, mijn zoontje amir is 4", Person), ["fatima", "amir"]);
+        assert_eq!(found("mijn kleindochter sophie logeert bij ons", Person), ["sophie"]);
+        assert!(found("mijn zoontje is ziek", Person).is_empty());
+        assert!(found("mijn oma belde", Person).is_empty());
         // `tnv` (ten name van) on a payment line reads like a title.
         assert_eq!(found("iban nl91abna0417164300 tnv j jansen", Person), ["j jansen"]);
         assert_eq!(found("overmaken t.n.v. mw. s. de vries", Person), ["s. de vries"]);

@@ -2424,7 +2424,11 @@ fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> Option
         }
     }
     let bracket_after = next == Some(b' ') && b.get(end + 1) == Some(&b'(') && b.get(end + 2).is_some_and(u8::is_ascii_lowercase);
+    // One word alone on the line under a sign-off: a given name the gazetteer lacks
+    // (`Hoogachtend,\nFaisal`), unless it reads as a team or department.
+    let alone_on_line = prev == b'\n' && tokens == 1 && matches!(next, None | Some(b'\n' | b'\r'));
     ((fills_line && signed_after_sign_off(t, start, end))
+        || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
         || (cell_end && in_name_column(t, start, end))
         || (bracket_after && role_in_brackets_after(t, start, end)))
     .then_some(start)
@@ -2521,6 +2525,27 @@ fn signed_after_sign_off(t: &Text<'_>, start: usize, end: usize) -> bool {
         matches!(w, "groet" | "groeten" | "groetjes" | "hoogachtend" | "mvg" | "regards" | "sincerely" | "faithfully")
     })
 }
+
+/// Whether one capitalised word may be a given name signing a message: no common word, title,
+/// organisation, department or street (`Burgerzaken`, `Klantcontact`, `Team`).
+#[inline(never)]
+fn could_sign_alone(word: &str) -> bool {
+    use crate::lexicon::{flags_of, COMMON, ORG, TITLE};
+    word.len() >= 3
+        && flags_of(word) & (COMMON | ORG | TITLE) == 0
+        && !is_caps_word(word)
+        && !ORGANISATION_ENDING_SET.matches_word(word, 2)
+        && !ABSTRACT_ENDINGS.matches_word(word, 3)
+        && !STREET_ENDINGS.matches_word(word, 2)
+        && !with_lower(word, |w| SIGNING_UNITS.contains(&w))
+}
+
+/// Single words that sign a message for a group: teams and departments.
+const SIGNING_UNITS: &[&str] = &[
+    "team", "burgerzaken", "klantcontact", "klantenservice", "belastingen", "communicatie",
+    "secretariaat", "receptie", "helpdesk", "servicedesk", "administratie", "redactie",
+    "directie", "bestuur", "griffie", "wijkteam", "jeugdteam", "gebiedsteam", "sociaal", "loket",
+];
 
 /// Degrees written after a name, with a lower-case letter (`BSc`, `MSc`, `PhD`; those in
 /// capitals, `MBA`, `LLM`, are never read as name words).
@@ -3640,6 +3665,23 @@ mod tests {
             "Met vriendelijke groet,\nTot Ziens Allemaal en veel succes",
             // (Two unlisted words: `Okonkwo Mensah` ends in a listed surname, a name anywhere.)
             "Met vriendelijke groet,\n\n\n\nTiwalade Obiora",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    #[test]
+    fn a_single_unlisted_given_name_under_a_sign_off() {
+        assert_eq!(found("Tel: 0318 - 721 384\n\nHoogachtend,\nFaisal\n", Person), ["Faisal"]);
+        assert_eq!(found("Bel me gerust.\n\nMvg,\nSoerin", Person), ["Soerin"]);
+        for text in [
+            "Met vriendelijke groet,\nBurgerzaken",
+            "Met vriendelijke groet,\nTeam",
+            "Met vriendelijke groet,\nKlantcontactcentrum",
+            "Met vriendelijke groet,\nGemeente",
+            "Met vriendelijke groet,\nNamens",
+            "Met vriendelijke groet,\nUWV",
+            "Met vriendelijke groet,\n\n\n\nSoerin",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

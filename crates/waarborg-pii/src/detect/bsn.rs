@@ -11,7 +11,6 @@
 //! and when one does its label says what it is), amounts such as `€ 123.456.782` (3-3-3 with dots
 //! is a thousands separator unless a BSN label stands before it).
 
-use super::labelled::{Gap, LabelRule};
 use super::{looks_like_amount, Hit, PatternRule};
 use crate::checksum::elfproef;
 use crate::entity::EntityType;
@@ -24,51 +23,6 @@ pub(crate) const RULES: &[PatternRule] = &[PatternRule {
     pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}[. -][0-9]{2}[. -][0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})(?-u:\b)",
     check,
 }];
-
-/// After a BSN label, the nine digits in any grouping (`BSN: 12 34 56 782`, `mijn bsn is 123 45
-/// 6782`) or glued to the label (`bsn123456782`); the 11-proef still decides.
-pub(crate) const LABEL_RULES: &[LabelRule] = &[LabelRule {
-    labels: &["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "citizen service number"],
-    gap: Gap::NoDigits(16),
-    max_value: 14,
-    rule: PatternRule {
-        entity: EntityType::Bsn,
-        // (The same detector name as the plain rule: a labelled BSN is reported alike.)
-        name: "bsn",
-        pattern: r"[0-9](?:[ .\-]?[0-9]){8}",
-        check: check_after_label,
-    },
-    before: None,
-    lists: false,
-    blocks: false,
-}];
-
-/// `m` runs from the label's start to the value's end.
-fn check_after_label(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
-    if !t.left_boundary(m.start) {
-        return None;
-    }
-    let m = super::value_from_first_digit(t, m)?;
-    let raw = &t.bytes[m.clone()];
-    let (buf, n) = digits_of(raw)?;
-    if n != 9 || !elfproef(&buf[..n]) {
-        return None;
-    }
-    // One kind of separator (`1234 56-782` is two numbers).
-    let mut separators = raw.iter().filter(|c| !c.is_ascii_digit());
-    if let Some(first) = separators.next() {
-        if separators.any(|c| c != first) {
-            return None;
-        }
-    }
-    // Not the start of a longer number (`123 456 782 12`, `123456782-01`).
-    let longer = match t.peek2(m.end) {
-        (Some(c), _) if c.is_ascii_alphanumeric() => true,
-        (Some(b' ' | b'.' | b'-' | b','), Some(d)) => d.is_ascii_digit(),
-        _ => false,
-    };
-    (!longer).then(|| Hit::new(m, 0.95))
-}
 
 const BSN_LABELS: &[&str] = &[
     "bsn",
@@ -210,27 +164,6 @@ mod tests {
             "id,waarde,bsn\n17,4,5\n18,123456782,6",
         ] {
             assert!(found(text, Bsn).is_empty(), "{text}");
-        }
-    }
-
-    #[test]
-    fn any_grouping_after_a_label() {
-        for (text, want) in [
-            ("Burgerservicenummer (BSN): 12 34 56 782", "12 34 56 782"),
-            ("mijn bsn is 123 45 6782", "123 45 6782"),
-            ("mijn bsn is bsn123456782", "123456782"),
-            ("BSN: 1234 567 82.", "1234 567 82"),
-        ] {
-            assert_eq!(found(text, Bsn), [want], "{text}");
-        }
-        for text in [
-            "BSN: 12 34 56 783",
-            "bsn 12345678212",
-            "BSN: 12 34.56 782",
-            "bsn-check kost 12 34 56 78 euro",
-            "BSN 123456782-01",
-        ] {
-            assert!(found(text, Bsn).is_empty(), "{text}: {:?}", found(text, Bsn));
         }
     }
 

@@ -78,7 +78,6 @@ pub(crate) fn all_label_rules() -> Vec<&'static labelled::LabelRule> {
     [
         id_document::LABEL_RULES,
         kvk::LABEL_RULES,
-        bsn::LABEL_RULES,
         date_of_birth::LABEL_RULES,
         plate::LABEL_RULES,
         address::LABEL_RULES,

@@ -20,7 +20,8 @@ use std::ops::Range;
 pub(crate) const RULES: &[PatternRule] = &[PatternRule {
     entity: EntityType::Bsn,
     name: "bsn",
-    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}[. -][0-9]{2}[. -][0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})(?-u:\b)",
+    // (After a label also 2-2-2-3 and 3-2-4 with spaces, and the nine digits glued to `bsn`.)
+    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}[. -][0-9]{2}[. -][0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3}|[0-9]{2} [0-9]{2} [0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{2} [0-9]{4}|(?i:bsn)[0-9]{9})(?-u:\b)",
     check,
 }];
 
@@ -94,13 +95,19 @@ fn in_bsn_column(b: &[u8], start: usize) -> bool {
 }
 
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
+    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
+        return None;
+    }
+    // `bsn123456782`: the label glued to the number, which alone is the value.
+    let glued = t.bytes[m.start].is_ascii_alphabetic();
+    let m = if glued { m.start + 3..m.end } else { m };
     let raw = &t.bytes[m.clone()];
     let (buf, n) = digits_of(raw)?;
     if n != 9 || !elfproef(&buf[..n]) {
         return None;
     }
-    if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
-        return None;
+    if glued {
+        return Some(Hit::new(m, 0.95));
     }
     // Part of a longer dotted/dashed number (`1.123.456.782`, `123456782-01`)? Not a field of
     // a `,`-separated export (see `csv_field`).
@@ -126,9 +133,11 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     let thousands_style = separators.len() == 2 && separators[0] == b'.' && raw[3] == b'.';
-    // 4-2-3 with spaces or dashes is how some copy the dotted form; only after a label.
+    // 4-2-3 with spaces or dashes is how some copy the dotted form, and 2-2-2-3 and 3-2-4 how
+    // some read a number out; only after a label.
     let copied_4_2_3 = matches!(raw[4], b' ' | b'-');
-    if (thousands_style || copied_4_2_3 || looks_like_amount(t, m.start, m.end)) && !labelled {
+    let read_out = raw[2] == b' ' || (raw[3] == b' ' && raw.get(6) == Some(&b' '));
+    if (thousands_style || copied_4_2_3 || read_out || looks_like_amount(t, m.start, m.end)) && !labelled {
         return None;
     }
     if !labelled
@@ -164,6 +173,27 @@ mod tests {
             "id,waarde,bsn\n17,4,5\n18,123456782,6",
         ] {
             assert!(found(text, Bsn).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_read_out_or_glued_after_a_label() {
+        for (text, want) in [
+            ("Burgerservicenummer (BSN): 12 34 56 782", "12 34 56 782"),
+            ("mijn bsn is 123 45 6782", "123 45 6782"),
+            ("mijn bsn is bsn123456782", "123456782"),
+            ("BSN123456782.", "123456782"),
+        ] {
+            assert_eq!(found(text, Bsn), [want], "{text}");
+        }
+        for text in [
+            "BSN: 12 34 56 783",
+            "In 12 34 56 782 gevallen",
+            "nummer 123 45 6782 zonder label",
+            "bsn1234567821",
+            "absn123456782",
+        ] {
+            assert!(found(text, Bsn).is_empty(), "{text}: {:?}", found(text, Bsn));
         }
     }
 

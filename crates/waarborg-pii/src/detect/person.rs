@@ -2515,15 +2515,34 @@ fn signed_after_sign_off(t: &Text<'_>, start: usize, end: usize) -> bool {
     if start == 0 || b[start - 1] != b'\n' || !matches!(b.get(end), None | Some(b'\n' | b'\r')) {
         return false;
     }
-    let head = t.str[..start].trim_end_matches(['\n', '\r', ' ', '\t']);
-    if t.str[head.len()..start].bytes().filter(|&c| c == b'\n').count() > 2 {
+    // Back over the blank lines (at most two line breaks), a comma and spaces, to the last word
+    // of the line above: read on the bytes (most lines with a chain of their own are headings).
+    let mut p = start;
+    let mut breaks = 0;
+    while p > 0 && matches!(b[p - 1], b'\n' | b'\r' | b' ' | b'\t') {
+        breaks += usize::from(b[p - 1] == b'\n');
+        p -= 1;
+    }
+    if breaks > 2 {
         return false;
     }
-    let line = head.rsplit('\n').next().unwrap_or_default().trim_end_matches([',', ' ']);
-    let last = line.rsplit(' ').next().unwrap_or_default();
-    with_lower(last, |w| {
-        matches!(w, "groet" | "groeten" | "groetjes" | "hoogachtend" | "mvg" | "regards" | "sincerely" | "faithfully")
-    })
+    while p > 0 && matches!(b[p - 1], b',' | b' ') {
+        p -= 1;
+    }
+    let mut word_start = p;
+    while word_start > 0 && p - word_start < 12 && b[word_start - 1].is_ascii_alphabetic() {
+        word_start -= 1;
+    }
+    if word_start == p || (word_start > 0 && b[word_start - 1].is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    buf[..p - word_start].copy_from_slice(&b[word_start..p]);
+    buf.make_ascii_lowercase();
+    matches!(
+        &buf[..p - word_start],
+        b"groet" | b"groeten" | b"groetjes" | b"hoogachtend" | b"mvg" | b"regards" | b"sincerely" | b"faithfully"
+    )
 }
 
 /// Whether one capitalised word may be a given name signing a message: no common word, title,

@@ -60,7 +60,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "dyscalculie", "ms", "hypertensie", "hoge bloeddruk", "dm2", "diabetes mellitus",
             "hartritmestoornis", "boezemfibrilleren", "atriumfibrilleren", "nierfalen",
             "nierinsufficiëntie", "obesitas", "fibromyalgie", "migraine", "artritis",
-            "ziekte van crohn", "colitis ulcerosa", "coeliakie", "cva", "hersentumor",
+            "ziekte van crohn", "colitis ulcerosa", "coeliakie", "cva", "hersentumor", "is in verwachting",
         ],
     ),
     (
@@ -68,7 +68,7 @@ const LEXICON: &[(Category, &[&str])] = &[
         &[
             "moslim", "moslima", "islam", "islamitisch*", "christen", "christelijk*", "katholiek*",
             "protestant*", "hindoe", "hindoeïst*", "joods", "jood", "boeddhist*", "atheïst",
-            "gereformeerd*", "evangelisch*", "moskee", "synagoge", "ramadan", "hoofddoek",
+            "gereformeerd*", "evangelisch*", "moskee*", "synagoge", "keppel", "kippa", "koosjer", "ramadan", "hoofddoek",
             "bekeerd", "gelovig", "geloofsovertuiging", "religie", "religieus", "jehova*",
             "sikh", "vrijzinnig*", "orthodox*", "kerkdienst", "kerk", "gebedshuis", "tempel",
             "bidden", "gebed", "vrijdaggebed", "koran", "bijbelstudie",
@@ -145,7 +145,8 @@ const PERSON_CUES: &[&str] = &[
     "bent", "ben",
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
-    "ze heeft", "ze had",
+    "ze heeft", "ze had", "ze is opgenomen", "ze is bekend", "ze is ziek", "ze gebruikt", "ze slikt",
+    "ze stemt", "ze stemde",
     // (`Ze is lid van de FNV`: a member is a person; `ze is lid` never speaks of a scheme.)
     "ze is lid",
     // `zijn` is also "are"; before these nouns it is "his" (`Zijn strafblad bevat …`).
@@ -153,7 +154,8 @@ const PERSON_CUES: &[&str] = &[
     "zijn werkstraf", "zijn arrestatie", "zijn aanhouding", "zijn diagnose", "zijn ziekte",
     "zijn verslaving", "zijn medicatie", "zijn medicijnen", "zijn behandeling", "zijn handicap",
     "zijn psychiater", "zijn psycholoog", "zijn geloof", "zijn religie", "zijn afkomst",
-    "zijn geaardheid",
+    "zijn geaardheid", "zijn vriend", "zijn vriendin", "zijn zoon", "zijn dochter", "zijn broer",
+    "zijn zus", "zijn vader", "zijn moeder", "zijn partner",
 ];
 
 /// The compiled lexicon.
@@ -300,6 +302,16 @@ mod tests {
         assert_eq!(categories("graag uw aandacht voor mw. H. Yıldız, bekend met DM2 en hypertensie."), [Category::Health]);
         assert_eq!(categories("Leerling Emma de Boer (groep 7) heeft een dyslexieverklaring."), [Category::Health]);
         assert_eq!(categories("Hij heeft vorig jaar een CVA gehad."), [Category::Health]);
+        for (text, want) in [
+            ("Ze is opgenomen geweest in een psychiatrische kliniek.", Category::Health),
+            ("Meneer draagt een keppel en eet koosjer.", Category::Religion),
+            ("Cliënt is lid van de moskeevereniging.", Category::Religion),
+            ("Zijn vriend is homo.", Category::SexualOrientation),
+            ("Ze stemt al jaren op de VVD.", Category::Politics),
+            ("Mevrouw is in verwachting van haar derde kind.", Category::Health),
+        ] {
+            assert_eq!(categories(text), [want], "{text}");
+        }
         assert_eq!(categories("Ik ben Sophie en ik heb sinds 2019 de diagnose MS."), [Category::Health]);
         for text in [
             "Ms. Smith has a parking permit.",
@@ -340,6 +352,8 @@ mod tests {
         assert!(categories("De gemeente vergoedt een rollator via de Wmo.").is_empty());
         assert!(categories("Het klantcontactcentrum informeert over dyslexie en diabetes.").is_empty());
         assert!(categories("De campagne over hoge bloeddruk en obesitas loopt tot juni.").is_empty());
+        assert!(categories("Ze is bedoeld voor inwoners die naar de moskee gaan.").is_empty());
+        assert!(categories("Zijn er inwoners met een keppel of hoofddoek die last hebben van intimidatie?").is_empty());
         assert!(categories("Mijn vader werkt bij de TIA-afdeling van de bank; zijn collega's ook.").is_empty());
         assert!(categories("Klanten met diabetes krijgen voorrang; deelnemers met dyslexie ook.").is_empty());
         // A facility applied for states no condition (the annotation guide's reading).

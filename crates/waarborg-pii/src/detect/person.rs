@@ -2383,22 +2383,37 @@ fn unlisted_given_name_and_surname(t: &Text<'_>, toks: &[Tok]) -> bool {
     toks.len() == 2
         && toks[1].surname
         && toks.iter().all(|tok| tok.kind == Kind::Cap && !tok.common)
-        && no_place_before_surname(t, &toks[0])
+        && no_place_before_surname(t, toks)
 }
 
 #[inline(never)]
-fn no_place_before_surname(t: &Text<'_>, tok: &Tok) -> bool {
-    let first = &t.str[tok.start..tok.end];
+fn no_place_before_surname(t: &Text<'_>, toks: &[Tok]) -> bool {
+    let first = &t.str[toks[0].start..toks[0].end];
+    let second = &t.str[toks[1].start..toks[1].end];
     !first.contains('-')
         && !["sche", "se", "isch"].iter().any(|e| first.ends_with(e))
         && !with_lower(first, |w| PLACE_WORDS.contains(&w))
+        && !with_lower(second, |w| LANDSCAPE_WORDS.contains(&w))
 }
+
+/// Surnames that are also words for a place in the landscape or a town, which end names of
+/// places (`Vondel Park`, `Afsluit Dijk`, `Peel Maas`): after an unlisted word they are no
+/// surname.
+const LANDSCAPE_WORDS: &[&str] = &[
+    "park", "dijk", "maas", "rijn", "waal", "plas", "meer", "bos", "duin", "duinen", "kust", "zee",
+    "haven", "veld", "berg", "dal", "polder", "weide", "hout", "brug", "sluis", "kanaal", "wijk",
+    "dorp", "stad", "plein", "markt", "hof", "burg", "kamp", "heide", "ven", "beek", "gracht", "dam",
+    "hart", "land", "waard", "horst", "loo", "lo", "broek", "donk", "rade", "hoven",
+];
 
 /// First words of place names that are no given names.
 const PLACE_WORDS: &[&str] = &[
     "noord", "zuid", "oost", "west", "sint", "groot", "grote", "klein", "kleine", "hoog", "hoge",
     "laag", "lage", "oud", "nieuw", "rode", "centraal", "midden", "boven", "beneden", "binnen",
     "buiten", "nederland", "holland", "station", "fort", "kasteel", "huize", "villa", "hotel",
+    // Adjectives that open names of regions, buildings and projects (`Groene Hart`).
+    "groene", "witte", "zwarte", "blauwe", "gele", "oranje", "lange", "korte", "brede", "smalle",
+    "diepe", "verre", "heilige", "vrije", "halve", "gouden", "zilveren", "derde",
 ];
 
 /// Contexts that make a chain a name where nothing else does, each rare: tussenvoegsels after
@@ -3268,6 +3283,9 @@ mod tests {
             "Wij wonen in Leidsche Rijn.",
             "De provincie Zuid Holland",
             "Het Haagse Bos is groot.",
+            "Het project Groene Hart loopt tot 2030.",
+            "Wij gingen naar Vondel Park en de Afsluit Dijk.",
+            "De gemeente Peel Maas",
             "Hij werkt bij Gemeente Bosch.",
             "Achternaam: van Dijk-van Wijk",
         ] {

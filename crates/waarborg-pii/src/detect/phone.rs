@@ -18,7 +18,8 @@ pub(crate) const RULES: &[PatternRule] = &[
     PatternRule {
         entity: EntityType::Phone,
         name: "phone_nl",
-        pattern: r"(?-u:\b)0[1-9](?:(?: - |[ -])?[0-9]){8}(?-u:\b)|\(0[1-9][0-9]{0,2}\)[ -]?[0-9](?:[ -]?[0-9]){5,7}(?-u:\b)|\(0\) ?[1-9][0-9]{0,2}[ -]?[0-9](?:[ -]?[0-9]){5,7}(?-u:\b)",
+        // (A mobile number is also written with dots in pairs: `06.12.34.56.78`.)
+        pattern: r"(?-u:\b)0[1-9](?:(?: - |[ -])?[0-9]){8}(?-u:\b)|(?-u:\b)06(?:\.[0-9]{2}){4}(?-u:\b)|\(0[1-9][0-9]{0,2}\)[ -]?[0-9](?:[ -]?[0-9]){5,7}(?-u:\b)|\(0\) ?[1-9][0-9]{0,2}[ -]?[0-9](?:[ -]?[0-9]){5,7}(?-u:\b)",
         check: check_national,
     },
     PatternRule {
@@ -189,8 +190,16 @@ mod tests {
             ("Telefoon: +31 (0) 20 - 123 45 67", "+31 (0) 20 - 123 45 67"),
             ("bel +31 6 - 12345678", "+31 6 - 12345678"),
             ("of (0)6 12345678.", "(0)6 12345678"),
+            ("Mobiel: 06.12.34.56.78", "06.12.34.56.78"),
         ] {
             assert_eq!(found(text, Phone), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn dotted_pairs_only_for_a_whole_mobile_number() {
+        for text in ["versie 06.12.34.56.78.90", "06.12.2019", "06.12.34.56", "op 06.12.34.56.7 uur"] {
+            assert!(found(text, Phone).is_empty(), "{text}: {:?}", found(text, Phone));
         }
     }
 

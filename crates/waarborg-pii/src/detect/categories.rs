@@ -56,7 +56,10 @@ const LEXICON: &[(Category, &[&str])] = &[
             "diagnose", "arbeidsongeschikt", "ziek gemeld", "ziekgemeld", "ziektewet", "wia",
             "rolstoel", "rollator", "slecht ter been", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
             "slechthorend", "doof", "blind", "slechtziend", "suïcid*", "zelfmoord", "hepatitis",
-            "tbc", "tuberculose", "soa", "lymfeklier*", "dialyse", "transplantatie", "dyslexie*",
+            "tbc", "*tuberculose", "*stoornis", "trauma*", "*allergie", "allergisch",
+            // English, for mails in English (`I am sick since Monday`, `very ill with cancer`).
+            "sick", "ill", "illness", "cancer", "flu", "pregnant", "depression", "diagnosed", "disability",
+            "disabled", "medication", "surgery", "dementia", "autism", "asthma", "soa", "lymfeklier*", "dialyse", "transplantatie", "dyslexie*",
             "dyscalculie", "ms", "hypertensie", "hoge bloeddruk", "dm2", "diabetes mellitus",
             "hartritmestoornis", "boezemfibrilleren", "atriumfibrilleren", "nierfalen",
             "nierinsufficiëntie", "obesitas", "fibromyalgie", "migraine", "artritis",
@@ -70,7 +73,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "protestant*", "hindoe", "hindoeïst*", "joods", "jood", "boeddhist*", "atheïst",
             "gereformeerd*", "evangelisch*", "moskee*", "synagoge", "keppel", "kippa", "koosjer", "ramadan", "hoofddoek",
             "bekeerd", "gelovig", "geloofsovertuiging", "religie", "religieus", "jehova*",
-            "sikh", "vrijzinnig*", "orthodox*", "kerkdienst", "kerk", "gebedshuis", "tempel",
+            "sikh", "vrijzinnig*", "humanist*", "levensovertuiging", "orthodox*", "kerkdienst", "kerk", "gebedshuis", "tempel",
             "bidden", "gebed", "vrijdaggebed", "koran", "bijbelstudie",
         ],
     ),
@@ -142,7 +145,9 @@ const PERSON_CUES: &[&str] = &[
     "echtgenoot", "echtgenote", "partner", "opa", "oma", "buurman", "buurvrouw", "collega",
     "werknemer", "medewerker", "medewerkster", "leerling", "verdachte", "gedetineerde",
     "jongere", "kind", "klant", "melder", "klager", "klaagster", "sollicitant", "deelnemer", "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u",
-    "bent", "ben",
+    "bent", "ben", "het gezin",
+    // English: `I am sick`, `my father … is very ill`, `she is pregnant`.
+    "i", "i'm", "my", "he", "she", "his",
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
     "ze heeft", "ze had", "ze is opgenomen", "ze is bekend", "ze is ziek", "ze gebruikt", "ze slikt",
@@ -251,6 +256,11 @@ impl CategoryDetector {
         if names.get(idx).is_some_and(|r| r.start < to) {
             return true;
         }
+        // A form's field about the person the form names (`Patiënt: P. Kaczmarek` …
+        // `Diagnose: open longtuberculose`).
+        if !names.is_empty() && starts_with_category_field(&t.bytes[from..to]) {
+            return true;
+        }
         let sentence = &t.bytes[from..to];
         self.cues.find_iter(sentence).any(|m| {
             let s = from + m.start();
@@ -258,6 +268,22 @@ impl CategoryDetector {
             t.left_boundary(s) && t.right_boundary(e)
         })
     }
+}
+
+/// Labels of form fields that state a category of the form's subject.
+const CATEGORY_FIELDS: &[&str] = &[
+    "diagnose", "medicatie", "aandoening", "ziektebeeld", "beperking", "allergie", "allergieën",
+    "medische gegevens", "medische bijzonderheden", "gezondheid", "religie", "geloof", "godsdienst",
+    "levensovertuiging",
+];
+
+/// Whether `sentence` starts with one of [`CATEGORY_FIELDS`] and its colon.
+fn starts_with_category_field(sentence: &[u8]) -> bool {
+    let s = sentence.trim_ascii_start();
+    CATEGORY_FIELDS.iter().any(|label| {
+        let l = label.as_bytes();
+        s.len() > l.len() && s[..l.len()].eq_ignore_ascii_case(l) && s[l.len()..].trim_ascii_start().starts_with(b":")
+    })
 }
 
 /// Whether `MS` at `start..end` names multiple sclerosis (see [`CategoryDetector::detect`]).
@@ -303,6 +329,12 @@ mod tests {
         assert_eq!(categories("Leerling Emma de Boer (groep 7) heeft een dyslexieverklaring."), [Category::Health]);
         assert_eq!(categories("Hij heeft vorig jaar een CVA gehad."), [Category::Health]);
         for (text, want) in [
+            ("Patiënt: P. Kaczmarek\nDiagnose: open longtuberculose, gemeld op 05-02-2024", Category::Health),
+            ("Hij heeft een hechtingsstoornis en krijgt traumabehandeling.", Category::Health),
+            ("I am sick since Monday (flu, my doctor says rest).", Category::Health),
+            ("my father in Dhaka is very ill with cancer", Category::Health),
+            ("Roepnaam: Mark\nBijzonderheden: Mark heeft een notenallergie.", Category::Health),
+            ("De ouders vragen vrijstelling van de godsdienstles (het gezin is humanistisch).", Category::Religion),
             ("Ze is opgenomen geweest in een psychiatrische kliniek.", Category::Health),
             ("Meneer draagt een keppel en eet koosjer.", Category::Religion),
             ("Cliënt is lid van de moskeevereniging.", Category::Religion),
@@ -353,6 +385,10 @@ mod tests {
         assert!(categories("Het klantcontactcentrum informeert over dyslexie en diabetes.").is_empty());
         assert!(categories("De campagne over hoge bloeddruk en obesitas loopt tot juni.").is_empty());
         assert!(categories("Ze is bedoeld voor inwoners die naar de moskee gaan.").is_empty());
+        // A category field without a person named in the text; English policy text.
+        assert!(categories("Diagnose: tuberculose komt weinig voor in Nederland.").is_empty());
+        assert!(categories("The municipality supports residents with cancer or dementia.").is_empty());
+        assert!(categories("Het ILL-project en de flu-campagne lopen door.").is_empty());
         assert!(categories("Zijn er inwoners met een keppel of hoofddoek die last hebben van intimidatie?").is_empty());
         assert!(categories("Mijn vader werkt bij de TIA-afdeling van de bank; zijn collega's ook.").is_empty());
         assert!(categories("Klanten met diabetes krijgen voorrang; deelnemers met dyslexie ook.").is_empty());

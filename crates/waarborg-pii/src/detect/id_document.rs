@@ -45,6 +45,9 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             "rijbewijsnummer", "documentnr", "passport number", "document number", "paspoort",
             "id-kaart", "identiteitskaart", "rijbewijs", "verblijfsdocument", "verblijfspas",
             "vreemdelingendocument",
+            // The residence permit's card. (Not the IND's `V-nummer`: a person's number, no
+            // document's, and outside the taxonomy.)
+            "verblijfsvergunning", "verblijfsvergunning nr", "verblijfsvergunningnummer",
         ],
         gap: Gap::Only(" :=#.(-", 4),
         max_value: 12,
@@ -132,6 +135,10 @@ mod tests {
         assert_eq!(found("rijbewijsnummer 5012345678", IdDocument), ["5012345678"]);
         // Other formats right after their label.
         assert_eq!(found("documentnummer N012847563, geldig", IdDocument), ["N012847563"]);
+        // A residence permit and the IND's V-nummer.
+        assert_eq!(found("Verblijfsvergunning nr. V1234567 is verlengd", IdDocument), ["V1234567"]);
+        assert!(found("V-nummer: 2981736450", IdDocument).is_empty());
+        assert!(found("De verblijfsvergunning is verlengd tot 2030.", IdDocument).is_empty());
     }
 
     #[test]

@@ -206,6 +206,9 @@ pub(crate) const TITLES: &[&str] = &[
     // `dokter Van Rijswijk`; police ranks in reports (`verbalisant De Graaf`, `brigadier
     // Hoekman`).
     "dokter", "verbalisant", "verbalisante", "brigadier", "hoofdagent",
+    // A couple named by its surname (`Echtpaar Jansen-de Wit`). (Not `gezin`: `Gezin Centraal`
+    // names a programme; `het gezin Kramer` is read once the text named a Kramer in full.)
+    "echtpaar",
 ];
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
@@ -3292,6 +3295,12 @@ mod tests {
             let got = found(text, Person);
             assert!(got.is_empty() || got == ["van Dijk-van Wijk"], "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_household_named_by_its_surname() {
+        assert_eq!(found("Echtpaar Jansen-de Wit woont hier sinds 1990.", Person), ["Jansen-de Wit"]);
+        assert!(found("Het programma Gezin Centraal staat voorop.", Person).is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@
 
 use crate::entity::Category;
 use crate::text::Text;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 
 /// A category term found in a sentence about a person.
@@ -146,8 +146,11 @@ const PERSON_CUES: &[&str] = &[
     "werknemer", "medewerker", "medewerkster", "leerling", "verdachte", "gedetineerde",
     "jongere", "kind", "klant", "melder", "klager", "klaagster", "sollicitant", "deelnemer", "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u",
     "bent", "ben", "het gezin",
-    // English: `I am sick`, `my father … is very ill`, `she is pregnant`.
-    "i", "i'm", "my", "he", "she", "his",
+    // English: `I am sick`, `my father … is very ill`, `she is pregnant`. (With their spaces:
+    // `i` and `he` alone would match inside most words.)
+    " i ", "i am ", "i'm ", "i have ", "i was ", " my ", "my ", " he ", "he is ", "he has ",
+    "he was ", " she ", "she ", " his ", "his ",
+
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
     "ze heeft", "ze had", "ze is opgenomen", "ze is bekend", "ze is ziek", "ze gebruikt", "ze slikt",
@@ -182,7 +185,10 @@ impl CategoryDetector {
                 })
             })
             .collect();
+        // (A DFA, asked for: past about a hundred patterns the crate would pick a slower NFA,
+        // and every sentence with a category term is searched.)
         let cues = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(PERSON_CUES)?;
@@ -263,8 +269,10 @@ impl CategoryDetector {
         }
         let sentence = &t.bytes[from..to];
         self.cues.find_iter(sentence).any(|m| {
-            let s = from + m.start();
-            let e = from + m.end();
+            // (The spaces some cues carry are no part of the word.)
+            let cue = &sentence[m.start()..m.end()];
+            let s = from + m.start() + cue.iter().take_while(|&&c| c == b' ').count();
+            let e = from + m.end() - cue.iter().rev().take_while(|&&c| c == b' ').count();
             t.left_boundary(s) && t.right_boundary(e)
         })
     }

@@ -246,7 +246,7 @@ impl CategoryDetector {
                 continue;
             }
             let (s_start, s_end) = t.sentence_around(start, 240);
-            if !self.about_a_person(t, s_start, s_end, names) {
+            if !self.about_a_person(t, s_start, s_end, names) && !self.impersonal_after_a_person(t, s_start, names) {
                 continue;
             }
             out.push(CategoryHit {
@@ -255,6 +255,28 @@ impl CategoryDetector {
                 score: 0.8,
             });
         }
+    }
+
+    /// `… over Bilal: hij is vaak moe. Er is een vermoeden van ADHD`: an impersonal sentence (`Er
+    /// is`, `Er wordt`) goes on about the person of the sentence before it, on the same line.
+    /// (`De gemeente helpt inwoners. Er is een wachtlijst voor de ggz.` names nobody.)
+    #[inline(never)]
+    fn impersonal_after_a_person(&self, t: &Text<'_>, from: usize, names: &[Range<usize>]) -> bool {
+        let b = t.bytes;
+        let head = b[from..].trim_ascii_start();
+        let impersonal = ["er is ", "er wordt ", "er was ", "er werd ", "er zijn ", "er bestaat "]
+            .iter()
+            .any(|w| head.len() > w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()));
+        // The sentence before ends right before this one, with its full stop, on the same line.
+        let mut end = from;
+        while end > 0 && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        if !impersonal || end == 0 || !matches!(b[end - 1], b'.' | b'!' | b'?') {
+            return false;
+        }
+        let (prev_start, prev_end) = t.sentence_around(end - 1, 240);
+        self.about_a_person(t, prev_start, prev_end, names)
     }
 
     fn about_a_person(&self, t: &Text<'_>, from: usize, to: usize, names: &[Range<usize>]) -> bool {
@@ -337,6 +359,7 @@ mod tests {
         assert_eq!(categories("Leerling Emma de Boer (groep 7) heeft een dyslexieverklaring."), [Category::Health]);
         assert_eq!(categories("Hij heeft vorig jaar een CVA gehad."), [Category::Health]);
         for (text, want) in [
+            ("Over Bilal: hij is vaak moe. Er is een vermoeden van ADHD; onderzoek volgt.", Category::Health),
             ("Patiënt: P. Kaczmarek\nDiagnose: open longtuberculose, gemeld op 05-02-2024", Category::Health),
             ("Hij heeft een hechtingsstoornis en krijgt traumabehandeling.", Category::Health),
             ("I am sick since Monday (flu, my doctor says rest).", Category::Health),
@@ -393,6 +416,8 @@ mod tests {
         assert!(categories("Het klantcontactcentrum informeert over dyslexie en diabetes.").is_empty());
         assert!(categories("De campagne over hoge bloeddruk en obesitas loopt tot juni.").is_empty());
         assert!(categories("Ze is bedoeld voor inwoners die naar de moskee gaan.").is_empty());
+        assert!(categories("De gemeente helpt inwoners. Er is een wachtlijst voor de ggz.").is_empty());
+        assert!(categories("Hij belde gisteren.\nEr is veel vraag naar hulp bij depressie.").is_empty());
         // A category field without a person named in the text; English policy text.
         assert!(categories("Diagnose: tuberculose komt weinig voor in Nederland.").is_empty());
         assert!(categories("The municipality supports residents with cancer or dementia.").is_empty());

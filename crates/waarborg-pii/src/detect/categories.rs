@@ -56,14 +56,15 @@ const LEXICON: &[(Category, &[&str])] = &[
             "diagnose", "arbeidsongeschikt", "ziek gemeld", "ziekgemeld", "ziektewet", "wia",
             "rolstoel", "rollator", "slecht ter been", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
             "slechthorend", "doof", "blind", "slechtziend", "suïcid*", "zelfmoord", "hepatitis",
-            "tbc", "*tuberculose", "*stoornis", "trauma*", "*allergie", "allergisch",
+            "tbc", "*tuberculose", "*stoornis", "trauma*", "*allergie", "allergisch", "soa",
+            "lymfeklier*", "dialyse", "transplantatie", "dyslexie*", "dyscalculie", "ms",
+            "hypertensie", "hoge bloeddruk", "dm2", "diabetes mellitus", "hartritmestoornis",
+            "boezemfibrilleren", "atriumfibrilleren", "nierfalen", "nierinsufficiëntie", "obesitas",
+            "fibromyalgie", "migraine", "artritis", "ziekte van crohn", "colitis ulcerosa",
+            "coeliakie", "cva", "hersentumor", "is in verwachting",
             // English, for mails in English (`I am sick since Monday`, `very ill with cancer`).
-            "sick", "ill", "illness", "cancer", "flu", "pregnant", "depression", "diagnosed", "disability",
-            "disabled", "medication", "surgery", "dementia", "autism", "asthma", "soa", "lymfeklier*", "dialyse", "transplantatie", "dyslexie*",
-            "dyscalculie", "ms", "hypertensie", "hoge bloeddruk", "dm2", "diabetes mellitus",
-            "hartritmestoornis", "boezemfibrilleren", "atriumfibrilleren", "nierfalen",
-            "nierinsufficiëntie", "obesitas", "fibromyalgie", "migraine", "artritis",
-            "ziekte van crohn", "colitis ulcerosa", "coeliakie", "cva", "hersentumor", "is in verwachting",
+            "sick", "ill", "illness", "cancer", "flu", "pregnant", "depression", "diagnosed",
+            "disability", "disabled", "medication", "surgery", "dementia", "autism", "asthma",
         ],
     ),
     (
@@ -144,13 +145,13 @@ const PERSON_CUES: &[&str] = &[
     "bewoner", "bewoonster", "huurder", "zoon", "dochter", "vader", "moeder", "broer", "zus",
     "echtgenoot", "echtgenote", "partner", "opa", "oma", "buurman", "buurvrouw", "collega",
     "werknemer", "medewerker", "medewerkster", "leerling", "verdachte", "gedetineerde",
-    "jongere", "kind", "klant", "melder", "klager", "klaagster", "sollicitant", "deelnemer", "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u",
-    "bent", "ben", "het gezin",
-    // English: `I am sick`, `my father … is very ill`, `she is pregnant`. (With their spaces:
-    // `i` and `he` alone would match inside most words.)
-    " i ", "i am ", "i'm ", "i have ", "i was ", " my ", "my ", " he ", "he is ", "he has ",
-    "he was ", " she ", "she ", " his ", "his ",
-
+    "jongere", "kind", "klant", "melder", "klager", "klaagster", "sollicitant", "deelnemer",
+    "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u", "bent", "ben", "het gezin",
+    // English: `I am sick`, `my father … is very ill`, `she is pregnant`. `i` and `he` carry a
+    // space (or the verb after them), as alone they would match inside most words; the spaces
+    // are trimmed before the boundary test.
+    " i ", "i am ", "i'm ", "i have ", "i was ", "my ", " he ", "he is ", "he has ", "he was ",
+    "she ", "his ",
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
     "ze heeft", "ze had", "ze is opgenomen", "ze is bekend", "ze is ziek", "ze gebruikt", "ze slikt",

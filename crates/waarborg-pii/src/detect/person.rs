@@ -2146,6 +2146,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         || (first.kind == Kind::Cap && first.surname && !first.common && toks.len() >= 2 && is_first(&toks[1]))
         || unlisted_given_name_and_surname(t, toks)
         || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
+    // (`met Van der Meer`: the capitalised tussenvoegsel is itself the context.)
+    let particles_first = !could_be_name && capitalised_particles_mid_sentence(t, toks);
+    let could_be_name = could_be_name || particles_first;
+    let context = context || particles_first;
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
     // (`Achternaam: van Dijk` matters only where nothing else makes the chain a name.)
@@ -2164,6 +2168,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         return None;
     }
     if organisation_label_before(t, chain_start) || after_postcode(t, chain_start) {
+        return None;
+    }
+    // `Dorpsweg 12, Heino`: the place after an address (not a full name: `…, Piet Jansen`).
+    if !(head.len() >= 2 && is_first(&head[0])) && after_house_number(t, chain_start) {
         return None;
     }
     let context = context || titled;
@@ -2377,6 +2385,72 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         _ => None,
     }
 }
+
+/// `met Van der Meer`, `volgens De Vries`, `Jansen, Van den Broek en Smit`: a surname written
+/// without a given name or initials starts with a capital (`Van der Meer`, where a full name
+/// has `Piet van der Meer`), so mid-sentence a capitalised tussenvoegsel run before a listed
+/// surname is a name. Only mid-sentence: after a lower-case word, after a comma, or after a
+/// capitalised common word that opened the sentence (`Volgens`); at a sentence or line start
+/// `De Boer` may be "the farmer". Not after an article (`het Van der Valk hotel`), not after a
+/// preposition of place or among the places so written (`naar Den Bosch`, `Kerkstraat 1, De
+/// Lier`), and only when the surname ends the chain (`bij De Boer Installatietechniek`).
+#[inline(always)]
+fn capitalised_particles_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
+    toks.len() >= 2
+        && toks[0].kind == Kind::Tuss
+        && t.bytes[toks[0].start].is_ascii_uppercase()
+        && toks[toks.len() - 1].kind == Kind::Cap
+        && toks[toks.len() - 1].surname
+        && particles_then_surname_mid_sentence(t, toks)
+}
+
+#[inline(never)]
+fn particles_then_surname_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
+    let b = t.bytes;
+    let start = toks[0].start;
+    if !toks[..toks.len() - 1].iter().all(|tok| tok.kind == Kind::Tuss) {
+        return false;
+    }
+    let whole = &t.str[start..toks[toks.len() - 1].end];
+    if with_lower(whole, |w| PLACES_WITH_PARTICLE.contains(&w)) {
+        return false;
+    }
+    if start >= 2 && &b[start - 2..start] == b", " {
+        return true;
+    }
+    if start < 2 || b[start - 1] != b' ' {
+        return false;
+    }
+    let word_start = b[..start - 1]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    let word = &t.str[word_start..start - 1];
+    // A lower-case word, or a capitalised common word that opened the sentence (`Volgens`).
+    let lower_case = word.bytes().all(|c| c.is_ascii_lowercase());
+    let sentence_opener = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && word[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && with_lower(word, is_common_word);
+    !word.is_empty()
+        && (lower_case || sentence_opener)
+        && !with_lower(word, |w| is_article(w) || w == "een" || PLACE_PREPOSITIONS.contains(&w))
+        && !(lower_case && NAMED_THINGS.iter().any(|n| word.ends_with(n)))
+}
+
+/// Nouns after which a capitalised name names the place or the body (`de wijk De Horst`,
+/// `basisschool De Regenboog`, `restaurant Van der Valk`), compounds included (`woonwijk`).
+const NAMED_THINGS: &[&str] = &[
+    "wijk", "buurt", "dorp", "stad", "school", "kerk", "centrum", "park", "hotel", "restaurant", "café", "theater",
+    "fabriek", "museum", "praktijk", "stichting", "vereniging", "instelling", "opvang", "polder", "camping", "zaal",
+    "flat", "gebouw", "complex", "locatie", "molen", "boerderij", "kantoor", "winkel", "bedrijf", "vestiging",
+];
+
+/// Places written with a capitalised tussenvoegsel whose second word is a listed surname.
+const PLACES_WITH_PARTICLE: &[&str] = &[
+    "den bosch", "den ham", "den oever", "de lier", "de wijk", "ten boer", "ten post", "de haan",
+    "de kempen", "de klomp", "den velde", "de maas", "de rijn", "de berkel", "de regge",
+    "de amstel", "de wallen", "de dam",
+];
 
 /// Two capitalised words, neither a common word, the second a listed surname: a given name the
 /// gazetteer lacks before a surname (`Gurpreet Singh`). Not a place: the first word is no
@@ -2706,6 +2780,31 @@ fn after_postcode(t: &Text<'_>, start: usize) -> bool {
             let digits_end = if head[n - 3] == b' ' { n - 3 } else { n - 2 };
             digits_end >= 4 && head[digits_end - 4..digits_end].iter().all(u8::is_ascii_digit)
         }
+}
+
+/// `Dorpsweg 12, ` / `Kerkstraat 4a, ` / `Laan 3-2, ` right before `start`: a street (by its
+/// ending) and a house number, then a comma.
+fn after_house_number(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    if start < 4 || &b[start - 2..start] != b", " {
+        return false;
+    }
+    let number_start = b[..start - 2]
+        .iter()
+        .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
+        .map_or(0, |p| p + 1);
+    let number = &b[number_start..start - 2];
+    if !number.first().is_some_and(u8::is_ascii_digit) || number.len() > 8 || number_start < 2 || b[number_start - 1] != b' ' {
+        return false;
+    }
+    let street_end = number_start - 1;
+    let street_start = t.str[..street_end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == '\'')
+        .last()
+        .map_or(street_end, |(i, _)| i);
+    street_start < street_end && looks_like_street(&t.str[street_start..street_end])
 }
 
 /// Whether the word before `start` is a title, role, salutation or form label: `dhr.`,
@@ -3182,8 +3281,10 @@ mod tests {
         assert_eq!(found(text, Person), ["W.J.M. van Ommeren", "Van Ommeren", "Kramer, D.", "Kramer"]);
         // A remembered surname that is also a place, after a preposition of place, is the place.
         assert_eq!(found("Mw. Van Kampen belde. Zij komt uit Kampen.", Person), ["Van Kampen"]);
-        // Without the full name earlier, the lone words stay unread.
-        assert!(found("Volgens Van Ommeren is dat zo. Het gezin Kramer woont hier.", Person).is_empty());
+        // Without the full name earlier, the lone word stays unread (a capital tussenvoegsel
+        // mid-sentence is context of its own: `Van Ommeren`).
+        assert_eq!(found("Volgens Van Ommeren is dat zo. Het gezin Kramer woont hier.", Person), ["Van Ommeren"]);
+        assert!(found("Het gezin Kramer woont hier.", Person).is_empty());
         // A remembered surname inside an organisation's name is still the organisation.
         assert_eq!(
             found("Dhr. P. Bakker belde. Offerte van Bakker Installatietechniek B.V. ontvangen.", Person),
@@ -3954,5 +4055,63 @@ mod introduction_tests {
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }
+    }
+
+    /// A surname without a given name is written with a capital tussenvoegsel (`Van der Meer`),
+    /// so mid-sentence that capital is the context; not a place, a brand or a street.
+    #[test]
+    fn surnames_with_a_capital_tussenvoegsel_mid_sentence() {
+        for (text, want) in [
+            ("Gisteren sprak ik met Van den Broek.", &["Van den Broek"][..]),
+            ("Ik sprak met Van der Meer over de zaak.", &["Van der Meer"]),
+            ("Het rapport van De Vries was goed.", &["De Vries"]),
+            ("Volgens Van der Meer is dat niet zo.", &["Van der Meer"]),
+            ("Overleg met Van den Broek en Sluiter.", &["Van den Broek", "Sluiter"]),
+            ("Aanwezig waren Jansen, Van der Linden en anderen.", &["Van der Linden"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
+        for text in [
+            // Places so written, also after a preposition of place or an address.
+            "De vergadering vond plaats in De Lier.",
+            "Het bedrijf is gevestigd in Den Bosch en Den Helder.",
+            "We hebben gegeten bij restaurant De Haan.",
+            "Kerkstraat 1, De Lier",
+            "Zij wonen in de wijk De Horst.",
+            // Brands and bodies: after an article, or with more words after the surname.
+            "Zij verbleef in het Van der Valk hotel.",
+            "Zij werkt bij De Boer Installatietechniek.",
+            "Het Van Gogh Museum trok veel bezoekers.",
+            // A sentence start may be an article and a noun.
+            "De Boer komt later.",
+            "Van de Gemeente kregen we geen antwoord.",
+            // Lower case: no context of its own.
+            "Ik sprak met van der Meer over de zaak.",
+            // Streets.
+            "Hij woont aan de Van der Meerlaan 4.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        // Without a tussenvoegsel a lone surname still needs context.
+        assert!(found("Ik sprak met Jansen over de zaak.", Person).is_empty());
+    }
+
+    /// A place after an address and its comma is no name, though `Heino` is a listed one.
+    #[test]
+    fn place_after_an_address() {
+        for text in ["Dorpsweg 12, Heino", "De melding kwam van Kerkstraat 4a, Emmen.", "Laan 3-2, Den Haag"] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        assert_eq!(found("Bezoek aan Dorpsweg 12, Piet Jansen was thuis.", Person), ["Piet Jansen"]);
+        assert_eq!(found("Heino belde over Dorpsweg 12.", Person), ["Heino"]);
+    }
+
+    /// An imperative that opens a sentence is no part of the name after it; `Info` is a word.
+    #[test]
+    fn imperatives_and_info_are_no_names() {
+        assert_eq!(found("Bel Henk even terug.", Person), ["Henk"]);
+        assert_eq!(found("Bel Henk even terug op 020-1234567.", Person), ["Henk"]);
+        assert!(found("Aan: Info Gemeente Utrecht", Person).is_empty());
+        assert_eq!(found("Van: Piet Jansen\nCC: Info Gemeente", Person), ["Piet Jansen"]);
     }
 }

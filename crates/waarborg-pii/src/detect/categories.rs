@@ -54,7 +54,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "psychiater", "psychiatrisch*", "psycholoog", "ggz", "ziekenhuisopname",
             "opgenomen in het ziekenhuis", "opgenomen in een kliniek", "gediagnosticeerd",
             "diagnose", "arbeidsongeschikt", "ziek gemeld", "ziekgemeld", "ziektewet", "wia",
-            "rolstoel", "rollator", "slecht ter been", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
+            "rolstoel*", "rollator", "slecht ter been", "gehandicapt", "handicap", "verstandelijke beperking", "lichamelijke beperking",
             "slechthorend", "doof", "blind", "slechtziend", "suïcid*", "zelfmoord", "hepatitis",
             "tbc", "*tuberculose", "*stoornis", "trauma*", "*allergie", "allergisch", "soa",
             "lymfeklier*", "dialyse", "transplantatie", "dyslexie*", "dyscalculie", "ms",
@@ -132,7 +132,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "justitiële documentatie", "delict", "misdrijf", "diefstal", "inbraak", "fraude gepleegd",
             "mishandeling", "drugshandel", "tbs", "reclassering", "zit vast", "vog geweigerd",
             "enkelband", "voorwaardelijk", "opgepakt", "geweldsdelict", "zedendelict",
-            "strafbeschikking", "politierechter", "strafzaak", "aanhouding",
+            "strafbeschikking", "politierechter", "strafzaak", "aanhouding", "voorarrest", "*hechtenis",
         ],
     ),
 ];
@@ -359,6 +359,9 @@ mod tests {
         assert_eq!(categories("graag uw aandacht voor mw. H. Yıldız, bekend met DM2 en hypertensie."), [Category::Health]);
         assert_eq!(categories("Leerling Emma de Boer (groep 7) heeft een dyslexieverklaring."), [Category::Health]);
         assert_eq!(categories("Hij heeft vorig jaar een CVA gehad."), [Category::Health]);
+        assert_eq!(categories("Meneer is rolstoelgebonden na een ongeluk."), [Category::Health]);
+        assert_eq!(categories("Zij zat drie weken in voorarrest."), [Category::Criminal]);
+        assert_eq!(categories("Hij zit in voorlopige hechtenis."), [Category::Criminal]);
         for (text, want) in [
             ("Over Bilal: hij is vaak moe. Er is een vermoeden van ADHD; onderzoek volgt.", Category::Health),
             ("Patiënt: P. Kaczmarek\nDiagnose: open longtuberculose, gemeld op 05-02-2024", Category::Health),
@@ -414,6 +417,8 @@ mod tests {
         assert!(categories("Veel inwoners zijn gelovig of gaan naar de kerk.").is_empty());
         assert!(categories("De wachttijden in de ggz zijn lang.").is_empty());
         assert!(categories("De gemeente vergoedt een rollator via de Wmo.").is_empty());
+        assert!(categories("Rolstoelgebonden inwoners krijgen een parkeerkaart.").is_empty());
+        assert!(categories("Bij niet betalen volgt vervangende hechtenis.").is_empty());
         assert!(categories("Het klantcontactcentrum informeert over dyslexie en diabetes.").is_empty());
         assert!(categories("De campagne over hoge bloeddruk en obesitas loopt tot juni.").is_empty());
         assert!(categories("Ze is bedoeld voor inwoners die naar de moskee gaan.").is_empty());

@@ -2,7 +2,8 @@
 //!
 //! **What it finds:** nine digits, plain (`123456782`), dotted 4-2-3 (`1234.56.782`) or grouped
 //! 3-3-3 with spaces or dots (`123 456 782`), whose 11-proef holds; after a BSN label also 4-2-3
-//! with spaces or dashes (`BSN: 1234 56 782`, `1234-56-782`).
+//! with spaces or dashes (`BSN: 1234 56 782`, `1234-56-782`) and 3-3-3 with dashes
+//! (`bsn: 123-456-782`).
 //!
 //! **Why it is personal data:** the BSN identifies one resident for life and unlocks every
 //! government file about them; the AVG (UAVG art. 46) allows its use only where a law says so.
@@ -21,7 +22,7 @@ pub(crate) const RULES: &[PatternRule] = &[PatternRule {
     entity: EntityType::Bsn,
     name: "bsn",
     // (After a label also 2-2-2-3 and 3-2-4 with spaces, and the nine digits glued to `bsn`.)
-    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}[. -][0-9]{2}[. -][0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3}|[0-9]{2} [0-9]{2} [0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{2} [0-9]{4}|(?i:bsn)[0-9]{9})(?-u:\b)",
+    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}[. -][0-9]{2}[. -][0-9]{3}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}|[0-9]{2} [0-9]{2} [0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{2} [0-9]{4}|(?i:bsn)[0-9]{9})(?-u:\b)",
     check,
 }];
 
@@ -136,8 +137,10 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // 4-2-3 with spaces or dashes is how some copy the dotted form, and 2-2-2-3 and 3-2-4 how
     // some read a number out; only after a label.
     let copied_4_2_3 = matches!(raw[4], b' ' | b'-');
+    // 3-3-3 with dashes (`bsn: 123-456-782`), also only after a label.
+    let dashed_3_3_3 = raw[3] == b'-';
     let read_out = raw[2] == b' ' || (raw[3] == b' ' && raw.get(6) == Some(&b' '));
-    if (thousands_style || copied_4_2_3 || read_out || looks_like_amount(t, m.start, m.end)) && !labelled {
+    if (thousands_style || copied_4_2_3 || dashed_3_3_3 || read_out || looks_like_amount(t, m.start, m.end)) && !labelled {
         return None;
     }
     if !labelled
@@ -215,6 +218,17 @@ mod tests {
         assert!(found("artikel 1234-56-782", Bsn).is_empty());
         assert!(found("BSN: 1234 56 789", Bsn).is_empty());
         assert!(found("BSN: 1234 56-782", Bsn).is_empty());
+    }
+
+    #[test]
+    fn after_a_label_3_3_3_with_dashes() {
+        assert_eq!(found("bsn: 123-456-782", Bsn), ["123-456-782"]);
+        assert_eq!(found("Burgerservicenummer 123-456-782.", Bsn), ["123-456-782"]);
+        // Without a label a dashed number is an order or reference number.
+        assert!(found("Referentie 123-456-782", Bsn).is_empty());
+        assert!(found("Zie 123-456-782 in het systeem.", Bsn).is_empty());
+        assert!(found("bsn: 123-456-789", Bsn).is_empty());
+        assert!(found("bsn: 123-456 782", Bsn).is_empty());
     }
 
     #[test]

@@ -209,6 +209,8 @@ pub(crate) const TITLES: &[&str] = &[
     // A couple named by its surname (`Echtpaar Jansen-de Wit`). (Not `gezin`: `Gezin Centraal`
     // names a programme; `het gezin Kramer` is read once the text named a Kramer in full.)
     "echtpaar",
+    // Heirs and the late (`de erven Pieters`, `wijlen J. Pieters`).
+    "erven", "wijlen",
 ];
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
@@ -4113,5 +4115,16 @@ mod introduction_tests {
         assert_eq!(found("Bel Henk even terug op 020-1234567.", Person), ["Henk"]);
         assert!(found("Aan: Info Gemeente Utrecht", Person).is_empty());
         assert_eq!(found("Van: Piet Jansen\nCC: Info Gemeente", Person), ["Piet Jansen"]);
+    }
+
+    /// Heirs and the late are named by the surname after `erven` and `wijlen`.
+    #[test]
+    fn heirs_and_the_late() {
+        assert_eq!(found("Erven Pieters hebben bezwaar gemaakt.", Person), ["Pieters"]);
+        assert_eq!(found("De erven Pieters hebben bezwaar gemaakt.", Person), ["Pieters"]);
+        assert_eq!(found("Wijlen Jan Pieters liet een testament na.", Person), ["Jan Pieters"]);
+        for text in ["Op de erven van boerderijen staan schuren.", "De erven Noord en Zuid worden verkocht.", "Erven: zie bijlage 2."] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
     }
 }

@@ -1066,7 +1066,13 @@ fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec<
                 || (cue_word.eq_ignore_ascii_case(b"naam is") && possessive_before(b, m.start)))
             .then(|| introduced_name_after(t, m.end))
             .flatten();
-            let given = given_name_after(t, m.end, cue);
+            // `mijn zoon heet noah`: the name after a relative's `heet`.
+            let name_at = if cue == Cue::Given && cue_word.len() > 5 && cue_word[..5].eq_ignore_ascii_case(b"mijn ") && b[m.end..].starts_with(b" heet ") {
+                m.end + 5
+            } else {
+                m.end
+            };
+            let given = given_name_after(t, name_at, cue);
             let longer = match (given, introduced) {
                 (Some(g), Some(i)) => Some(if i.range.end > g.range.end { i } else { g }),
                 (g, i) => g.or(i),
@@ -2176,6 +2182,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if !(head.len() >= 2 && is_first(&head[0])) && after_house_number(t, chain_start) {
         return None;
     }
+    if could_end_a_cell(t.bytes, chain_end) && in_place_column(t, chain_start, chain_end) {
+        return None;
+    }
     let context = context || titled;
     let context_at_head = context_at_head || titled;
     // An organisation named at the start (`Vereniging Tegenwind`, `Gemeente Utrecht`) makes the
@@ -2513,7 +2522,9 @@ fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> Option
         && (matches!(&b[start - 3..start - 1], b"de" | b"te" | b"'t" | b"op")
             || matches!(&b[start - 4..start - 1], b"van" | b"der" | b"den" | b"ter" | b"ten" | b"het" | b"von"));
     let fills_line = prev == b'\n' && tokens >= 2 && matches!(next, None | Some(b'\n' | b'\r'));
-    let cell_end = matches!(next, Some(b'|' | b'\t')) || (next == Some(b' ') && matches!(b.get(end + 1), Some(b'|' | b' ' | b'\t')));
+    let cell_end = matches!(next, Some(b'|' | b'\t'))
+        || (next == Some(b' ') && matches!(b.get(end + 1), Some(b'|' | b' ' | b'\t')))
+        || (prev == b'\t' && matches!(next, None | Some(b'\n' | b'\r')));
     if tuss_before {
         if let Some(particles) = particles_after_name_label(t, start) {
             return Some(particles);
@@ -2669,28 +2680,64 @@ fn is_postnominal(word: &str) -> bool {
 }
 
 /// `| Yilmaz | Ayse |` under `| Achternaam | Voornaam |`, tab-separated alike: a table cell in a
-/// column whose header is a name label. The header is the top row of the block of lines with
-/// the same separator, at most 64 lines up.
+/// column whose header is a name label.
 #[inline(never)]
 fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
+    column_header(t, start, end, b"|\t").is_some_and(|cell| {
+        with_lower(cell.trim().trim_end_matches(':'), |w| {
+            w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || w == "voorletters"
+        })
+    })
+}
+
+/// Whether a separator or a line end follows `end`, perhaps after spaces (cheap: most chains
+/// are followed by a space and a word).
+#[inline(always)]
+fn could_end_a_cell(b: &[u8], end: usize) -> bool {
+    let mut after = end;
+    while b.get(after) == Some(&b' ') {
+        after += 1;
+    }
+    matches!(b.get(after), None | Some(b'|' | b'\t' | b';' | b',' | b'\n' | b'\r'))
+}
+
+/// `Anna de Wit;Dorpsweg 2;Heino` under `Naam;Adres;Woonplaats`: a field in a column whose
+/// header names a place, so the place, though `Heino` is a listed name.
+#[inline(never)]
+fn in_place_column(t: &Text<'_>, start: usize, end: usize) -> bool {
+    column_header(t, start, end, b"|\t;,").is_some_and(|cell| {
+        let cell = cell.trim().trim_end_matches(':');
+        let cell = cell.strip_prefix('"').and_then(|c| c.strip_suffix('"')).unwrap_or(cell);
+        with_lower(cell, |w| {
+            w.ends_with("plaats") || ["stad", "gemeente", "city", "town", "place", "land", "country", "provincie"].contains(&w)
+        })
+    })
+}
+
+/// The header of the column whose cell is `start..end`, for a cell between two of `separators`
+/// (or starting its line, except in a `|` table). The header is the top row of the block of
+/// lines with the same separator, at most 64 lines up.
+fn column_header<'t>(t: &Text<'t>, start: usize, end: usize, separators: &[u8]) -> Option<&'t str> {
     let b = t.bytes;
     // Most chains do not fill a table cell: the bytes around settle it.
     let mut after = end;
     while b.get(after) == Some(&b' ') {
         after += 1;
     }
-    let sep = match b.get(after) {
-        Some(&c @ (b'|' | b'\t')) => c,
-        _ => return false,
-    };
     let mut p = start;
     while p > 0 && b[p - 1] == b' ' {
         p -= 1;
     }
-    // (The first cell of a tab-separated row starts its line.)
-    let line_first = p == 0 || b[p - 1] == b'\n';
-    if !(b.get(p.wrapping_sub(1)) == Some(&sep) || (line_first && sep == b'\t')) {
-        return false;
+    let before = p.checked_sub(1).map(|q| b[q]);
+    // (The first cell of a row without `|` borders starts its line, and its last ends it.)
+    let line_first = before.is_none_or(|c| c == b'\n');
+    let sep = match b.get(after) {
+        Some(c) if separators.contains(c) => *c,
+        None | Some(b'\n' | b'\r') => before.filter(|c| *c != b'|' && separators.contains(c))?,
+        _ => return None,
+    };
+    if !(before == Some(sep) || (line_first && sep != b'|')) {
+        return None;
     }
     let line_start = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
     let column = b[line_start..p].iter().filter(|&&c| c == sep).count();
@@ -2707,13 +2754,10 @@ fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
         header = above_start;
     }
     if header == line_start {
-        return false;
+        return None;
     }
     let header_end = memchr::memchr(b'\n', &b[header..]).map_or(b.len(), |q| header + q);
-    let Some(cell) = t.str[header..header_end].split(char::from(sep)).nth(column) else { return false };
-    with_lower(cell.trim().trim_end_matches(':'), |w| {
-        w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || w == "voorletters"
-    })
+    t.str[header..header_end].split(char::from(sep)).nth(column)
 }
 
 /// Retail and food brands named after their founders (`werkt bij Albert Heijn`): a shop, not
@@ -3931,11 +3975,16 @@ mod introduction_tests {
             ("hallo, mijn naam is kevin, ik heb een vraag", "kevin"),
             ("mijn naam is van der berg en ik heb een vraag", "van der berg"),
             ("mijn naam is de jong", "de jong"),
+            // A relative's name after `heet`: a listed given name.
+            ("mijn zoon heet noah en zit op de basisschool", "noah"),
+            ("mijn dochter heet emma de vries", "emma de vries"),
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
         for text in [
             "mijn naam is niet belangrijk",
+            "mijn zoon heet niet zo",
+            "mijn dochter heet anders",
             "mijn naam is bekend bij de gemeente",
             "mijn naam is hetzelfde gebleven",
             "de naam is gewijzigd",
@@ -4126,5 +4175,21 @@ mod introduction_tests {
         for text in ["Op de erven van boerderijen staan schuren.", "De erven Noord en Zuid worden verkocht.", "Erven: zie bijlage 2."] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }
+    }
+
+    /// A table's or an export's column header says what a cell holds: a name in a name column
+    /// (also the last cell of a tab-separated row), a place in a place column.
+    #[test]
+    fn column_headers_name_names_and_places() {
+        assert_eq!(found("Voornaam\tAchternaam\nPiet\tKowalczyk", Person), ["Piet", "Kowalczyk"]);
+        assert_eq!(found("Achternaam\tVoornaam\nKowalczyk\tPiet", Person), ["Kowalczyk", "Piet"]);
+        assert_eq!(found("Naam;Adres;Woonplaats\nAnna de Wit;Dorpsweg 2;Heino", Person), ["Anna de Wit"]);
+        assert_eq!(found("naam,adres,plaats\nPiet Bakker,Kerkstraat 1,Heino", Person), ["Piet Bakker"]);
+        assert_eq!(found("| Naam | Plaats |\n|---|---|\n| Heino | Heino |", Person), ["Heino"]);
+        // The header of another column decides nothing.
+        assert_eq!(found("Naam;Woonplaats\nHeino Bakker;Utrecht", Person), ["Heino Bakker"]);
+        assert_eq!(found("woonplaats,naam\nHeino,Heino de Vries", Person), ["Heino de Vries"]);
+        // Without a header row a last cell is no name by position alone.
+        assert!(found("Opmerking\tGeen\nStatus\tKowalczyk", Person).is_empty());
     }
 }

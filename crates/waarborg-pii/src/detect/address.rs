@@ -485,7 +485,17 @@ fn extend_left(t: &Text<'_>, mut start: usize) -> usize {
         pending = None;
         pending_count = 0;
     }
-    start
+    ordinal_before(t.bytes, start).unwrap_or(start)
+}
+
+/// `1e Jan Steenstraat 44`, `2de Hugo de Grootstraat 3`, `3e Oosterparkstraat 12`: the ordinal
+/// (one or two digits and `e`, `de`, `ste`) that numbers streets of one name; where it starts.
+fn ordinal_before(b: &[u8], start: usize) -> Option<usize> {
+    let head = b[..start].strip_suffix(b" ")?;
+    let digits = ["ste", "de", "e"].iter().find_map(|s| head.strip_suffix(s.as_bytes()))?;
+    let n = digits.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let from = digits.len() - n;
+    ((1..=2).contains(&n) && digits[from] != b'0' && (from == 0 || !b[from - 1].is_ascii_alphanumeric())).then_some(from)
 }
 
 fn street_capitalised(t: &Text<'_>, start: usize) -> bool {
@@ -600,6 +610,13 @@ mod tests {
             ("Van Baerlestraat 27-III", "Van Baerlestraat 27-III"),
             ("'s-Gravendijkwal 10, Rotterdam", "'s-Gravendijkwal 10"),
             ("Hij woont aan de ’s-Gravelandseweg 80.", "’s-Gravelandseweg 80"),
+            // An ordinal numbers streets of one name.
+            ("Zij woont in de Pijp, 1e Jan Steenstraat 44 hs.", "1e Jan Steenstraat 44 hs"),
+            ("Adres: 2de Hugo de Grootstraat 3", "2de Hugo de Grootstraat 3"),
+            ("woont op de 3e oosterparkstraat 12", "3e oosterparkstraat 12"),
+            // Not a number glued to a word, nor a count before it.
+            ("In fase2e Jan Steenstraat 44 begint het werk.", "Jan Steenstraat 44"),
+            ("Zie pagina 10 Jan Steenstraat 44.", "Jan Steenstraat 44"),
         ] {
             assert_eq!(found(text, Address), [want], "{text}");
         }

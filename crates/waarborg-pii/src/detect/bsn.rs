@@ -95,6 +95,31 @@ fn in_bsn_column(b: &[u8], start: usize) -> bool {
     })
 }
 
+/// Nouns that a quantity counts, after a number whose spaces group thousands.
+const COUNTED_NOUNS: &[&str] = &[
+    "eenheden", "totaal", "inwoners", "huishoudens", "personen", "mensen", "stuks", "euro", "kilometer", "km", "m2",
+    "m3", "ton", "liter", "kg", "bezoekers", "deelnemers", "leden", "woningen", "banen", "uur", "dagen", "jaar",
+    "keer", "exemplaren", "vragen", "meldingen", "aanvragen", "transacties", "berichten", "records", "regels",
+];
+
+/// Whether a counted noun follows `end` after one space.
+fn counted_noun_after(b: &[u8], end: usize) -> bool {
+    if b.get(end) != Some(&b' ') {
+        return false;
+    }
+    let start = end + 1;
+    let word_end = b[start..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |p| start + p);
+    let word = &b[start..word_end];
+    // A word of its own: not the start of an address (`kg@aa.nl`) or a name (`uur.nl`).
+    let own_word = match b.get(word_end) {
+        None => true,
+        Some(b'@' | b'_' | b'/' | b'-') => false,
+        Some(b'.') => !b.get(word_end + 1).is_some_and(u8::is_ascii_alphanumeric),
+        Some(_) => true,
+    };
+    own_word && COUNTED_NOUNS.iter().any(|n| n.as_bytes() == word)
+}
+
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
@@ -140,7 +165,9 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // 3-3-3 with dashes (`bsn: 123-456-782`), also only after a label.
     let dashed_3_3_3 = raw[3] == b'-';
     let read_out = raw[2] == b' ' || (raw[3] == b' ' && raw.get(6) == Some(&b' '));
-    if (thousands_style || copied_4_2_3 || dashed_3_3_3 || read_out || looks_like_amount(t, m.start, m.end)) && !labelled {
+    // 3-3-3 with spaces before a counted noun is a quantity (`812 345 678 eenheden`).
+    let quantity = raw[3] == b' ' && counted_noun_after(t.bytes, m.end);
+    if (thousands_style || copied_4_2_3 || dashed_3_3_3 || read_out || quantity || looks_like_amount(t, m.start, m.end)) && !labelled {
         return None;
     }
     if !labelled
@@ -218,6 +245,15 @@ mod tests {
         assert!(found("artikel 1234-56-782", Bsn).is_empty());
         assert!(found("BSN: 1234 56 789", Bsn).is_empty());
         assert!(found("BSN: 1234 56-782", Bsn).is_empty());
+    }
+
+    /// Spaces group thousands in a quantity; a BSN label still makes the number a BSN.
+    #[test]
+    fn quantities_with_spaces_are_no_bsn() {
+        assert!(found("Tabel 3: 612 345 678 eenheden, 812 345 678 totaal.", Bsn).is_empty());
+        assert!(found("In 2024 waren het 812 345 678 transacties.", Bsn).is_empty());
+        assert_eq!(found("Mijn BSN is 812 345 678 totaal niet geheim.", Bsn), ["812 345 678"]);
+        assert_eq!(found("Nummer 812 345 678 staat op mijn pas.", Bsn), ["812 345 678"]);
     }
 
     #[test]

@@ -127,6 +127,14 @@ pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
     "transactienummer",
     "serienummer",
     "imei",
+    // Parcels and orders (`Bestelling 123456782 wordt morgen geleverd`).
+    "bestelling",
+    "zending",
+    "zendingnummer",
+    "pakket",
+    "pakketnummer",
+    "trackingnummer",
+    "verzendnummer",
 ];
 
 /// Whether a non-personal-number label stands right before `start` — not counting the letters

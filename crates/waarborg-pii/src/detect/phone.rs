@@ -47,12 +47,23 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             return None;
         }
     }
+    // (`Bestelling 0612345678`: an order or parcel label right before the number wins over the
+    // `tel` inside it.)
+    if crate::text::ends_with_word(t.label_before(m.start, 24), ORDER_LABELS) {
+        return None;
+    }
     let labelled = t.before_has(m.start, 24, PHONE_LABELS);
     if !labelled && super::non_personal_label_before(t, m.start) {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
 }
+
+/// Labels of orders and parcels, some with `tel` inside (`bestelnummer`).
+const ORDER_LABELS: &[&str] = &[
+    "bestelling", "bestelnummer", "ordernummer", "order", "zending", "zendingnummer", "pakket", "pakketnummer",
+    "trackingnummer", "verzendnummer",
+];
 
 /// Whether a label for a non-personal number (`Betalingskenmerk:`) stands right before `start`.
 fn non_personal_label(t: &Text<'_>, start: usize) -> bool {
@@ -211,6 +222,9 @@ mod tests {
     #[test]
     fn hard_negatives() {
         assert!(found("bel 0800-1234567", Phone).is_empty(), "0800");
+        assert!(found("Bestelling 0612345678 wordt morgen geleverd.", Phone).is_empty(), "order");
+        assert!(found("Pakketnummer: 0612345678", Phone).is_empty(), "parcel");
+        assert_eq!(found("Vragen over de bestelling? Bel 0612345678.", Phone), ["0612345678"]);
         assert!(found("Het cijfer (0) 20 procent", Phone).is_empty(), "too few digits");
         assert!(found("0900 123 4567", Phone).is_empty(), "0900");
         assert!(found("op 06-12-2023 10:30", Phone).is_empty(), "date and time");

@@ -65,6 +65,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             // English, for mails in English (`I am sick since Monday`, `very ill with cancer`).
             "sick", "ill", "illness", "cancer", "flu", "pregnant", "depression", "diagnosed",
             "disability", "disabled", "medication", "surgery", "dementia", "autism", "asthma",
+            "pneumonia", "epilepsy", "bipolar", "psychiatric", "dyslexia", "allergic", "chemotherapy",
+            "hospitalised", "hospitalized", "heart attack", "schizophrenia", "addiction", "addicted", "wheelchair",
         ],
     ),
     (
@@ -360,6 +362,12 @@ mod tests {
         assert_eq!(categories("Leerling Emma de Boer (groep 7) heeft een dyslexieverklaring."), [Category::Health]);
         assert_eq!(categories("Hij heeft vorig jaar een CVA gehad."), [Category::Health]);
         assert_eq!(categories("Meneer is rolstoelgebonden na een ongeluk."), [Category::Health]);
+        assert_eq!(
+            categories("The patient, Ahmed Hassan, was admitted with pneumonia."),
+            [Category::Health]
+        );
+        assert_eq!(categories("My son is dyslexic and has epilepsy."), [Category::Health]);
+        assert_eq!(categories("She has been in a wheelchair since 2019."), [Category::Health]);
         assert_eq!(categories("Zij zat drie weken in voorarrest."), [Category::Criminal]);
         assert_eq!(categories("Hij zit in voorlopige hechtenis."), [Category::Criminal]);
         for (text, want) in [
@@ -427,6 +435,8 @@ mod tests {
         // A category field without a person named in the text; English policy text.
         assert!(categories("Diagnose: tuberculose komt weinig voor in Nederland.").is_empty());
         assert!(categories("The municipality supports residents with cancer or dementia.").is_empty());
+        assert!(categories("The clinic treats epilepsy and pneumonia.").is_empty());
+        assert!(categories("All buildings must be accessible by wheelchair.").is_empty());
         assert!(categories("Het ILL-project en de flu-campagne lopen door.").is_empty());
         assert!(categories("Zijn er inwoners met een keppel of hoofddoek die last hebben van intimidatie?").is_empty());
         assert!(categories("Mijn vader werkt bij de TIA-afdeling van de bank; zijn collega's ook.").is_empty());

@@ -30,7 +30,7 @@ pub(crate) struct Keywords {
 /// Classes per state, as a power of two: a state's row starts at `state << CLASS_BITS`.
 const CLASS_BITS: u32 = 6;
 /// States the table holds, as a power of two.
-const STATE_BITS: u32 = 12;
+const STATE_BITS: u32 = 13;
 /// Table entries: every (state, class) pair, so an index never needs a bounds check.
 const TABLE: usize = 1 << (STATE_BITS + CLASS_BITS);
 /// Pieces of a long text walked at once (see [`Automaton::occurrences`]).

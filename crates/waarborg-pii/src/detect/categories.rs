@@ -230,6 +230,10 @@ impl CategoryDetector {
             } else {
                 end
             };
+            // `Jolanda Kuipers-Ras`: a capitalised part of a double surname is no term.
+            if start >= 2 && t.bytes[start - 1] == b'-' && t.bytes[start].is_ascii_uppercase() && surname_before_hyphen(t, start - 1) {
+                continue;
+            }
             // `geen strafblad`, `niet zwanger`, `geen aangifte van diefstal`.
             if t.before_has(start, 24, &["geen ", "niet ", "nooit "]) {
                 continue;
@@ -301,6 +305,18 @@ impl CategoryDetector {
             t.left_boundary(s) && t.right_boundary(e)
         })
     }
+}
+
+/// Whether a listed surname ends at `hyphen` (`Kuipers-`), so that what follows is the second
+/// surname of a double one (not `Surinaams-Hindostaanse`).
+fn surname_before_hyphen(t: &Text<'_>, hyphen: usize) -> bool {
+    let word_start = t.str[..hyphen]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(hyphen, |(i, _)| i);
+    word_start < hyphen && crate::lexicon::is_surname(&t.str[word_start..hyphen])
 }
 
 /// Labels of form fields that state a category of the form's subject.
@@ -383,6 +399,9 @@ mod tests {
             ("Cliënt is lid van de moskeevereniging.", Category::Religion),
             ("Zijn vriend is homo.", Category::SexualOrientation),
             ("Ze stemt al jaren op de VVD.", Category::Politics),
+            // A representative's party after the name (the annotation guide: political opinion
+            // of a named person; art. 9(2)(e) AVG is a ground to process it, not an exception).
+            ("De leden: Van den Akker (CDA), Bouwmans (CDA), Koç (D66).", Category::Politics),
             ("Mevrouw is in verwachting van haar derde kind.", Category::Health),
         ] {
             assert_eq!(categories(text), [want], "{text}");
@@ -437,6 +456,10 @@ mod tests {
         assert!(categories("The municipality supports residents with cancer or dementia.").is_empty());
         assert!(categories("The clinic treats epilepsy and pneumonia.").is_empty());
         assert!(categories("All buildings must be accessible by wheelchair.").is_empty());
+        // A part of a double surname.
+        assert!(categories("Aanwezig: Rachid Amrani (penningmeester), Jolanda Kuipers-Ras en Tim Evers.").is_empty());
+        // (An ethnic adjective after a hyphen is still one.)
+        assert_eq!(categories("Mijn moeder heeft een Surinaams-Hindostaanse achtergrond."), [Category::Ethnicity]);
         assert!(categories("Het ILL-project en de flu-campagne lopen door.").is_empty());
         assert!(categories("Zijn er inwoners met een keppel of hoofddoek die last hebben van intimidatie?").is_empty());
         assert!(categories("Mijn vader werkt bij de TIA-afdeling van de bank; zijn collega's ook.").is_empty());

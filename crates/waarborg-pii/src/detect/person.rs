@@ -2765,6 +2765,9 @@ fn column_header<'t>(t: &Text<'t>, start: usize, end: usize, separators: &[u8]) 
 const TRADE_NAMES: &[&str] = &[
     "Albert Heijn", "Dirk van den Broek", "Jan Linders", "Bart Smit", "Hans Anders",
     "Douwe Egberts", "Van der Valk", "Jacob Hooy", "Van Haren", "Henri Willig", "Pieter Pot",
+    // Companies and a dictionary named after their founders, written with the capital `Van`
+    // that a surname alone takes (`volgens Van Dale`).
+    "Van Dale", "Van Oord", "Van Lanschot", "Van Wijnen", "Van Gansewinkel", "Van Mossel",
 ];
 
 fn is_trade_name(chain: &str) -> bool {
@@ -4136,6 +4139,9 @@ mod introduction_tests {
             // A sentence start may be an article and a noun.
             "De Boer komt later.",
             "Van de Gemeente kregen we geen antwoord.",
+            // Companies and a dictionary named after their founders.
+            "Volgens Van Dale betekent het iets anders.",
+            "De aannemer is Van Oord.",
             // Lower case: no context of its own.
             "Ik sprak met van der Meer over de zaak.",
             // Streets.

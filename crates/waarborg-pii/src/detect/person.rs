@@ -2407,6 +2407,12 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
 /// Lier`), and only when the surname ends the chain (`bij De Boer Installatietechniek`).
 #[inline(always)]
 fn capitalised_particles_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
+    // (Tussenvoegsels after the surname start the next phrase: `met De Groot van de
+    // woningcorporatie`.)
+    let toks = match toks.iter().rposition(|tok| tok.kind != Kind::Tuss) {
+        Some(last) => &toks[..=last],
+        None => return false,
+    };
     toks.len() >= 2
         && toks[0].kind == Kind::Tuss
         && t.bytes[toks[0].start].is_ascii_uppercase()
@@ -4122,6 +4128,7 @@ mod introduction_tests {
             ("Volgens Van der Meer is dat niet zo.", &["Van der Meer"]),
             ("Overleg met Van den Broek en Sluiter.", &["Van den Broek", "Sluiter"]),
             ("Aanwezig waren Jansen, Van der Linden en anderen.", &["Van der Linden"]),
+            ("Ik heb al met De Groot van de woningcorporatie gesproken.", &["De Groot"]),
         ] {
             assert_eq!(found(text, Person), want, "{text}");
         }

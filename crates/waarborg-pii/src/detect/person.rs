@@ -2455,9 +2455,10 @@ fn particles_then_surname_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
 }
 
 /// Nouns after which a capitalised name names the place or the body (`de wijk De Horst`,
-/// `basisschool De Regenboog`, `restaurant Van der Valk`), compounds included (`woonwijk`).
+/// `basisschool De Regenboog`, `restaurant Van der Valk`), compounds included (`woonwijk`);
+/// compared with the word before, which is read in ASCII letters.
 const NAMED_THINGS: &[&str] = &[
-    "wijk", "buurt", "dorp", "stad", "school", "kerk", "centrum", "park", "hotel", "restaurant", "café", "theater",
+    "wijk", "buurt", "dorp", "stad", "school", "kerk", "centrum", "park", "hotel", "restaurant", "theater",
     "fabriek", "museum", "praktijk", "stichting", "vereniging", "instelling", "opvang", "polder", "camping", "zaal",
     "flat", "gebouw", "complex", "locatie", "molen", "boerderij", "kantoor", "winkel", "bedrijf", "vestiging",
 ];

@@ -1405,12 +1405,18 @@ fn form_of_address_before(b: &[u8], i: usize) -> bool {
     let end = if b[i - 2] == b'.' { i - 2 } else { i - 1 };
     // Most words before capitals end otherwise (postcode digits before `AB`, `voor BSN`): the
     // last letters of [`FORMS_OF_ADDRESS`] settle them.
-    end > 0 && ends_like_a_form_of_address(b[end - 1] | 0x20) && form_of_address_ending_at(b, end)
+    if end == 0 {
+        return false;
+    }
+    let last = b[end - 1] | 0x20;
+    (ends_like_a_form_of_address(last) && form_of_address_ending_at(b, end))
+        // (`De familie JANSEN`: the one form of address ending in `e`, compared in place.)
+        || (last == b'e' && end >= 7 && b[end - 7..end].eq_ignore_ascii_case(b"familie") && (end == 7 || !b[end - 8].is_ascii_alphabetic()))
 }
 
 /// Whether `c` (lower case) is the last letter of one of [`FORMS_OF_ADDRESS`] (a test keeps the
 /// two in step). Not `e`: before capitals a word ending in `e` is nearly always `de` (`de GGD`),
-/// and only `familie` would need it.
+/// and only `familie` needs it (compared on its own in [`form_of_address_before`]).
 #[inline(always)]
 fn ends_like_a_form_of_address(c: u8) -> bool {
     matches!(c, b'r' | b'w' | b'j' | b's' | b'g' | b'f' | b'm')
@@ -3484,6 +3490,17 @@ mod tests {
             let last = form.as_bytes()[form.len() - 1];
             assert!(super::ends_like_a_form_of_address(last), "{form}");
         }
+        // `familie`, compared on its own.
+        assert!(super::form_of_address_before(b"de familie JANSEN", 11));
+        assert!(!super::form_of_address_before(b"de GGD", 3));
+        assert!(!super::form_of_address_before(b"schoonfamilie JANSEN", 14));
+    }
+
+    #[test]
+    fn a_family_named_in_capitals() {
+        assert_eq!(found("De familie JANSEN woont hier al jaren.", Person), ["JANSEN"]);
+        assert_eq!(found("Betreft: familie EL AMRANI", Person), ["EL AMRANI"]);
+        assert!(found("De familie GGD en de familie UWV.", Person).is_empty());
     }
 
     #[test]

@@ -503,7 +503,7 @@ fn street_capitalised(t: &Text<'_>, start: usize) -> bool {
 }
 
 /// The word (letters, `'`, `.`, `-`) that ends one space before `pos`.
-fn word_before<'a>(t: &Text<'a>, pos: usize) -> Option<(usize, &'a str)> {
+pub(crate) fn word_before<'a>(t: &Text<'a>, pos: usize) -> Option<(usize, &'a str)> {
     if pos < 2 || t.bytes[pos - 1] != b' ' {
         return None;
     }

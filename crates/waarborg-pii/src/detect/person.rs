@@ -2856,17 +2856,9 @@ fn after_house_number(t: &Text<'_>, start: usize) -> bool {
         .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
         .map_or(0, |p| p + 1);
     let number = &b[number_start..start - 2];
-    if !number.first().is_some_and(u8::is_ascii_digit) || number.len() > 8 || number_start < 2 || b[number_start - 1] != b' ' {
-        return false;
-    }
-    let street_end = number_start - 1;
-    let street_start = t.str[..street_end]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == '\'')
-        .last()
-        .map_or(street_end, |(i, _)| i);
-    street_start < street_end && looks_like_street(&t.str[street_start..street_end])
+    number.first().is_some_and(u8::is_ascii_digit)
+        && number.len() <= 8
+        && super::address::word_before(t, number_start).is_some_and(|(_, street)| looks_like_street(street))
 }
 
 /// Whether the word before `start` is a title, role, salutation or form label: `dhr.`,

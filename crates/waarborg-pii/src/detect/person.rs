@@ -2162,8 +2162,19 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
     // (`met Van der Meer`: the capitalised tussenvoegsel is itself the context.)
     let particles_first = !could_be_name && capitalised_particles_mid_sentence(t, toks);
-    let could_be_name = could_be_name || particles_first;
-    let context = context || particles_first;
+    // (`gesprek met Hendriks`, `met Timmermans van de afdeling`: a listed surname alone
+    // mid-sentence; also before a comma, which alone makes the chain only possibly a reversed
+    // name, `behandeld door Jansen, afgerond`.)
+    let surname_alone = !context
+        && !particles_first
+        && toks.iter().skip(1).all(|tok| tok.kind == Kind::Tuss)
+        && first.kind == Kind::Cap
+        && first.surname
+        && !first.first
+        && !first.common
+        && surname_alone_mid_sentence(t, first);
+    let could_be_name = could_be_name || particles_first || surname_alone;
+    let context = context || particles_first || surname_alone;
     // (The checks from here to the organisation label read only the text: their order changes
     // no decision, and the cheapest reject comes first.)
     // (`Achternaam: van Dijk` matters only where nothing else makes the chain a name.)
@@ -2354,6 +2365,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             // `Can you…`, `Will`, `May`: a lone given name that is also a word needs context.
             // (Mid-sentence after a lower-case word, the Dutch given names among them are names:
             // `Ik heb Mark gisteren gesproken`, `samen met Frank`.)
+            if toks.len() == 1 && word(first) == "Frans" && language_here(t, first.start, first.end) {
+                return None;
+            }
             if toks.len() == 1
                 && !context
                 && AMBIGUOUS_GIVEN_NAMES.contains(&word(first))
@@ -2441,6 +2455,15 @@ fn particles_then_surname_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
     if start >= 2 && &b[start - 2..start] == b", " {
         return true;
     }
+    after_word_mid_sentence(t, start)
+}
+
+/// Whether the word before `start` (one space between) puts `start` mid-sentence where only a
+/// name is capitalised: a lower-case word, or a capitalised common word that opened the
+/// sentence (`Volgens`). Not an article, `een` or a preposition of place (`het Van der Valk
+/// hotel`, `naar Den Bosch`), nor a noun that names a place or body (`de wijk De Horst`).
+fn after_word_mid_sentence(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
     if start < 2 || b[start - 1] != b' ' {
         return false;
     }
@@ -2449,16 +2472,97 @@ fn particles_then_surname_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
         .rposition(|c| !c.is_ascii_alphabetic())
         .map_or(0, |p| p + 1);
     let word = &t.str[word_start..start - 1];
-    // A lower-case word, or a capitalised common word that opened the sentence (`Volgens`).
     let lower_case = word.bytes().all(|c| c.is_ascii_lowercase());
     let sentence_opener = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
         && word[1..].bytes().all(|c| c.is_ascii_lowercase())
         && with_lower(word, is_common_word);
     !word.is_empty()
         && (lower_case || sentence_opener)
-        && !with_lower(word, |w| is_article(w) || w == "een" || PLACE_PREPOSITIONS.contains(&w))
+        && !with_lower(word, |w| is_article(w) || matches!(w, "een" | "the" | "a" | "an") || PLACE_PREPOSITIONS.contains(&w))
+        // (`'t Zand`: the article's letter, read without its apostrophe.)
+        && word != "t"
         && !(lower_case && NAMED_THINGS.iter().any(|n| word.ends_with(n)))
 }
+
+/// `gesprek met Hendriks`, `volgens Mulder`, `dat heeft Smit gezegd`: a listed surname written
+/// alone mid-sentence (see [`after_word_mid_sentence`]), where only a name is capitalised.
+/// The caller has checked that the one token is a listed surname and no given name (those are
+/// read as given names) or common word. Not a place (`bij Haren`), not before a number
+/// (`Brink 4`: a street) or after a trade-name label or before a company's form (`jansen bv`,
+/// `Gall & Gall`), not a brand, language, river or point of the compass that is also a surname
+/// (`bij Philips`, `spreekt Engels`, `stadsdeel West`).
+#[inline(never)]
+fn surname_alone_mid_sentence(t: &Text<'_>, tok: &Tok) -> bool {
+    let b = t.bytes;
+    let word = &t.str[tok.start..tok.end];
+    let place = tok.flags & crate::lexicon::PLACE != 0;
+    let street_or_company = b.get(tok.end) == Some(&b' ') && b.get(tok.end + 1).is_some_and(|c| c.is_ascii_digit() || *c == b'&');
+    let disease = b[..tok.start].ends_with(b"ziekte van ") || b[..tok.start].ends_with(b"syndroom van ");
+    !place
+        && !street_or_company
+        && !disease
+        && !NOT_A_PERSON_ALONE.contains(&word)
+        && after_word_mid_sentence(t, tok.start)
+        && !particle_before(t, tok.start)
+        && !trade_name_around(t, tok.start..tok.end)
+}
+
+/// Whether a lower-case tussenvoegsel that stands before a surname without an article
+/// (`van`, `de`, `ter`, not `in`, `op`) is the word before `start`: `Achternaam: van Leeuwen`
+/// is read with its tussenvoegsel by the rules for names with one, not as a surname alone.
+fn particle_before(t: &Text<'_>, start: usize) -> bool {
+    let b = &t.bytes[..start - 1];
+    let word_start = b.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    let word = &t.str[word_start..start - 1];
+    is_tussenvoegsel(word) && !needs_article(word)
+}
+
+/// `spreekt Frans`, `Arabisch en Frans`, `in het Frans`: the given name `Frans` is the
+/// language after a verb of speaking or reading, `het` or `vloeiend`, or next to another
+/// language (`met Frans gesproken` stays a name).
+#[inline(never)]
+fn language_here(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    let before = crate::text::ends_with_word(&b[..start.saturating_sub(1)], LANGUAGE_CUES);
+    let language_before = [&b" en "[..], b", ", b" of "].iter().any(|sep| {
+        b[..start].ends_with(sep) && crate::text::ends_with_word(&b[..start - sep.len()], LANGUAGES)
+    });
+    let language_after = [&b" en "[..], b", ", b" of "].iter().any(|sep| {
+        b[end..].starts_with(sep) && {
+            let next = end + sep.len();
+            let next_end = word_end(t, next);
+            LANGUAGES.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(&b[next..next_end]))
+        }
+    });
+    before || language_before || language_after
+}
+
+/// Words after which `Frans` is the language.
+const LANGUAGE_CUES: &[&str] = &[
+    "spreekt", "spreken", "sprak", "spraken", "praat", "praten", "verstaat", "verstaan", "leest", "lezen",
+    "schrijft", "schrijven", "leert", "leren", "het", "vloeiend", "tolk",
+];
+
+/// Languages named beside `Frans` (`Arabisch en Frans`), lower case.
+const LANGUAGES: &[&str] = &[
+    "nederlands", "engels", "duits", "spaans", "italiaans", "portugees", "pools", "turks", "arabisch",
+    "berbers", "tamazight", "russisch", "oekraïens", "roemeens", "bulgaars", "chinees", "papiaments",
+    "sranantongo", "somalisch", "tigrinya", "farsi", "dari", "koerdisch", "hindi", "urdu", "fries",
+];
+
+/// Listed surnames that, written alone, are mostly something else: brands, languages, rivers,
+/// points of the compass.
+const NOT_A_PERSON_ALONE: &[&str] = &[
+    // Brands.
+    "Philips", "Verkade", "Ford", "Renault", "Ferrari", "Suzuki", "Skoda", "Douglas",
+    // Languages (programming languages too), peoples and faiths (`is Roma`, `is Christen`),
+    // rivers, points of the compass, feasts, parties.
+    "Engels", "English", "French", "Rust", "Swift", "Jenkins", "Rus", "Moor", "Roma", "Christen", "Maas", "Rijn",
+    "West", "Ramadan", "Groen",
+    // Diseases named after a person (`heeft Pfeiffer`; `de ziekte van Parkinson` also by the
+    // words before).
+    "Parkinson", "Pfeiffer", "Sjögren", "Graves", "Hashimoto", "Raynaud", "Wilms", "Scheuermann",
+];
 
 /// Nouns after which a capitalised name names the place or the body (`de wijk De Horst`,
 /// `basisschool De Regenboog`, `restaurant Van der Valk`), compounds included (`woonwijk`);
@@ -2467,6 +2571,7 @@ const NAMED_THINGS: &[&str] = &[
     "wijk", "buurt", "dorp", "stad", "school", "kerk", "centrum", "park", "hotel", "restaurant", "theater",
     "fabriek", "museum", "praktijk", "stichting", "vereniging", "instelling", "opvang", "polder", "camping", "zaal",
     "flat", "gebouw", "complex", "locatie", "molen", "boerderij", "kantoor", "winkel", "bedrijf", "vestiging",
+    "firma", "merk", "gemeente", "app", "team", "project", "programma", "operatie", "fonds", "regeling", "afdeling",
 ];
 
 /// Places written with a capitalised tussenvoegsel whose second word is a listed surname.
@@ -3335,10 +3440,12 @@ mod tests {
         assert_eq!(found(text, Person), ["W.J.M. van Ommeren", "Van Ommeren", "Kramer, D.", "Kramer"]);
         // A remembered surname that is also a place, after a preposition of place, is the place.
         assert_eq!(found("Mw. Van Kampen belde. Zij komt uit Kampen.", Person), ["Van Kampen"]);
-        // Without the full name earlier, the lone word stays unread (a capital tussenvoegsel
-        // mid-sentence is context of its own: `Van Ommeren`).
-        assert_eq!(found("Volgens Van Ommeren is dat zo. Het gezin Kramer woont hier.", Person), ["Van Ommeren"]);
-        assert!(found("Het gezin Kramer woont hier.", Person).is_empty());
+        // Without the full name earlier, a capital tussenvoegsel mid-sentence is context of its
+        // own (`Van Ommeren`), as is a lower-case word before a listed surname (`gezin Kramer`).
+        assert_eq!(found("Volgens Van Ommeren is dat zo. Het gezin Kramer woont hier.", Person), ["Van Ommeren", "Kramer"]);
+        assert_eq!(found("Het gezin Kramer woont hier.", Person), ["Kramer"]);
+        // An unlisted surname alone stays unread without the full name earlier.
+        assert!(found("Het gezin Vlasbroeking woont hier.", Person).is_empty());
         // A remembered surname inside an organisation's name is still the organisation.
         assert_eq!(
             found("Dhr. P. Bakker belde. Offerte van Bakker Installatietechniek B.V. ontvangen.", Person),
@@ -4137,7 +4244,7 @@ mod introduction_tests {
             ("Het rapport van De Vries was goed.", &["De Vries"]),
             ("Volgens Van der Meer is dat niet zo.", &["Van der Meer"]),
             ("Overleg met Van den Broek en Sluiter.", &["Van den Broek", "Sluiter"]),
-            ("Aanwezig waren Jansen, Van der Linden en anderen.", &["Van der Linden"]),
+            ("Aanwezig waren Jansen, Van der Linden en anderen.", &["Jansen", "Van der Linden"]),
             ("Ik heb al met De Groot van de woningcorporatie gesproken.", &["De Groot"]),
         ] {
             assert_eq!(found(text, Person), want, "{text}");
@@ -4166,8 +4273,75 @@ mod introduction_tests {
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }
-        // Without a tussenvoegsel a lone surname still needs context.
-        assert!(found("Ik sprak met Jansen over de zaak.", Person).is_empty());
+        // (A listed surname alone mid-sentence is read too: `surnames_alone_mid_sentence`.)
+        assert_eq!(found("Ik sprak met Jansen over de zaak.", Person), ["Jansen"]);
+    }
+
+    /// Mid-sentence only a name is capitalised: a listed surname written alone after a
+    /// lower-case word is a name; not a place, a brand, a language, a disease named after
+    /// someone, a street before its number, nor after an article or a noun that names a thing.
+    #[test]
+    fn surnames_alone_mid_sentence() {
+        for (text, want) in [
+            ("Ik sprak gisteren met Jansen over de aanvraag.", &["Jansen"][..]),
+            ("Volgens Mulder is de woning niet geschikt.", &["Mulder"]),
+            ("Overleg met Hendriks gepland op 12 maart.", &["Hendriks"]),
+            ("Dat heeft Mulder zelf gezegd.", &["Mulder"]),
+            ("Ik heb het doorgestuurd aan Meijer en Kramer.", &["Meijer", "Kramer"]),
+            ("Wij hebben het besproken met Timmermans van de afdeling Wonen.", &["Timmermans"]),
+            ("zaak 2024-0012, behandeld door Jansen, afgerond.", &["Jansen"]),
+            ("Na overleg met Visser (casemanager) is besloten.", &["Visser"]),
+            // With its tussenvoegsel after a name label, the name keeps it.
+            ("Achternaam: van Leeuwen", &["van Leeuwen"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
+        for text in [
+            // At a sentence start a capital says nothing.
+            "Jansen geeft aan dat zij geen inkomen heeft.",
+            // Places that are also surnames, and places after a preposition of place.
+            "Wij gingen via Roden naar Assen.",
+            "De wethouder van Soest opende de vergadering.",
+            "De vergadering vond plaats bij Haren.",
+            "Dorpsstraat 3, 1756 CA 't Zand.",
+            // Brands, languages, peoples, faiths, diseases named after someone.
+            "Ik werk al jaren bij Philips.",
+            "Can you translate this to English?",
+            "Kun je dit herschrijven in Rust of Swift?",
+            "Mijn vader is Roma en woont op een woonwagenlocatie.",
+            "Zij is Christen en gaat elke week naar de kerk.",
+            "Ik heb sinds 2019 de ziekte van Parkinson.",
+            "Zij heeft sinds vorig jaar Pfeiffer.",
+            // After an article or a noun that names a thing.
+            "Hij werkt bij de firma Kok.",
+            "Ik heb de Bakker gesproken.",
+            "Verwezen naar app Dar.",
+            "We read the Jansen report.",
+            // A street before its number, a company after its trade-name label or before its form.
+            "Het adres is nu Brink 4.",
+            "Handelsnaam: jansen bv",
+            "Wij kochten het bij Gall & Gall.",
+            // After `van`, `de`, `ter`: the rules for tussenvoegsels decide.
+            "Het voorstel komt van Groen.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    /// `Frans` is a given name and a language: the language after a verb of speaking, `het`,
+    /// or next to another language.
+    #[test]
+    fn frans_the_language() {
+        for text in [
+            "Hij spreekt Engels en Frans.",
+            "Cliënt spreekt Frans en een beetje Nederlands.",
+            "De brief is vertaald in het Frans.",
+            "Zij spreekt Arabisch, Frans en Nederlands.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        assert_eq!(found("Ik heb gisteren met Frans gesproken.", Person), ["Frans"]);
+        assert_eq!(found("Frans en Marieke komen morgen langs.", Person), ["Frans", "Marieke"]);
     }
 
     /// A place after an address and its comma is no name, though `Heino` is a listed one.

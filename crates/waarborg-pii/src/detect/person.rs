@@ -353,6 +353,9 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     if !recall.rejected.is_empty() && !recall.named.is_empty() {
         remembered_names(t, recall, out);
     }
+    if !out.is_empty() {
+        enumerated_before(t, out);
+    }
     // A writer who capitalises names had them found above; one who types in lower case (chat
     // messages, prompts) wrote them in lower case. Lower-case full names are read only in a text
     // in which no capitalised name was found and sentences do not start with a capital (the
@@ -1354,6 +1357,63 @@ fn continues_enumeration(t: &Text<'_>, prev_end: usize, start: usize) -> bool {
     }
     // (Compared with its leading spaces: `Van Rooij, Goossens en Bekkers` joins with ` en `.)
     matches!(between, ", " | " en " | " & " | "; " | ", en " | "; en ")
+}
+
+/// `Bakker, Jansen en De Vries waren aanwezig`, `Jansen en Bakker hebben …`: the listed
+/// surnames that an enumeration (`, ` / ` en `) puts before a name found are names too, also at
+/// a sentence's start, where a capital alone says nothing. Each is one capitalised listed
+/// surname (no common word, place or brand: `Haren, Roden en De Vries`, `Philips, Shell en …`),
+/// with the capitalised tussenvoegsels before it (`Van Dijk, Jansen en …`).
+#[inline(never)]
+fn enumerated_before(t: &Text<'_>, out: &mut Vec<NameHit>) {
+    let b = t.bytes;
+    let mut added: Vec<NameHit> = Vec::new();
+    // In text order, so that only the names before a name can hold the words before it: the
+    // furthest end among them bounds the enumeration (one sweep, however many names a long
+    // list holds).
+    out.sort_by_key(|h| h.range.start);
+    let mut reach = 0;
+    for h in out.iter() {
+        let mut at = h.range.start;
+        let floor = reach;
+        reach = reach.max(h.range.end);
+        loop {
+            let end = if b[..at].ends_with(b" en ") {
+                at - 4
+            } else if b[..at].ends_with(b", ") {
+                at - 2
+            } else {
+                break;
+            };
+            let start = b[..end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+            let word = &t.str[start..end];
+            if start > 0 && !matches!(b[start - 1], b' ' | b'\n' | b'\t' | b'(' | b':') {
+                break;
+            }
+            let flags = crate::lexicon::flags_of(word);
+            let listed = word.len() >= 2
+                && b[start].is_ascii_uppercase()
+                && flags & crate::lexicon::SURNAME != 0
+                && flags & (crate::lexicon::COMMON | crate::lexicon::PLACE | crate::lexicon::TITLE | crate::lexicon::ORG) == 0
+                && !NOT_A_PERSON_ALONE.contains(&word);
+            if !listed || start < floor {
+                break;
+            }
+            // Capitalised tussenvoegsels right before it belong to it.
+            let mut first = start;
+            while first >= 2 && b[first - 1] == b' ' {
+                let p = b[..first - 1].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+                let particle = &t.str[p..first - 1];
+                if p < floor || particle.is_empty() || !b[p].is_ascii_uppercase() || !is_tussenvoegsel(particle) {
+                    break;
+                }
+                first = p;
+            }
+            added.push(NameHit { range: first..end, score: 0.7 });
+            at = first;
+        }
+    }
+    out.extend(added);
 }
 
 /// Whether `word` is written in capitals (at least two letters, none lower case).
@@ -4325,6 +4385,29 @@ mod introduction_tests {
             "Het voorstel komt van Groen.",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    /// An enumeration before a name found makes the listed surnames in it names, also at a
+    /// sentence's start; not places, brands or unlisted words.
+    #[test]
+    fn surnames_enumerated_before_a_name() {
+        for (text, want) in [
+            ("Bakker, Jansen en De Vries waren aanwezig.", &["Bakker", "Jansen", "De Vries"][..]),
+            ("Jansen en Bakker hebben de zaak besproken.", &["Jansen", "Bakker"]),
+            ("Hendriks, Mulder en Piet de Groot waren er ook.", &["Hendriks", "Mulder", "Piet de Groot"]),
+            ("Van Dijk, Jansen en De Vries tekenden.", &["Van Dijk", "Jansen", "De Vries"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
+        for (text, want) in [
+            ("Haren, Roden en De Vries.", &["De Vries"][..]),
+            ("Amsterdam, Utrecht en Jan de Vries.", &["Jan de Vries"]),
+            ("Philips, Shell en De Vries sponsoren het feest.", &["De Vries"]),
+            ("Vlasbroeking en Jan de Vries.", &["Jan de Vries"]),
+            ("Gemeente Utrecht, Jansen en De Vries.", &["Jansen", "De Vries"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
         }
     }
 

@@ -2545,7 +2545,8 @@ fn after_word_mid_sentence(t: &Text<'_>, start: usize) -> bool {
 }
 
 /// `gesprek met Hendriks`, `volgens Mulder`, `dat heeft Smit gezegd`: a listed surname written
-/// alone mid-sentence (see [`after_word_mid_sentence`]), where only a name is capitalised.
+/// alone mid-sentence (see [`after_word_mid_sentence`]), where only a name is capitalised, or
+/// opening a sentence before a verb of reporting ([`opens_sentence_before_a_verb`]).
 /// The caller has checked that the one token is a listed surname and no given name (those are
 /// read as given names) or common word. Not a place (`bij Haren`), not before a number
 /// (`Brink 4`: a street) or after a trade-name label or before a company's form (`jansen bv`,
@@ -2562,15 +2563,58 @@ fn surname_alone_mid_sentence(t: &Text<'_>, tok: &Tok) -> bool {
         && !street_or_company
         && !disease
         && !NOT_A_PERSON_ALONE.contains(&word)
-        && after_word_mid_sentence(t, tok.start)
+        && (after_word_mid_sentence(t, tok.start) || opens_sentence_before_a_verb(t, tok))
         && !particle_before(t, tok.start)
         && !trade_name_around(t, tok.start..tok.end)
 }
+
+/// `Jansen geeft aan dat …`, `Hendriks belde vanochtend`: at a sentence's start a listed
+/// surname before a verb that reports what someone did or said (a Dutch noun there would have
+/// its article: `De bakker belde`). Not a surname that is also a Dutch adjective, adverb or a
+/// noun used without article (`Groen is …`, `Meer kan niet`, `Post wordt …`).
+fn opens_sentence_before_a_verb(t: &Text<'_>, tok: &Tok) -> bool {
+    let b = t.bytes;
+    let before = b[..tok.start].trim_ascii_end();
+    let opens = before.is_empty()
+        || (matches!(before.last(), Some(b'.' | b'!' | b'?')) && tok.start > before.len())
+        || b[..tok.start].last() == Some(&b'\n');
+    if !opens || b.get(tok.end) != Some(&b' ') {
+        return false;
+    }
+    let next = tok.end + 1;
+    let next_end = next + b[next..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    let verb = &t.str[next..next_end];
+    !b.get(next_end).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+        && REPORTING_VERBS.contains(&verb)
+        && !SURNAMES_THAT_ARE_WORDS.contains(&&t.str[tok.start..tok.end])
+}
+
+/// Verbs after which a sentence-opening listed surname is the person who did it (Dutch forms
+/// only: `is`, `was`, `had` also open English sentences, `Little is known`).
+const REPORTING_VERBS: &[&str] = &[
+    "geeft", "gaf", "vertelt", "vertelde", "zegt", "zei", "meldt", "meldde", "belt", "belde", "mailt", "mailde",
+    "vraagt", "vroeg", "verklaart", "verklaarde", "heeft", "wil", "wilde", "kan", "kon", "zal", "zou", "moet",
+    "moest", "mag", "komt", "kwam", "neemt", "nam", "stelt", "stelde", "laat", "liet", "woont", "woonde", "werkt",
+    "werkte", "krijgt", "kreeg", "ontvangt", "ontving", "stuurt", "stuurde", "schrijft", "schreef", "antwoordt",
+    "antwoordde", "reageert", "reageerde", "bevestigt", "bevestigde", "ontkent", "ontkende", "erkent", "erkende",
+    "weet", "wist", "denkt", "dacht", "vindt", "vond", "gaat", "ging", "blijft", "bleef", "wordt", "werd",
+];
+
+/// Listed surnames that are also Dutch adjectives, adverbs or nouns used without an article.
+const SURNAMES_THAT_ARE_WORDS: &[&str] = &[
+    "Groen", "Wit", "Zwart", "Bruin", "Roze", "Klein", "Groot", "Lange", "Lang", "Korte", "Kort", "Hoog", "Jong",
+    "Post", "Water", "Zand", "Steen", "Bos", "Berg", "Roos", "Hart", "Koning", "Prins", "Graaf", "Baron", "Ridder",
+    "Storm", "Meer", "Gras", "Riet", "Peer", "Noot", "Dijk", "Dam", "Kade", "Brink", "Molen", "Sloot", "Beek",
+    "Plas", "Ven", "Veen", "Kamp", "Hoek", "Kant", "West", "Meester", "Doctor", "Haas", "Das", "Beer", "Mol",
+];
 
 /// Whether a lower-case tussenvoegsel that stands before a surname without an article
 /// (`van`, `de`, `ter`, not `in`, `op`) is the word before `start`: `Achternaam: van Leeuwen`
 /// is read with its tussenvoegsel by the rules for names with one, not as a surname alone.
 fn particle_before(t: &Text<'_>, start: usize) -> bool {
+    if start < 2 || t.bytes[start - 1] != b' ' {
+        return false;
+    }
     let b = &t.bytes[..start - 1];
     let word_start = b.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
     let word = &t.str[word_start..start - 1];
@@ -4356,9 +4400,25 @@ mod introduction_tests {
         ] {
             assert_eq!(found(text, Person), want, "{text}");
         }
+        // At a sentence's start, before a verb of reporting.
+        for (text, want) in [
+            ("Jansen geeft aan dat zij geen inkomen heeft.", &["Jansen"][..]),
+            ("Toelichting. Mulder vertelt dat de woning te klein is.", &["Mulder"]),
+            ("Gesprek gevoerd.\nHendriks belde vanochtend.", &["Hendriks"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
         for text in [
-            // At a sentence start a capital says nothing.
-            "Jansen geeft aan dat zij geen inkomen heeft.",
+            // At a sentence's start a capital says little: before another word, or a surname
+            // that is also a word, or before a verb English shares (`is`).
+            "Jansen, zie bijlage.",
+            "Post wordt op dinsdag bezorgd.",
+            "Groen heeft de voorkeur.",
+            "Meer kan niet.",
+            "Little is known about this.",
+            "Jansen is ziek.",
+            "Philips heeft een nieuwe fabriek.",
+            "Haren heeft een nieuw gemeentehuis.",
             // Places that are also surnames, and places after a preposition of place.
             "Wij gingen via Roden naar Assen.",
             "De wethouder van Soest opende de vergadering.",

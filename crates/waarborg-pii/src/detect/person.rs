@@ -2259,6 +2259,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if !(head.len() >= 2 && is_first(&head[0])) && after_house_number(t, chain_start) {
         return None;
     }
+    // `in Heino`, `uit Stein`, `Brink 4, Heino`: a listed place alone after a preposition of
+    // place or a house number and its comma, though also a given name (`met Heino` is one).
+    if head.len() == 1 && first.flags & crate::lexicon::PLACE != 0 && !titled && !listed && place_before(t, chain_start) {
+        return None;
+    }
     if could_end_a_cell(t.bytes, chain_end) && in_place_column(t, chain_start, chain_end) {
         return None;
     }
@@ -3055,6 +3060,19 @@ fn after_postcode(t: &Text<'_>, start: usize) -> bool {
 
 /// `Dorpsweg 12, ` / `Kerkstraat 4a, ` / `Laan 3-2, ` right before `start`: a street (by its
 /// ending) and a house number, then a comma.
+/// Whether a preposition of place (`in`, `uit`, `naar`) or a house number and its comma
+/// (`Brink 4, `) stands right before `start`.
+fn place_before(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    if start >= 2 && b[start - 1] == b' ' && crate::text::ends_with_word(&b[..start - 1], PLACE_PREPOSITIONS) {
+        return true;
+    }
+    start >= 4 && &b[start - 2..start] == b", " && {
+        let number_start = b[..start - 2].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
+        b.get(number_start).is_some_and(u8::is_ascii_digit) && start - 2 - number_start <= 6
+    }
+}
+
 fn after_house_number(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
     if start < 4 || &b[start - 2..start] != b", " {
@@ -4495,6 +4513,14 @@ mod introduction_tests {
         }
         assert_eq!(found("Bezoek aan Dorpsweg 12, Piet Jansen was thuis.", Person), ["Piet Jansen"]);
         assert_eq!(found("Heino belde over Dorpsweg 12.", Person), ["Heino"]);
+        // A listed place that is also a given name, after a preposition of place or a house
+        // number and its comma, is the place; elsewhere it stays a name.
+        for text in ["Hij woont aan de Dijk 12 in Heino.", "Het adres is Brink 4, Heino.", "Hij komt uit Stein.", "Zij verhuist naar Horst."] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        assert_eq!(found("Ik heb met Heino gesproken.", Person), ["Heino"]);
+        assert_eq!(found("Ik woon in de buurt van Sanne.", Person), ["Sanne"]);
+        assert_eq!(found("Mevrouw Linde woont in Linde.", Person), ["Linde"]);
     }
 
     /// An imperative that opens a sentence is no part of the name after it; `Info` is a word.

@@ -2568,7 +2568,7 @@ fn surname_alone_mid_sentence(t: &Text<'_>, tok: &Tok) -> bool {
         && !street_or_company
         && !disease
         && !NOT_A_PERSON_ALONE.contains(&word)
-        && (after_word_mid_sentence(t, tok.start) || opens_sentence_before_a_verb(t, tok))
+        && (after_word_mid_sentence(t, tok.start) || opens_sentence_before_a_verb(t, tok) || surname_in_a_slot(t, tok))
         && !particle_before(t, tok.start)
         && !trade_name_around(t, tok.start..tok.end)
 }
@@ -2581,7 +2581,7 @@ fn opens_sentence_before_a_verb(t: &Text<'_>, tok: &Tok) -> bool {
     let b = t.bytes;
     let before = b[..tok.start].trim_ascii_end();
     let opens = before.is_empty()
-        || (matches!(before.last(), Some(b'.' | b'!' | b'?')) && tok.start > before.len())
+        || (matches!(before.last(), Some(b'.' | b'!' | b'?' | b':')) && tok.start > before.len())
         || b[..tok.start].last() == Some(&b'\n');
     if !opens || b.get(tok.end) != Some(&b' ') {
         return false;
@@ -2594,6 +2594,56 @@ fn opens_sentence_before_a_verb(t: &Text<'_>, tok: &Tok) -> bool {
         && !SURNAMES_THAT_ARE_WORDS.contains(&&t.str[tok.start..tok.end])
 }
 
+/// `Bakker: akkoord`, `[10:02] Jansen: ik bel morgen`, `Actie: Jansen`, `Groet, Bakker`,
+/// `@Jansen`: a listed surname alone as the speaker that opens a line of a chat or minutes
+/// (perhaps after a time stamp), as the value of an action field, after a sign-off and its
+/// comma at the end of a line, or mentioned with `@`.
+#[inline(never)]
+fn surname_in_a_slot(t: &Text<'_>, tok: &Tok) -> bool {
+    let b = t.bytes;
+    let (start, end) = (tok.start, tok.end);
+    if start > 0 && b[start - 1] == b'@' {
+        return true;
+    }
+    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let head = b[line_start..start].trim_ascii();
+    let time_stamp = |h: &[u8]| {
+        h.contains(&b':') && h.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b'[' | b']' | b' ' | b'.'))
+    };
+    // (Without a time stamp only before a lower-case reply, as a chat is typed: `Reis: Comité
+    // …` and `Date: Mon, …` are a form's and a mail header's fields.)
+    let reply_in_lower_case = b.get(end + 2).is_some_and(u8::is_ascii_lowercase);
+    if b[end..].starts_with(b": ")
+        && ((head.is_empty() && reply_in_lower_case) || (!head.is_empty() && time_stamp(head)))
+        && !SURNAMES_THAT_ARE_WORDS.contains(&&t.str[start..end])
+    {
+        return true;
+    }
+    let label_end = if b[..start].ends_with(b": ") { Some(start - 2) } else { None };
+    if let Some(label_end) = label_end {
+        let label_start = b[..label_end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+        let label = &b[label_start..label_end];
+        if SLOT_LABELS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(label)) {
+            return true;
+        }
+    }
+    if b[..start].ends_with(b", ") && matches!(b.get(end), None | Some(b'\n' | b'\r')) {
+        let word_end = start - 2;
+        let word_start = b[..word_end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+        let opens_line = b[line_start..word_start].iter().all(|c| c.is_ascii_alphabetic() || *c == b' ');
+        let sign_off = &b[word_start..word_end];
+        return opens_line && SIGN_OFF_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(sign_off));
+    }
+    false
+}
+
+/// Fields of minutes and action lists whose value is who does it (`Actie: Jansen`).
+const SLOT_LABELS: &[&str] = &["actie", "acties", "actiepunt", "wie", "trekker", "uitvoerder", "verantwoordelijke", "cc", "bcc"];
+
+/// The last word of a sign-off that a surname may follow on its line (`Groet, Bakker`,
+/// `Met vriendelijke groet, Bakker`).
+const SIGN_OFF_WORDS: &[&str] = &["groet", "groeten", "groetjes", "mvg", "gr", "hoogachtend", "bedankt", "dank", "regards", "thanks", "cheers"];
+
 /// Verbs after which a sentence-opening listed surname is the person who did it (Dutch forms
 /// only: `is`, `was`, `had` also open English sentences, `Little is known`).
 const REPORTING_VERBS: &[&str] = &[
@@ -2603,6 +2653,7 @@ const REPORTING_VERBS: &[&str] = &[
     "werkte", "krijgt", "kreeg", "ontvangt", "ontving", "stuurt", "stuurde", "schrijft", "schreef", "antwoordt",
     "antwoordde", "reageert", "reageerde", "bevestigt", "bevestigde", "ontkent", "ontkende", "erkent", "erkende",
     "weet", "wist", "denkt", "dacht", "vindt", "vond", "gaat", "ging", "blijft", "bleef", "wordt", "werd",
+    "zorgt", "zorgde", "regelt", "regelde", "pakt", "pakte", "maakt", "maakte", "informeert", "informeerde",
 ];
 
 /// Listed surnames that are also Dutch adjectives, adverbs or nouns used without an article.
@@ -4461,6 +4512,34 @@ mod introduction_tests {
             "Wij kochten het bij Gall & Gall.",
             // After `van`, `de`, `ter`: the rules for tussenvoegsels decide.
             "Het voorstel komt van Groen.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+    }
+
+    /// A listed surname alone as a chat's or the minutes' speaker, an action field's value,
+    /// after a sign-off on its line or after `@`; not a form's or a mail header's field.
+    #[test]
+    fn surnames_alone_in_a_slot() {
+        for (text, want) in [
+            ("[10:02] Jansen: ik bel morgen terug.", &["Jansen"][..]),
+            ("ok\nBakker: akkoord, ik pak het op.", &["Bakker"]),
+            ("Groet, Bakker", &["Bakker"]),
+            ("Met vriendelijke groet, Bakker\n", &["Bakker"]),
+            ("@Jansen kun je dit oppakken?", &["Jansen"]),
+            ("Actie: Jansen", &["Jansen"]),
+            ("Besluit: Hendriks zorgt voor terugkoppeling.", &["Hendriks"]),
+            ("Overleg Jansen over de planning.", &["Jansen"]),
+        ] {
+            assert_eq!(found(text, Person), want, "{text}");
+        }
+        for text in [
+            "Reis: Comité van de Regio's, Brussel",
+            "Date: Mon, 15 Apr 2024 09:12:44 +0200",
+            "Post: geen",
+            "Wit: zie bijlage",
+            "Actie: Bellen",
+            "Groet, Bakker en zonen",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

@@ -5,7 +5,7 @@
 
 Reads OUTDIR/speed.{deduce,presidio}.json (the runners' stderr lines), OUTDIR/speed.waarborg-lib.json
 (`cargo bench -p waarborg-pii --bench scan` on the speed corpus), OUTDIR/speed.waarborg.json
-(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,heldout}.{md,json}
+(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,heldout}.{md,json}
 (score.py),
 OUTDIR/*.note and OUTDIR/env.json; writes OUTDIR/summary.md and OUTDIR/summary.json and prints the
 Markdown.  Stdlib only.
@@ -29,10 +29,11 @@ SETS = (
     ("handset", "hand-annotated set (development: used for error analysis)"),
     ("handset2", "second hand-annotated set (development: birth dates and form names, used for error analysis)"),
     ("handset3", "third hand-annotated set (development: birth dates and names of many origins, used for error analysis)"),
+    ("handset4", "fourth hand-annotated set (development: surnames written alone in minutes, chats and case notes, used for error analysis)"),
     ("heldout", "held-out set (blind: never used for tuning)"),
 )
 # The development sets (column label in the side-by-side table) and the blind set.
-DEV_SETS = (("handset", "dev"), ("handset2", "dev2"), ("handset3", "dev3"))
+DEV_SETS = (("handset", "dev"), ("handset2", "dev2"), ("handset3", "dev3"), ("handset4", "dev4"))
 BLIND_SET = "heldout"
 
 

@@ -244,6 +244,9 @@ impl CategoryDetector {
             if term.text == "ms" && !ms_as_condition(t, start, end) {
                 continue;
             }
+            if term.category == Category::Politics && !party_as_written(t, term.text, start, end) {
+                continue;
+            }
             // `Het besluit is aangehouden`, `Het agendapunt wordt aangehouden`: postponed, not
             // arrested.
             if term.category == Category::Criminal
@@ -342,7 +345,24 @@ fn ms_as_condition(t: &Text<'_>, start: usize, end: usize) -> bool {
     let next_capitalised = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase);
     capitals
         && !next_capitalised
-        && crate::text::ends_with_word(b[..start].trim_ascii_end(), &["heeft", "had", "met", "aan", "diagnose", "vanwege", "door"])
+        && crate::text::ends_with_word(b[..start].trim_ascii_end(), &["heeft", "heb", "had", "met", "aan", "diagnose", "vanwege", "door"])
+}
+
+/// `DENK`, `Volt`, `SP`: parties whose names are also words or letters (`denk ik`, `volt`,
+/// `1992 sp`) count only written as the party writes them (in capitals, `Volt` with its
+/// capital) or, in text typed in lower case, right after `lid van (de)`, `stem(t) op (de)`.
+fn party_as_written(t: &Text<'_>, term: &str, start: usize, end: usize) -> bool {
+    let written = &t.bytes[start..end];
+    let as_written = match term {
+        "denk" | "sp" | "nsc" | "bbb" => written.iter().all(u8::is_ascii_uppercase),
+        "volt" => written[0].is_ascii_uppercase(),
+        _ => return true,
+    };
+    as_written || {
+        let before = t.bytes[..start].trim_ascii_end();
+        let before = before.strip_suffix(b"de").map_or(before, <[u8]>::trim_ascii_end);
+        crate::text::ends_with_word(before, &["lid van", "stem op", "stemt op", "stemde op", "gestemd op", "stemmen op"])
+    }
 }
 
 #[cfg(test)]
@@ -374,6 +394,13 @@ mod tests {
         assert_eq!(categories("De melder is bekend met epilepsie."), [Category::Health]);
         assert_eq!(categories("mijn dochter lisa (8) heeft dyslexie, kan ze extra tijd krijgen?"), [Category::Health]);
         assert_eq!(categories("Meneer K.P. Pillai heeft MS en zit in een rolstoel."), [Category::Health]);
+        assert_eq!(categories("Ik heb MS en kan zonder scootmobiel niet naar de winkel."), [Category::Health]);
+        // Parties whose names are words count as written by the party.
+        assert_eq!(categories("Smeets vroeg het, maar hij ligt bij de receptie denk ik."), []);
+        assert_eq!(categories("Jansen heeft zich aangesloten bij DENK."), [Category::Politics]);
+        assert_eq!(categories("Dhr. Jansen is lid van Volt."), [Category::Politics]);
+        assert_eq!(categories("Bakker meet of er nog volt op de draad staat."), []);
+        assert_eq!(categories("onze buurman is actief lid van de sp en deelt folders uit"), [Category::Politics]);
         assert_eq!(categories("graag uw aandacht voor mw. H. Yıldız, bekend met DM2 en hypertensie."), [Category::Health]);
         assert_eq!(categories("Leerling Emma de Boer (groep 7) heeft een dyslexieverklaring."), [Category::Health]);
         assert_eq!(categories("Hij heeft vorig jaar een CVA gehad."), [Category::Health]);

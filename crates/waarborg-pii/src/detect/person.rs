@@ -2459,7 +2459,8 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             if toks.len() == 1
                 && !context
                 && AMBIGUOUS_GIVEN_NAMES.contains(&word(first))
-                && !(NAMES_MID_SENTENCE.contains(&word(first)) && after_lower_case_word(t.bytes, chain_start))
+                && !(NAMES_MID_SENTENCE.contains(&word(first))
+                    && (after_lower_case_word(t.bytes, chain_start) || speaker_of_a_line(t.bytes, first.start, first.end)))
                 && !paired_with_a_given_name(t, first.end)
             {
                 return None;
@@ -2629,17 +2630,7 @@ fn surname_in_a_slot(t: &Text<'_>, tok: &Tok) -> bool {
         return true;
     }
     let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    let head = b[line_start..start].trim_ascii();
-    let time_stamp = |h: &[u8]| {
-        h.contains(&b':') && h.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b'[' | b']' | b' ' | b'.'))
-    };
-    // (Without a time stamp only before a lower-case reply, as a chat is typed: `Reis: Comité
-    // …` and `Date: Mon, …` are a form's and a mail header's fields.)
-    let reply_in_lower_case = b.get(end + 2).is_some_and(u8::is_ascii_lowercase);
-    if b[end..].starts_with(b": ")
-        && ((head.is_empty() && reply_in_lower_case) || (!head.is_empty() && time_stamp(head)))
-        && !SURNAMES_THAT_ARE_WORDS.contains(&&t.str[start..end])
-    {
+    if speaker_of_a_line(b, start, end) && !SURNAMES_THAT_ARE_WORDS.contains(&&t.str[start..end]) {
         return true;
     }
     let label_end = if b[..start].ends_with(b": ") { Some(start - 2) } else { None };
@@ -2658,6 +2649,22 @@ fn surname_in_a_slot(t: &Text<'_>, tok: &Tok) -> bool {
         return opens_line && SIGN_OFF_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(sign_off));
     }
     false
+}
+
+/// `Bakker: akkoord`, `[10:02] Jansen: ik bel morgen`: the word at `start..end` opens its line
+/// (perhaps after a time stamp) before `: ` — without a time stamp only before a lower-case
+/// reply, as a chat is typed (`Reis: Comité …` and `Date: Mon, …` are a form's and a mail
+/// header's fields).
+fn speaker_of_a_line(b: &[u8], start: usize, end: usize) -> bool {
+    if !b[end..].starts_with(b": ") {
+        return false;
+    }
+    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let head = b[line_start..start].trim_ascii();
+    let time_stamp = head.contains(&b':')
+        && head.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b'[' | b']' | b' ' | b'.'));
+    let reply_in_lower_case = b.get(end + 2).is_some_and(u8::is_ascii_lowercase);
+    (head.is_empty() && reply_in_lower_case) || (!head.is_empty() && time_stamp)
 }
 
 /// Fields of minutes and action lists whose value is who does it (`Actie: Jansen`).
@@ -2999,15 +3006,23 @@ fn is_postnominal(word: &str) -> bool {
 }
 
 /// `| Yilmaz | Ayse |` under `| Achternaam | Voornaam |`, tab-separated alike: a table cell in a
-/// column whose header is a name label.
+/// column whose header is a name label or a person's role (`| behandelaar |`, `| afzender |`).
 #[inline(never)]
 fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
     column_header(t, start, end, b"|\t").is_some_and(|cell| {
         with_lower(cell.trim().trim_end_matches(':'), |w| {
-            w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || w == "voorletters"
+            w.ends_with("naam")
+                || w.ends_with("namen")
+                || w.ends_with("name")
+                || w == "voorletters"
+                || PERSON_FIELD_LABELS.contains(&w)
+                || PERSON_COLUMNS.contains(&w)
         })
     })
 }
+
+/// Column headers of lists of documents and actions whose cells name people (`| afzender |`).
+const PERSON_COLUMNS: &[&str] = &["afzender", "ontvanger", "geadresseerde", "auteur", "opsteller", "actiehouder", "wie"];
 
 /// Whether a separator or a line end follows `end`, perhaps after spaces (cheap: most chains
 /// are followed by a space and a word).
@@ -4603,6 +4618,10 @@ mod introduction_tests {
             ("Actie: Jansen", &["Jansen"]),
             ("Besluit: Hendriks zorgt voor terugkoppeling.", &["Hendriks"]),
             ("Overleg Jansen over de planning.", &["Jansen"]),
+            // A given name that is also a word, as a chat's speaker.
+            ("ok\nGerrit: kan iemand de notulen delen?", &["Gerrit"]),
+            // A cell under a person's role in a list of documents.
+            ("| nr | document | afzender |\n| 1 | e-mail over planning | Evers |", &["Evers"]),
         ] {
             assert_eq!(found(text, Person), want, "{text}");
         }
@@ -4613,6 +4632,8 @@ mod introduction_tests {
             "Wit: zie bijlage",
             "Actie: Bellen",
             "Groet, Bakker en zonen",
+            "April: geen aanvragen",
+            "| nr | document | onderwerp |\n| 1 | e-mail | Evers |",
         ] {
             assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
         }

@@ -1385,7 +1385,7 @@ fn enumerated_before(t: &Text<'_>, out: &mut Vec<NameHit>) {
             } else {
                 break;
             };
-            let start = b[..end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+            let start = ascii_word_start(b, end);
             let word = &t.str[start..end];
             if start > 0 && !matches!(b[start - 1], b' ' | b'\n' | b'\t' | b'(' | b':') {
                 break;
@@ -1402,7 +1402,7 @@ fn enumerated_before(t: &Text<'_>, out: &mut Vec<NameHit>) {
             // Capitalised tussenvoegsels right before it belong to it.
             let mut first = start;
             while first >= 2 && b[first - 1] == b' ' {
-                let p = b[..first - 1].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+                let p = ascii_word_start(b, first - 1);
                 let particle = &t.str[p..first - 1];
                 if p < floor || particle.is_empty() || !b[p].is_ascii_uppercase() || !is_tussenvoegsel(particle) {
                     break;
@@ -2556,10 +2556,7 @@ fn after_word_mid_sentence(t: &Text<'_>, start: usize) -> bool {
     if start < 2 || b[start - 1] != b' ' {
         return false;
     }
-    let word_start = b[..start - 1]
-        .iter()
-        .rposition(|c| !c.is_ascii_alphabetic())
-        .map_or(0, |p| p + 1);
+    let word_start = ascii_word_start(b, start - 1);
     let word = &t.str[word_start..start - 1];
     let lower_case = word.bytes().all(|c| c.is_ascii_lowercase());
     let sentence_opener = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
@@ -2635,7 +2632,7 @@ fn surname_in_a_slot(t: &Text<'_>, tok: &Tok) -> bool {
     }
     let label_end = if b[..start].ends_with(b": ") { Some(start - 2) } else { None };
     if let Some(label_end) = label_end {
-        let label_start = b[..label_end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+        let label_start = ascii_word_start(b, label_end);
         let label = &b[label_start..label_end];
         if SLOT_LABELS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(label)) {
             return true;
@@ -2643,7 +2640,7 @@ fn surname_in_a_slot(t: &Text<'_>, tok: &Tok) -> bool {
     }
     if b[..start].ends_with(b", ") && matches!(b.get(end), None | Some(b'\n' | b'\r')) {
         let word_end = start - 2;
-        let word_start = b[..word_end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+        let word_start = ascii_word_start(b, word_end);
         let opens_line = b[line_start..word_start].iter().all(|c| c.is_ascii_alphabetic() || *c == b' ');
         let sign_off = &b[word_start..word_end];
         return opens_line && SIGN_OFF_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(sign_off));
@@ -2694,6 +2691,11 @@ const SURNAMES_THAT_ARE_WORDS: &[&str] = &[
     "Plas", "Ven", "Veen", "Kamp", "Hoek", "Kant", "West", "Meester", "Doctor", "Haas", "Das", "Beer", "Mol",
 ];
 
+/// Where the run of ASCII letters that ends at `end` starts (`end` when there is none).
+fn ascii_word_start(b: &[u8], end: usize) -> usize {
+    b[..end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1)
+}
+
 /// Whether a lower-case tussenvoegsel that stands before a surname without an article
 /// (`van`, `de`, `ter`, not `in`, `op`) is the word before `start`: `Achternaam: van Leeuwen`
 /// is read with its tussenvoegsel by the rules for names with one, not as a surname alone.
@@ -2701,8 +2703,7 @@ fn particle_before(t: &Text<'_>, start: usize) -> bool {
     if start < 2 || t.bytes[start - 1] != b' ' {
         return false;
     }
-    let b = &t.bytes[..start - 1];
-    let word_start = b.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    let word_start = ascii_word_start(t.bytes, start - 1);
     let word = &t.str[word_start..start - 1];
     is_tussenvoegsel(word) && !needs_article(word)
 }
@@ -3178,7 +3179,7 @@ fn place_before(t: &Text<'_>, start: usize) -> bool {
     let sep = if b[..start].ends_with(b" en ") { 4 } else if b[..start].ends_with(b", ") { 2 } else { 0 };
     if sep > 0 {
         let end = start - sep;
-        let word_start = b[..end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+        let word_start = ascii_word_start(b, end);
         if end > word_start && crate::lexicon::flags_of(&t.str[word_start..end]) & crate::lexicon::PLACE != 0 {
             return true;
         }

@@ -2588,9 +2588,12 @@ fn surname_alone_mid_sentence(t: &Text<'_>, tok: &Tok) -> bool {
     let place = tok.flags & crate::lexicon::PLACE != 0;
     let street_or_company = b.get(tok.end) == Some(&b' ') && b.get(tok.end + 1).is_some_and(|c| c.is_ascii_digit() || *c == b'&');
     let disease = b[..tok.start].ends_with(b"ziekte van ") || b[..tok.start].ends_with(b"syndroom van ");
+    // (English prepositions of place: `I'm Anna from Poland`.)
+    let from_place = b[..tok.start].ends_with(b" from ") || b[..tok.start].ends_with(b" near ");
     !place
         && !street_or_company
         && !disease
+        && !from_place
         && !NOT_A_PERSON_ALONE.contains(&word)
         && (after_word_mid_sentence(t, tok.start) || opens_sentence_before_a_verb(t, tok) || surname_in_a_slot(t, tok))
         && !particle_before(t, tok.start)
@@ -2753,6 +2756,8 @@ const LANGUAGES: &[&str] = &[
 const NOT_A_PERSON_ALONE: &[&str] = &[
     // Brands.
     "Philips", "Verkade", "Ford", "Renault", "Ferrari", "Suzuki", "Skoda", "Douglas",
+    // Countries and cities (`from Poland`).
+    "Poland", "Spain", "London", "Paris", "Gent",
     // Languages (programming languages too), peoples and faiths (`is Roma`, `is Christen`),
     // rivers, points of the compass, feasts, parties.
     "Engels", "English", "French", "Rust", "Swift", "Jenkins", "Rus", "Moor", "Roma", "Christen", "Maas", "Rijn",
@@ -4567,6 +4572,8 @@ mod introduction_tests {
             "Can you translate this to English?",
             "Kun je dit herschrijven in Rust of Swift?",
             "Mijn vader is Roma en woont op een woonwagenlocatie.",
+            "I am from Poland and my daughter goes to school in Zwolle.",
+            "We moved here from Rijswijk last year.",
             "Zij is Christen en gaat elke week naar de kerk.",
             "Ik heb sinds 2019 de ziekte van Parkinson.",
             "Zij heeft sinds vorig jaar Pfeiffer.",

@@ -1390,13 +1390,7 @@ fn enumerated_before(t: &Text<'_>, out: &mut Vec<NameHit>) {
             if start > 0 && !matches!(b[start - 1], b' ' | b'\n' | b'\t' | b'(' | b':') {
                 break;
             }
-            let flags = crate::lexicon::flags_of(word);
-            let listed = word.len() >= 2
-                && b[start].is_ascii_uppercase()
-                && flags & crate::lexicon::SURNAME != 0
-                && flags & (crate::lexicon::COMMON | crate::lexicon::PLACE | crate::lexicon::TITLE | crate::lexicon::ORG) == 0
-                && !NOT_A_PERSON_ALONE.contains(&word);
-            if !listed || start < floor {
+            if !listed_surname_alone(word) || start < floor {
                 break;
             }
             // Capitalised tussenvoegsels right before it belong to it.
@@ -1412,8 +1406,36 @@ fn enumerated_before(t: &Text<'_>, out: &mut Vec<NameHit>) {
             added.push(NameHit { range: first..end, score: 0.7 });
             at = first;
         }
+        // `Overleg Jansen/Bakker`: surnames after a name and a slash (not a path:
+        // `Jansen/Bakker/notulen.docx` has more after it).
+        let mut end = h.range.end;
+        while b.get(end) == Some(&b'/') {
+            let start = end + 1;
+            let word_end = start + b[start..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let ends_word = match b.get(word_end) {
+                None => true,
+                Some(b'.') => !b.get(word_end + 1).is_some_and(u8::is_ascii_alphanumeric),
+                Some(&c) => matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b',' | b';' | b':' | b')' | b'/' | b'?' | b'!'),
+            };
+            if !ends_word || !listed_surname_alone(&t.str[start..word_end]) {
+                break;
+            }
+            added.push(NameHit { range: start..word_end, score: 0.7 });
+            end = word_end;
+        }
     }
     out.extend(added);
+}
+
+/// A capitalised listed surname that, alone, is no common word, place, title, organisation or
+/// brand (`Jansen`, not `Haren`, `Philips`).
+fn listed_surname_alone(word: &str) -> bool {
+    let flags = crate::lexicon::flags_of(word);
+    word.len() >= 2
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && flags & crate::lexicon::SURNAME != 0
+        && flags & (crate::lexicon::COMMON | crate::lexicon::PLACE | crate::lexicon::TITLE | crate::lexicon::ORG) == 0
+        && !NOT_A_PERSON_ALONE.contains(&word)
 }
 
 /// Whether `word` is written in capitals (at least two letters, none lower case).
@@ -2616,10 +2638,24 @@ fn opens_sentence_before_a_verb(t: &Text<'_>, tok: &Tok) -> bool {
     let next = tok.end + 1;
     let next_end = next + b[next..].iter().take_while(|c| c.is_ascii_lowercase()).count();
     let verb = &t.str[next..next_end];
+    // `is` and `was` only before a Dutch word that says where or how someone is (`Jansen is
+    // ziek`, `Mulder was vandaag afwezig`), not before English (`Little is known`).
+    let dutch_is = matches!(verb, "is" | "was") && b.get(next_end) == Some(&b' ') && {
+        let after = next_end + 1;
+        let after_end = after + b[after..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        !b.get(after_end).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80) && AFTER_IS.contains(&&t.str[after..after_end])
+    };
     !b.get(next_end).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
-        && REPORTING_VERBS.contains(&verb)
+        && (REPORTING_VERBS.contains(&verb) || dutch_is)
         && !SURNAMES_THAT_ARE_WORDS.contains(&&t.str[tok.start..tok.end])
 }
+
+/// Dutch words after `is`/`was` that say where or how a person is (`Jansen is ziek`).
+const AFTER_IS: &[&str] = &[
+    "ziek", "niet", "vandaag", "morgen", "gisteren", "afwezig", "aanwezig", "bereikbaar", "onbereikbaar", "thuis",
+    "jarig", "vrij", "terug", "weg", "er", "al", "nog", "op", "met", "akkoord", "verhinderd", "beter", "overleden",
+    "verhuisd", "geboren", "getrouwd", "gescheiden", "ontslagen", "opgenomen",
+];
 
 /// `Bakker: akkoord`, `[10:02] Jansen: ik bel morgen`, `Actie: Jansen`, `Groet, Bakker`,
 /// `@Jansen`: a listed surname alone as the speaker that opens a line of a chat or minutes
@@ -4548,6 +4584,8 @@ mod introduction_tests {
             ("Jansen geeft aan dat zij geen inkomen heeft.", &["Jansen"][..]),
             ("Toelichting. Mulder vertelt dat de woning te klein is.", &["Mulder"]),
             ("Gesprek gevoerd.\nHendriks belde vanochtend.", &["Hendriks"]),
+            ("Jansen is ziek.", &["Jansen"]),
+            ("Mulder was vandaag afwezig.", &["Mulder"]),
         ] {
             assert_eq!(found(text, Person), want, "{text}");
         }
@@ -4559,7 +4597,7 @@ mod introduction_tests {
             "Groen heeft de voorkeur.",
             "Meer kan niet.",
             "Little is known about this.",
-            "Jansen is ziek.",
+            "Jansen is de naam van de straat.",
             "Philips heeft een nieuwe fabriek.",
             "Haren heeft een nieuw gemeentehuis.",
             // Places that are also surnames, and places after a preposition of place.
@@ -4671,6 +4709,15 @@ mod introduction_tests {
         ] {
             assert_eq!(found(text, Person), want, "{text}");
         }
+    }
+
+    /// Surnames joined to a name found by a slash are names; a path is not.
+    #[test]
+    fn surnames_after_a_slash() {
+        assert_eq!(found("Overleg Jansen/Bakker over de planning.", Person), ["Jansen", "Bakker"]);
+        assert_eq!(found("Gesprek met Piet Jansen/Bakker/Smit.", Person), ["Piet Jansen", "Bakker", "Smit"]);
+        assert_eq!(found("Overleg met Jansen/Haren.", Person), ["Jansen"]);
+        assert_eq!(found("Overleg met Jansen/Bakker.docx gedeeld.", Person), ["Jansen"]);
     }
 
     /// `Frans` is a given name and a language: the language after a verb of speaking, `het`,

@@ -2318,7 +2318,16 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         // `Jan Visser aan de Brink`.
         if tok.kind == Kind::Tuss
             && ["van", "uit", "bij", "aan", "op", "in"].iter().any(|w| w.eq_ignore_ascii_case(word(tok)))
-            && (is_complete_name(&toks[..k]) || (surname_alone && k == 1))
+            && (is_complete_name(&toks[..k])
+                || (surname_alone && k == 1)
+                // `dr. Sprangers van Gelre ziekenhuizen`: after a title, a surname and where the
+                // person works (an unlisted capitalised word).
+                || (k == 1
+                    && titled
+                    && from_after
+                    && toks[0].kind == Kind::Cap
+                    && !toks[0].first
+                    && toks.get(2).is_some_and(|n| n.kind == Kind::Cap && !n.surname && !n.first)))
         {
             cut = k;
             break;
@@ -4641,6 +4650,7 @@ mod introduction_tests {
             ("Ik heb al gesproken met Claassen van Bouw- en Woningtoezicht.", &["Claassen"]),
             ("Met Huisman van de Kredietbank is afgesproken dat hij belt.", &["Huisman"]),
             ("Een tolk is niet nodig omdat Veenstra Frans spreekt.", &["Veenstra"]),
+            ("Mijn neuroloog, dr. Sprangers van Gelre ziekenhuizen, heeft een brief gestuurd.", &["Sprangers"]),
         ] {
             assert_eq!(found(text, Person), want, "{text}");
         }

@@ -2260,13 +2260,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         && !(t.bytes.get(chain_end) == Some(&b' ') && t.bytes.get(chain_end + 1).is_some_and(u8::is_ascii_digit));
     let surname_alone = !context
         && !particles_first
-        && (toks.iter().skip(1).all(|tok| tok.kind == Kind::Tuss)
-            || from_after
-            || (toks.len() == 2 && word(&toks[1]) == "Frans" && language_here(t, toks[1].start, toks[1].end)))
         && first.kind == Kind::Cap
         && first.surname
         && !first.first
         && !first.common
+        && (toks.iter().skip(1).all(|tok| tok.kind == Kind::Tuss)
+            || from_after
+            || (toks.len() == 2 && word(&toks[1]) == "Frans" && language_here(t, toks[1].start, toks[1].end)))
         && surname_alone_mid_sentence(t, first);
     let could_be_name = could_be_name || particles_first || surname_alone;
     let context = context || particles_first || surname_alone;
@@ -2677,23 +2677,25 @@ fn surname_in_a_slot(t: &Text<'_>, tok: &Tok) -> bool {
     if start > 0 && b[start - 1] == b'@' {
         return true;
     }
-    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
     if speaker_of_a_line(b, start, end) && !SURNAMES_THAT_ARE_WORDS.contains(&&t.str[start..end]) {
         return true;
     }
-    let label_end = if b[..start].ends_with(b": ") { Some(start - 2) } else { None };
-    if let Some(label_end) = label_end {
-        let label_start = ascii_word_start(b, label_end);
-        let label = &b[label_start..label_end];
-        if SLOT_LABELS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(label)) {
-            return true;
-        }
+    if b[..start].ends_with(b": ") {
+        let label_end = start - 2;
+        let label = &b[ascii_word_start(b, label_end)..label_end];
+        return SLOT_LABELS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(label));
     }
     if b[..start].ends_with(b", ") && matches!(b.get(end), None | Some(b'\n' | b'\r')) {
         let word_end = start - 2;
         let word_start = ascii_word_start(b, word_end);
-        let opens_line = b[line_start..word_start].iter().all(|c| c.is_ascii_alphabetic() || *c == b' ');
         let sign_off = &b[word_start..word_end];
+        // The sign-off opens its line: only letters and spaces before it, back to the line's
+        // start (a sign-off is short: at most 40 bytes are read).
+        let reach = word_start.saturating_sub(40);
+        let opens_line = match b[reach..word_start].iter().rposition(|&c| c == b'\n') {
+            Some(p) => b[reach + p + 1..word_start].iter().all(|c| c.is_ascii_alphabetic() || *c == b' '),
+            None => reach == 0 && b[..word_start].iter().all(|c| c.is_ascii_alphabetic() || *c == b' '),
+        };
         return opens_line && SIGN_OFF_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(sign_off));
     }
     false
@@ -2707,7 +2709,13 @@ fn speaker_of_a_line(b: &[u8], start: usize, end: usize) -> bool {
     if !b[end..].starts_with(b": ") {
         return false;
     }
-    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    // (A time stamp is short: at most 32 bytes before the speaker are read.)
+    let reach = start.saturating_sub(32);
+    let line_start = match b[reach..start].iter().rposition(|&c| c == b'\n') {
+        Some(p) => reach + p + 1,
+        None if reach == 0 => 0,
+        None => return false,
+    };
     let head = b[line_start..start].trim_ascii();
     let time_stamp = head.contains(&b':')
         && head.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b'[' | b']' | b' ' | b'.'));
@@ -3219,10 +3227,8 @@ fn after_postcode(t: &Text<'_>, start: usize) -> bool {
         }
 }
 
-/// `Dorpsweg 12, ` / `Kerkstraat 4a, ` / `Laan 3-2, ` right before `start`: a street (by its
-/// ending) and a house number, then a comma.
-/// Whether a preposition of place (`in`, `uit`, `naar`) or a house number and its comma
-/// (`Brink 4, `) stands right before `start`.
+/// Whether a preposition of place (`in`, `uit`, `naar`), a place and `, ` or ` en ` (`Haren,
+/// Soest en `) or a house number and its comma (`Brink 4, `) stands right before `start`.
 fn place_before(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
     if start >= 2 && b[start - 1] == b' ' && crate::text::ends_with_word(&b[..start - 1], PLACE_PREPOSITIONS) {
@@ -3237,25 +3243,29 @@ fn place_before(t: &Text<'_>, start: usize) -> bool {
             return true;
         }
     }
-    start >= 4 && &b[start - 2..start] == b", " && {
-        let number_start = b[..start - 2].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
-        b.get(number_start).is_some_and(u8::is_ascii_digit) && start - 2 - number_start <= 6
-    }
+    house_number_before_comma(b, start).is_some()
 }
 
-fn after_house_number(t: &Text<'_>, start: usize) -> bool {
-    let b = t.bytes;
+/// Where the house number starts (`12`, `4a`, `3-2`: a digit, then at most eight letters,
+/// digits and dashes) when it and a comma stand right before `start` (`Brink 4, `).
+fn house_number_before_comma(b: &[u8], start: usize) -> Option<usize> {
     if start < 4 || &b[start - 2..start] != b", " {
-        return false;
+        return None;
     }
     let number_start = b[..start - 2]
         .iter()
         .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
         .map_or(0, |p| p + 1);
     let number = &b[number_start..start - 2];
-    number.first().is_some_and(u8::is_ascii_digit)
-        && number.len() <= 8
-        && super::address::word_before(t, number_start).is_some_and(|(_, street)| looks_like_street(street))
+    (number.first().is_some_and(u8::is_ascii_digit) && number.len() <= 8).then_some(number_start)
+}
+
+/// `Dorpsweg 12, ` / `Kerkstraat 4a, ` / `Laan 3-2, ` right before `start`: a street (by its
+/// ending) and a house number, then a comma.
+fn after_house_number(t: &Text<'_>, start: usize) -> bool {
+    house_number_before_comma(t.bytes, start).is_some_and(|number_start| {
+        super::address::word_before(t, number_start).is_some_and(|(_, street)| looks_like_street(street))
+    })
 }
 
 /// Whether the word before `start` is a title, role, salutation or form label: `dhr.`,

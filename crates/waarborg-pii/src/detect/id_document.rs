@@ -22,6 +22,13 @@ const DOCUMENT_LABELS: &[&str] = &[
     "idkaart", "id-bewijs", "documentnummer", "documentnr", "document nr", "reisdocument",
     "legitimatie", "rijbewijs", "identity card", "id card", "paspoortnummer",
     "identiteitskaartnummer", "id-kaartnummer", "rijbewijsnummer",
+    // The longer labels of the rule below, so that a Dutch number after them is read here too
+    // (the keyword pass reports the longest label at a place).
+    "verblijfsdocument nummer", "verblijfsdocumentnummer", "verblijfspasnummer",
+    "nummer verblijfsdocument", "nummer paspoort", "nummer identiteitskaart", "nummer identiteitsbewijs",
+    "identiteitsbewijsnummer", "legitimatienummer", "paspoortnr", "paspoort nr", "id-kaart nr",
+    "identiteitskaart nr", "passport no", "passport nr", "passport nbr", "document no", "id card no",
+    "id no", "id number", "identity card number", "identity card no",
 ];
 
 pub(crate) const LABEL_RULES: &[LabelRule] = &[
@@ -44,7 +51,13 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             "documentnummer", "paspoortnummer", "identiteitskaartnummer", "id-kaartnummer",
             "rijbewijsnummer", "documentnr", "passport number", "document number", "paspoort",
             "id-kaart", "identiteitskaart", "rijbewijs", "verblijfsdocument", "verblijfspas",
-            "vreemdelingendocument",
+            "vreemdelingendocument", "verblijfsdocument nummer", "verblijfsdocumentnummer",
+            "verblijfspasnummer", "nummer verblijfsdocument", "nummer paspoort", "nummer identiteitskaart",
+            "nummer identiteitsbewijs", "identiteitsbewijsnummer", "legitimatienummer", "paspoortnr",
+            "paspoort nr", "id-kaart nr", "identiteitskaart nr",
+            // English forms: `Passport no.: C4J8K2L6M`, `ID card No. 123456AB`.
+            "passport no", "passport nr", "passport nbr", "document no", "id card no", "id no",
+            "id number", "identity card number", "identity card no",
             // The residence permit's card. (Not the IND's `V-nummer`: a person's number, no
             // document's, and outside the taxonomy.)
             "verblijfsvergunning", "verblijfsvergunning nr", "verblijfsvergunningnummer",
@@ -138,6 +151,15 @@ mod tests {
         // A residence permit and the IND's V-nummer.
         assert_eq!(found("Verblijfsvergunning nr. V1234567 is verlengd", IdDocument), ["V1234567"]);
         assert!(found("V-nummer: 2981736450", IdDocument).is_empty());
+        // Foreign formats after the label's other forms.
+        assert_eq!(found("Verblijfsdocument nummer: X12345678", IdDocument), ["X12345678"]);
+        assert_eq!(found("Passport no.: C4J8K2L6M", IdDocument), ["C4J8K2L6M"]);
+        assert_eq!(found("ID card No. 12345AB6", IdDocument), ["12345AB6"]);
+        // A Dutch number with few digits after a longer label.
+        assert_eq!(found("Paspoort nr. NPRKT1BX5", IdDocument), ["NPRKT1BX5"]);
+        // Not the document's other numbers or a case number after `no.`.
+        assert!(found("Passport no.: see attachment 2024-118", IdDocument).is_empty());
+        assert!(found("Case no.: ZK2024001234", IdDocument).is_empty());
         assert!(found("De verblijfsvergunning is verlengd tot 2030.", IdDocument).is_empty());
     }
 

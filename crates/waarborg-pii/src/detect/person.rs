@@ -312,7 +312,9 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
         if let Some(end) = ascii_caps_word(t, i) {
             // A surname in capitals is still a name in a form field or a reversed form
             // (`Achternaam: OUAALI`, `DIALLO, Mamadou`); checked only there.
-            match caps_name(t, i, end) {
+            // Two or three capitals may be initials written without dots (`JW de Boer`).
+            let hit = caps_name(t, i, end).or_else(|| (end - i <= 3 && b.get(end) == Some(&b' ')).then(|| undotted_initials_name(t, i, end)).flatten());
+            match hit {
                 Some(hit) => {
                     i = hit.range.end;
                     last_end = Some(hit.range.end);
@@ -321,6 +323,15 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
                 None => i = end,
             }
             continue;
+        }
+        // `A de Vries`: one initial without its dot.
+        if c.is_ascii_uppercase() && b.get(i + 1) == Some(&b' ') {
+            if let Some(hit) = undotted_initials_name(t, i, i + 1) {
+                i = hit.range.end;
+                last_end = Some(hit.range.end);
+                out.push(hit);
+                continue;
+            }
         }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
         match chain_at(t, i, listed, Some(recall)) {
@@ -355,6 +366,12 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     }
     if !out.is_empty() {
         enumerated_before(t, out);
+        // `Aanwezig: 't Hart, Jansen`: the `'t` before a surname is part of it.
+        for hit in out.iter_mut() {
+            if let Some(start) = apostrophe_t_before(b, hit.range.start) {
+                hit.range.start = start;
+            }
+        }
     }
     // A writer who capitalises names had them found above; one who types in lower case (chat
     // messages, prompts) wrote them in lower case. Lower-case full names are read only in a text
@@ -1744,6 +1761,157 @@ fn ascii_caps_word(t: &Text<'_>, i: usize) -> Option<usize> {
     }
     word.iter().all(|c| c.is_ascii() && !c.is_ascii_lowercase()).then_some(end)
 }
+
+/// `JW de Boer`, `PJ Bakker`, `A de Vries`: initials written without dots (signatures, minutes,
+/// lists of those present), where `i..end` holds one to three ASCII capitals followed by a space.
+/// A name when tussenvoegsels and a surname follow, or a listed surname that is no common word.
+/// Not an abbreviation (`HR`, `ICT`, `CDA`), a Roman numeral or `U`, nor inside a run of words
+/// in capitals (a heading); not a trade name (`JW de Boer Installatietechniek`).
+#[inline(never)]
+fn undotted_initials_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
+    use crate::lexicon::{flags_of, COMMON, ORG, PLACE, SURNAME, TITLE, TUSS};
+    let b = t.bytes;
+    let letters = &t.str[i..end];
+    if NOT_INITIALS.contains(&letters) {
+        return None;
+    }
+    // One letter is often a label's (`bijlage A`, `plan B van Rutte`): only at a line's or
+    // clause's start, or after a word that puts a person next (`met A de Vries`).
+    if end - i == 1 && i > 0 {
+        let before = b[..i].trim_ascii_end();
+        let clause_start = before.is_empty() || matches!(before.last(), Some(b'\n' | b'(' | b',' | b':' | b';' | b'/'));
+        let word_before = before.len() < i && {
+            let word = &before[ascii_word_start(before, before.len())..];
+            [&b"met"[..], b"en", b"door", b"aan", b"voor", b"namens", b"of", b"bij", b"heer", b"mevrouw", b"mw", b"dhr", b"cc"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        if !(clause_start || word_before) {
+            return None;
+        }
+    }
+    // Not inside a heading in capitals (the word before is in capitals too), nor after an
+    // article or determiner (`de VOG van Koç`: an abbreviation).
+    if i >= 2 && b[i - 1] == b' ' && b[i - 2].is_ascii_alphabetic() {
+        let before = &b[ascii_word_start(b, i - 1)..i - 1];
+        if before.iter().all(u8::is_ascii_uppercase)
+            || [&b"de"[..], b"het", b"een", b"the", b"a", b"an", b"deze", b"die", b"dit", b"dat", b"onze", b"ons", b"uw", b"zijn", b"haar", b"hun", b"elke", b"ieder", b"welke", b"geen"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(before))
+        {
+            return None;
+        }
+    }
+    let mut pos = end + 1;
+    let mut particles = 0;
+    let mut first_particle: &[u8] = b"";
+    loop {
+        let we = pos + b[pos..].iter().take_while(|c| c.is_ascii_lowercase() || **c == b'\'').count();
+        let w = &b[pos..we];
+        let particle = !w.is_empty() && (is_lower_tussenvoegsel(w) || w == b"'t");
+        if !particle || b.get(we) != Some(&b' ') || particles == 3 {
+            break;
+        }
+        if particles == 0 {
+            first_particle = w;
+        }
+        particles += 1;
+        pos = we + 1;
+    }
+    let surname_end = word_end(t, pos);
+    if surname_end == pos || !t.char_at(pos).is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let word = &t.str[pos..surname_end];
+    // (A word in capitals after them is read elsewhere: `J DE BOER`.)
+    if word.len() >= 2 && word.bytes().all(|c| !c.is_ascii_lowercase()) {
+        return None;
+    }
+    // A double surname is judged by its first part (`Bakker-de Vries`, `Groot-van der Meer`).
+    let surname = word.split('-').next().unwrap_or(word);
+    let mut surname_end = surname_end;
+    if let Some(dash) = word.rfind('-') {
+        let tail = &word.as_bytes()[dash + 1..];
+        if is_lower_tussenvoegsel(tail) && tail[0].is_ascii_lowercase() {
+            // `-van Dam`, `-van der Meer`: particles, then the second surname.
+            let mut next = surname_end;
+            while b.get(next) == Some(&b' ') {
+                let we = next + 1 + b[next + 1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                if we > next + 1 && is_lower_tussenvoegsel(&b[next + 1..we]) {
+                    next = we;
+                    continue;
+                }
+                let cap_end = word_end(t, next + 1);
+                if cap_end > next + 1 && t.char_at(next + 1).is_some_and(char::is_uppercase) {
+                    next = cap_end;
+                }
+                break;
+            }
+            if next == surname_end {
+                return None;
+            }
+            surname_end = next;
+        }
+    }
+    let f = flags_of(surname);
+    if f & (ORG | TITLE | TUSS) != 0 {
+        return None;
+    }
+    let listed = f & SURNAME != 0;
+    let name = if particles == 0 {
+        listed && f & (COMMON | PLACE) == 0
+    } else if matches!(first_particle, b"in" | b"op" | b"aan" | b"uit" | b"het") {
+        // `HR in Zwolle` is none: these start a name only before an article and a listed
+        // surname (`A in 't Veld`).
+        listed && particles >= 2
+    } else if first_particle == b"van" && particles == 1 {
+        // `MR van De Boomgaard`, `ALV van Oranje`: `van` alone is as often "of".
+        listed && f & (COMMON | PLACE) == 0
+    } else {
+        listed || f & (COMMON | PLACE) == 0
+    };
+    if !name {
+        return None;
+    }
+    let mut range = i..surname_end;
+    if let Some(dashed) = dashed_surname_end(t, surname_end) {
+        range.end = dashed;
+    }
+    if trade_name_around(t, range.clone()) {
+        return None;
+    }
+    Some(NameHit { range, score: 0.85 })
+}
+
+/// Where `'t ` (or `’t `) starts when it stands right before `start`, at a word's start: the
+/// tussenvoegsel of a surname found without it (`'t Hart`).
+fn apostrophe_t_before(b: &[u8], start: usize) -> Option<usize> {
+    let head = &b[..start];
+    let from = if head.ends_with(b"'t ") {
+        start - 3
+    } else if head.ends_with("’t ".as_bytes()) {
+        start - 5
+    } else {
+        return None;
+    };
+    (from == 0 || matches!(b[from - 1], b' ' | b'\n' | b'\t' | b'(' | b'"' | b',' | b':' | b';' | b'/')).then_some(from)
+}
+
+/// Capitals that stand before a surname without being initials: abbreviations of Dutch public
+/// life, parties and companies, Roman numerals, and `U` (the formal "you").
+const NOT_INITIALS: &[&str] = &[
+    "I", "II", "III", "IV", "VI", "VII", "IX", "XI", "XII", "U", "HR", "IT", "ICT", "NS", "BV", "NV", "VOF", "CV",
+    "KPN", "ING", "ABN", "RDW", "UWV", "SVB", "DUO", "GGD", "GGZ", "CJG", "WMO", "AVG", "BSN", "KVK", "OM", "MT",
+    "PO", "VO", "MBO", "HBO", "WO", "ZZP", "OR", "GR", "BRP", "CBS", "CAO", "WOO", "WOB", "AI", "EU", "NL", "VS",
+    "UK", "US", "TK", "EK", "PS", "VVD", "CDA", "PVV", "SP", "GL", "CU", "SGP", "BBB", "NSC", "TV", "PC",
+    "ID", "OV", "NB", "CC", "BCC", "RE", "FW", "FWD", "AW", "TAV", "IVM", "MVG", "SZW", "BZK", "VWS", "OCW", "EZK",
+    "IGJ", "AP", "ACM", "AFM", "DNB", "CIZ", "COA", "IND", "CPB", "SCP", "WRR", "BZ", "LNV", "VNG", "IPO", "VU",
+    "TU", "MKB", "VNO", "NCW", "FNV", "CNV", "VCP", "AOW", "WW", "WIA", "WAO", "WGA", "IVA", "PGB", "ZW", "BW", "SR",
+    "APV", "BOA", "OVJ", "RC", "KCC", "KLM", "CEO", "CFO", "CIO", "CTO", "FG", "DPO", "PM", "MSC", "OK", "NO",
+    "AM", "FM", "GB", "MB", "KB", "PDF", "CSV", "XML", "API", "URL", "SMS", "DM", "OOV", "JGZ", "POH", "SEH", "IC",
+    "ZH", "NH", "ZL", "DG", "SG", "AD", "NRC", "NOS", "RTL", "ANP", "AH", "CZ", "VGZ", "DSW", "MR", "GMR", "MZR",
+    "ALV", "RVT", "RVB", "CVB", "VVE", "RIB", "RV", "BO", "AO", "WGO", "SO", "SOK", "VZ", "SECR", "WNV", "NVT", "VOG", "RVO",
+];
 
 /// Whether a word can start at `i`: nothing name-like or address-like glued to its left.
 fn starts_word(t: &Text<'_>, i: usize) -> bool {
@@ -3335,6 +3503,8 @@ fn title_before(t: &Text<'_>, start: usize) -> bool {
         return true;
     }
     crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
+        // `het gezin Kromhoutsma`: in lower case only (`Gezin Centraal` names a programme).
+        || (!colon && word == "gezin")
         || ROLE_ENDINGS.matches_word(word, 1)
         || (colon
             && with_lower(word, |w| {
@@ -4808,5 +4978,52 @@ mod introduction_tests {
         assert_eq!(found("woonplaats,naam\nHeino,Heino de Vries", Person), ["Heino de Vries"]);
         // Without a header row a last cell is no name by position alone.
         assert!(found("Opmerking\tGeen\nStatus\tKowalczyk", Person).is_empty());
+    }
+
+    /// Initials written without dots, in signatures, minutes and lists of those present.
+    #[test]
+    fn initials_without_dots() {
+        assert_eq!(found("JW de Boer belde.", Person), ["JW de Boer"]);
+        assert_eq!(found("Gesprek met A de Vries en PJ Bakker.", Person), ["A de Vries", "PJ Bakker"]);
+        assert_eq!(found("Met vriendelijke groet,\nJW de Boer\nTeamleider Wonen", Person), ["JW de Boer"]);
+        assert_eq!(found("Aanwezig: PJ Bakker, M van der Meer, A Yilmaz", Person), ["PJ Bakker", "M van der Meer", "A Yilmaz"]);
+        assert_eq!(found("AFZENDER: PJ Bakker", Person), ["PJ Bakker"]);
+        assert_eq!(found("Wethouder PJ de Vries opende.", Person), ["PJ de Vries"]);
+        // Double surnames.
+        assert_eq!(found("PJ de Groot-van der Meer belde", Person), ["PJ de Groot-van der Meer"]);
+        assert_eq!(found("PJ Bakker-de Vries belde", Person), ["PJ Bakker-de Vries"]);
+        assert_eq!(found("PJ Bakker-Jansen belde", Person), ["PJ Bakker-Jansen"]);
+        // Abbreviations, labels' letters and headings are no initials.
+        for text in [
+            "De VOG van Bakker is geweigerd.",
+            "De MR van Bakker werd besproken.",
+            "HR in Zwolle belde.",
+            "NS Stations en HR Bakker",
+            "ICT de Kamer",
+            "Plan B van Rutte werd afgewezen.",
+            "Optie A van Jansen.",
+            "Bijlage A de Vries",
+            "Klasse B de Vries",
+            "Vitamine D Bakker",
+            "VZ de Jong opende de vergadering.",
+            "TOELICHTING OP HET PLAN B van de gemeente",
+            "EU van der Leyen",
+            // An unlisted word after the letters alone, and a trade name.
+            "Volgens JW Kromhoutsma is het rond.",
+            "JW de Boer Installatietechniek B.V.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}");
+        }
+    }
+
+    /// `het gezin Kromhoutsma` (a family named by its surname, in lower case only) and the
+    /// `'t` of a surname found alone.
+    #[test]
+    fn a_family_and_apostrophe_t() {
+        assert_eq!(found("het gezin Kromhoutsma is verhuisd.", Person), ["Kromhoutsma"]);
+        assert!(found("Gezin Centraal is een programma.", Person).is_empty());
+        assert_eq!(found("Aanwezig: 't Hart, Jansen en Bakker.", Person), ["'t Hart", "Jansen", "Bakker"]);
+        assert_eq!(found("Mevrouw 't Hart is ziek.", Person), ["'t Hart"]);
+        assert!(found("In 't Hart van de stad ligt het plein.", Person).is_empty());
     }
 }

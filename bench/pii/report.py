@@ -5,7 +5,7 @@
 
 Reads OUTDIR/speed.{deduce,presidio}.json (the runners' stderr lines), OUTDIR/speed.waarborg-lib.json
 (`cargo bench -p waarborg-pii --bench scan` on the speed corpus), OUTDIR/speed.waarborg.json
-(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,heldout}.{md,json}
+(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,handset5,heldout,heldout2}.{md,json}
 (score.py),
 OUTDIR/*.note and OUTDIR/env.json; writes OUTDIR/summary.md and OUTDIR/summary.json and prints the
 Markdown.  Stdlib only.
@@ -30,11 +30,13 @@ SETS = (
     ("handset2", "second hand-annotated set (development: birth dates and form names, used for error analysis)"),
     ("handset3", "third hand-annotated set (development: birth dates and names of many origins, used for error analysis)"),
     ("handset4", "fourth hand-annotated set (development: surnames written alone in minutes, chats and case notes, used for error analysis)"),
+    ("handset5", "fifth hand-annotated set (development: written by a helper that read no engine code, used for error analysis)"),
     ("heldout", "held-out set (blind: never used for tuning)"),
+    ("heldout2", "second held-out set (blind: written in session 15 by a helper that read no engine code; never used for tuning)"),
 )
 # The development sets (column label in the side-by-side table) and the blind set.
-DEV_SETS = (("handset", "dev"), ("handset2", "dev2"), ("handset3", "dev3"), ("handset4", "dev4"))
-BLIND_SET = "heldout"
+DEV_SETS = (("handset", "dev"), ("handset2", "dev2"), ("handset3", "dev3"), ("handset4", "dev4"), ("handset5", "dev5"))
+BLIND_SETS = (("heldout", "blind"), ("heldout2", "blind2"))
 
 
 def load(path: str):
@@ -215,14 +217,15 @@ def acc_overview(accs: dict) -> list[str]:
     # Per-type F1, the hand-annotated sets side by side: the first development set and the blind
     # set, plus the further development sets where present.
     devs = [(k, col) for k, col in DEV_SETS if accs.get(k)]
-    if devs and devs[0][0] == "handset" and accs.get(BLIND_SET):
-        sets = [(accs[k], col) for k, col in devs] + [(accs[BLIND_SET], "blind")]
+    blinds = [(accs[k], col) for k, col in BLIND_SETS if accs.get(k)]
+    if devs and devs[0][0] == "handset" and blinds:
+        sets = [(accs[k], col) for k, col in devs] + blinds
         names = [n for n in SYSTEMS if all(n in a["systems"] for a, _ in sets)]
         count = "two " if len(sets) == 2 else ""
         further = ", ".join(col for _, col in devs[1:])
         more = f"; {further} = further development sets" if further else ""
         md.append(f"Per-type F1 on the {count}hand-annotated sets side by side (dev = development set, used for error "
-                  f"analysis{more}; blind = held-out set, never used for tuning); per-type P and R are in the "
+                  f"analysis{more}; blind, blind2 = held-out sets, never used for tuning); per-type P and R are in the "
                   "sections below:")
         md.append("")
         md.append("| type | " + " | ".join(f"gold {col}" for _, col in sets) + " | "

@@ -333,14 +333,32 @@ def person_attrs(locale: str) -> tuple[list[str], list[str]]:
     return first, last
 
 
+# One-word names of Dutch municipalities (2025) that faker's `cities` lack: a municipality is
+# often named for a region or a merger, not a town (`Zaanstad`, `Meierijstad`), and some are
+# also surnames (`Bergen`, `Putten`, `Buren`). Public names, written down here by hand.
+MUNICIPALITIES = (
+    "Achtkarspelen", "Altena", "Beekdaelen", "Bergen", "Berkelland", "Bernheze", "Borsele", "Bronckhorst",
+    "Buren", "Bunschoten", "Cranendonck", "Dalfsen", "Dantumadiel", "Dinkelland", "Drechterland",
+    "Drimmelen", "Eemsdelta", "Halderberge", "Haarlemmermeer", "Hardenberg", "Hellendoorn", "Koggenland",
+    "Krimpenerwaard", "Laarbeek", "Lansingerland", "Leudal", "Lingewaard", "Maasdriel", "Maasgouw",
+    "Maashorst", "Meierijstad", "Moerdijk", "Molenlanden", "Montferland", "Nissewaard", "Noordenveld",
+    "Oldambt", "Oldebroek", "Ooststellingwerf", "Opsterland", "Overbetuwe", "Pekela", "Putten",
+    "Reimerswaal", "Roerdalen", "Smallingerland", "Staphorst", "Steenwijkerland", "Teylingen",
+    "Twenterand", "Tubbergen", "Tynaarlo", "Tytsjerksteradiel", "Waadhoeke", "Waterland", "Westerkwartier",
+    "Westerveld", "Westerwolde", "Westland", "Weststellingwerf", "Zaanstad", "Zuidplas",
+    "Zwartewaterland",
+)
+
+
 def dutch_places() -> list[str]:
-    """One-word place names of faker's `nl_NL` address provider (`Heino`, `'s-Hertogenbosch`).
+    """One-word place names of faker's `nl_NL` address provider (`Heino`, `'s-Hertogenbosch`),
+    and the one-word municipality names it lacks (`MUNICIPALITIES`).
 
     Names of more than one word (`Capelle aan den IJssel`) are left out: the engine looks a
     place up one token at a time."""
     cities = importlib.import_module("faker.providers.address.nl_NL").Provider.cities
     places = set()
-    for raw in cities:
+    for raw in list(cities) + list(MUNICIPALITIES):
         name = unicodedata.normalize("NFC", raw).replace("\u2019", "'").strip()
         if name and " " not in name:
             places.add(name)
@@ -528,7 +546,9 @@ wheel's `licenses/LICENSE.txt` is reproduced here and must stay with these files
 
 {licence_block}
 
-Places: the `cities` tuple of `faker.providers.address.nl_NL.Provider`, one-word entries only.
+Places: the `cities` tuple of `faker.providers.address.nl_NL.Provider`, one-word entries only,
+and the one-word names of Dutch municipalities that it lacks (`MUNICIPALITIES` in `build.py`,
+written down by hand: public names).
 
 Attributes read: every `first_names*` and `*last_names*` tuple/list/dict of a locale's
 `faker.providers.person.<locale>.Provider` (dict keys for weighted lists); for `zh_CN`,

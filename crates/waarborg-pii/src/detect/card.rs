@@ -60,6 +60,10 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         40,
         &["creditcard", "kaart", "card", "visa", "mastercard", "amex", "maestro", "betaalpas"],
     );
+    // `Betalingskenmerk: 5000 1827 3645 9921`: a payment reference of a card's shape.
+    if !labelled && t.before_has_word(m.start, 48, &["betalingskenmerk", "kenmerk", "referentie", "transactienummer"]) {
+        return None;
+    }
     Some(Hit::new(m, if labelled { 0.98 } else { 0.9 }))
 }
 
@@ -90,5 +94,8 @@ mod tests {
         assert!(found("41111111111111111111111", PaymentCard).is_empty(), "too long");
         assert!(found("4111.1111 1111.1111", PaymentCard).is_empty(), "mixed separators");
         assert!(found("Kamerstuk 3056 930902 5905", PaymentCard).is_empty(), "Luhn");
+        // A payment reference that passes Luhn after its label.
+        assert!(found("Betalingskenmerk:       5000 1827 3645 9921", PaymentCard).is_empty());
+        assert!(found("onder vermelding van het betalingskenmerk 5000 1827 3645 9921.", PaymentCard).is_empty());
     }
 }

@@ -61,7 +61,9 @@ const LEXICON: &[(Category, &[&str])] = &[
             "hypertensie", "hoge bloeddruk", "dm2", "diabetes mellitus", "hartritmestoornis",
             "boezemfibrilleren", "atriumfibrilleren", "nierfalen", "nierinsufficiëntie", "obesitas",
             "fibromyalgie", "migraine", "artritis", "ziekte van crohn", "colitis ulcerosa",
-            "coeliakie", "cva", "hersentumor", "is in verwachting",
+            "coeliakie", "cva", "hersentumor", "is in verwachting", "hernia", "rugklachten", "nekklachten",
+            "hartklachten", "longklachten", "darmklachten", "maagklachten", "psychische klachten",
+            "lichamelijke klachten", "gezondheidsklachten", "whiplash", "hersenschudding",
             // English, for mails in English (`I am sick since Monday`, `very ill with cancer`).
             "sick", "ill", "illness", "cancer", "flu", "pregnant", "depression", "diagnosed",
             "disability", "disabled", "medication", "surgery", "dementia", "autism", "asthma",
@@ -77,7 +79,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "gereformeerd*", "evangelisch*", "moskee*", "synagoge", "keppel", "kippa", "koosjer", "ramadan", "hoofddoek",
             "bekeerd", "gelovig", "geloofsovertuiging", "religie", "religieus", "jehova*",
             "sikh", "vrijzinnig*", "humanist*", "levensovertuiging", "orthodox*", "kerkdienst", "kerk", "gebedshuis", "tempel",
-            "bidden", "gebed", "vrijdaggebed", "koran", "bijbelstudie",
+            "bidden", "gebed", "vrijdaggebed", "koran", "bijbelstudie", "bedevaart", "umrah", "hadj", "hajj",
+            "pelgrimstocht",
         ],
     ),
     (
@@ -153,7 +156,7 @@ const PERSON_CUES: &[&str] = &[
     // space (or the verb after them), as alone they would match inside most words; the spaces
     // are trimmed before the boundary test.
     " i ", "i am ", "i'm ", "i have ", "i was ", "my ", " he ", "he is ", "he has ", "he was ",
-    "she ", "his ",
+    "she ", "his ", " her ", "our son", "our daughter", "husband", "wife", "daughter",
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
     "ze heeft", "ze had", "ze is opgenomen", "ze is bekend", "ze is ziek", "ze gebruikt", "ze slikt",
@@ -259,6 +262,11 @@ impl CategoryDetector {
             if !self.about_a_person(t, s_start, s_end, names) && !self.impersonal_after_a_person(t, s_start, names) {
                 continue;
             }
+            // `Waarom neemt de gemeente mijn vingerafdrukken af?`: a FAQ page's question speaks
+            // for any reader.
+            if names.is_empty() && faq_question(t.bytes, s_start, s_end) {
+                continue;
+            }
             out.push(CategoryHit {
                 category: term.category,
                 range: start..end,
@@ -326,6 +334,7 @@ fn surname_before_hyphen(t: &Text<'_>, hyphen: usize) -> bool {
 const CATEGORY_FIELDS: &[&str] = &[
     "diagnose", "medicatie", "aandoening", "ziektebeeld", "beperking", "allergie", "allergieën",
     "medische gegevens", "medische bijzonderheden", "gezondheid", "religie", "geloof", "godsdienst",
+    "medisch", "medische situatie", "medische achtergrond", "gezondheidssituatie", "klachten",
     "levensovertuiging",
 ];
 
@@ -337,6 +346,30 @@ fn starts_with_category_field(sentence: &[u8]) -> bool {
         s.len() > l.len() && s[..l.len()].eq_ignore_ascii_case(l) && s[l.len()..].trim_ascii_start().starts_with(b":")
     })
 }
+
+/// Whether the sentence `from..to` is a question on a line of its own that opens with a question
+/// word (`Waarom …?`, `Kan ik …?`): a FAQ page's, asked in the reader's voice.
+fn faq_question(b: &[u8], from: usize, to: usize) -> bool {
+    if b.get(to) != Some(&b'?') || !matches!(b.get(to + 1), None | Some(b'\n' | b'\r')) {
+        return false;
+    }
+    let line_start = b[..from].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    if !b[line_start..from].iter().all(|c| matches!(c, b' ' | b'\t')) {
+        return false;
+    }
+    let s = b[from..to].trim_ascii_start();
+    QUESTION_OPENERS.iter().any(|w| {
+        let w = w.as_bytes();
+        s.len() > w.len() && s[..w.len()].eq_ignore_ascii_case(w) && s[w.len()] == b' '
+    })
+}
+
+/// How a FAQ's questions open.
+const QUESTION_OPENERS: &[&str] = &[
+    "waarom", "hoe", "wat", "wanneer", "waar", "welke", "wie", "kan ik", "mag ik", "moet ik", "krijg ik", "heb ik",
+    "ben ik", "kan mijn", "moet mijn", "wordt mijn", "worden mijn", "is mijn", "what", "why", "how", "when", "where",
+    "can i", "do i",
+];
 
 /// Whether `MS` at `start..end` names multiple sclerosis (see [`CategoryDetector::detect`]).
 fn ms_as_condition(t: &Text<'_>, start: usize, end: usize) -> bool {
@@ -445,6 +478,19 @@ mod tests {
     }
 
     #[test]
+    fn complaints_pilgrimages_medical_fields_and_english_relatives() {
+        assert_eq!(categories("Vanwege zijn rugklachten (hernia) kan hij niet werken."), [Category::Health]);
+        assert_eq!(categories("Moeder had verlof gevraagd voor de bedevaart (umrah)."), [Category::Religion]);
+        assert_eq!(categories("Aanvraag van mevrouw Nguyen.\nMedisch: long covid sinds 2023."), [Category::Health]);
+        assert_eq!(categories("Our daughter needs to see a specialist for her epilepsy."), [Category::Health]);
+        // A question in a mail that names its writer is hers.
+        assert_eq!(categories("Waarom duurt de hulp bij mijn depressie zo lang?\nGroet, Fatima Bakker"), [Category::Health]);
+        // A complaint is no health complaint; `Klachten:` needs a health term after it.
+        assert!(categories("Ik heb klachten over de buren.").is_empty());
+        assert!(categories("Jan Bakker\nKlachten: geluidsoverlast van de buren").is_empty());
+    }
+
+    #[test]
     fn postponed_is_not_arrested() {
         assert!(categories("Op verzoek van wethouder De Jonge is het besluit aangehouden.").is_empty());
         assert!(categories("Het agendapunt wordt op voorstel van mevrouw Bakker aangehouden.").is_empty());
@@ -483,6 +529,9 @@ mod tests {
         assert!(categories("The municipality supports residents with cancer or dementia.").is_empty());
         assert!(categories("The clinic treats epilepsy and pneumonia.").is_empty());
         assert!(categories("All buildings must be accessible by wheelchair.").is_empty());
+        // A FAQ's questions in the reader's voice, in a text that names nobody.
+        assert!(categories("Waarom neemt de gemeente mijn vingerafdrukken af?\nDat is verplicht.").is_empty());
+        assert!(categories("Kan ik met mijn diabetes een rijbewijs krijgen?\nJa, met een keuring.").is_empty());
         // A part of a double surname.
         assert!(categories("Aanwezig: Rachid Amrani (penningmeester), Jolanda Kuipers-Ras en Tim Evers.").is_empty());
         // (An ethnic adjective after a hyphen is still one.)

@@ -62,7 +62,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             // document's, and outside the taxonomy.)
             "verblijfsvergunning", "verblijfsvergunning nr", "verblijfsvergunningnummer",
         ],
-        gap: Gap::Only(" :=#.(-", 4),
+        // (Forms align their values: `paspoort nr.:         FX592014`.)
+        gap: Gap::Only(" :=#.(-\t", 24),
         max_value: 12,
         rule: PatternRule {
             entity: EntityType::IdDocument,
@@ -155,6 +156,9 @@ mod tests {
         assert_eq!(found("Verblijfsdocument nummer: X12345678", IdDocument), ["X12345678"]);
         assert_eq!(found("Passport no.: C4J8K2L6M", IdDocument), ["C4J8K2L6M"]);
         assert_eq!(found("ID card No. 12345AB6", IdDocument), ["12345AB6"]);
+        // Values aligned in a form.
+        assert_eq!(found("  paspoort nr.:         FX592014\n", IdDocument), ["FX592014"]);
+        assert_eq!(found("  documentnummer:       W73910284\n", IdDocument), ["W73910284"]);
         // A Dutch number with few digits after a longer label.
         assert_eq!(found("Paspoort nr. NPRKT1BX5", IdDocument), ["NPRKT1BX5"]);
         // Not the document's other numbers or a case number after `no.`.

@@ -87,6 +87,13 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             return None;
         }
     }
+    // `185.94.113.0/24`: a network (CIDR, its host part zero), not one device's address
+    // (`10.0.0.5/24` is one).
+    if let (Some(b'/'), Some(d)) = t.peek2(m.end) {
+        if d.is_ascii_digit() && raw.ends_with(b".0") {
+            return None;
+        }
+    }
     let label = t.label_before(m.start, 16);
     if label.ends_with(b"v")
         || crate::text::ends_with_word(label, &["versie", "version", "release", "build", "firmware", "v."])
@@ -137,6 +144,8 @@ mod tests {
     #[test]
     fn hard_negatives() {
         assert!(found("versie 1.2.3.4", IpAddress).is_empty());
+        assert!(found("IP-reeks 185.94.113.0/24 geblokkeerd", IpAddress).is_empty());
+        assert_eq!(found("laptop 10.0.0.5/24 besmet", IpAddress), ["10.0.0.5"]);
         assert!(found("zie paragraaf 1.2.3.4.5", IpAddress).is_empty());
         assert!(found("om 10:30:00 begonnen", IpAddress).is_empty());
         assert!(found("256.1.1.1", IpAddress).is_empty());

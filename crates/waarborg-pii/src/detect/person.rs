@@ -96,6 +96,11 @@ impl Tok {
     fn is_organisation(&self, t: &Text<'_>, named_person: bool) -> bool {
         self.kind == Kind::Cap
             && (self.flags & crate::lexicon::ORG != 0
+                // `Dr. Nolensschool`: a school or hospital named after a person, though a title
+                // stands before it.
+                || (named_person && !self.surname && with_lower(&t.str[self.start..self.end], |w| {
+                    INSTITUTION_ENDINGS.iter().any(|e| w.len() >= e.len() + 3 && w.ends_with(e))
+                }))
                 || (!named_person
                     && !self.surname
                     && {
@@ -150,6 +155,8 @@ const AMBIGUOUS_GIVEN_NAMES: &[&str] = &[
     "Joy", "Dawn", "Eve", "Rose", "Ruby", "Amber", "Jade", "Sky", "Storm", "Roos", "Lot", "Job",
     "Toon", "Kader", "Bob", "Pat", "Sue", "Chance", "Summer", "Winter", "Christian", "Frank",
     "Hans", "Gerrit", "Rik", "Sterre", "Maan", "Zon", "Bloem", "Vos",
+    // Nationalities (`our German account`).
+    "German", "Dane", "Norman",
 ];
 
 /// Of [`AMBIGUOUS_GIVEN_NAMES`], those that mid-sentence, capitalised after a lower-case word,
@@ -211,6 +218,8 @@ pub(crate) const TITLES: &[&str] = &[
     "echtpaar",
     // Heirs and the late (`de erven Pieters`, `wijlen J. Pieters`).
     "erven", "wijlen",
+    // A client's case in minutes (`Casus Van Lommerzeel`, `casus Jansen`).
+    "casus",
 ];
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
@@ -222,7 +231,7 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "installatietechniek", "transport", "consultancy", "services", "group", "company",
     "foundation", "bv", "nv", "vof", "zn", "zonen", "waterschap", "omgevingsdienst",
     "veiligheidsregio", "ggd", "uwv", "svb", "duo", "rdw", "kliniek", "apotheek", "praktijk",
-    "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek",
+    "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko",
     "administratie", "accountants", "adviseurs", "advies", "thuiszorg", "kinderopvang",
     "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
     "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
@@ -1773,7 +1782,7 @@ fn ascii_caps_word(t: &Text<'_>, i: usize) -> Option<usize> {
 /// in capitals (a heading); not a trade name (`JW de Boer Installatietechniek`).
 #[inline(never)]
 fn undotted_initials_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
-    use crate::lexicon::{flags_of, COMMON, ORG, PLACE, SURNAME, TITLE, TUSS};
+    use crate::lexicon::{flags_of, COMMON, FIRST, ORG, PLACE, SURNAME, TITLE, TUSS};
     let b = t.bytes;
     let mut pos = end + 1;
     let mut particles = 0;
@@ -1832,7 +1841,15 @@ fn undotted_initials_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit>
     }
     let listed = f & SURNAME != 0;
     let name = if particles == 0 {
-        listed && f & (COMMON | PLACE) == 0
+        (listed && f & (COMMON | PLACE) == 0)
+            // `JW Bakkenist, 078-…` opening a line (a signature, a list of contacts): two or
+            // three initials before an unlisted surname that ends the line or its clause.
+            || (end - i >= 2
+                && f & (COMMON | PLACE | FIRST) == 0
+                && surname.len() >= 3
+                && surname.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+                && b[..i].iter().rev().take_while(|&&c| c != b'\n').all(|&c| c == b' ' || c == b'\t')
+                && matches!(b.get(surname_end), None | Some(b',' | b'\n' | b'\r' | b'(')))
     } else if matches!(first_particle, b"in" | b"op" | b"aan" | b"uit" | b"het") {
         // `HR in Zwolle` is none: these start a name only before an article and a listed
         // surname (`A in 't Veld`).
@@ -1907,17 +1924,18 @@ fn apostrophe_t_before(b: &[u8], start: usize) -> Option<usize> {
 /// by halving; a test checks the order).
 const NOT_INITIALS: &[&str] = &[
     "ABN", "ACM", "AD", "AFM", "AH", "AI", "ALV", "AM", "ANP", "AO", "AOW", "AP", "API", "APV", "AVG", "AW",
-    "BBB", "BCC", "BO", "BOA", "BRP", "BSN", "BV", "BW", "BZ", "BZK", "CAO", "CBS", "CC", "CDA", "CEO", "CFO",
-    "CIO", "CIZ", "CJG", "CNV", "COA", "CPB", "CSV", "CTO", "CU", "CV", "CVB", "CZ", "DG", "DM", "DNB", "DPO",
-    "DSW", "DUO", "EK", "EU", "EZK", "FG", "FM", "FNV", "FW", "FWD", "GB", "GGD", "GGZ", "GL", "GMR", "GR",
-    "HBO", "HR", "I", "IC", "ICT", "ID", "IGJ", "II", "III", "IND", "ING", "IPO", "IT", "IV", "IVA", "IVM",
-    "IX", "JGZ", "KB", "KCC", "KLM", "KPN", "KVK", "LNV", "MB", "MBO", "MKB", "MR", "MSC", "MT", "MVG", "MZR",
-    "NB", "NCW", "NH", "NL", "NO", "NOS", "NRC", "NS", "NSC", "NV", "NVT", "OCW", "OK", "OM", "OOV", "OR", "OV",
-    "OVJ", "PC", "PDF", "PGB", "PM", "PO", "POH", "PS", "PVV", "RC", "RDW", "RE", "RIB", "RTL", "RV", "RVB",
-    "RVO", "RVT", "SCP", "SECR", "SEH", "SG", "SGP", "SMS", "SO", "SOK", "SP", "SR", "SVB", "SZW", "TAV", "TK",
-    "TU", "TV", "U", "UK", "URL", "US", "UWV", "VCP", "VGZ", "VI", "VII", "VNG", "VNO", "VO", "VOF", "VOG",
-    "VS", "VU", "VVD", "VVE", "VWS", "VZ", "WAO", "WGA", "WGO", "WIA", "WMO", "WNV", "WO", "WOB", "WOO", "WRR",
-    "WW", "XI", "XII", "XML", "ZH", "ZL", "ZW", "ZZP",
+    "BBB", "BCC", "BO", "BOA", "BRP", "BSN", "BSO", "BV", "BW", "BZ", "BZK", "CAO", "CBS", "CC", "CDA", "CEO",
+    "CFO", "CIO", "CIZ", "CJG", "CNV", "COA", "CPB", "CSV", "CTO", "CU", "CV", "CVB", "CZ", "DG", "DM", "DNB",
+    "DPO", "DSW", "DUO", "EK", "EU", "EZK", "FG", "FM", "FNV", "FW", "FWD", "GB", "GBS", "GGD", "GGZ", "GL",
+    "GMR", "GR", "HAVO", "HBO", "HR", "I", "IC", "ICT", "ID", "IGJ", "II", "III", "IKC", "IND", "ING", "IPO",
+    "ISK", "IT", "IV", "IVA", "IVM", "IX", "JGZ", "KB", "KBS", "KCC", "KDV", "KLM", "KPN", "KVK", "LNV", "MB",
+    "MBO", "MKB", "MR", "MSC", "MT", "MVG", "MZR", "NB", "NCW", "NH", "NL", "NO", "NOS", "NRC", "NS", "NSC",
+    "NV", "NVT", "OBS", "OCW", "OK", "OM", "OOV", "OR", "OV", "OVJ", "PABO", "PC", "PCBS", "PDF", "PGB", "PM",
+    "PO", "POH", "PS", "PSZ", "PVV", "RC", "RDW", "RE", "RIB", "RKBS", "ROC", "RTL", "RV", "RVB", "RVO", "RVT",
+    "SBAO", "SBO", "SCP", "SECR", "SEH", "SG", "SGP", "SMS", "SO", "SOK", "SP", "SR", "SVB", "SZW", "TAV", "TK",
+    "TU", "TV", "U", "UK", "URL", "US", "UWV", "VCP", "VGZ", "VI", "VII", "VMBO", "VNG", "VNO", "VO", "VOF",
+    "VOG", "VS", "VSO", "VU", "VVD", "VVE", "VWO", "VWS", "VZ", "WAO", "WGA", "WGO", "WIA", "WMO", "WNV", "WO",
+    "WOB", "WOO", "WRR", "WW", "XI", "XII", "XML", "ZH", "ZL", "ZW", "ZZP",
 ];
 
 /// Whether a word can start at `i`: nothing name-like or address-like glued to its left.
@@ -2462,7 +2480,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if !could_be_name && !titled {
         return None;
     }
-    if organisation_label_before(t, chain_start) || after_postcode(t, chain_start) {
+    if organisation_label_before(t, chain_start) || after_postcode(t, chain_start) || school_before(t.bytes, chain_start) {
         return None;
     }
     // `Dorpsweg 12, Heino`: the place after an address (not a full name: `…, Piet Jansen`).
@@ -2735,8 +2753,21 @@ fn capitalised_particles_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
         && toks[0].kind == Kind::Tuss
         && t.bytes[toks[0].start].is_ascii_uppercase()
         && toks[toks.len() - 1].kind == Kind::Cap
-        && toks[toks.len() - 1].surname
+        && (toks[toks.len() - 1].surname || unlisted_after_van(t, toks))
         && particles_then_surname_mid_sentence(t, toks)
+}
+
+/// `met Van Lommerzeel`: after a capitalised `Van` (not `De`: `naar De Kuip`) an unlisted word
+/// is a surname too, when it is no common word, given name, place, organisation or street.
+fn unlisted_after_van(t: &Text<'_>, toks: &[Tok]) -> bool {
+    let last = &toks[toks.len() - 1];
+    &t.bytes[toks[0].start..toks[0].end] == b"Van"
+        && !last.common
+        && !last.first
+        && last.flags & (crate::lexicon::PLACE | crate::lexicon::ORG | crate::lexicon::TITLE) == 0
+        && !last.is_organisation(t, false)
+        && !last.is_street(t)
+        && !last.is_abstract_noun(t)
 }
 
 #[inline(never)]
@@ -3246,7 +3277,7 @@ fn is_postnominal(word: &str) -> bool {
 /// column whose header is a name label or a person's role (`| behandelaar |`, `| afzender |`).
 #[inline(never)]
 fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
-    column_header(t, start, end, b"|\t").is_some_and(|cell| {
+    let header = column_header(t, start, end, b"|\t").is_some_and(|cell| {
         with_lower(cell.trim().trim_end_matches(':'), |w| {
             w.ends_with("naam")
                 || w.ends_with("namen")
@@ -3255,8 +3286,31 @@ fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
                 || PERSON_FIELD_LABELS.contains(&w)
                 || PERSON_COLUMNS.contains(&w)
         })
-    })
+    });
+    // `| nationaliteit | Syrisch | Syrisch |` under `| gegeven | aanvrager | partner |`: in a
+    // table with a column per person, the row's label says what its cells hold.
+    header && !row_label_not_a_name(t.bytes, start)
 }
+
+/// Whether the first cell of the table row holding `start` labels something other than a name
+/// (`nationaliteit`, `geboorteplaats`).
+fn row_label_not_a_name(b: &[u8], start: usize) -> bool {
+    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let row = &b[line_start..start];
+    let row = row.strip_prefix(b"|").unwrap_or(row);
+    let Some(cell_end) = row.iter().position(|&c| c == b'|' || c == b'\t') else {
+        return false;
+    };
+    let label = row[..cell_end].trim_ascii();
+    NOT_NAME_ROWS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(label))
+}
+
+/// Row labels of a table with a column per person whose cells hold no name.
+const NOT_NAME_ROWS: &[&str] = &[
+    "nationaliteit", "geboorteplaats", "geboorteland", "woonplaats", "land van herkomst", "herkomst", "verblijfsstatus",
+    "verblijfsvergunning", "burgerlijke staat", "geslacht", "taal", "moedertaal", "religie", "beroep", "werkgever",
+    "opleiding", "school", "status", "relatie", "adres", "plaats", "nationality", "place of birth", "country",
+];
 
 /// Column headers of lists of documents and actions whose cells name people (`| afzender |`).
 const PERSON_COLUMNS: &[&str] = &["afzender", "ontvanger", "geadresseerde", "auteur", "opsteller", "actiehouder", "wie"];
@@ -3575,6 +3629,15 @@ const ABBREVIATED_TITLES: &[&str] = &[
 
 /// Labels after which a capitalised name is a business or a place, not a person
 /// (`Handelsnaam: Kapsalon X`, `Place of birth: Lyon, France`).
+/// `OBS Prins Willem-Alexander`, `basisschool Jan Ligthart`: a school named after a person.
+fn school_before(b: &[u8], start: usize) -> bool {
+    if start < 4 || b[start - 1] != b' ' {
+        return false;
+    }
+    let word = &b[ascii_word_start(b, start - 1)..start - 1];
+    [&b"OBS"[..], b"CBS", b"PCBS", b"RKBS", b"KBS", b"SBO", b"IKC", b"basisschool", b"kindcentrum"].contains(&word)
+}
+
 fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
     let mut head = t.str[..start].trim_end();
     // Later parts of a place (`Lyon, France`, `Gent, België`): the label stands before the first.
@@ -3751,6 +3814,9 @@ fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
     }
     false
 }
+
+/// Endings of the names of institutions that a person's name never has, even after a title.
+const INSTITUTION_ENDINGS: &[&str] = &["school", "ziekenhuis", "kliniek", "college", "instituut", "academie", "gymnasium", "lyceum", "museum"];
 
 /// Endings of compound words naming buildings, places and organisations (`Montessorischool`,
 /// `Dreeshuis`, `Frisobrug`, `Klussenbedrijf`); a known surname with such an ending

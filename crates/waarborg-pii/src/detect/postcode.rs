@@ -73,6 +73,10 @@ pub(super) fn postcode_after(t: &Text<'_>, mut end: usize) -> Option<Range<usize
     if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) && b.get(end + 2) == Some(&b' ') {
         end += 2;
     }
+    // `kerkstraat 14 in 5611 gh eindhoven`: `in` before the postcode.
+    if b[end..].starts_with(b" in ") {
+        end += 3;
+    }
     let comma = b.get(end) == Some(&b',');
     let start = end + if comma { 2 } else { 1 };
     if b.get(start - 1) != Some(&b' ') || !matches!(b.get(start), Some(b'1'..=b'9')) {
@@ -222,6 +226,9 @@ mod tests {
         assert_eq!(found("d. ter horst\nvredenburg 38 bis\n6719 dx amsterdam", Postcode), ["6719 dx"]);
         assert_eq!(found("hoefijzerlaan 30-ii\n9000 na zaandam", Postcode), ["9000 na"]);
         assert_eq!(found("voor mevrouw de jong, kastanjelaan 4 3701 bc zeist", Postcode), ["3701 bc"]);
+        assert_eq!(found("ze woont op de kerkstraat 14 in 5611 gh eindhoven", Postcode), ["5611 gh"]);
+        // (Not a number and a word after `in` elsewhere: `in 2024 de`.)
+        assert!(found("besproken in 2024 de nieuwe regels", Postcode).is_empty());
         assert_eq!(found("changed address to kanaalweg 215 a 1506 jt", Postcode), ["1506 jt"]);
         assert!(found("het werden er 12\n2024 de gemeente", Postcode).is_empty());
         assert!(found("de kerkstraat 45 2024 de gemeente", Postcode).is_empty());

@@ -5104,4 +5104,46 @@ mod introduction_tests {
         assert_eq!(found("Mevrouw 't Hart is ziek.", Person), ["'t Hart"]);
         assert!(found("In 't Hart van de stad ligt het plein.", Person).is_empty());
     }
+
+    /// Unlisted surnames where their context says so: after a capitalised `Van` mid-sentence,
+    /// after `casus`, after initials without dots opening a line.
+    #[test]
+    fn unlisted_surnames_after_van_casus_and_initials() {
+        assert_eq!(found("Ik sprak met Van Lommerzeel over de schuld.", Person), ["Van Lommerzeel"]);
+        assert_eq!(found("3. Casus Van Lommerzeel (dossier SHV-25-0347)", Person), ["Van Lommerzeel"]);
+        assert_eq!(found("2. casus Kromhoutsma besproken", Person), ["Kromhoutsma"]);
+        assert_eq!(found("  JW Bakkenist, 078-6137726", Person), ["JW Bakkenist"]);
+        // Not a place, organisation or word after `Van`, nor `De` before an unlisted word.
+        for text in [
+            "We gaan naar Van der Valk in Houten.",
+            "Het Van Abbemuseum is open.",
+            "We rijden naar De Kuip.",
+            "HR Bakkenist",
+            "PS Vergeet niet te bellen",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}");
+        }
+    }
+
+    /// Schools and shops named after people, the cells of a per-person table that hold no name,
+    /// nationalities and places in an enumeration.
+    #[test]
+    fn schools_shops_table_rows_nationalities_and_places() {
+        for text in [
+            "Op school (OBS Prins Willem-Alexander) gaat het wisselend.",
+            "Hij zit op basisschool Jan Ligthart in groep 5.",
+            "| Omar Al-Hassan | 14/11/2016 | Dr. Nolensschool, groep 5 |",
+            "winkeldiefstal in de Toko Minh. Melder was de eigenaar.",
+            "If it helps, our German account is still open.",
+            "de ervaringen van de gemeenten Goes en Bergen.",
+        ] {
+            let names = found(text, Person);
+            assert!(names.iter().all(|n| n.starts_with("Omar")), "{text}: {names:?}");
+        }
+        let table = "| gegeven | aanvrager | partner |\n|---|---|---|\n| naam | Khaled Al-Hassan | Rama Haddad |\n| nationaliteit | Syrisch | Syrisch |";
+        assert_eq!(found(table, Person), ["Khaled Al-Hassan", "Rama Haddad"]);
+        // A cell under a role is still a name where the row holds names.
+        assert_eq!(found("| actie | wie |\n|---|---|\n| bellen | Jansen |", Person), ["Jansen"]);
+        assert_eq!(found("Dr. Verschoor belde.", Person), ["Verschoor"]);
+    }
 }

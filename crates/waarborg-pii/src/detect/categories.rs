@@ -96,6 +96,9 @@ const LEXICON: &[(Category, &[&str])] = &[
             "javaanse afkomst", "buitenlandse afkomst", "niet-westerse afkomst", "etniciteit",
             "marokkaanse achtergrond", "marokkaanse gemeenschap", "turkse achtergrond", "turkse gemeenschap", "surinaamse achtergrond", "surinaamse gemeenschap", "antilliaanse achtergrond", "antilliaanse gemeenschap", "arubaanse achtergrond", "arubaanse gemeenschap", "kaapverdiaanse achtergrond", "kaapverdiaanse gemeenschap", "ghanese achtergrond", "ghanese gemeenschap", "somalische achtergrond", "somalische gemeenschap", "eritrese achtergrond", "eritrese gemeenschap", "syrische achtergrond", "syrische gemeenschap", "afghaanse achtergrond", "afghaanse gemeenschap", "poolse achtergrond", "poolse gemeenschap", "roemeense achtergrond", "roemeense gemeenschap", "bulgaarse achtergrond", "bulgaarse gemeenschap", "indonesische achtergrond", "indonesische gemeenschap", "molukse achtergrond", "molukse gemeenschap", "chinese achtergrond", "chinese gemeenschap", "indiase achtergrond", "indiase gemeenschap", "pakistaanse achtergrond", "pakistaanse gemeenschap", "koerdische achtergrond", "koerdische gemeenschap", "iraakse achtergrond", "iraakse gemeenschap", "iraanse achtergrond", "iraanse gemeenschap", "nigeriaanse achtergrond", "nigeriaanse gemeenschap", "afrikaanse achtergrond", "afrikaanse gemeenschap", "aziatische achtergrond", "aziatische gemeenschap", "arabische achtergrond", "arabische gemeenschap", "hindostaanse achtergrond", "hindostaanse gemeenschap", "hindoestaanse achtergrond", "hindoestaanse gemeenschap", "creoolse achtergrond", "creoolse gemeenschap", "javaanse achtergrond", "javaanse gemeenschap", "buitenlandse achtergrond", "buitenlandse gemeenschap", "niet-westerse achtergrond", "niet-westerse gemeenschap", "*hindostaanse", "*hindoestaanse", "roma-gemeenschap", "etnische achtergrond", "migratieachtergrond", "huidskleur",
             "roma", "sinti", "allochto*", "ras", "donkere huid",
+            // Peoples without a state of their own, and descent in other words.
+            "koerdisch", "koerd", "hindoestaan", "hindostaan", "creool", "molukker", "berber", "amazigh",
+            "jezidi", "komaf",
         ],
     ),
     (
@@ -112,7 +115,9 @@ const LEXICON: &[(Category, &[&str])] = &[
         &[
             "homo", "homoseksueel", "homoseksualiteit", "lesbisch", "lesbienne", "biseksueel",
             "seksuele geaardheid", "seksuele voorkeur", "seksuele oriëntatie", "homostel", "lhbti*",
-            "queer", "transgender", "gay",
+            "queer", "transgender", "gay", "homoseksue*", "lesbi*", "biseksue*", "heteroseksue*",
+            // A spouse of the same sex: `Hij is getrouwd met zijn man`.
+            "zijn man", "haar vrouw", "his husband", "her wife",
         ],
     ),
     (
@@ -475,6 +480,20 @@ mod tests {
         ] {
             assert!(categories(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn peoples_descent_and_spouses_of_the_same_sex() {
+        assert_eq!(categories("Cliënt is Koerdisch en gevlucht uit Irak."), [Category::Ethnicity]);
+        assert_eq!(categories("Ik ben Molukker."), [Category::Ethnicity]);
+        assert_eq!(categories("Hij is van Turkse komaf."), [Category::Ethnicity]);
+        assert_eq!(categories("Hij is getrouwd met zijn man Pieter."), [Category::SexualOrientation]);
+        assert_eq!(categories("Zij woont met haar vrouw in Zwolle."), [Category::SexualOrientation]);
+        assert_eq!(categories("Hij heeft een homoseksuele relatie."), [Category::SexualOrientation]);
+        // Not a husband of a woman, nor the peoples in policy text.
+        assert!(categories("Zij woont met haar man in Zwolle.").is_empty());
+        assert!(categories("Hij woont met zijn vrouw in Zwolle.").is_empty());
+        assert!(categories("De gemeente subsidieert een Koerdisch cultureel centrum.").is_empty());
     }
 
     #[test]

@@ -262,6 +262,13 @@ mod tests {
         // Other columns of the same table, and a key-value table, are not birth dates.
         let other = "| Geboortedatum | 12-03-1975 |\n| Datum aanvraag | 01-02-2024 |\n| Ingangsdatum | 01-03-2024 |";
         assert_eq!(found(other, DateOfBirth), ["12-03-1975"]);
+        // A table with a column per person: the row's label covers its cells.
+        let per_person = "| gegeven | aanvrager | partner |\n|---|---|---|\n| geboortedatum | 1986-01-19 | 1989-11-02 |\n\
+                          | datum intake | 2025-10-01 | 2025-10-01 |";
+        assert_eq!(found(per_person, DateOfBirth), ["1986-01-19", "1989-11-02"]);
+        // Not a row that pairs a birth date with another field's.
+        let pairs = "| Geboortedatum | 12-03-1975 | Datum aanvraag | 01-02-2024 |";
+        assert_eq!(found(pairs, DateOfBirth), ["12-03-1975"]);
         // A `;`-separated export; a row with another number of cells ends the table, and a
         // sentence with one `;` is no header.
         let csv = "naam;geboortedatum;bsn;datum aanvraag\nJan Jansen;01-02-1980;111222333;03-03-2024\n\

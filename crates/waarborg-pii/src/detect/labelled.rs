@@ -169,13 +169,19 @@ impl LabelScanner {
                 }
                 let Some(hit) = found else { continue };
                 let mut end = hit.range.end;
+                // `| geboortedatum | 1986-01-19 | 1989-11-02 |`: a row's label before its cells
+                // (a table with a column per person); the next cells continue the list.
+                let cells = rule.lists && {
+                    let gap = &t.bytes[m.end..hit.range.start.max(m.end)];
+                    gap.iter().any(|&c| c == b'|' || c == b'\t') && !gap.contains(&b'\n')
+                };
                 out.push(PatternHit {
                     entity: rule.rule.entity,
                     detector: rule.rule.name,
                     hit,
                     labelled: true,
                 });
-                while let Some(next) = rule.lists.then(|| next_in_list(t, rule, regex, end)).flatten() {
+                while let Some(next) = rule.lists.then(|| next_in_list(t, rule, regex, end, cells)).flatten() {
                     end = next.range.end;
                     out.push(PatternHit {
                         entity: rule.rule.entity,
@@ -368,15 +374,19 @@ fn value_before(t: &Text<'_>, rule: &LabelRule, regex: &Regex, gap: Gap, label_s
 }
 
 /// A value joined to the one that ended at `end` by a list joiner.
-fn next_in_list(t: &Text<'_>, rule: &LabelRule, regex: &Regex, end: usize) -> Option<Hit> {
+fn next_in_list(t: &Text<'_>, rule: &LabelRule, regex: &Regex, end: usize, cells: bool) -> Option<Hit> {
     let rest = &t.bytes[end..];
     let spaces = rest.iter().take_while(|&&c| c == b' ').count();
     let after = &rest[spaces..];
-    let joiner = LIST_JOINERS
-        .iter()
-        .find(|j| after.len() >= j.len() && after[..j.len()].eq_ignore_ascii_case(j.as_bytes()))?;
-    let mut start = end + spaces + joiner.len();
-    start += t.bytes[start..].iter().take_while(|&&c| c == b' ').count();
+    let joiner = match after.first() {
+        Some(b'|' | b'\t') if cells => 1,
+        _ => LIST_JOINERS
+            .iter()
+            .find(|j| after.len() >= j.len() && after[..j.len()].eq_ignore_ascii_case(j.as_bytes()))?
+            .len(),
+    };
+    let mut start = end + spaces + joiner;
+    start += t.bytes[start..].iter().take_while(|&&c| c == b' ' || (cells && c == b'\t')).count();
     let mut stop = (start + rule.max_value).min(t.len());
     while !t.str.is_char_boundary(stop) {
         stop -= 1;

@@ -231,7 +231,8 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "installatietechniek", "transport", "consultancy", "services", "group", "company",
     "foundation", "bv", "nv", "vof", "zn", "zonen", "waterschap", "omgevingsdienst",
     "veiligheidsregio", "ggd", "uwv", "svb", "duo", "rdw", "kliniek", "apotheek", "praktijk",
-    "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko",
+    "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko", "loket",
+    "servicedesk", "helpdesk", "klantcontactcentrum",
     "administratie", "accountants", "adviseurs", "advies", "thuiszorg", "kinderopvang",
     "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
     "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
@@ -2419,6 +2420,18 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     {
         toks = &toks[1..];
     }
+    // `Nguyen Van An`, `Nguyễn Thị Lan`, `Tran Van Minh`: a Vietnamese name, surname first, then
+    // a middle name (`Van` here is no tussenvoegsel) and the given name.
+    if toks.len() == 3
+        && toks[0].kind == Kind::Cap
+        && toks[0].surname
+        && !toks[0].common
+        && VIETNAMESE_MIDDLE_NAMES.contains(&word(&toks[1]))
+        && toks[2].kind == Kind::Cap
+        && !toks[2].common
+    {
+        return Some(NameHit { range: toks[0].start..toks[2].end, score: 0.85 });
+    }
     // A role word before a first name (`Ergotherapeut Lotte Verhoeven`); a listed surname there
     // is written first and stays (`Nguyen Thi Lan`).
     if toks.len() >= 3 && toks[0].kind == Kind::Cap && !is_first(&toks[0]) && is_first(&toks[1]) {
@@ -2632,7 +2645,8 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         }
         if let Tail::Reversed { end, with_initials } = tail {
             let s = surname.unwrap_or_default();
-            let line_end = matches!(t.bytes.get(end), None | Some(b'\n' | b'\r'));
+            // (`Gebremariam, Yohannes  09:31`: a chat export's speaker line ends in its time.)
+            let line_end = matches!(t.bytes.get(end), None | Some(b'\n' | b'\r')) || time_ends_line(t.bytes, end);
             let plausible = with_initials
                 || context
                 || line_end
@@ -2929,6 +2943,43 @@ fn speaker_of_a_line(b: &[u8], start: usize, end: usize) -> bool {
     (head.is_empty() && reply_in_lower_case) || (!head.is_empty() && time_stamp)
 }
 
+/// Whether a chat export's time stamp opens the line of `start..end` and `: ` follows it
+/// (`[09:12] Kromhoutsma: …`, `14-03-2024 10:02 - Kromhoutsma: …`): the speaker. The stamp is in
+/// brackets or ends in ` -`, as chat apps write it (a log line's bare time before a component's
+/// name, `10:02 Firewall: …`, is none).
+fn speaker_after_time_stamp(b: &[u8], start: usize, end: usize) -> bool {
+    if !b[end..].starts_with(b": ") {
+        return false;
+    }
+    let reach = start.saturating_sub(32);
+    let line_start = match b[reach..start].iter().rposition(|&c| c == b'\n') {
+        Some(p) => reach + p + 1,
+        None if reach == 0 => 0,
+        None => return false,
+    };
+    let head = b[line_start..start].trim_ascii();
+    head.iter().any(u8::is_ascii_digit)
+        && head.contains(&b':')
+        && (head.first() == Some(&b'[') && head.last() == Some(&b']') || head.ends_with(b" -"))
+        && head.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b'[' | b']' | b' ' | b'.' | b','))
+}
+
+/// Whether only a time (`09:31`, after at least one space or tab) follows `end` on its line.
+fn time_ends_line(b: &[u8], end: usize) -> bool {
+    let gap = b[end..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    if gap == 0 {
+        return false;
+    }
+    let rest = &b[end + gap..];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    let line = line.trim_ascii_end();
+    let digits = |s: &[u8]| !s.is_empty() && s.len() <= 2 && s.iter().all(u8::is_ascii_digit);
+    match line.iter().position(|&c| c == b':' || c == b'.') {
+        Some(p) => digits(&line[..p]) && line[p + 1..].len() == 2 && line[p + 1..].iter().all(u8::is_ascii_digit),
+        None => false,
+    }
+}
+
 /// Fields of minutes and action lists whose value is who does it (`Actie: Jansen`).
 const SLOT_LABELS: &[&str] = &["actie", "acties", "actiepunt", "wie", "trekker", "uitvoerder", "verantwoordelijke", "cc", "bcc"];
 
@@ -3114,7 +3165,10 @@ fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize) -> Option
     // One word alone on the line under a sign-off: a given name the gazetteer lacks
     // (`Hoogachtend,\nFaisal`), unless it reads as a team or department.
     let alone_on_line = prev == b'\n' && tokens == 1 && matches!(next, None | Some(b'\n' | b'\r'));
-    ((fills_line && signed_after_sign_off(t, start, end))
+    // `[09:12] Kromhoutsma: ik bel morgen terug`: the speaker after a chat's time stamp.
+    let speaker = next == Some(b':') && speaker_after_time_stamp(b, start, end);
+    (speaker
+        || (fills_line && signed_after_sign_off(t, start, end))
         || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
         || (cell_end && in_name_column(t, start, end))
         || (bracket_after && role_in_brackets_after(t, start, end)))
@@ -3815,8 +3869,16 @@ fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
     false
 }
 
+/// Vietnamese middle names, as written with and without their diacritics.
+const VIETNAMESE_MIDDLE_NAMES: &[&str] = &[
+    "Van", "Văn", "Thi", "Thị", "Duc", "Đức", "Ngoc", "Ngọc", "Huu", "Hữu", "Xuan", "Xuân", "Quoc", "Quốc", "Thanh",
+    "Hoang", "Hoàng", "Kim", "Minh",
+];
+
 /// Endings of the names of institutions that a person's name never has, even after a title.
-const INSTITUTION_ENDINGS: &[&str] = &["school", "ziekenhuis", "kliniek", "college", "instituut", "academie", "gymnasium", "lyceum", "museum"];
+const INSTITUTION_ENDINGS: &[&str] = &[
+    "school", "ziekenhuis", "kliniek", "college", "instituut", "academie", "gymnasium", "lyceum", "museum", "loket", "desk",
+];
 
 /// Endings of compound words naming buildings, places and organisations (`Montessorischool`,
 /// `Dreeshuis`, `Frisobrug`, `Klussenbedrijf`); a known surname with such an ending
@@ -3829,7 +3891,8 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "centrale",
     "bureau", "fonds", "groep", "winkel", "hal", "zaal", "gebouw", "station", "haven", "regeling",
     "dienst", "raad", "stichting", "vereniging", "partners", "advocaten", "straat", "laan", "weg",
-    "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs", "service",
+    "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs", "service", "loket",
+    "desk",
 ];
 
 /// Whether `word` ends like a street name (for words outside a chain).
@@ -5145,5 +5208,33 @@ mod introduction_tests {
         // A cell under a role is still a name where the row holds names.
         assert_eq!(found("| actie | wie |\n|---|---|\n| bellen | Jansen |", Person), ["Jansen"]);
         assert_eq!(found("Dr. Verschoor belde.", Person), ["Verschoor"]);
+    }
+
+    /// Vietnamese names (surname, middle name, given name; `Van` there is no tussenvoegsel) and
+    /// desks in a mail header.
+    #[test]
+    fn vietnamese_names_and_desks() {
+        assert_eq!(found("Nguyen Van An woont sinds 2019 in Rotterdam.", Person), ["Nguyen Van An"]);
+        assert_eq!(found("Nguyễn Thị Lan belde.", Person), ["Nguyễn Thị Lan"]);
+        assert_eq!(found("Pham Thi Mai en Le Van Hung kwamen.", Person), ["Pham Thi Mai", "Le Van Hung"]);
+        assert!(found("Jansen Van Dijk Transport", Person).is_empty());
+        assert_eq!(found("Van: Ilse Bakker-de Graaf\nAan: Wmo-loket", Person), ["Ilse Bakker-de Graaf"]);
+        assert!(found("Aan: Zorgloket Utrecht", Person).is_empty());
+        assert_eq!(found("Aan: Jansen", Person), ["Jansen"]);
+    }
+
+    /// The speakers of chat exports: after a time stamp in brackets or before ` -`, and a
+    /// reversed display name before its time.
+    #[test]
+    fn chat_speakers_the_gazetteer_lacks() {
+        assert_eq!(found("[09:12] Kromhoutsma: ik bel morgen terug", Person), ["Kromhoutsma"]);
+        assert_eq!(found("14-03-2024 10:02 - Kromhoutsma: prima", Person), ["Kromhoutsma"]);
+        assert_eq!(
+            found("Gebremariam, Yohannes  09:31\nIk kan haar maandag zien.\nIk vraag het Gebremariam, die is haar arts.", Person),
+            ["Gebremariam, Yohannes", "Gebremariam"]
+        );
+        for text in ["10:02 Firewall: verbinding geblokkeerd", "[10:00] Besluit: akkoord", "Toelichting: zie bijlage"] {
+            assert!(found(text, Person).is_empty(), "{text}");
+        }
     }
 }

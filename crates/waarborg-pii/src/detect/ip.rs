@@ -97,7 +97,7 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let label = t.label_before(m.start, 16);
     if label.ends_with(b"v")
         || crate::text::ends_with_word(label, &["versie", "version", "release", "build", "firmware", "v."])
-        || t.before_has(m.start, 20, &["versie", "version", "firmware", "release"])
+        || t.before_has(m.start, 32, &["versie", "version", "firmware", "release", "update", "upgrade", "patch", "hotfix"])
     {
         return None;
     }
@@ -145,6 +145,11 @@ mod tests {
     fn hard_negatives() {
         assert!(found("versie 1.2.3.4", IpAddress).is_empty());
         assert!(found("IP-reeks 185.94.113.0/24 geblokkeerd", IpAddress).is_empty());
+        // Versions after the words of software updates.
+        assert!(found("Na de update naar 4.2.1.7 werkt het weer.", IpAddress).is_empty());
+        assert!(found("Upgrade van 7.1.0.2 naar 7.2.0.0.", IpAddress).is_empty());
+        assert!(found("Na installatie van patch 8.2.2.1 was het lek gedicht.", IpAddress).is_empty());
+        assert_eq!(found("Na de storing kreeg 10.0.0.5 geen verbinding.", IpAddress), ["10.0.0.5"]);
         assert_eq!(found("laptop 10.0.0.5/24 besmet", IpAddress), ["10.0.0.5"]);
         assert!(found("zie paragraaf 1.2.3.4.5", IpAddress).is_empty());
         assert!(found("om 10:30:00 begonnen", IpAddress).is_empty());

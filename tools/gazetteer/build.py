@@ -337,16 +337,16 @@ def person_attrs(locale: str) -> tuple[list[str], list[str]]:
 # often named for a region or a merger, not a town (`Zaanstad`, `Meierijstad`), and some are
 # also surnames (`Bergen`, `Putten`, `Buren`). Public names, written down here by hand.
 MUNICIPALITIES = (
-    "Achtkarspelen", "Altena", "Beekdaelen", "Bergen", "Berkelland", "Bernheze", "Borsele", "Bronckhorst",
-    "Buren", "Bunschoten", "Cranendonck", "Dalfsen", "Dantumadiel", "Dinkelland", "Drechterland",
-    "Drimmelen", "Eemsdelta", "Halderberge", "Haarlemmermeer", "Hardenberg", "Hellendoorn", "Koggenland",
-    "Krimpenerwaard", "Laarbeek", "Lansingerland", "Leudal", "Lingewaard", "Maasdriel", "Maasgouw",
-    "Maashorst", "Meierijstad", "Moerdijk", "Molenlanden", "Montferland", "Nissewaard", "Noordenveld",
-    "Oldambt", "Oldebroek", "Ooststellingwerf", "Opsterland", "Overbetuwe", "Pekela", "Putten",
-    "Reimerswaal", "Roerdalen", "Smallingerland", "Staphorst", "Steenwijkerland", "Teylingen",
-    "Twenterand", "Tubbergen", "Tynaarlo", "Tytsjerksteradiel", "Waadhoeke", "Waterland", "Westerkwartier",
-    "Westerveld", "Westerwolde", "Westland", "Weststellingwerf", "Zaanstad", "Zuidplas",
-    "Zwartewaterland",
+    "Achtkarspelen", "Altena", "Beekdaelen", "Bergen", "Berkelland", "Bernheze", "Borsele",
+    "Bronckhorst", "Bunschoten", "Buren", "Cranendonck", "Dalfsen", "Dantumadiel", "Dinkelland",
+    "Drechterland", "Drimmelen", "Eemsdelta", "Haarlemmermeer", "Halderberge", "Hardenberg",
+    "Hellendoorn", "Koggenland", "Krimpenerwaard", "Laarbeek", "Lansingerland", "Leudal",
+    "Lingewaard", "Maasdriel", "Maasgouw", "Maashorst", "Meierijstad", "Moerdijk", "Molenlanden",
+    "Montferland", "Nissewaard", "Noordenveld", "Oldambt", "Oldebroek", "Ooststellingwerf",
+    "Opsterland", "Overbetuwe", "Pekela", "Putten", "Reimerswaal", "Roerdalen", "Smallingerland",
+    "Staphorst", "Steenwijkerland", "Teylingen", "Tubbergen", "Twenterand", "Tynaarlo",
+    "Tytsjerksteradiel", "Waadhoeke", "Waterland", "Westerkwartier", "Westerveld", "Westerwolde",
+    "Westland", "Weststellingwerf", "Zaanstad", "Zuidplas", "Zwartewaterland",
 )
 
 

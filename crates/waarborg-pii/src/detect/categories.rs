@@ -97,8 +97,10 @@ const LEXICON: &[(Category, &[&str])] = &[
             "marokkaanse achtergrond", "marokkaanse gemeenschap", "turkse achtergrond", "turkse gemeenschap", "surinaamse achtergrond", "surinaamse gemeenschap", "antilliaanse achtergrond", "antilliaanse gemeenschap", "arubaanse achtergrond", "arubaanse gemeenschap", "kaapverdiaanse achtergrond", "kaapverdiaanse gemeenschap", "ghanese achtergrond", "ghanese gemeenschap", "somalische achtergrond", "somalische gemeenschap", "eritrese achtergrond", "eritrese gemeenschap", "syrische achtergrond", "syrische gemeenschap", "afghaanse achtergrond", "afghaanse gemeenschap", "poolse achtergrond", "poolse gemeenschap", "roemeense achtergrond", "roemeense gemeenschap", "bulgaarse achtergrond", "bulgaarse gemeenschap", "indonesische achtergrond", "indonesische gemeenschap", "molukse achtergrond", "molukse gemeenschap", "chinese achtergrond", "chinese gemeenschap", "indiase achtergrond", "indiase gemeenschap", "pakistaanse achtergrond", "pakistaanse gemeenschap", "koerdische achtergrond", "koerdische gemeenschap", "iraakse achtergrond", "iraakse gemeenschap", "iraanse achtergrond", "iraanse gemeenschap", "nigeriaanse achtergrond", "nigeriaanse gemeenschap", "afrikaanse achtergrond", "afrikaanse gemeenschap", "aziatische achtergrond", "aziatische gemeenschap", "arabische achtergrond", "arabische gemeenschap", "hindostaanse achtergrond", "hindostaanse gemeenschap", "hindoestaanse achtergrond", "hindoestaanse gemeenschap", "creoolse achtergrond", "creoolse gemeenschap", "javaanse achtergrond", "javaanse gemeenschap", "buitenlandse achtergrond", "buitenlandse gemeenschap", "niet-westerse achtergrond", "niet-westerse gemeenschap", "*hindostaanse", "*hindoestaanse", "roma-gemeenschap", "etnische achtergrond", "migratieachtergrond", "huidskleur",
             "roma", "sinti", "allochto*", "ras", "donkere huid",
             // Peoples without a state of their own, and descent in other words.
-            "koerdisch", "koerd", "hindoestaan", "hindostaan", "creool", "molukker", "berber", "amazigh",
-            "jezidi", "komaf",
+            "koerdisch", "koerd", "hindoestaan", "hindostaan", "creool", "molukker", "amazigh", "jezidi",
+            "marokkaanse komaf", "turkse komaf", "surinaamse komaf", "antilliaanse komaf", "koerdische komaf",
+            "molukse komaf", "indonesische komaf", "chinese komaf", "poolse komaf", "afrikaanse komaf",
+            "arabische komaf", "hindoestaanse komaf", "buitenlandse komaf",
         ],
     ),
     (
@@ -116,8 +118,9 @@ const LEXICON: &[(Category, &[&str])] = &[
             "homo", "homoseksueel", "homoseksualiteit", "lesbisch", "lesbienne", "biseksueel",
             "seksuele geaardheid", "seksuele voorkeur", "seksuele oriëntatie", "homostel", "lhbti*",
             "queer", "transgender", "gay", "homoseksue*", "lesbi*", "biseksue*", "heteroseksue*",
-            // A spouse of the same sex: `Hij is getrouwd met zijn man`.
-            "zijn man", "haar vrouw", "his husband", "her wife",
+            // A spouse of the same sex: `Hij is getrouwd met zijn man` (not `Op de foto zijn man
+            // en kind`, where `zijn` is "are").
+            "met zijn man", "met haar vrouw", "his husband", "her wife",
         ],
     ),
     (
@@ -220,6 +223,8 @@ impl CategoryDetector {
         names: &[Range<usize>],
         out: &mut Vec<CategoryHit>,
     ) {
+        // Whether the text has the shape of a FAQ page (worked out when needed).
+        let mut faq_page: Option<bool> = None;
         for (term, m) in term_hits {
             let term = &self.terms[*term];
             let (start, end) = (m.start, m.end);
@@ -269,7 +274,7 @@ impl CategoryDetector {
             }
             // `Waarom neemt de gemeente mijn vingerafdrukken af?`: a FAQ page's question speaks
             // for any reader.
-            if names.is_empty() && faq_question(t.bytes, s_start, s_end) {
+            if names.is_empty() && faq_question(t.bytes, s_start, s_end) && *faq_page.get_or_insert_with(|| question_lines(t.bytes) >= 3) {
                 continue;
             }
             out.push(CategoryHit {
@@ -358,15 +363,28 @@ fn faq_question(b: &[u8], from: usize, to: usize) -> bool {
     if b.get(to) != Some(&b'?') || !matches!(b.get(to + 1), None | Some(b'\n' | b'\r')) {
         return false;
     }
-    let line_start = b[..from].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    if !b[line_start..from].iter().all(|c| matches!(c, b' ' | b'\t')) {
+    let blanks = b[..from].iter().rev().take_while(|&&c| c == b' ' || c == b'\t').count();
+    if !(from == blanks || b[from - blanks - 1] == b'\n') {
         return false;
     }
     let s = b[from..to].trim_ascii_start();
-    QUESTION_OPENERS.iter().any(|w| {
-        let w = w.as_bytes();
-        s.len() > w.len() && s[..w.len()].eq_ignore_ascii_case(w) && s[w.len()] == b' '
-    })
+    // (`Hoe vertel ik mijn ouders dat ik homo ben?`: a statement inside is the asker's own.)
+    let statement = [&b"dat ik "[..], b"omdat ik ", b"want ik ", b"sinds ik ", b"nu ik "]
+        .iter()
+        .any(|w| s.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)));
+    !statement
+        && QUESTION_OPENERS.iter().any(|w| {
+            let w = w.as_bytes();
+            s.len() > w.len() && s[..w.len()].eq_ignore_ascii_case(w) && s[w.len()] == b' '
+        })
+}
+
+/// How many lines of `b` end in a question mark (counted up to 3: a FAQ page has several).
+fn question_lines(b: &[u8]) -> usize {
+    memchr::memchr_iter(b'?', b)
+        .filter(|&p| matches!(b.get(p + 1), None | Some(b'\n' | b'\r')))
+        .take(3)
+        .count()
 }
 
 /// How a FAQ's questions open.
@@ -490,7 +508,10 @@ mod tests {
         assert_eq!(categories("Hij is getrouwd met zijn man Pieter."), [Category::SexualOrientation]);
         assert_eq!(categories("Zij woont met haar vrouw in Zwolle."), [Category::SexualOrientation]);
         assert_eq!(categories("Hij heeft een homoseksuele relatie."), [Category::SexualOrientation]);
-        // Not a husband of a woman, nor the peoples in policy text.
+        // Not a husband of a woman, `zijn` the verb, descent in the other sense, nor the peoples
+        // in policy text.
+        assert!(categories("Op de foto zijn man en kind te zien.").is_empty());
+        assert!(categories("Hij is van goede komaf.").is_empty());
         assert!(categories("Zij woont met haar man in Zwolle.").is_empty());
         assert!(categories("Hij woont met zijn vrouw in Zwolle.").is_empty());
         assert!(categories("De gemeente subsidieert een Koerdisch cultureel centrum.").is_empty());
@@ -502,6 +523,12 @@ mod tests {
         assert_eq!(categories("Moeder had verlof gevraagd voor de bedevaart (umrah)."), [Category::Religion]);
         assert_eq!(categories("Aanvraag van mevrouw Nguyen.\nMedisch: long covid sinds 2023."), [Category::Health]);
         assert_eq!(categories("Our daughter needs to see a specialist for her epilepsy."), [Category::Health]);
+        // One question alone is the asker's own (a prompt), as is a statement inside a FAQ's.
+        assert_eq!(categories("Wat kan ik doen tegen mijn depressie?"), [Category::Health]);
+        assert_eq!(
+            categories("Hoe werkt het?\nWat kost het?\nHoe vertel ik mijn ouders dat ik homo ben?"),
+            [Category::SexualOrientation]
+        );
         // A question in a mail that names its writer is hers.
         assert_eq!(categories("Waarom duurt de hulp bij mijn depressie zo lang?\nGroet, Fatima Bakker"), [Category::Health]);
         // A complaint is no health complaint; `Klachten:` needs a health term after it.
@@ -549,8 +576,9 @@ mod tests {
         assert!(categories("The clinic treats epilepsy and pneumonia.").is_empty());
         assert!(categories("All buildings must be accessible by wheelchair.").is_empty());
         // A FAQ's questions in the reader's voice, in a text that names nobody.
-        assert!(categories("Waarom neemt de gemeente mijn vingerafdrukken af?\nDat is verplicht.").is_empty());
-        assert!(categories("Kan ik met mijn diabetes een rijbewijs krijgen?\nJa, met een keuring.").is_empty());
+        let faq = "Hoe vraag ik een paspoort aan?\nMaak een afspraak.\nWaarom neemt de gemeente mijn vingerafdrukken af?\n\
+                   Dat is verplicht.\nKan ik met mijn diabetes een rijbewijs krijgen?\nJa, met een keuring.";
+        assert!(categories(faq).is_empty());
         // A part of a double surname.
         assert!(categories("Aanwezig: Rachid Amrani (penningmeester), Jolanda Kuipers-Ras en Tim Evers.").is_empty());
         // (An ethnic adjective after a hyphen is still one.)

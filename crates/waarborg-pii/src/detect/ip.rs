@@ -64,6 +64,9 @@ pub(crate) fn scan_v6(t: &Text<'_>, out: &mut Vec<super::patterns::PatternHit>) 
     }
 }
 
+/// Words of a software update, before the version it brings.
+const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix"];
+
 fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
     for octet in raw.split(|&c| c == b'.') {
@@ -97,7 +100,12 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let label = t.label_before(m.start, 16);
     if label.ends_with(b"v")
         || crate::text::ends_with_word(label, &["versie", "version", "release", "build", "firmware", "v."])
-        || t.before_has(m.start, 32, &["versie", "version", "firmware", "release", "update", "upgrade", "patch", "hotfix"])
+        || t.before_has(m.start, 20, &["versie", "version", "firmware", "release"])
+        // `update naar 4.2.1.7`, `patch 8.2.2.1`, `upgrade van 7.1.0.2 naar 7.2.0.0`: right after
+        // the word of a software update, or after its `naar`/`van` (not `Na de update kreeg
+        // 10.0.0.5 …`).
+        || crate::text::ends_with_word(label, UPDATE_WORDS)
+        || (crate::text::ends_with_word(label, &["naar", "van", "to", "from"]) && t.before_has(m.start, 40, UPDATE_WORDS))
     {
         return None;
     }
@@ -150,6 +158,8 @@ mod tests {
         assert!(found("Upgrade van 7.1.0.2 naar 7.2.0.0.", IpAddress).is_empty());
         assert!(found("Na installatie van patch 8.2.2.1 was het lek gedicht.", IpAddress).is_empty());
         assert_eq!(found("Na de storing kreeg 10.0.0.5 geen verbinding.", IpAddress), ["10.0.0.5"]);
+        assert_eq!(found("Na de update kreeg 10.0.0.5 geen verbinding.", IpAddress), ["10.0.0.5"]);
+        assert_eq!(found("Patch de laptop op 192.168.1.23 vandaag.", IpAddress), ["192.168.1.23"]);
         assert_eq!(found("laptop 10.0.0.5/24 besmet", IpAddress), ["10.0.0.5"]);
         assert!(found("zie paragraaf 1.2.3.4.5", IpAddress).is_empty());
         assert!(found("om 10:30:00 begonnen", IpAddress).is_empty());

@@ -5217,6 +5217,8 @@ mod introduction_tests {
         }
         let table = "| gegeven | aanvrager | partner |\n|---|---|---|\n| naam | Khaled Al-Hassan | Rama Haddad |\n| nationaliteit | Syrisch | Syrisch |";
         assert_eq!(found(table, Person), ["Khaled Al-Hassan", "Rama Haddad"]);
+        let indented = "  | gegeven | aanvrager |\n  |---|---|\n  | Naam: | Khaled Al-Hassan |\n  | Nationaliteit: | Syrisch |";
+        assert_eq!(found(indented, Person), ["Khaled Al-Hassan"]);
         // A cell under a role is still a name where the row holds names.
         assert_eq!(found("| actie | wie |\n|---|---|\n| bellen | Jansen |", Person), ["Jansen"]);
         assert_eq!(found("Dr. Verschoor belde.", Person), ["Verschoor"]);

@@ -1799,9 +1799,15 @@ fn undotted_initials_name(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit>
     loop {
         // (`’t` written with the typographic apostrophe is read as `'t`.)
         let curly = b[pos..].starts_with("’t".as_bytes());
-        let we = if curly { pos + 4 } else { pos + b[pos..].iter().take_while(|c| c.is_ascii_lowercase() || **c == b'\'').count() };
+        // (`JW v.d. Berg`: abbreviated.)
+        let abbreviated = abbreviated_tussenvoegsel(&b[pos..]);
+        let we = match abbreviated {
+            Some(len) => pos + len,
+            None if curly => pos + 4,
+            None => pos + b[pos..].iter().take_while(|c| c.is_ascii_lowercase() || **c == b'\'').count(),
+        };
         let w = &b[pos..we];
-        let particle = !w.is_empty() && (curly || is_lower_tussenvoegsel(w) || w == b"'t");
+        let particle = !w.is_empty() && (abbreviated.is_some() || curly || is_lower_tussenvoegsel(w) || w == b"'t");
         if !particle || b.get(we) != Some(&b' ') || particles == 3 {
             break;
         }
@@ -2230,6 +2236,12 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     // Most tokens read after a name are lower-case words that end the chain: settle those
     // without decoding chars or looking the word up.
     if first_byte.is_ascii_lowercase() && !matches!(b.get(pos + 1), Some(b'\'' | 0xE2)) {
+        // `J. v.d. Berg`, `Jan v. Dijk`, `A.M. v/d Berg`: a tussenvoegsel abbreviated.
+        if matches!(first_byte, b'v' | b'i') {
+            if let Some(len) = abbreviated_tussenvoegsel(&b[pos..]) {
+                return Some(Tok::new(pos, pos + len, Kind::Tuss));
+            }
+        }
         // Six ASCII letters: longer than any tussenvoegsel, so the word ends the chain whatever
         // follows (most words after a capitalised one are such words).
         if b.get(pos..pos + 6).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic)) {
@@ -2372,6 +2384,21 @@ fn is_arabic_particle(word: &[u8]) -> bool {
     buf[..word.len()].copy_from_slice(word);
     buf.make_ascii_lowercase();
     matches!(&buf[..word.len()], b"el" | b"al" | b"ben" | b"bin" | b"ibn" | b"abu" | b"abou" | b"ait")
+}
+
+/// The length of an abbreviated tussenvoegsel at the start of `rest` (`v.d.`, `v/d`, `vd`, `v.`,
+/// `i.t.`), when a space and a capital follow it.
+fn abbreviated_tussenvoegsel(rest: &[u8]) -> Option<usize> {
+    // (Longer forms first: `v.d.` before `v.`.)
+    const FORMS: &[&str] = &["v.d.", "v/d", "v.d", "vd.", "vd", "v.", "i.t."];
+    FORMS
+        .iter()
+        .find(|f| {
+            rest.starts_with(f.as_bytes())
+                && rest.get(f.len()) == Some(&b' ')
+                && rest.get(f.len() + 1).is_some_and(u8::is_ascii_uppercase)
+        })
+        .map(|f| f.len())
 }
 
 /// Whether `word` is one of [`TUSSENVOEGSELS`], ASCII case-insensitively (all are short).
@@ -5247,6 +5274,20 @@ mod introduction_tests {
             ["Gebremariam, Yohannes", "Gebremariam"]
         );
         for text in ["10:02 Firewall: verbinding geblokkeerd", "[10:02:11] Kernel: out of memory", "[10:00] Besluit: akkoord"] {
+            assert!(found(text, Person).is_empty(), "{text}");
+        }
+    }
+
+    /// Abbreviated tussenvoegsels (`v.d.`, `v/d`, `vd`, `v.`), not `v.` before a number.
+    #[test]
+    fn abbreviated_tussenvoegsels() {
+        assert_eq!(found("Gesprek met Sander v.d. Heuvel over de aanvraag.", Person), ["Sander v.d. Heuvel"]);
+        assert_eq!(found("J. v.d. Berg belde.", Person), ["J. v.d. Berg"]);
+        assert_eq!(found("Jan v. Dijk is ziek.", Person), ["Jan v. Dijk"]);
+        assert_eq!(found("A.M. v/d Berg", Person), ["A.M. v/d Berg"]);
+        assert_eq!(found("Kees vd Berg belde.", Person), ["Kees vd Berg"]);
+        assert_eq!(found("JW v.d. Berg belde.", Person), ["JW v.d. Berg"]);
+        for text in ["Zie pagina 3 v. 10 van het rapport.", "De wet v. 2019 is van kracht."] {
             assert!(found(text, Person).is_empty(), "{text}");
         }
     }

@@ -961,16 +961,29 @@ fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
             );
         }
     }
-    // The names found by the main pass are in text order and apart, as are those added here
-    // (the rejected chains are in text order): a halving search among the first and a look at
-    // the last added answer whether a name read here overlaps one (a text of many mentions
-    // would otherwise cost a pass over all names per mention).
+    // Whether a name read here overlaps one found: the names of the main pass are looked up
+    // by halving (sorted by start, with the furthest end so far), those added here (in text
+    // order) by the furthest end among them — a text of many mentions would otherwise cost a
+    // pass over all names per mention.
     let found = out.len();
-    debug_assert!(out.windows(2).all(|w| w[0].range.end <= w[1].range.start));
-    let overlaps = |out: &[NameHit], r: &Range<usize>| {
-        let i = out[..found].partition_point(|h| h.range.end <= r.start);
-        out[..found].get(i).is_some_and(|h| h.range.start < r.end)
-            || out[found..].last().is_some_and(|h| super::overlaps(&h.range, r))
+    let mut before: Vec<(usize, usize)> = out.iter().map(|h| (h.range.start, h.range.end)).collect();
+    before.sort_unstable();
+    let mut furthest = 0;
+    for (_, end) in before.iter_mut() {
+        furthest = furthest.max(*end);
+        *end = furthest;
+    }
+    let mut added_start = 0;
+    let mut added_end = 0;
+    let overlaps = |out: &[NameHit], r: &Range<usize>, added_start: usize, added_end: usize| {
+        let i = before.partition_point(|&(start, _)| start < r.end);
+        let among_found = i > 0 && before[i - 1].1 > r.start;
+        let among_added = if r.start >= added_start {
+            r.start < added_end
+        } else {
+            out[found..].iter().any(|h| super::overlaps(&h.range, r))
+        };
+        among_found || among_added
     };
     let mut last_start = None;
     for (start, word) in &recall.rejected {
@@ -989,7 +1002,9 @@ fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
         if let Some((Some(hit), _)) = chain_at(t, *start, true, None) {
             // The name read must hold the remembered word itself (`Het DNA-profiel van
             // Barbara …` does not make `Het DNA-profiel` a name).
-            if hit.range.start <= word.start && word.end <= hit.range.end && !overlaps(out, &hit.range) {
+            if hit.range.start <= word.start && word.end <= hit.range.end && !overlaps(out, &hit.range, added_start, added_end) {
+                added_start = added_start.max(hit.range.start);
+                added_end = added_end.max(hit.range.end);
                 out.push(hit);
             }
         }
@@ -5290,5 +5305,13 @@ mod introduction_tests {
         for text in ["Zie pagina 3 v. 10 van het rapport.", "De wet v. 2019 is van kracht."] {
             assert!(found(text, Person).is_empty(), "{text}");
         }
+    }
+
+    /// Names read again after a name found elsewhere, where the names of the main pass overlap
+    /// (`Gro P.` and `P. MEE`; found by fuzzing when a lookup assumed they never do).
+    #[test]
+    fn names_read_again_among_overlapping_names() {
+        assert_eq!(found("Gro P. MEE\nKem", Person), ["Gro P."]);
+        assert_eq!(found("Jan Kromhoutsma belde.\nKromhoutsma, graag.\nGro P. MEE", Person)[0], "Jan Kromhoutsma");
     }
 }

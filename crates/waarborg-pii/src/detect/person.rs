@@ -232,6 +232,7 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko", "loket",
     "servicedesk", "helpdesk", "klantcontactcentrum",
     "administratie", "accountants", "adviseurs", "advies", "thuiszorg", "kinderopvang",
+    "ensemble", "orkest", "koor", "residence", "centre", "center", "advocatuur",
     "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
     "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
     // Portfolios and departments: the word after `wethouder`, `directeur`, `Minister van`.
@@ -2762,6 +2763,8 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
                 && AMBIGUOUS_GIVEN_NAMES.contains(&word(first))
                 && !(NAMES_MID_SENTENCE.contains(&word(first))
                     && (after_lower_case_word(t.bytes, chain_start) || speaker_of_a_line(t.bytes, first.start, first.end)))
+                // `[08:02] Roos: Goedemorgen`: any of them as a chat's speaker after its time.
+                && !(speaker_of_a_line(t.bytes, first.start, first.end) && time_stamp_before(t.bytes, first.start))
                 && !paired_with_a_given_name(t, first.end)
             {
                 return None;
@@ -3022,6 +3025,19 @@ fn time_ends_line(b: &[u8], end: usize) -> bool {
     let after = minutes + 2;
     let blanks = b[after..].iter().take(16).take_while(|&&c| c == b' ' || c == b'\t').count();
     matches!(b.get(after + blanks), None | Some(b'\n' | b'\r'))
+}
+
+/// Whether a chat's time stamp in brackets opens the line right before `start` (`[08:02] `).
+fn time_stamp_before(b: &[u8], start: usize) -> bool {
+    let head = b[..start].trim_ascii_end();
+    let Some(open) = head.strip_suffix(b"]").and_then(|h| h.iter().rposition(|&c| c == b'[')) else {
+        return false;
+    };
+    let stamp = &head[open + 1..head.len() - 1];
+    (open == 0 || head[open - 1] == b'\n')
+        && stamp.len() <= 24
+        && stamp.contains(&b':')
+        && stamp.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b' ' | b'.' | b','))
 }
 
 /// Fields of minutes and action lists whose value is who does it (`Actie: Jansen`).
@@ -3939,7 +3955,7 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "bureau", "fonds", "groep", "winkel", "hal", "zaal", "gebouw", "station", "haven", "regeling",
     "dienst", "raad", "stichting", "vereniging", "partners", "advocaten", "straat", "laan", "weg",
     "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs", "service", "loket",
-    "desk",
+    "desk", "advies", "advocatuur",
 ];
 
 /// Whether `word` ends like a street name (for words outside a chain).
@@ -5313,5 +5329,24 @@ mod introduction_tests {
     fn names_read_again_among_overlapping_names() {
         assert_eq!(found("Gro P. MEE\nKem", Person), ["Gro P."]);
         assert_eq!(found("Jan Kromhoutsma belde.\nKromhoutsma, graag.\nGro P. MEE", Person)[0], "Jan Kromhoutsma");
+    }
+
+    /// Ambiguous given names as a chat's speakers after a time stamp; ensembles, residences,
+    /// centres and firms of advice or law named after a person.
+    #[test]
+    fn chat_speakers_with_word_names_and_named_organisations() {
+        assert_eq!(found("[08:02] Roos: Goedemorgen allemaal!", Person), ["Roos"]);
+        assert_eq!(found("[08:06] Sterre: doe ik", Person), ["Sterre"]);
+        assert!(found("Roos: zie bijlage", Person).is_empty());
+        for text in [
+            "Het programma wordt verzorgd door het Willem Kloos Ensemble en een zanger.",
+            "het rentalcontract van de Rembrandt Residence op de Plesmanlaan",
+            "To: Expat Centre Leiden",
+            "opgesteld door Marleen Bruinsveld van Bruinsveld Evenementenadvies; zij komt ook",
+            "bijgestaan door Bastiaan Vreeswijk (Vreeswijk Advocatuur)",
+        ] {
+            let names = found(text, Person);
+            assert!(names.iter().all(|n| n.starts_with("Marleen") || n.starts_with("Bastiaan")), "{text}: {names:?}");
+        }
     }
 }

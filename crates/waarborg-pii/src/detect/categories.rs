@@ -64,6 +64,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "coeliakie", "cva", "hersentumor", "is in verwachting", "hernia", "rugklachten", "nekklachten",
             "hartklachten", "longklachten", "darmklachten", "maagklachten", "psychische klachten",
             "lichamelijke klachten", "gezondheidsklachten", "whiplash", "hersenschudding",
+            // Injuries, as a police report states them.
+            "letsel", "verwonding*", "gewond", "zwelling", "blauwe plek", "kneuzing*", "snijwond*",
             // English, for mails in English (`I am sick since Monday`, `very ill with cancer`).
             "sick", "ill", "illness", "cancer", "flu", "pregnant", "depression", "diagnosed",
             "disability", "disabled", "medication", "surgery", "dementia", "autism", "asthma",
@@ -100,7 +102,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "koerdisch", "koerd", "hindoestaan", "hindostaan", "creool", "molukker", "amazigh", "jezidi",
             "marokkaanse komaf", "turkse komaf", "surinaamse komaf", "antilliaanse komaf", "koerdische komaf",
             "molukse komaf", "indonesische komaf", "chinese komaf", "poolse komaf", "afrikaanse komaf",
-            "arabische komaf", "hindoestaanse komaf", "buitenlandse komaf",
+            "arabische komaf", "hindoestaanse komaf", "buitenlandse komaf", "*javaanse komaf",
+            "*creoolse komaf",
         ],
     ),
     (
@@ -159,6 +162,7 @@ const PERSON_CUES: &[&str] = &[
     "echtgenoot", "echtgenote", "partner", "opa", "oma", "buurman", "buurvrouw", "collega",
     "werknemer", "medewerker", "medewerkster", "leerling", "verdachte", "gedetineerde",
     "jongere", "kind", "klant", "melder", "klager", "klaagster", "sollicitant", "deelnemer",
+    "aangever", "aangeefster", "slachtoffer",
     "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u", "bent", "ben", "het gezin",
     // English: `I am sick`, `my father … is very ill`, `she is pregnant`. `i` and `he` carry a
     // space (or the verb after them), as alone they would match inside most words; the spaces
@@ -168,6 +172,10 @@ const PERSON_CUES: &[&str] = &[
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
     "ze heeft", "ze had", "ze is opgenomen", "ze is bekend", "ze is ziek", "ze gebruikt", "ze slikt",
+    "ze gaat", "ze woont", "ze werkt", "ze volgt", "ze krijgt", "ze spreekt", "ze draagt", "ze bezoekt",
+    // (The same after the verb: `Op zondag gaat ze naar de kerk`.)
+    "gaat ze", "woont ze", "werkt ze", "heeft ze", "volgt ze", "krijgt ze", "spreekt ze", "draagt ze",
+    "bezoekt ze",
     "ze stemt", "ze stemde",
     // (`Ze is lid van de FNV`: a member is a person; `ze is lid` never speaks of a scheme.)
     "ze is lid",
@@ -498,6 +506,16 @@ mod tests {
         ] {
             assert!(categories(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn injuries_victims_and_she_with_a_singular_verb() {
+        assert_eq!(categories("Ik zag bij aangeefster een blauwe zwelling onder het linkeroog."), [Category::Health]);
+        assert_eq!(categories("Het gezin is van Surinaams-Javaanse komaf."), [Category::Ethnicity]);
+        assert_eq!(categories("Op zondag gaat ze naar de Eritrees-orthodoxe kerk."), [Category::Religion]);
+        // Not a scheme's `ze`, nor injuries in policy text.
+        assert!(categories("Ze gaan naar de kerk in het dorp.").is_empty());
+        assert!(categories("Het aantal verkeersslachtoffers met letsel daalde.").is_empty());
     }
 
     #[test]

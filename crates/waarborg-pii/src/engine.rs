@@ -73,6 +73,7 @@ impl Scratch {
         trim(&mut self.names);
         trim(&mut self.recall.rejected);
         trim(&mut self.recall.named);
+        trim(&mut self.recall.found);
         trim(&mut self.dates);
         trim(&mut self.name_ranges);
         trim(&mut self.category_hits);

@@ -946,7 +946,7 @@ fn lower_initials_name(t: &Text<'_>, start: usize, cued: bool) -> Option<usize> 
 /// name) alone: `drs. W.J.M. van Ommeren … Volgens Van Ommeren`, `Kramer, D. … het gezin
 /// Kramer`. Chains rejected on their own are read again, as if after a title, when one of
 /// their capitalised words belongs to a confident name found in this text (`out[from..]`).
-fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
+fn remembered_names(t: &Text<'_>, recall: &mut Recall, out: &mut Vec<NameHit>) {
     let mut memory: Vec<&str> = Vec::new();
     for r in &recall.named {
         let w = &t.str[r.clone()];
@@ -967,7 +967,9 @@ fn remembered_names(t: &Text<'_>, recall: &Recall, out: &mut Vec<NameHit>) {
     // order) by the furthest end among them — a text of many mentions would otherwise cost a
     // pass over all names per mention.
     let found = out.len();
-    let mut before: Vec<(usize, usize)> = out.iter().map(|h| (h.range.start, h.range.end)).collect();
+    let before = &mut recall.found;
+    before.clear();
+    before.extend(out.iter().map(|h| (h.range.start, h.range.end)));
     before.sort_unstable();
     let mut furthest = 0;
     for (_, end) in before.iter_mut() {
@@ -2068,6 +2070,9 @@ pub(crate) struct Recall {
     pub(crate) rejected: Vec<(usize, Range<usize>)>,
     /// Capitalised words of confident names.
     pub(crate) named: Vec<Range<usize>>,
+    /// The names found, as (start, furthest end so far) sorted by start (see
+    /// [`remembered_names`]).
+    pub(crate) found: Vec<(usize, usize)>,
 }
 
 /// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
@@ -2764,7 +2769,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
                 && !(NAMES_MID_SENTENCE.contains(&word(first))
                     && (after_lower_case_word(t.bytes, chain_start) || speaker_of_a_line(t.bytes, first.start, first.end)))
                 // `[08:02] Roos: Goedemorgen`: any of them as a chat's speaker after its time.
-                && !(speaker_of_a_line(t.bytes, first.start, first.end) && time_stamp_before(t.bytes, first.start))
+                && !speaker_after_bracketed_time(t.bytes, first.start, first.end)
                 && !paired_with_a_given_name(t, first.end)
             {
                 return None;
@@ -2989,17 +2994,10 @@ fn surname_in_a_slot(t: &Text<'_>, tok: &Tok) -> bool {
 /// reply, as a chat is typed (`Reis: Comité …` and `Date: Mon, …` are a form's and a mail
 /// header's fields).
 fn speaker_of_a_line(b: &[u8], start: usize, end: usize) -> bool {
-    if !b[end..].starts_with(b": ") {
+    let Some(head) = speaker_head(b, start, end) else {
         return false;
-    }
-    // (A time stamp is short: at most 32 bytes before the speaker are read.)
-    let reach = start.saturating_sub(32);
-    let line_start = match b[reach..start].iter().rposition(|&c| c == b'\n') {
-        Some(p) => reach + p + 1,
-        None if reach == 0 => 0,
-        None => return false,
     };
-    let head = b[line_start..start].trim_ascii();
+    let head = head.trim_ascii();
     let time_stamp = head.contains(&b':')
         && head.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b'[' | b']' | b' ' | b'.'));
     let reply_in_lower_case = b.get(end + 2).is_some_and(u8::is_ascii_lowercase);
@@ -3027,17 +3025,33 @@ fn time_ends_line(b: &[u8], end: usize) -> bool {
     matches!(b.get(after + blanks), None | Some(b'\n' | b'\r'))
 }
 
-/// Whether a chat's time stamp in brackets opens the line right before `start` (`[08:02] `).
-fn time_stamp_before(b: &[u8], start: usize) -> bool {
-    let head = b[..start].trim_ascii_end();
-    let Some(open) = head.strip_suffix(b"]").and_then(|h| h.iter().rposition(|&c| c == b'[')) else {
-        return false;
+/// What opens the line before a speaker at `start..end` (`[10:02] ` in `[10:02] Jansen: …`),
+/// when `: ` follows the speaker. (A time stamp is short: at most 32 bytes are read back.)
+fn speaker_head(b: &[u8], start: usize, end: usize) -> Option<&[u8]> {
+    if !b[end..].starts_with(b": ") {
+        return None;
+    }
+    let reach = start.saturating_sub(32);
+    let line_start = match b[reach..start].iter().rposition(|&c| c == b'\n') {
+        Some(p) => reach + p + 1,
+        None if reach == 0 => 0,
+        None => return None,
     };
-    let stamp = &head[open + 1..head.len() - 1];
-    (open == 0 || head[open - 1] == b'\n')
-        && stamp.len() <= 24
-        && stamp.contains(&b':')
-        && stamp.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b' ' | b'.' | b','))
+    Some(&b[line_start..start])
+}
+
+/// Whether the speaker at `start..end` follows a chat's time stamp in brackets that opens its
+/// line (`[08:02] Roos: …`).
+fn speaker_after_bracketed_time(b: &[u8], start: usize, end: usize) -> bool {
+    speaker_head(b, start, end).is_some_and(|head| {
+        let head = head.trim_ascii_end();
+        head.len() >= 2 && head[0] == b'[' && head[head.len() - 1] == b']' && {
+            let stamp = &head[1..head.len() - 1];
+            stamp.len() <= 24
+                && stamp.contains(&b':')
+                && stamp.iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'/' | b' ' | b'.'))
+        }
+    })
 }
 
 /// Fields of minutes and action lists whose value is who does it (`Actie: Jansen`).

@@ -1,0 +1,351 @@
+//! Hard negatives: capitalised chains shaped like names that name something else. Organisations
+//! and trade names (`Bakker Installatietechniek B.V.`, `werkt bij Albert Heijn`), places after a
+//! postcode, an address or a preposition of place (`2756 MR Bergen op Zoom`, `Brink 4, Heino`,
+//! `uit Kampen`), schools named after a person (`OBS Prins Willem-Alexander`), streets (`Johan de
+//! Wittlaan`) and `Frans` the language.
+
+use super::{ascii_word_start, word_end, Kind, Tok};
+use super::words::{PLACE_PREPOSITIONS, STREET_ENDINGS};
+use crate::lexicon::{is_surname, with_lower};
+use crate::text::Text;
+use std::ops::Range;
+
+/// Whether the line of `range` names a business (`handelsnaam: …`, `bedrijfsnaam: …`) before
+/// it, or a company's form or trade follows it (`jansen bouw b.v.`, `doğan transport`).
+pub(super) fn trade_name_around(t: &Text<'_>, range: Range<usize>) -> bool {
+    let b = t.bytes;
+    // (The label stands within a few words before: look back at most 64 bytes for the line's
+    // start, so that a long line costs no more than a short one.)
+    let reach = range.start.saturating_sub(64);
+    let line_start = b[reach..range.start].iter().rposition(|&c| c == b'\n').map(|p| reach + p + 1).or((reach == 0).then_some(0));
+    let head = line_start.map_or(&b[..0], |s| &b[s..range.start]);
+    let labelled = [&b"handelsnaam"[..], b"bedrijfsnaam", b"statutaire naam", b"onderneming"]
+        .iter()
+        .any(|l| head.len() >= l.len() && head[..l.len()].eq_ignore_ascii_case(l));
+    let rest = &b[range.end..(range.end + 32).min(b.len())];
+    let company = [&b" b.v."[..], b" bv", b" holding", b" bouw", b" transport", b" installatie", b" consultancy", b" v.o.f."]
+        .iter()
+        .any(|f| rest.len() >= f.len() && rest[..f.len()].eq_ignore_ascii_case(f));
+    labelled || company
+}
+
+/// `spreekt Frans`, `Arabisch en Frans`, `in het Frans`: the given name `Frans` is the
+/// language after a verb of speaking or reading, `het` or `vloeiend`, or next to another
+/// language (`met Frans gesproken` stays a name).
+#[inline(never)]
+pub(super) fn language_here(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    let before = crate::text::ends_with_word(&b[..start.saturating_sub(1)], LANGUAGE_CUES);
+    let language_before = [&b" en "[..], b", ", b" of "].iter().any(|sep| {
+        b[..start].ends_with(sep) && crate::text::ends_with_word(&b[..start - sep.len()], LANGUAGES)
+    });
+    let language_after = [&b" en "[..], b", ", b" of "].iter().any(|sep| {
+        b[end..].starts_with(sep) && {
+            let next = end + sep.len();
+            let next_end = word_end(t, next);
+            LANGUAGES.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(&b[next..next_end]))
+        }
+    });
+    // (`omdat Veenstra Frans spreekt`: before a verb of speaking, after a name.)
+    let spoken = [&b" spreekt"[..], b" spreken", b" praat", b" praten", b" verstaat", b" verstaan", b" leest", b" schrijft"]
+        .iter()
+        .any(|v| b[end..].starts_with(v) && !b.get(end + v.len()).is_some_and(u8::is_ascii_alphabetic));
+    before || language_before || language_after || spoken
+}
+
+/// Words after which `Frans` is the language.
+const LANGUAGE_CUES: &[&str] = &[
+    "spreekt", "spreken", "sprak", "spraken", "praat", "praten", "verstaat", "verstaan", "leest", "lezen",
+    "schrijft", "schrijven", "leert", "leren", "het", "vloeiend", "tolk",
+];
+
+/// Languages named beside `Frans` (`Arabisch en Frans`), lower case.
+const LANGUAGES: &[&str] = &[
+    "nederlands", "engels", "duits", "spaans", "italiaans", "portugees", "pools", "turks", "arabisch",
+    "berbers", "tamazight", "russisch", "oekraïens", "roemeens", "bulgaars", "chinees", "papiaments",
+    "sranantongo", "somalisch", "tigrinya", "farsi", "dari", "koerdisch", "hindi", "urdu", "fries",
+];
+
+#[inline(never)]
+pub(super) fn no_place_before_surname(t: &Text<'_>, toks: &[Tok]) -> bool {
+    let first = &t.str[toks[0].start..toks[0].end];
+    let second = &t.str[toks[1].start..toks[1].end];
+    !first.contains('-')
+        && !["sche", "se", "isch"].iter().any(|e| first.ends_with(e))
+        && !with_lower(first, |w| PLACE_WORDS.contains(&w))
+        && !with_lower(second, |w| LANDSCAPE_WORDS.contains(&w))
+}
+
+/// Surnames that are also words for a place in the landscape or a town, which end names of
+/// places (`Vondel Park`, `Afsluit Dijk`, `Peel Maas`): after an unlisted word they are no
+/// surname.
+const LANDSCAPE_WORDS: &[&str] = &[
+    "park", "dijk", "maas", "rijn", "waal", "plas", "meer", "bos", "duin", "duinen", "kust", "zee",
+    "haven", "veld", "berg", "dal", "polder", "weide", "hout", "brug", "sluis", "kanaal", "wijk",
+    "dorp", "stad", "plein", "markt", "hof", "burg", "kamp", "heide", "ven", "beek", "gracht", "dam",
+    "hart", "land", "waard", "horst", "loo", "lo", "broek", "donk", "rade", "hoven",
+];
+
+/// First words of place names that are no given names.
+const PLACE_WORDS: &[&str] = &[
+    "noord", "zuid", "oost", "west", "sint", "groot", "grote", "klein", "kleine", "hoog", "hoge",
+    "laag", "lage", "oud", "nieuw", "rode", "centraal", "midden", "boven", "beneden", "binnen",
+    "buiten", "nederland", "holland", "station", "fort", "kasteel", "huize", "villa", "hotel",
+    // Adjectives that open names of regions, buildings and projects (`Groene Hart`).
+    "groene", "witte", "zwarte", "blauwe", "gele", "oranje", "lange", "korte", "brede", "smalle",
+    "diepe", "verre", "heilige", "vrije", "halve", "gouden", "zilveren", "derde",
+];
+
+/// Retail and food brands named after their founders (`werkt bij Albert Heijn`): a shop, not
+/// a person. Compared only for chains already read as names.
+const TRADE_NAMES: &[&str] = &[
+    "Albert Heijn", "Dirk van den Broek", "Jan Linders", "Bart Smit", "Hans Anders",
+    "Douwe Egberts", "Van der Valk", "Jacob Hooy", "Van Haren", "Henri Willig", "Pieter Pot",
+    // Companies and a dictionary named after their founders, written with the capital `Van`
+    // that a surname alone takes (`volgens Van Dale`).
+    "Van Dale", "Van Oord", "Van Lanschot", "Van Wijnen", "Van Gansewinkel", "Van Mossel",
+];
+
+#[inline]
+pub(super) fn is_trade_name(chain: &str) -> bool {
+    TRADE_NAMES.contains(&chain)
+}
+
+/// `2756 MR Bergen op Zoom`: a capitalised chain right after a postcode is the city; so is one
+/// after a five-digit postcode (French, German, Italian, Spanish) that follows a comma or starts
+/// a line: `14 Rue de la Paix, 75002 Paris`, `Hauptstraße 5\n10115 Berlin`.
+#[inline]
+pub(super) fn after_postcode(t: &Text<'_>, start: usize) -> bool {
+    // (On the same line: a name that starts the line after a postcode is no city, as in an
+    // export's next row.)
+    let spaces = t.bytes[..start].iter().rev().take_while(|&&c| matches!(c, b' ' | b'\t')).count();
+    let head = &t.bytes[..start - spaces];
+    let n = head.len();
+    if n >= 5 && head[n - 5..].iter().all(u8::is_ascii_digit) {
+        let before = &head[..n - 5];
+        let lead = before.iter().rposition(|&c| !matches!(c, b' ' | b'\t'));
+        return lead.is_none_or(|p| matches!(before[p], b',' | b'\n'))
+            && !before.last().is_some_and(u8::is_ascii_alphanumeric);
+    }
+    n >= 6
+        && head[n - 2..].iter().all(u8::is_ascii_uppercase)
+        && {
+            let digits_end = if head[n - 3] == b' ' { n - 3 } else { n - 2 };
+            digits_end >= 4 && head[digits_end - 4..digits_end].iter().all(u8::is_ascii_digit)
+        }
+}
+
+/// Whether a preposition of place (`in`, `uit`, `naar`), a place and `, ` or ` en ` (`Haren,
+/// Soest en `) or a house number and its comma (`Brink 4, `) stands right before `start`.
+pub(super) fn place_before(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    if start >= 2 && b[start - 1] == b' ' && crate::text::ends_with_word(&b[..start - 1], PLACE_PREPOSITIONS) {
+        return true;
+    }
+    // `Haren, Soest en Heino`: after a place in an enumeration.
+    let sep = if b[..start].ends_with(b" en ") { 4 } else if b[..start].ends_with(b", ") { 2 } else { 0 };
+    if sep > 0 {
+        let end = start - sep;
+        let word_start = ascii_word_start(b, end);
+        if end > word_start && crate::lexicon::flags_of(&t.str[word_start..end]) & crate::lexicon::PLACE != 0 {
+            return true;
+        }
+    }
+    house_number_before_comma(b, start).is_some()
+}
+
+/// Where the house number starts (`12`, `4a`, `3-2`: a digit, then at most eight letters,
+/// digits and dashes) when it and a comma stand right before `start` (`Brink 4, `).
+fn house_number_before_comma(b: &[u8], start: usize) -> Option<usize> {
+    if start < 4 || &b[start - 2..start] != b", " {
+        return None;
+    }
+    let number_start = b[..start - 2]
+        .iter()
+        .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
+        .map_or(0, |p| p + 1);
+    let number = &b[number_start..start - 2];
+    (number.first().is_some_and(u8::is_ascii_digit) && number.len() <= 8).then_some(number_start)
+}
+
+/// `Dorpsweg 12, ` / `Kerkstraat 4a, ` / `Laan 3-2, ` right before `start`: a street (by its
+/// ending) and a house number, then a comma.
+#[inline]
+pub(super) fn after_house_number(t: &Text<'_>, start: usize) -> bool {
+    house_number_before_comma(t.bytes, start).is_some_and(|number_start| {
+        crate::detect::address::word_before(t, number_start).is_some_and(|(_, street)| looks_like_street(street))
+    })
+}
+
+/// `OBS Prins Willem-Alexander`, `basisschool Jan Ligthart`: a school named after a person.
+#[inline]
+pub(super) fn school_before(b: &[u8], start: usize) -> bool {
+    if start < 4 || b[start - 1] != b' ' {
+        return false;
+    }
+    let word = &b[ascii_word_start(b, start - 1)..start - 1];
+    [&b"OBS"[..], b"CBS", b"PCBS", b"RKBS", b"KBS", b"SBO", b"IKC", b"basisschool", b"kindcentrum"].contains(&word)
+}
+
+/// Labels after which a capitalised name is a business or a place, not a person
+/// (`Handelsnaam: Kapsalon X`, `Place of birth: Lyon, France`).
+#[inline]
+pub(super) fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
+    let mut head = t.str[..start].trim_end();
+    // Later parts of a place (`Lyon, France`, `Gent, België`): the label stands before the first.
+    for _ in 0..2 {
+        let Some(before_comma) = head.strip_suffix(',') else { break };
+        let part = before_comma
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
+            .last()
+            .map_or(before_comma.len(), |(i, _)| i);
+        let rest = before_comma[..part].trim_end();
+        if !rest.ends_with(':') || !is_place_label(rest) {
+            break;
+        }
+        head = rest;
+    }
+    let Some(head) = head.strip_suffix(':') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    with_lower(head[word_start..].trim(), |w| {
+        [
+            "handelsnaam", "handelsnamen", "bedrijfsnaam", "naam organisatie", "organisatie", "onderneming",
+            "werkgever", "instelling", "statutaire naam", "naam onderneming",
+        ]
+            .iter()
+            .chain(PLACE_LABELS)
+            .any(|l| w.ends_with(l))
+    })
+}
+
+/// Labels of places: `Geboorteplaats`, `Woonplaats`, `Postcode en plaats`, `Place of birth`.
+const PLACE_LABELS: &[&str] = &[
+    "plaats", "place of birth", "birthplace", "country of birth", "geboorteland", "nationaliteit", "nationality",
+];
+
+/// Whether `head` ends in a place label and its colon (`Place of birth:`).
+fn is_place_label(head: &str) -> bool {
+    let Some(head) = head.strip_suffix(':') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    with_lower(head[word_start..].trim(), |w| PLACE_LABELS.iter().any(|l| w.ends_with(l)))
+}
+
+pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {
+    let org_word = toks.iter().any(|tok| tok.is_organisation(t, named_person));
+    if org_word {
+        return true;
+    }
+    // `… B.V.`, `… N.V.` as trailing initials, or an organisation marker right after the chain.
+    if let Some(last) = toks.last() {
+        let w = &t.str[last.start..last.end];
+        if last.kind == Kind::Initials && matches!(w, "B.V." | "N.V." | "V.O.F." | "C.V.") {
+            return true;
+        }
+        let rest = &t.bytes[last.end..];
+        // Every marker is a space and one of these bytes: most chains end otherwise.
+        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUA".contains(c)) {
+            return false;
+        }
+        for suffix in [
+            " B.V.", " BV", " N.V.", " NV", " VOF", " v.o.f.", " & ", " en Partners", " Holding",
+            " Groep", " MC", " UMC", " Advocaten", " Notarissen",
+        ] {
+            if rest.starts_with(suffix.as_bytes())
+                && rest.get(suffix.len()).is_none_or(|c| !c.is_ascii_alphanumeric() || suffix.ends_with(' '))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether `word` ends like a street name (for words outside a chain).
+pub(super) fn looks_like_street(word: &str) -> bool {
+    STREET_ENDINGS.matches_word(word, 2) && !is_surname(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::found;
+    use crate::EntityType::Person;
+
+    #[test]
+    fn places_after_a_place_label_are_not_names() {
+        for text in [
+            "Place of birth: Lyon, France\n",
+            "Geboorteplaats: Gent, België\n",
+            "Woonplaats: Mariënberg\n",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        // The label reaches across one place, not across a name that follows on another line.
+        assert_eq!(found("Place of birth: Lyon\nName: France Dupont", Person), ["France Dupont"]);
+    }
+
+    /// A city after a five-digit (foreign) postcode is no name, even when it is a listed one.
+    #[test]
+    fn cities_after_five_digit_postcodes() {
+        for text in ["14 Rue de la Paix, 75002 Paris", "Hauptstraße 5\n10115 Berlin", "Adresse:\n75002 Paris"] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        // Only after a comma or at a line's start: a number in running text is no postcode.
+        assert_eq!(found("Dossier 12345 Paris Hilton", Person), ["Paris Hilton"]);
+        // A name that starts the line after a postcode is no city (the next row of an export).
+        assert_eq!(
+            found("naam;geboortedatum;postcode\nPieter Bakker;12-03-1980;1234 AB\nSaskia de Wit;01-11-1975;5678 CD", Person),
+            ["Pieter Bakker", "Saskia de Wit"]
+        );
+        assert!(found("Postbus 16200\n3500 CE Utrecht", Person).is_empty());
+    }
+
+    /// `Frans` is a given name and a language: the language after a verb of speaking, `het`,
+    /// or next to another language.
+    #[test]
+    fn frans_the_language() {
+        for text in [
+            "Hij spreekt Engels en Frans.",
+            "Cliënt spreekt Frans en een beetje Nederlands.",
+            "De brief is vertaald in het Frans.",
+            "Zij spreekt Arabisch, Frans en Nederlands.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        assert_eq!(found("Ik heb gisteren met Frans gesproken.", Person), ["Frans"]);
+        assert_eq!(found("Frans en Marieke komen morgen langs.", Person), ["Frans", "Marieke"]);
+    }
+
+    /// A place after an address and its comma is no name, though `Heino` is a listed one.
+    #[test]
+    fn place_after_an_address() {
+        for text in ["Dorpsweg 12, Heino", "De melding kwam van Kerkstraat 4a, Emmen.", "Laan 3-2, Den Haag"] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        assert_eq!(found("Bezoek aan Dorpsweg 12, Piet Jansen was thuis.", Person), ["Piet Jansen"]);
+        assert_eq!(found("Heino belde over Dorpsweg 12.", Person), ["Heino"]);
+        // A listed place that is also a given name, after a preposition of place or a house
+        // number and its comma, is the place; elsewhere it stays a name.
+        for text in ["Hij woont aan de Dijk 12 in Heino.", "Het adres is Brink 4, Heino.", "Hij komt uit Stein.", "Zij verhuist naar Horst."] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        assert_eq!(found("Ik heb met Heino gesproken.", Person), ["Heino"]);
+        assert_eq!(found("Ik woon in de buurt van Sanne.", Person), ["Sanne"]);
+        assert_eq!(found("Mevrouw Linde woont in Linde.", Person), ["Linde"]);
+    }
+}

@@ -1,0 +1,488 @@
+//! Tests of the PERSON detector as a whole, through the engine: positives and hard negatives of
+//! the main pass and of rules that span several files. The tests of one rule family sit in that
+//! family's file.
+
+use crate::test_support::found;
+use crate::EntityType::Person;
+
+#[test]
+fn dutch_names_with_tussenvoegsels_and_initials() {
+    for (text, want) in [
+        ("Gisteren sprak ik met Jan de Vries over de aanvraag.", "Jan de Vries"),
+        ("De minister, A.C. van Huffelen, schreef", "A.C. van Huffelen"),
+        ("ondertekend door M.A.M. Adriaansens.", "M.A.M. Adriaansens"),
+        ("Geachte mevrouw Yılmaz,", "Yılmaz"),
+        ("dhr. J. de Vries", "J. de Vries"),
+        ("Dhr. P. Jansen belde", "P. Jansen"),
+        ("Aanwezig: Vries, B. de (voorzitter)", "Vries, B. de"),
+        ("Kees van 't Hof woont hier", "Kees van 't Hof"),
+        ("mevr. Anna Jansen-de Boer", "Anna Jansen-de Boer"),
+        ("Beste Fatima,", "Fatima"),
+        ("Mohamed El Amrani heeft gebeld", "Mohamed El Amrani"),
+        ("wethouder Van der Laan opende", "Van der Laan"),
+        ("De klas van meester Hendriks", "Hendriks"),
+        ("Zij werkt bij Jan Visser aan de Brink.", "Jan Visser"),
+        ("Kees in 't Veld woont hier", "Kees in 't Veld"),
+    ] {
+        assert_eq!(found(text, Person), [want], "{text}");
+    }
+}
+
+#[test]
+fn a_call_name_initials_or_nickname_between_given_name_and_surname_are_part_of_the_name() {
+    for (text, want) in [
+        ("Leerplichtambtenaar: H.J. (Henk) Lammers, Regionaal Bureau", "H.J. (Henk) Lammers"),
+        ("Indexpatiënt: P. (Piotr) Kaczmarek, geb. datum", "P. (Piotr) Kaczmarek"),
+        ("Behandelaar: mw. A.B. (Anna) de Groot-Smit", "A.B. (Anna) de Groot-Smit"),
+        ("De brief van J. (Jan-Willem) van den Berg kwam gisteren.", "J. (Jan-Willem) van den Berg"),
+        ("Naam: Henk (H.J.) Lammers", "Henk (H.J.) Lammers"),
+        ("Jeroen 'Jerry' Smit heeft gebeld.", "Jeroen 'Jerry' Smit"),
+        ("Verdachte Mohamed “Mo” El Amrani zweeg.", "Mohamed “Mo” El Amrani"),
+    ] {
+        assert_eq!(found(text, Person), [want], "{text}");
+    }
+    // Hard negatives: a bracketed word that is no given name, or no initials after a given
+    // name, joins nothing.
+    for text in [
+        "Zie bijlage A. (Toelichting) Hierna volgt het besluit.",
+        "Volgens artikel 3 onder B. (Gemeente) Utrecht is dat zo.",
+        "Zie punt C. (Henk) hierboven.",
+        "Zie Bijlage (B.) Hierna volgt het besluit.",
+        "Met Henk (zie boven) Lammers besproken.",
+        "Toen zei Anna 'nee' tegen de buren.",
+        "Bij Jan 'Kamer 3' is vol.",
+    ] {
+        let names = found(text, Person);
+        assert!(names.iter().all(|n| !n.contains(['(', '\''])), "{text}: {names:?}");
+    }
+}
+
+#[test]
+fn a_sign_off_word_before_a_comma_is_not_read_as_a_reversed_surname() {
+    for (text, want) in [
+        ("Kun je morgen bellen? Groetjes, Lisa", "Lisa"),
+        ("Tot zaterdag! Liefs, Anna", "Anna"),
+        // A real reversed name still is one.
+        ("Aanvrager: Groeneveld, Lisa", "Groeneveld, Lisa"),
+    ] {
+        assert_eq!(found(text, Person), [want], "{text}");
+    }
+}
+
+#[test]
+fn a_double_surname_joined_by_a_spaced_hyphen_or_an_en_dash_is_one_name() {
+    for (text, want) in [
+        ("Petra Jansen - de Vries woont hier.", "Petra Jansen - de Vries"),
+        ("Petra Jansen–de Vries woont hier.", "Petra Jansen–de Vries"),
+        ("mevr. P. Jansen – de Vries belde.", "P. Jansen – de Vries"),
+        ("M. van den Heuvel - Smit tekende.", "M. van den Heuvel - Smit"),
+    ] {
+        assert_eq!(found(text, Person), [want], "{text}");
+    }
+    // Hard negatives: an organisation or a department after the dash.
+    assert_eq!(found("Jan Smit - Gemeente Utrecht", Person), ["Jan Smit"]);
+    assert_eq!(found("Anna Bakker - Afdeling Zorg", Person), ["Anna Bakker"]);
+    assert_eq!(found("Anna Bakker - de gemeente", Person), ["Anna Bakker"]);
+    // The next person in a list.
+    assert_eq!(found("Jan Smit - Willem Bakker", Person), ["Jan Smit", "Willem Bakker"]);
+}
+
+#[test]
+fn multi_letter_initials_are_at_most_five_bytes() {
+    assert!(super::MULTI_LETTER_INITIALS.iter().all(|w| w.len() <= 5));
+}
+
+#[test]
+fn lower_case_tussenvoegsel_match_keeps_in_step_with_the_list() {
+    for v in super::TUSSENVOEGSELS.iter().filter(|v| v.is_ascii() && !v.starts_with('\'')) {
+        assert!(super::is_lower_tussenvoegsel(v.as_bytes()), "{v}");
+        assert!(super::is_lower_tussenvoegsel(v.to_uppercase().as_bytes()), "{v}");
+    }
+    for w in ["vanx", "dee", "t", "", "bij", "zuid"] {
+        assert!(!super::is_lower_tussenvoegsel(w.as_bytes()), "{w}");
+    }
+}
+
+#[test]
+fn roles_and_schemes_are_not_names() {
+    assert!(found("M. Verbeek\nteamleider Kinderopvangtoeslag", Person) == ["M. Verbeek"]);
+    assert_eq!(
+        found("Aanwezig: Ellen Zwart (school), GZ-psycholoog dr. N. Amrani.", Person),
+        ["Ellen Zwart", "N. Amrani"]
+    );
+}
+
+#[test]
+fn an_ambiguous_given_name_paired_with_a_given_name() {
+    assert_eq!(found("Mark en Lisa komen morgen langs.", Person), ["Mark", "Lisa"]);
+    assert_eq!(found("Sterre en Daan gingen naar school.", Person), ["Sterre", "Daan"]);
+    for text in ["April en Mei zijn drukke maanden.", "Job en Inkomen", "Can en Will", "Storm en Regen"] {
+        assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+    }
+}
+
+#[test]
+fn the_english_pronoun_after_a_name_is_none() {
+    assert_eq!(found("Dear Dr. Patel, I am writing about my patient.", Person), ["Patel"]);
+    assert_eq!(found("Hello John, I hope you are well.", Person), ["John"]);
+    // An initial before a surname still is one.
+    assert_eq!(found("Aanwezig: Jansen, I. de Vries", Person), ["Jansen", "I. de Vries"]);
+}
+
+#[test]
+fn an_unlisted_given_name_before_a_listed_surname() {
+    for (text, want) in [
+        ("Namens Gurpreet Singh dien ik bezwaar in.", "Gurpreet Singh"),
+        ("Volgens Oluwaseun Adeyemi is de huur te hoog.", "Oluwaseun Adeyemi"),
+        // A surname written first stays with the given names after it.
+        ("Nguyen Thi Lan heeft de aanvraag ingediend.", "Nguyen Thi Lan"),
+    ] {
+        assert_eq!(found(text, Person), [want], "{text}");
+    }
+    // The role word before a given name still goes.
+    assert_eq!(found("Ergotherapeut Lotte Verhoeven belde.", Person), ["Lotte Verhoeven"]);
+    // Places, with a surname as their second word.
+    for text in [
+        "Wij wonen in Leidsche Rijn.",
+        "De provincie Zuid Holland",
+        "Het Haagse Bos is groot.",
+        "Het project Groene Hart loopt tot 2030.",
+        "Wij gingen naar Vondel Park en de Afsluit Dijk.",
+        "De gemeente Peel Maas",
+        "Hij werkt bij Gemeente Bosch.",
+        "Achternaam: van Dijk-van Wijk",
+    ] {
+        let got = found(text, Person);
+        assert!(got.is_empty() || got == ["van Dijk-van Wijk"], "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_household_named_by_its_surname() {
+    assert_eq!(found("Echtpaar Jansen-de Wit woont hier sinds 1990.", Person), ["Jansen-de Wit"]);
+    assert!(found("Het programma Gezin Centraal staat voorop.", Person).is_empty());
+}
+
+#[test]
+fn arabic_particles_belong_to_the_surname() {
+    assert_eq!(found("advocaat: mr. S. el Ouardi.", Person), ["S. el Ouardi"]);
+    assert_eq!(found("brief van wethouder N. Ben Hammou, niet openbaar", Person), ["N. Ben Hammou"]);
+    assert_eq!(found("Tolk: Hiba Al Hamwi (Arabisch)", Person), ["Hiba Al Hamwi"]);
+    // `al` is also "already": only before a capitalised word that goes on the name.
+    assert_eq!(found("Jan Visser heeft al Kees gebeld.", Person), ["Jan Visser", "Kees"]);
+    assert!(found("Dat is al Maandag gedaan.", Person).is_empty());
+}
+
+#[test]
+fn a_capitalised_article_after_an_organisation_word_names_a_thing() {
+    for text in [
+        "doorverwezen naar Huisartsenpraktijk De Linde. Het gaat",
+        "Hij zit op Basisschool De Regenboog in Zwolle.",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+    }
+    // A lower-case tussenvoegsel still restarts the reading: `DNA-profiel van Barbara Woźniak`.
+    assert_eq!(found("Het DNA-profiel van Barbara Woźniak", Person), ["Barbara Woźniak"]);
+}
+
+#[test]
+fn departments_after_a_job_title_are_not_names() {
+    for text in [
+        "Functie: beleidsadviseur Wonen, schaal 10",
+        "klacht over medewerker Parkeren (boete)",
+        "Ingrid de Boer\nDirecteur Uitkeringen",
+        "Wethouder Schuldhulp is portefeuillehouder.",
+        "| J. Hiemstra | gedeputeerde Energie | Provincie Fryslân |",
+        "Accountmanager Bedrijven",
+        "Projectleider Warmtetransitie",
+        "Handhaver Openbare Orde",
+        "Casemanager Veilig Thuis",
+    ] {
+        let got = found(text, Person);
+        assert!(got.iter().all(|n| n == "Ingrid de Boer" || n == "J. Hiemstra"), "{text}: {got:?}");
+    }
+    // A role still precedes surnames: `wethouder Wonink`, `medewerker Parkes`.
+    assert_eq!(found("wethouder Wonink opende", Person), ["Wonink"]);
+}
+
+#[test]
+fn attendance_lists_in_minutes() {
+    assert_eq!(
+        found("De leden: Van den Akker (CDA), Bouwmans (CDA), De Bie-Rovers (VVD).", Person),
+        ["Van den Akker", "Bouwmans", "De Bie-Rovers"]
+    );
+    assert_eq!(
+        found("Wethouders: Van Rooij, Goossens en Bekkers-Heesakkers.", Person),
+        ["Van Rooij", "Goossens", "Bekkers-Heesakkers"]
+    );
+    assert_eq!(found("Afwezig met kennisgeving: Roovers (VVD).", Person), ["Roovers"]);
+    // ` en ` joins names, not a name and a place or organisation.
+    assert_eq!(found("Aanwezig: Jan Visser en Gemeente Utrecht", Person), ["Jan Visser"]);
+}
+
+#[test]
+fn police_ranks_and_doctors_before_a_surname() {
+    assert_eq!(found("Huisarts: dokter Van Rijswijk, Gezondheidscentrum Moerwijk", Person), ["Van Rijswijk"]);
+    assert_eq!(found("Terugkoppeling door brigadier Hoekman.", Person), ["Hoekman"]);
+    // Where the doctor is, is no part of the name; a street named after a person stays one.
+    assert_eq!(found("ja dokter Kamphuis in de Stationsstraat", Person), ["Kamphuis"]);
+    assert!(found("Wij wonen aan de Johan van Oldenbarneveltlaan.", Person).is_empty());
+    // An interpreter is a label only with its colon: `een tolk Tigrinya` is a language.
+    assert!(found("gepland met een tolk Tigrinya.", Person).is_empty());
+}
+
+#[test]
+fn policy_looking_surnames_after_a_form_of_address_or_surname_label() {
+    assert_eq!(found("Geachte mevrouw Westerheuveling,", Person), ["Westerheuveling"]);
+    assert_eq!(found("Achternaam: Vlasbroeking\n", Person), ["Vlasbroeking"]);
+    // After a role such a word is a portfolio or a scheme.
+    assert!(found("teamleider Huisvesting", Person).is_empty());
+}
+
+#[test]
+fn a_list_of_full_names_is_not_read_as_reversed_names() {
+    // Before: `Jan Smit, Karin` and `Bos, Peter de` were read as reversed names, and `Wit`
+    // and `Ramdin` were left visible.
+    assert_eq!(
+        found("Aanwezig: Jan Smit, Karin Bos, Peter de Wit.", Person),
+        ["Jan Smit", "Karin Bos", "Peter de Wit"]
+    );
+    assert_eq!(
+        found("Ahmed Benali, Priya Ramdin en Kwame Mensah waren er ook.", Person),
+        ["Ahmed Benali", "Priya Ramdin", "Kwame Mensah"]
+    );
+    // A listed surname before a full name is a name of the list.
+    assert_eq!(found("Smit, Karin Bos en Peter de Wit waren er.", Person), ["Smit", "Karin Bos", "Peter de Wit"]);
+    // Reversed names are still reversed names.
+    assert_eq!(found("Benali, Priya heeft gebeld.", Person), ["Benali, Priya"]);
+    assert_eq!(found("Boer, Hendrik de", Person), ["Boer, Hendrik de"]);
+    assert_eq!(found("Van den Akker, Jan", Person), ["Van den Akker, Jan"]);
+    // A place before a name is no part of a list of names.
+    assert_eq!(found("Groningen, Jan Smit en Piet Bos.", Person), ["Jan Smit", "Piet Bos"]);
+    assert_eq!(found("Utrecht, B. de Groot", Person), ["B. de Groot"]);
+}
+
+#[test]
+fn initials_after_a_rejected_word_and_tussenvoegsel_start_a_name() {
+    assert_eq!(found("Dossier van J.P. Balkenende-Bakker (BSN 111222333).", Person), ["J.P. Balkenende-Bakker"]);
+    assert_eq!(found("Dossier van J.P. Balkenende.", Person), ["J.P. Balkenende"]);
+    assert!(found("Dossier van de gemeente.", Person).is_empty());
+}
+
+#[test]
+fn a_capitalised_word_after_a_family_word_is_a_given_name() {
+    assert_eq!(found("Ik ga morgen met oma Wil naar de markt.", Person), ["Wil"]);
+    // Not at a sentence start, nor after a sentence's end, nor inside a compound.
+    assert!(found("Oma Wil je koffie?", Person).is_empty());
+    assert!(found("Mijn oma. Wil jij ook?", Person).is_empty());
+    assert!(found("De grootoma Wil is er niet.", Person).is_empty());
+}
+
+#[test]
+fn quoted_mentioned_possessive_and_double_given_names() {
+    assert_eq!(found("Aan: 'Karin Bos'\nOnderwerp: uw aanvraag", Person), ["Karin Bos"]);
+    assert_eq!(found("@Piet kun jij dit oppakken?", Person), ["Piet"]);
+    assert_eq!(found("Petra's aanvraag is afgewezen.", Person), ["Petra"]);
+    assert_eq!(found("Met Piet’s moeder gesproken.", Person), ["Piet"]);
+    assert_eq!(found("Emma-Sophie de Vries belde.", Person), ["Emma-Sophie de Vries"]);
+    assert_eq!(found("Ik heet Emma-Sophie.", Person), ["Emma-Sophie"]);
+    // Hard negatives: a plural with an apostrophe, a quote or `@` inside a word.
+    assert!(found("Taxi's en Euro's.", Person).is_empty());
+    assert_eq!(found("Hedy d'Ancona", Person), ["Hedy d'Ancona"]);
+    assert!(found("mail naar jan@Example.nl", Person).is_empty());
+}
+
+#[test]
+fn a_salutation_before_a_full_stop_is_no_title() {
+    assert!(found("Hoi. Schrijf een brief.", Person).is_empty());
+    assert!(found("Hallo. Kun je helpen?", Person).is_empty());
+    assert_eq!(found("Dhr. Jansen belde. Mevr. Smit ook.", Person), ["Jansen", "Smit"]);
+}
+
+#[test]
+fn trade_names_and_abbreviations_after_full_names() {
+    assert!(found("zij werkt bij Albert Heijn in Rijswijk.", Person).is_empty());
+    assert_eq!(found("ten name van E.W.P. van der Meer. mijn bsn volgt", Person), ["E.W.P. van der Meer"]);
+    assert!(found("Geb. datum onbekend", Person).is_empty());
+}
+
+#[test]
+fn hard_negatives() {
+    for text in [
+        "Wij wonen aan de Johan de Wittlaan in Den Haag.",
+        "De Gemeente Utrecht heeft besloten.",
+        "Offerte van Bakker Installatietechniek B.V. ontvangen.",
+        "Stichting Van der Meer Fonds steunt het project.",
+        "Zie bijlage B. Hierin staat het besluit.",
+        "Volgens de AVG is dat verboden.",
+        "Het College van B en W vergadert.",
+        "Bezwaar bij Gedeputeerde Staten van Drenthe maken.",
+        "Provinciale Staten van Utrecht besloten.",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+    }
+}
+
+/// A Dutch given name that is also a word is a name mid-sentence after a lower-case word;
+/// alone at a sentence's start, and the English words and months, still need context.
+#[test]
+fn ambiguous_given_names_mid_sentence() {
+    assert_eq!(found("Ik heb Mark gisteren gesproken.", Person), ["Mark"]);
+    assert_eq!(found("Opgelost door Frank: cache geleegd.", Person), ["Frank"]);
+    assert_eq!(found("Dit is afgestemd met Hans.", Person), ["Hans"]);
+    for text in [
+        "Mark the date in your calendar.",
+        "Frank gesprek gevoerd over de voortgang.",
+        "The Bill was passed by parliament.",
+        "We discussed Christian values.",
+        "De vergadering is in April.",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+    }
+}
+
+/// `Vader van Sem`: the tussenvoegsel after a sentence's first word is "of" before a given
+/// name; before a surname it stays (`Volgens Van Dijk`).
+#[test]
+fn of_before_a_given_name_after_a_sentence_start() {
+    assert_eq!(found("Vader van Sem is Johan Smit.", Person), ["Sem", "Johan Smit"]);
+    assert_eq!(found("Moeder van Daan belde.", Person), ["Daan"]);
+}
+
+/// A capitalised `Van` between a name and a given name is part of the name (Vietnamese
+/// middle names); a lower-case `van` there is "from".
+#[test]
+fn capitalised_van_before_a_given_name() {
+    assert_eq!(found("The applicant, Mr Tran Van Minh, was born in Hanoi.", Person), ["Tran Van Minh"]);
+    assert_eq!(found("Samira van de Johan de Wittschool belde.", Person), ["Samira"]);
+}
+
+/// An imperative that opens a sentence is no part of the name after it; `Info` is a word.
+#[test]
+fn imperatives_and_info_are_no_names() {
+    assert_eq!(found("Bel Henk even terug.", Person), ["Henk"]);
+    assert_eq!(found("Bel Henk even terug op 020-1234567.", Person), ["Henk"]);
+    assert!(found("Aan: Info Gemeente Utrecht", Person).is_empty());
+    assert_eq!(found("Van: Piet Jansen\nCC: Info Gemeente", Person), ["Piet Jansen"]);
+}
+
+/// Heirs and the late are named by the surname after `erven` and `wijlen`.
+#[test]
+fn heirs_and_the_late() {
+    assert_eq!(found("Erven Pieters hebben bezwaar gemaakt.", Person), ["Pieters"]);
+    assert_eq!(found("De erven Pieters hebben bezwaar gemaakt.", Person), ["Pieters"]);
+    assert_eq!(found("Wijlen Jan Pieters liet een testament na.", Person), ["Jan Pieters"]);
+    for text in ["Op de erven van boerderijen staan schuren.", "De erven Noord en Zuid worden verkocht.", "Erven: zie bijlage 2."] {
+        assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+    }
+}
+
+/// The `'t` of a surname found alone; a family named by a listed surname, not a programme.
+#[test]
+fn a_family_and_apostrophe_t() {
+    assert_eq!(found("het gezin Kramer is verhuisd.", Person), ["Kramer"]);
+    assert!(found("Gezin Centraal is een programma.", Person).is_empty());
+    assert!(found("Zij deed mee aan het gezin Centraal traject.", Person).is_empty());
+    assert_eq!(found("Aanwezig: 't Hart, Jansen en Bakker.", Person), ["'t Hart", "Jansen", "Bakker"]);
+    assert_eq!(found("Mevrouw 't Hart is ziek.", Person), ["'t Hart"]);
+    assert!(found("In 't Hart van de stad ligt het plein.", Person).is_empty());
+}
+
+/// Unlisted surnames where their context says so: after a capitalised `Van` mid-sentence
+/// (also after `Casus`), after initials without dots opening a line; a listed one after
+/// `casus`.
+#[test]
+fn unlisted_surnames_after_van_casus_and_initials() {
+    assert_eq!(found("Ik sprak met Van Lommerzeel over de schuld.", Person), ["Van Lommerzeel"]);
+    assert_eq!(found("3. Casus Van Lommerzeel (dossier SHV-25-0347)", Person), ["Van Lommerzeel"]);
+    assert_eq!(found("2. casus Jansen besproken", Person), ["Jansen"]);
+    assert!(found("De casus Schiphol werd besproken.", Person).is_empty());
+    assert!(found("Casus Brandweer", Person).is_empty());
+    assert_eq!(found("JW van ’t Hof belde", Person), ["JW van ’t Hof"]);
+    // A hyphen's tussenvoegsels without a second surname are no part of a name.
+    assert!(found("Jan Kerkhof, PJ Bakker-van de gemeente", Person).iter().all(|n| !n.ends_with("van de")));
+    assert!(found("ZOË JW de Boer", Person).is_empty());
+    assert_eq!(found("  JW Bakkenist, 078-6137726", Person), ["JW Bakkenist"]);
+    // Not a place, organisation or word after `Van`, nor `De` before an unlisted word.
+    for text in [
+        "We gaan naar Van der Valk in Houten.",
+        "Het Van Abbemuseum is open.",
+        "We rijden naar De Kuip.",
+        "HR Bakkenist",
+        "PS Vergeet niet te bellen",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
+}
+
+/// Schools and shops named after people, the cells of a per-person table that hold no name,
+/// nationalities and places in an enumeration.
+#[test]
+fn schools_shops_table_rows_nationalities_and_places() {
+    for text in [
+        "Op school (OBS Prins Willem-Alexander) gaat het wisselend.",
+        "Hij zit op basisschool Jan Ligthart in groep 5.",
+        "| Omar Al-Hassan | 14/11/2016 | Dr. Nolensschool, groep 5 |",
+        "winkeldiefstal in de Toko Minh. Melder was de eigenaar.",
+        "If it helps, our German account is still open.",
+        "de ervaringen van de gemeenten Goes en Bergen.",
+    ] {
+        let names = found(text, Person);
+        assert!(names.iter().all(|n| n.starts_with("Omar")), "{text}: {names:?}");
+    }
+    let table = "| gegeven | aanvrager | partner |\n|---|---|---|\n| naam | Khaled Al-Hassan | Rama Haddad |\n| nationaliteit | Syrisch | Syrisch |";
+    assert_eq!(found(table, Person), ["Khaled Al-Hassan", "Rama Haddad"]);
+    let indented = "  | gegeven | aanvrager |\n  |---|---|\n  | Naam: | Khaled Al-Hassan |\n  | Nationaliteit: | Syrisch |";
+    assert_eq!(found(indented, Person), ["Khaled Al-Hassan"]);
+    // A cell under a role is still a name where the row holds names.
+    assert_eq!(found("| actie | wie |\n|---|---|\n| bellen | Jansen |", Person), ["Jansen"]);
+    assert_eq!(found("Dr. Verschoor belde.", Person), ["Verschoor"]);
+}
+
+/// Vietnamese names (surname, middle name, given name; `Van` there is no tussenvoegsel) and
+/// desks in a mail header.
+#[test]
+fn vietnamese_names_and_desks() {
+    assert_eq!(found("Nguyen Van An woont sinds 2019 in Rotterdam.", Person), ["Nguyen Van An"]);
+    assert_eq!(found("Nguyễn Thị Lan belde.", Person), ["Nguyễn Thị Lan"]);
+    assert_eq!(found("Pham Thi Mai en Le Van Hung kwamen.", Person), ["Pham Thi Mai", "Le Van Hung"]);
+    assert!(found("Jansen Van Dijk Transport", Person).is_empty());
+    assert!(found("Ze woont aan de Willem Van Oranjelaan.", Person).is_empty());
+    assert!(found("Handelsnaam: Jansen Van Dijk", Person).is_empty());
+    assert_eq!(found("Van: Ilse Bakker-de Graaf\nAan: Wmo-loket", Person), ["Ilse Bakker-de Graaf"]);
+    assert!(found("Aan: Zorgloket Utrecht", Person).is_empty());
+    assert_eq!(found("Aan: Jansen", Person), ["Jansen"]);
+}
+
+/// Abbreviated tussenvoegsels (`v.d.`, `v/d`, `vd`, `v.`), not `v.` before a number.
+#[test]
+fn abbreviated_tussenvoegsels() {
+    assert_eq!(found("Gesprek met Sander v.d. Heuvel over de aanvraag.", Person), ["Sander v.d. Heuvel"]);
+    assert_eq!(found("J. v.d. Berg belde.", Person), ["J. v.d. Berg"]);
+    assert_eq!(found("Jan v. Dijk is ziek.", Person), ["Jan v. Dijk"]);
+    assert_eq!(found("A.M. v/d Berg", Person), ["A.M. v/d Berg"]);
+    assert_eq!(found("Kees vd Berg belde.", Person), ["Kees vd Berg"]);
+    assert_eq!(found("JW v.d. Berg belde.", Person), ["JW v.d. Berg"]);
+    for text in ["Zie pagina 3 v. 10 van het rapport.", "De wet v. 2019 is van kracht."] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
+}
+
+/// Ambiguous given names as a chat's speakers after a time stamp; ensembles, residences,
+/// centres and firms of advice or law named after a person.
+#[test]
+fn chat_speakers_with_word_names_and_named_organisations() {
+    assert_eq!(found("[08:02] Roos: Goedemorgen allemaal!", Person), ["Roos"]);
+    assert_eq!(found("[08:06] Sterre: doe ik", Person), ["Sterre"]);
+    assert!(found("Roos: zie bijlage", Person).is_empty());
+    for text in [
+        "Het programma wordt verzorgd door het Willem Kloos Ensemble en een zanger.",
+        "het rentalcontract van de Rembrandt Residence op de Plesmanlaan",
+        "To: Expat Centre Leiden",
+        "opgesteld door Marleen Bruinsveld van Bruinsveld Evenementenadvies; zij komt ook",
+        "bijgestaan door Bastiaan Vreeswijk (Vreeswijk Advocatuur)",
+    ] {
+        let names = found(text, Person);
+        assert!(names.iter().all(|n| n.starts_with("Marleen") || n.starts_with("Bastiaan")), "{text}: {names:?}");
+    }
+}

@@ -1,0 +1,185 @@
+//! Word lists that more than one rule family reads, the lists the lexicon takes from this
+//! detector (`TITLES`, `TUSSENVOEGSELS`, `ORGANISATION_WORDS`), and the sets built once from lists
+//! (`TUSSENVOEGSEL_SET`; the endings of streets, roles, organisations and nouns of policy). A list
+//! that one rule family alone reads stays beside it (`NOT_INITIALS` in `caps`, `REPORTING_VERBS`
+//! in `surname_alone`).
+
+use crate::lexicon::{SuffixSet, WordSet as FastSet};
+use std::sync::LazyLock;
+
+/// A word list as a set, built once.
+pub(super) struct WordSet(LazyLock<FastSet>);
+
+impl WordSet {
+    const fn new(init: fn() -> FastSet) -> Self {
+        WordSet(LazyLock::new(init))
+    }
+
+    pub(super) fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+pub(super) static TUSSENVOEGSEL_SET: WordSet = WordSet::new(|| TUSSENVOEGSELS.iter().copied().collect());
+
+pub(super) static ROLE_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(ROLE_SUFFIXES));
+
+pub(super) static ORGANISATION_ENDING_SET: LazyLock<SuffixSet> =
+    LazyLock::new(|| SuffixSet::new(ORGANISATION_ENDINGS));
+
+pub(super) static ABSTRACT_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| {
+    SuffixSet::new(&[
+        "heid", "ing", "schap", "zaken", "beheer", "kunde", "ologie", "atie", "itie", "iteit", "isme",
+        "ering", "nis", "zorg", "werk", "beleid", "financiën", "onderwijs", "nummer", "toeslag",
+        "toeslagen",
+    ])
+});
+
+pub(super) static STREET_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(STREET_SUFFIXES));
+
+/// Given names that are also common English or Dutch words; alone, without a title, they are
+/// not read as names.
+pub(super) const AMBIGUOUS_GIVEN_NAMES: &[&str] = &[
+    "Can", "Will", "May", "June", "April", "Mark", "Bill", "Art", "Guy", "Hope", "Grace", "Faith",
+    "Joy", "Dawn", "Eve", "Rose", "Ruby", "Amber", "Jade", "Sky", "Storm", "Roos", "Lot", "Job",
+    "Toon", "Kader", "Bob", "Pat", "Sue", "Chance", "Summer", "Winter", "Christian", "Frank",
+    "Hans", "Gerrit", "Rik", "Sterre", "Maan", "Zon", "Bloem", "Vos",
+    // Nationalities (`our German account`).
+    "German", "Dane", "Norman",
+];
+
+pub(crate) const TUSSENVOEGSELS: &[&str] = &[
+    "van", "de", "der", "den", "het", "'t", "’t", "ten", "ter", "te", "in", "op", "aan", "uit",
+    "la", "le", "du", "da", "di", "del", "della", "dos", "das", "do", "von", "vom", "zu", "zum",
+];
+
+/// Titles, forms of address, roles and salutations: a capitalised word after one of these is
+/// a name. Lower case, without the trailing dot.
+pub(crate) const TITLES: &[&str] = &[
+    "dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "mej", "fam", "familie", "heer",
+    "mevrouw", "meneer", "juffrouw", "heren", "dames", "mevrouwen", "mevrouw/meneer", "mrs", "ms", "miss", "sir", "madam", "dear",
+    "beste", "geachte", "hallo", "hoi", "dag", "lieve", "hey", "hi", "wethouder", "burgemeester",
+    "minister", "staatssecretaris", "raadslid", "kamerlid", "gedeputeerde", "griffier",
+    "secretaris", "voorzitter", "directeur", "collega", "cliënt", "client", "cliente", "patiënt",
+    "patient", "consulent", "casemanager", "medewerker", "medewerkster", "behandelaar",
+    "huisarts", "advocaat", "advocate", "notaris", "inspecteur", "rechter", "officier",
+    "agent", "verzoeker", "verzoekster", "aanvrager", "aanvraagster", "betrokkene", "bewoner",
+    "bewoonster", "huurder", "eigenaar", "zoon", "dochter", "vader", "moeder", "broer", "zus",
+    "man", "vrouw", "echtgenoot", "echtgenote", "partner", "opa", "oma", "oom", "tante",
+    "buurman", "buurvrouw", "ambtenaar", "dominee", "pastoor", "imam", "rabbijn", "commissaris",
+    "minister-president", "premier", "verdachte", "getuige", "melder", "klager", "klaagster",
+    "bezwaarmaker", "belanghebbende", "leerling", "student", "stagiair", "sollicitant",
+    "werknemer", "werkgever", "contactpersoon", "gemachtigde", "curator", "bewindvoerder",
+    "mentor", "voogd", "boa", "klant", "leidinggevende", "teamleider", "handhaver", "user",
+    "gebruiker", "beambte", "agente", "wijkagent", "portefeuillehouder", "meester", "juf",
+    // `dokter Van Rijswijk`; police ranks in reports (`verbalisant De Graaf`, `brigadier
+    // Hoekman`).
+    "dokter", "verbalisant", "verbalisante", "brigadier", "hoofdagent",
+    // A couple named by its surname (`Echtpaar Jansen-de Wit`). (Not `gezin`: `Gezin Centraal`
+    // names a programme; `het gezin Kramer` is read once the text named a Kramer in full.)
+    "echtpaar",
+    // Heirs and the late (`de erven Pieters`, `wijlen J. Pieters`).
+    "erven", "wijlen",
+];
+
+/// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
+pub(crate) const ORGANISATION_WORDS: &[&str] = &[
+    "gemeente", "stichting", "ministerie", "provincie", "vereniging", "fonds", "holding", "groep",
+    "advocaten", "notarissen", "bureau", "bank", "universiteit", "hogeschool", "ziekenhuis",
+    "rechtbank", "raad", "college", "dienst", "belastingdienst", "politie", "partij", "museum",
+    "school", "centrum", "instituut", "academie", "coöperatie", "maatschap", "makelaardij",
+    "installatietechniek", "transport", "consultancy", "services", "group", "company",
+    "foundation", "bv", "nv", "vof", "zn", "zonen", "waterschap", "omgevingsdienst",
+    "veiligheidsregio", "ggd", "uwv", "svb", "duo", "rdw", "kliniek", "apotheek", "praktijk",
+    "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko", "loket",
+    "servicedesk", "helpdesk", "klantcontactcentrum",
+    "administratie", "accountants", "adviseurs", "advies", "thuiszorg", "kinderopvang",
+    "ensemble", "orkest", "koor", "residence", "centre", "center", "advocatuur",
+    "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
+    "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
+    // Portfolios and departments: the word after `wethouder`, `directeur`, `Minister van`.
+    "zaken", "binnenlandse", "buitenlandse", "koninkrijksrelaties", "justitie", "veiligheid",
+    "financiën", "onderwijs", "cultuur", "wetenschap", "volksgezondheid", "welzijn", "sport",
+    "defensie", "economische", "klimaat", "infrastructuur", "waterstaat", "landbouw", "natuur",
+    "sociale", "sociaal", "domein", "meldpunt", "loket", "werkgelegenheid", "asiel", "migratie", "ruimtelijke", "ordening", "mobiliteit",
+    "wijkbeheer", "informatiehuishouding", "openbaarheid", "burgerzaken", "publiekszaken",
+    "dienstverlening", "handhaving", "toezicht", "vergunningen", "inkomen", "participatie",
+    "jeugd", "economie", "personeel", "organisatie", "communicatie", "afdeling", "team",
+    "directie", "sector", "cluster", "bestuur", "wijkteam", "klantcontact", "front", "office",
+    "binnenstad", "centrum", "noord", "oost", "zuid", "west", "huisartsenpraktijk",
+    // `Gedeputeerde Staten`, `Provinciale Staten`, `Staten-Generaal`.
+    "staten", "staten-generaal",
+    // Departments and portfolios named by an activity, after a job title in signatures and
+    // logs (`beleidsadviseur Wonen`, `medewerker Parkeren`, `Directeur Uitkeringen`,
+    // `wethouder Schuldhulp`): none is a listed name.
+    "wonen", "parkeren", "uitkeringen", "schuldhulp", "schuldhulpverlening", "subsidies",
+    "belastingen", "leerplicht", "inburgering", "evenementen", "vergunningverlening", "wmo",
+    "jeugdzorg", "energie", "verkeer", "vervoer", "milieu", "erfgoed", "toerisme", "armoede",
+    "bedrijven", "ondernemers", "werkgevers", "openbare",
+    // Desks that sign mail (`Met vriendelijke groet,\nKlantenservice Eneco`).
+    "klantenservice", "servicedesk", "helpdesk", "secretariaat", "receptie",
+    // `Veilig Thuis`, the advice and reporting centre for domestic violence, after a role
+    // (`casemanager Veilig Thuis`).
+    "veilig",
+];
+
+const STREET_SUFFIXES: &[&str] = &[
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dreef", "steeg",
+    "markt", "burgwal", "plantsoen", "boulevard", "allee", "park", "baan",
+];
+
+/// Form fields whose value is a person's name (the word before the colon, lower case).
+pub(super) const PERSON_FIELD_LABELS: &[&str] = &[
+    "naam", "namen", "voornaam", "voornamen", "achternaam", "achternamen", "roepnaam", "geboortenaam",
+    "meisjesnaam", "voorletters", "handtekening", "ondertekend", "contactpersoon", "behandelaar", "aanvrager",
+    "cliënt", "client", "jeugdige", "moeder", "vader", "ouder", "partner", "betrokkene", "melder", "verzoeker",
+    "bezwaarmaker", "klant", "patiënt", "patient", "bewoner", "huurder", "eigenaar", "bestuurder", "medewerker",
+];
+
+/// Prepositions after which a capitalised word is a place: `uit Kampen`, `in Weert`.
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &["uit", "in", "naar", "te", "nabij", "vanuit", "richting", "tot", "via", "rond"];
+
+/// Listed surnames that, written alone, are mostly something else: brands, languages, rivers,
+/// points of the compass.
+pub(super) const NOT_A_PERSON_ALONE: &[&str] = &[
+    // Brands.
+    "Philips", "Verkade", "Ford", "Renault", "Ferrari", "Suzuki", "Skoda", "Douglas",
+    // Countries and cities (`from Poland`).
+    "Poland", "Spain", "London", "Paris", "Gent",
+    // Languages (programming languages too), peoples and faiths (`is Roma`, `is Christen`),
+    // rivers, points of the compass, feasts, parties.
+    "Engels", "English", "French", "Rust", "Swift", "Jenkins", "Rus", "Moor", "Roma", "Christen", "Maas", "Rijn",
+    "West", "Ramadan", "Groen",
+    // Diseases named after a person (`heeft Pfeiffer`; `de ziekte van Parkinson` also by the
+    // words before).
+    "Parkinson", "Pfeiffer", "Sjögren", "Graves", "Hashimoto", "Raynaud", "Wilms", "Scheuermann",
+];
+
+/// Titles written abbreviated with a dot.
+pub(super) const ABBREVIATED_TITLES: &[&str] = &[
+    "dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "mej", "fam", "ds", "mrs", "ms",
+];
+
+/// Role words that also end compounds (`Wijkteammedewerker`, `Woo-coördinator`, `commissiegriffier`).
+const ROLE_SUFFIXES: &[&str] = &[
+    "griffier", "secretaris", "voorzitter", "medewerker", "medewerkster", "adviseur", "wethouder",
+    "consulent", "directeur", "manager", "coördinator", "coordinator", "ambtenaar", "behandelaar",
+    "begeleider", "contactpersoon", "notulist", "verpleegkundige", "therapeut", "arts",
+    "jurist", "inspecteur", "regisseur", "functionaris", "officier", "rechercheur", "leider",
+    "leidinggevende", "houder", "handhaver", "afdelingshoofd", "psycholoog", "psychiater", "pedagoog",
+];
+
+/// Endings of compound words naming buildings, places and organisations (`Montessorischool`,
+/// `Dreeshuis`, `Frisobrug`, `Klussenbedrijf`); a known surname with such an ending
+/// (`Nijhuis`) stays a surname.
+const ORGANISATION_ENDINGS: &[&str] = &[
+    "school", "ziekenhuis", "gemeentehuis", "stadhuis", "buurthuis", "wijkhuis", "clubhuis",
+    "verpleeghuis", "dorpshuis", "jongerenhuis", "kantoor", "salon", "handel", "diensten",
+    "installaties", "brug", "rotonde", "plein", "centrum", "museum",
+    "theater", "college", "instituut", "academie", "gymnasium", "lyceum", "kliniek", "bedrijf",
+    "centrale",
+    "bureau", "fonds", "groep", "winkel", "hal", "zaal", "gebouw", "station", "haven", "regeling",
+    "dienst", "raad", "stichting", "vereniging", "partners", "advocaten", "straat", "laan", "weg",
+    "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs", "service", "loket",
+    "desk", "advies", "advocatuur",
+];

@@ -5,7 +5,7 @@
 
 Reads OUTDIR/speed.{deduce,presidio}.json (the runners' stderr lines), OUTDIR/speed.waarborg-lib.json
 (`cargo bench -p waarborg-pii --bench scan` on the speed corpus), OUTDIR/speed.waarborg.json
-(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,handset5,handset6,heldout,heldout2}.{md,json}
+(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,handset5,handset6,heldout,heldout2,heldout3}.{md,json}
 (score.py),
 OUTDIR/*.note and OUTDIR/env.json; writes OUTDIR/summary.md and OUTDIR/summary.json and prints the
 Markdown.  Stdlib only.
@@ -34,10 +34,11 @@ SETS = (
     ("handset6", "sixth hand-annotated set (development: names without titles, written by a helper that read no engine code, used for error analysis)"),
     ("heldout", "held-out set (blind: never used for tuning)"),
     ("heldout2", "second held-out set (blind: written in session 15 by a helper that read no engine code; never used for tuning)"),
+    ("heldout3", "third held-out set (blind: written in session 16 by a helper that read only the annotation guide and the build script; scored once on the code it was written against)"),
 )
 # The development sets (column label in the side-by-side table) and the blind set.
 DEV_SETS = (("handset", "dev"), ("handset2", "dev2"), ("handset3", "dev3"), ("handset4", "dev4"), ("handset5", "dev5"), ("handset6", "dev6"))
-BLIND_SETS = (("heldout", "blind"), ("heldout2", "blind2"))
+BLIND_SETS = (("heldout", "blind"), ("heldout2", "blind2"), ("heldout3", "blind3"))
 
 
 def load(path: str):
@@ -226,7 +227,7 @@ def acc_overview(accs: dict) -> list[str]:
         further = ", ".join(col for _, col in devs[1:])
         more = f"; {further} = further development sets" if further else ""
         md.append(f"Per-type F1 on the {count}hand-annotated sets side by side (dev = development set, used for error "
-                  f"analysis{more}; blind, blind2 = held-out sets, never used for tuning); per-type P and R are in the "
+                  f"analysis{more}; blind, blind2, blind3 = held-out sets, never used for tuning); per-type P and R are in the "
                   "sections below:")
         md.append("")
         md.append("| type | " + " | ".join(f"gold {col}" for _, col in sets) + " | "

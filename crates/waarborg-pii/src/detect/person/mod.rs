@@ -851,6 +851,13 @@ fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
 // (Inlined into its one caller, `chain_at`, as it was before it grew past the compiler's
 // threshold: as a call it cost 1.4 M more instructions a pass on the speed corpus.)
 #[inline(always)]
+/// A capitalised compound that names a service or team, no known surname (`Vluchtelingenwerk`,
+/// `Jeugdzorg`, `Wijkteam`, `Schuldhulp`).
+fn is_service(t: &Text<'_>, tok: &Tok) -> bool {
+    let w = &t.str[tok.start..tok.end];
+    !tok.surname && ["werk", "zorg", "team", "hulp", "loket"].iter().any(|e| w.len() >= e.len() + 3 && w.ends_with(e))
+}
+
 fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let word = |tok: &Tok| &t.str[tok.start..tok.end];
     let is_first = |tok: &Tok| tok.kind == Kind::Cap && tok.first;
@@ -994,6 +1001,20 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     // (`Samira van de Johan de Wittschool`: "from the", not a tussenvoegsel).
     let mut cut = toks.len();
     for (k, tok) in toks.iter().enumerate().skip(1) {
+        // `Henk van Vluchtelingenwerk`, `juf Sterre van de Anne Frankschool`: after a given
+        // name, `van`/`uit`/`bij` in lower case before an organisation, a building or a service
+        // (a word that ends like one: `-school`, `-werk`, `-zorg`, `-team`) says where the
+        // person is from; the name ends before it. Not in a street named after a person
+        // (`Jan van Galenstraat`).
+        if tok.kind == Kind::Tuss
+            && matches!(word(tok), "van" | "uit" | "bij")
+            && toks[..k].iter().any(&is_first)
+            && toks[k + 1..].iter().any(|n| n.kind == Kind::Cap && (n.is_organisation(t, false) || is_service(t, n)))
+            && !toks[k + 1..].iter().any(|n| n.is_street(t))
+        {
+            cut = k;
+            break;
+        }
         // After a complete name, `van`/`uit`/`bij`/`aan`/`op`/`in` starts a new phrase:
         // `L. Amrani van Veilig Thuis`, `mr. J.A. Eggelaar van Mulder Advocaten`,
         // `Jan Visser aan de Brink`.

@@ -486,3 +486,19 @@ fn chat_speakers_with_word_names_and_named_organisations() {
         assert!(names.iter().all(|n| n.starts_with("Marleen") || n.starts_with("Bastiaan")), "{text}: {names:?}");
     }
 }
+
+#[test]
+fn a_given_name_ends_before_the_organisation_it_is_from() {
+    for (text, want) in [
+        ("Voorleesochtend met juf Sterre van de Anne Frankschool, zaterdag.", "Sterre"),
+        ("vergeet je de Teams-link niet naar Henk van Vluchtelingenwerk?", "Henk"),
+        ("Ik sprak met Fatima van Jeugdzorg Drenthe.", "Fatima"),
+        ("Sander van het Wijkteam belde.", "Sander"),
+        // Surnames with `van` stay whole, and so do streets named after a person.
+        ("Ik sprak Maria van Wijk en daarna", "Maria van Wijk"),
+        ("Kees van Werkhoven belde.", "Kees van Werkhoven"),
+    ] {
+        assert_eq!(found(text, Person), [want], "{text}");
+    }
+    assert!(found("op de hoek met de Jan van Galenstraat", Person).is_empty());
+}

@@ -41,7 +41,7 @@ use context::{
 use lower_case::{lower_case_full_names, lower_case_mentions_again, lower_surname_after};
 use lower_case_cues::{lower_case_after_name_labels, lower_case_after_titles};
 use not_a_person::{
-    after_house_number, after_postcode, is_organisation, is_trade_name, language_here, looks_like_street,
+    after_house_number, after_postcode, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street,
     no_place_before_surname, organisation_label_before, place_before, school_before,
 };
 use surname_alone::{
@@ -1101,7 +1101,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             return None;
         }
     }
-    if is_organisation(t, toks, context && toks.len() == 1) || (toks.len() >= 2 && is_trade_name(&t.str[first.start..last.end])) {
+    if is_organisation(t, toks, context && toks.len() == 1)
+        || (toks.len() >= 2 && is_trade_name(&t.str[first.start..last.end]))
+        || building_named_after(t, toks)
+    {
         return None;
     }
     // `Kanaal Zuid 114`: a chain followed by a number is a street.

@@ -177,7 +177,9 @@ pub(super) fn after_house_number(t: &Text<'_>, start: usize) -> bool {
     })
 }
 
-/// `OBS Prins Willem-Alexander`, `basisschool Jan Ligthart`: a school named after a person.
+/// `OBS Prins Willem-Alexander`, `basisschool Jan Ligthart`: a school named after a person;
+/// and any venue whose kind is written in lower case before its name (`buurthuis De
+/// Vogelzang`, `wijkcentrum De Mussen`, `verpleeghuis Maria Oord`, `restaurant Vincent`).
 #[inline]
 pub(super) fn school_before(b: &[u8], start: usize) -> bool {
     if start < 4 || b[start - 1] != b' ' {
@@ -185,7 +187,35 @@ pub(super) fn school_before(b: &[u8], start: usize) -> bool {
     }
     let word = &b[ascii_word_start(b, start - 1)..start - 1];
     [&b"OBS"[..], b"CBS", b"PCBS", b"RKBS", b"KBS", b"SBO", b"IKC", b"basisschool", b"kindcentrum"].contains(&word)
+        || (word.len() >= 3
+            && word.iter().all(u8::is_ascii_lowercase)
+            && word != b"thuis"
+            && VENUE_ENDINGS.iter().any(|e| word.ends_with(e.as_bytes())))
 }
+
+/// `het Willem Dreeshuis`, `het Anne Frankhuis`: a building named after a person, with its
+/// article (a person has none), whose last word is the person's listed surname with `huis` run
+/// on and is no surname itself (`Jan Kamphuis` is a name; so is `Ilse Meeshuis` without `het`).
+#[inline]
+pub(super) fn building_named_after(t: &Text<'_>, toks: &[Tok]) -> bool {
+    let Some(last) = toks.last().filter(|l| toks.len() >= 2 && l.kind == Kind::Cap && !l.surname && !l.first) else {
+        return false;
+    };
+    let before = &t.bytes[..toks[0].start];
+    if !(before.ends_with(b" het ") || before.ends_with(b"\nhet ") || before == b"het ") {
+        return false;
+    }
+    let w = &t.str[last.start..last.end];
+    w.len() >= 7 && w.ends_with("huis") && is_surname(&w[..w.len() - 4])
+}
+
+/// How the kinds of venue end that are named after their kind (`buurthuis`, `zorgcentrum`,
+/// `sporthal`, `zwembad`, `huisartsenpraktijk`).
+const VENUE_ENDINGS: &[&str] = &[
+    "huis", "centrum", "gebouw", "sporthal", "sportpark", "zwembad", "school", "kliniek", "kerk", "moskee",
+    "synagoge", "tempel", "theater", "restaurant", "hotel", "camping", "apotheek", "praktijk", "bibliotheek",
+    "boerderij", "hospice", "dagverblijf", "speelzaal", "kinderopvang",
+];
 
 /// Labels after which a capitalised name is a business or a place, not a person
 /// (`Handelsnaam: Kapsalon X`, `Place of birth: Lyon, France`).
@@ -285,6 +315,24 @@ pub(super) fn looks_like_street(word: &str) -> bool {
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Person;
+
+    #[test]
+    fn venues_named_after_their_kind_or_a_person_are_not_names() {
+        for text in [
+            "een gesprek met alle buren in buurthuis De Vogelzang.",
+            "Hij woont in zorgcentrum Johannes Hospitium in Wijk.",
+            "Zij verblijft in verpleeghuis Maria Oord.",
+            "We gaan naar restaurant Vincent.",
+            "bijeenkomsten in het Willem Dreeshuis en het Anne Frankhuis.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}");
+        }
+        // A person after a role or at home, and surnames ending in -huis without `het`.
+        assert_eq!(found("huisarts Jansen belde", Person), ["Jansen"]);
+        assert_eq!(found("Ze was thuis Marieke belde haar.", Person), ["Marieke"]);
+        assert_eq!(found("Ik sprak Jan Kamphuis en Els Oosterhuis.", Person), ["Jan Kamphuis", "Els Oosterhuis"]);
+        assert_eq!(found("Van: Ilse Meeshuis", Person), ["Ilse Meeshuis"]);
+    }
 
     #[test]
     fn places_after_a_place_label_are_not_names() {

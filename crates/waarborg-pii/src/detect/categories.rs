@@ -149,6 +149,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "mishandeling", "drugshandel", "tbs", "reclassering", "zit vast", "vog geweigerd",
             "enkelband", "voorwaardelijk", "opgepakt", "geweldsdelict", "zedendelict",
             "strafbeschikking", "politierechter", "strafzaak", "aanhouding", "voorarrest", "*hechtenis",
+            "parketnummer", "proeftijd", "rijontzegging", "ontzegging van de rijbevoegdheid",
         ],
     ),
 ];
@@ -276,6 +277,16 @@ impl CategoryDetector {
             {
                 continue;
             }
+            // `Parketnummer: 13-123456-24`, `onder parketnummer 16/178233-24`: the public
+            // prosecutor's number of one criminal case, in a text that names someone, is that
+            // person's case; without a number it is the word, as policy text uses it.
+            if term.text == "parketnummer" {
+                let number = t.bytes[end..].iter().take(4).position(u8::is_ascii_digit).is_some();
+                if number && !names.is_empty() {
+                    out.push(CategoryHit { category: term.category, range: start..end, score: 0.8 });
+                }
+                continue;
+            }
             let (s_start, s_end) = t.sentence_around(start, 240);
             if !self.about_a_person(t, s_start, s_end, names) && !self.impersonal_after_a_person(t, s_start, names) {
                 continue;
@@ -354,6 +365,10 @@ const CATEGORY_FIELDS: &[&str] = &[
     "medische gegevens", "medische bijzonderheden", "gezondheid", "religie", "geloof", "godsdienst",
     "medisch", "medische situatie", "medische achtergrond", "gezondheidssituatie", "klachten",
     "levensovertuiging",
+    // The offence and the sentence of a penal order or judgment (`Opgelegd: geldboete …,
+    // voorwaardelijk`).
+    "feit", "feiten", "strafbaar feit", "opgelegd", "opgelegde straf", "straf", "strafoplegging", "vonnis",
+    "antecedenten", "justitiële documentatie",
 ];
 
 /// Whether `sentence` starts with one of [`CATEGORY_FIELDS`] and its colon.
@@ -552,6 +567,23 @@ mod tests {
         // A complaint is no health complaint; `Klachten:` needs a health term after it.
         assert!(categories("Ik heb klachten over de buren.").is_empty());
         assert!(categories("Jan Bakker\nKlachten: geluidsoverlast van de buren").is_empty());
+    }
+
+    #[test]
+    fn a_penal_order_is_about_its_addressee() {
+        assert_eq!(
+            categories("Aan: Dirk-Jan Hogeveen, Leeuwarden.\n\nOpgelegd: geldboete van € 850,00 en ontzegging van de rijbevoegdheid, voorwaardelijk."),
+            [Category::Criminal]
+        );
+        assert_eq!(
+            categories("Belanghebbende: mevrouw Nadia El Amrani\nDe zaak is ingezonden onder parketnummer 16/178233-24."),
+            [Category::Criminal]
+        );
+        // The word without a case's number, or a case's number in a text that names no one.
+        assert!(categories("Belanghebbende: mevrouw Nadia El Amrani\nHet parketnummer staat op de dagvaarding.").is_empty());
+        assert!(categories("Het OM vermeldt het parketnummer 16/178233-24 op elke brief.").is_empty());
+        // A field of a form that states no offence.
+        assert!(categories("Aan: Dirk-Jan Hogeveen\nFeit: de aanvraag is te laat ingediend.").is_empty());
     }
 
     #[test]

@@ -848,9 +848,15 @@ fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
     )
 }
 
-// (Inlined into its one caller, `chain_at`, as it was before it grew past the compiler's
-// threshold: as a call it cost 1.4 M more instructions a pass on the speed corpus.)
-#[inline(always)]
+/// Royal titles, written before a given name (`Koningin Máxima`); also surnames (`Koning`,
+/// `Prins`), so a title only there.
+const ROYAL_TITLES: &[&str] = &["Koning", "Koningin", "Prins", "Prinses", "Kroonprins", "Kroonprinses", "Keizer", "Keizerin"];
+
+/// Places of two words or a hyphenated three that read like a person's name.
+fn is_place_named_like_a_person(chain: &str) -> bool {
+    ["Anna Paulowna", "Anna Jacobapolder", "Hendrik-Ido-Ambacht", "Jan Hendrikspolder"].contains(&chain)
+}
+
 /// A capitalised compound that names a service or team, no known surname (`Vluchtelingenwerk`,
 /// `Jeugdzorg`, `Wijkteam`, `Schuldhulp`).
 fn is_service(t: &Text<'_>, tok: &Tok) -> bool {
@@ -858,6 +864,9 @@ fn is_service(t: &Text<'_>, tok: &Tok) -> bool {
     !tok.surname && ["werk", "zorg", "team", "hulp", "loket"].iter().any(|e| w.len() >= e.len() + 3 && w.ends_with(e))
 }
 
+// (Inlined into its one caller, `chain_at`, as it was before it grew past the compiler's
+// threshold: as a call it cost 1.4 M more instructions a pass on the speed corpus.)
+#[inline(always)]
 fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let word = |tok: &Tok| &t.str[tok.start..tok.end];
     let is_first = |tok: &Tok| tok.kind == Kind::Cap && tok.first;
@@ -878,6 +887,19 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         context = true;
         inner_title = Some(&toks[last_title]);
         toks = &toks[last_title + 1..];
+    }
+    // `Sint Anthonis`, `Sint Maarten`, `Anna Paulowna`: a place (or a saint), not a person.
+    if toks.first().is_some_and(|f| f.kind == Kind::Cap)
+        && ((toks.len() >= 2 && (word(&toks[0]) == "Sint" || is_place_named_like_a_person(&t.str[toks[0].start..toks[1].end])))
+            || is_place_named_like_a_person(word(&toks[0])))
+    {
+        return None;
+    }
+    // `Koning Willem-Alexander`, `Prinses Amalia`: a royal title before a given name is a
+    // title, not part of the name (`Jan Koning` keeps his surname).
+    if toks.len() >= 2 && toks[0].kind == Kind::Cap && ROYAL_TITLES.contains(&word(&toks[0])) && is_first(&toks[1]) {
+        context = true;
+        toks = &toks[1..];
     }
     let head = toks;
     let context_at_head = context;

@@ -502,3 +502,16 @@ fn a_given_name_ends_before_the_organisation_it_is_from() {
     }
     assert!(found("op de hoek met de Jan van Galenstraat", Person).is_empty());
 }
+
+#[test]
+fn royal_titles_and_places_named_like_people() {
+    assert_eq!(
+        found("Koning Willem-Alexander en Koningin Máxima bezochten Prinses Amalia.", Person),
+        ["Willem-Alexander", "Máxima", "Amalia"]
+    );
+    assert_eq!(found("Ik sprak Jan Koning en Els Prins.", Person), ["Jan Koning", "Els Prins"]);
+    assert!(found("Het beleid geldt in Anna Paulowna, Sint Anthonis en Hendrik-Ido-Ambacht.", Person).is_empty());
+    assert_eq!(found("Op Sint Maarten woont Anna Jansen.", Person), ["Anna Jansen"]);
+    // A title alone before a chain that the title empties (`Dr.` then nothing) reads on.
+    assert!(found("Staatssekretär Dr.", Person).is_empty());
+}

@@ -889,7 +889,9 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         toks = &toks[last_title + 1..];
     }
     // `Sint Anthonis`, `Sint Maarten`, `Anna Paulowna`: a place (or a saint), not a person.
-    if toks.first().is_some_and(|f| f.kind == Kind::Cap)
+    // (The first byte settles most chains: `S`, `A`, `H` or `J` may start such a place.)
+    let lead = toks.first().filter(|f| f.kind == Kind::Cap).map(|f| t.bytes[f.start]);
+    if matches!(lead, Some(b'S' | b'A' | b'H' | b'J'))
         && ((toks.len() >= 2 && (word(&toks[0]) == "Sint" || is_place_named_like_a_person(&t.str[toks[0].start..toks[1].end])))
             || is_place_named_like_a_person(word(&toks[0])))
     {
@@ -897,7 +899,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     // `Koning Willem-Alexander`, `Prinses Amalia`: a royal title before a given name is a
     // title, not part of the name (`Jan Koning` keeps his surname).
-    if toks.len() >= 2 && toks[0].kind == Kind::Cap && ROYAL_TITLES.contains(&word(&toks[0])) && is_first(&toks[1]) {
+    if matches!(lead, Some(b'K' | b'P')) && toks.len() >= 2 && ROYAL_TITLES.contains(&word(&toks[0])) && is_first(&toks[1]) {
         context = true;
         toks = &toks[1..];
     }

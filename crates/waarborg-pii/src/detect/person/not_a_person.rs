@@ -186,8 +186,14 @@ pub(super) fn school_before(b: &[u8], start: usize) -> bool {
         return false;
     }
     let word = &b[ascii_word_start(b, start - 1)..start - 1];
+    // (Most words before a chain are short function words: `de`, `met`, `van`.)
+    if word.len() < 3 {
+        return false;
+    }
     [&b"OBS"[..], b"CBS", b"PCBS", b"RKBS", b"KBS", b"SBO", b"IKC", b"basisschool", b"kindcentrum"].contains(&word)
-        || (word.len() >= 3
+        || (word.len() >= 4
+            && word[0].is_ascii_lowercase()
+            && VENUE_LAST_BYTES.contains(&word[word.len() - 1])
             && word.iter().all(u8::is_ascii_lowercase)
             && word != b"thuis"
             && VENUE_ENDINGS.iter().any(|e| word.ends_with(e.as_bytes())))
@@ -208,6 +214,9 @@ pub(super) fn building_named_after(t: &Text<'_>, toks: &[Tok]) -> bool {
     let w = &t.str[last.start..last.end];
     w.len() >= 7 && w.ends_with("huis") && is_surname(&w[..w.len() - 4])
 }
+
+/// The last bytes of [`VENUE_ENDINGS`], a cheap test before them.
+const VENUE_LAST_BYTES: &[u8] = b"smwlkdertgjf";
 
 /// How the kinds of venue end that are named after their kind (`buurthuis`, `zorgcentrum`,
 /// `sporthal`, `zwembad`, `huisartsenpraktijk`).
@@ -315,6 +324,13 @@ pub(super) fn looks_like_street(word: &str) -> bool {
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Person;
+
+    #[test]
+    fn every_venue_ending_has_its_last_byte_listed() {
+        for ending in super::VENUE_ENDINGS {
+            assert!(super::VENUE_LAST_BYTES.contains(&ending.as_bytes()[ending.len() - 1]), "{ending}");
+        }
+    }
 
     #[test]
     fn venues_named_after_their_kind_or_a_person_are_not_names() {

@@ -130,6 +130,20 @@ fn is_local(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-') || c >= 0x80
 }
 
+/// A Woo ground for a redaction as Woo documents print it where a name stood: `5.1.2e`,
+/// `5.1.2.e`, `5.1.1c`, `10.2e`, `10.2.e` (the digits of an article and a letter).
+fn is_woo_ground(local: &[u8]) -> bool {
+    let Some((&letter, digits)) = local.split_last() else {
+        return false;
+    };
+    let digits = digits.strip_suffix(b".").unwrap_or(digits);
+    letter.is_ascii_lowercase()
+        && digits.first().is_some_and(u8::is_ascii_digit)
+        && digits.last().is_some_and(u8::is_ascii_digit)
+        && digits.iter().all(|&c| c.is_ascii_digit() || c == b'.')
+        && digits.contains(&b'.')
+}
+
 fn address_around(t: &Text<'_>, at: usize) -> Option<std::ops::Range<usize>> {
     let b = t.bytes;
     // Local part: up to 64 allowed bytes before `@`, starting with a letter or digit.
@@ -144,6 +158,11 @@ fn address_around(t: &Text<'_>, at: usize) -> Option<std::ops::Range<usize>> {
         start += 1;
     }
     if start == at || t.char_before(start).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // `5.1.2e@minbzk.nl`: a Woo decision's ground for a redaction (art. 5.1 lid 2 sub e Woo)
+    // in place of the local part: the address was redacted already.
+    if is_woo_ground(&b[start..at]) {
         return None;
     }
     // Domain: labels of letters, digits and inner hyphens, separated by dots.
@@ -209,6 +228,10 @@ mod tests {
 
     #[test]
     fn hard_negatives() {
+        // A Woo document's redacted address, and an address whose local part only looks so.
+        assert!(found("Aan: 5.1.2e <5.1.2e@minbzk.nl>", Email).is_empty());
+        assert!(found("Van: 10.2.e@rijksoverheid.nl", Email).is_empty());
+        assert_eq!(found("mail 5.1.2ea@minbzk.nl of jan.5e@minbzk.nl", Email), ["5.1.2ea@minbzk.nl", "jan.5e@minbzk.nl"]);
         assert!(found("volg @gemeente op sociale media", Email).is_empty());
         assert!(found("install pkg@1.2.3", Email).is_empty());
         assert!(found("jan@localhost", Email).is_empty());

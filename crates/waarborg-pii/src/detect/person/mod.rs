@@ -938,6 +938,17 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     {
         return Some(NameHit { range: toks[0].start..toks[2].end, score: 0.85 });
     }
+    // `Lin Mei`, `Zhang Min`, `Wang Dan`: a Chinese name, surname first, whose given name is
+    // also a Dutch word (a month, `min`, `dan`) and would end the chain.
+    if toks.len() == 2
+        && toks[0].kind == Kind::Cap
+        && toks[1].kind == Kind::Cap
+        && CHINESE_SURNAMES.contains(&word(&toks[0]))
+        && CHINESE_GIVEN_NAMES_THAT_ARE_WORDS.contains(&word(&toks[1]))
+        && !t.bytes.get(toks[1].end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return Some(NameHit { range: toks[0].start..toks[1].end, score: 0.85 });
+    }
     // A role word before a first name (`Ergotherapeut Lotte Verhoeven`); a listed surname there
     // is written first and stays (`Nguyen Thi Lan`).
     if toks.len() >= 3 && toks[0].kind == Kind::Cap && !is_first(&toks[0]) && is_first(&toks[1]) {
@@ -1313,6 +1324,17 @@ const VIETNAMESE_SURNAMES: &[&str] = &[
     "Vũ", "Vo", "Võ", "Dang", "Đặng", "Bui", "Bùi", "Do", "Đỗ", "Ho", "Hồ", "Ngo", "Ngô", "Duong", "Dương", "Ly", "Lý",
     "Truong", "Trương", "Dinh", "Đinh", "Lam", "Lâm", "Trinh", "Trịnh", "Doan", "Đoàn", "Luong", "Lương",
 ];
+
+/// The commonest Chinese surnames in pinyin.
+const CHINESE_SURNAMES: &[&str] = &[
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Hu", "Guo",
+    "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Tang", "Song", "Han", "Feng", "Deng", "Cao", "Peng", "Zeng",
+    "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang", "Du", "Ye", "Cheng", "Wei", "Su", "Ding", "Shen", "Zhong",
+    "Cui", "Tan", "Fan", "Liao", "Jin", "Xia", "Fang", "Zou", "Xiong", "Qiu", "Qin", "Hou", "Yin", "Xue", "Yan",
+];
+
+/// Chinese given names in pinyin that are also Dutch words (`mei`, `min`, `dan`, `jun`).
+const CHINESE_GIVEN_NAMES_THAT_ARE_WORDS: &[&str] = &["Mei", "Min", "Dan", "Jun", "Bin", "Ping", "Lan"];
 
 /// Vietnamese middle names, as written with and without their diacritics.
 const VIETNAMESE_MIDDLE_NAMES: &[&str] = &[

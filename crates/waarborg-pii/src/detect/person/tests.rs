@@ -515,3 +515,12 @@ fn royal_titles_and_places_named_like_people() {
     // A title alone before a chain that the title empties (`Dr.` then nothing) reads on.
     assert!(found("Staatssekretär Dr.", Person).is_empty());
 }
+
+#[test]
+fn chinese_names_whose_given_name_is_a_dutch_word() {
+    assert_eq!(found("Contactpersoon: Lin Mei, afdeling ICT.", Person), ["Lin Mei"]);
+    assert_eq!(found("Ik sprak met Zhang Min en Wang Dan.", Person), ["Zhang Min", "Wang Dan"]);
+    // A month before its year stays a date; other chains read as before.
+    assert!(!found("Zie de nota van Tang Mei 2024.", Person).iter().any(|n| n == "Tang Mei"));
+    assert_eq!(found("Behandelaar: Lin Jansen", Person), ["Lin Jansen"]);
+}

@@ -433,6 +433,11 @@ pub(super) fn undotted_initials_name(t: &Text<'_>, i: usize, end: usize) -> Opti
 /// Capitals that stand before a surname without being initials: abbreviations of Dutch public
 /// life, parties and companies, Roman numerals, and `U` (the formal "you"). Sorted (searched
 /// by halving; a test checks the order).
+/// Whether `word` (in capitals) is a listed abbreviation, no initials (`OK`, `NVT`, `HR`).
+pub(super) fn is_abbreviation(word: &str) -> bool {
+    NOT_INITIALS.binary_search(&word).is_ok()
+}
+
 const NOT_INITIALS: &[&str] = &[
     "ABN", "ACM", "AD", "AFM", "AH", "AI", "ALV", "AM", "ANP", "AO", "AOW", "AP", "API", "APV", "AVG", "AW",
     "BBB", "BCC", "BO", "BOA", "BRP", "BSN", "BSO", "BV", "BW", "BZ", "BZK", "CAO", "CBS", "CC", "CDA", "CEO",

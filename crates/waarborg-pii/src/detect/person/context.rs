@@ -13,13 +13,16 @@ use super::words::{
 use crate::lexicon::with_lower;
 use crate::text::Text;
 
-/// `Voorletters: E.M.`: the label of initials before `start`.
+/// `Voorletters: E.M.`, `Paraaf: CM`: the label of initials before `start`.
 pub(super) fn initials_label_before(t: &Text<'_>, start: usize) -> bool {
     let head = t.str[..start].trim_end_matches([' ', '\t']);
     let Some(head) = head.strip_suffix(':') else { return false };
     let head = head.trim_end();
     let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    with_lower(word, |w| matches!(w, "voorletters" | "voorletter" | "initialen" | "initials"))
+    // (`Paraaf medewerker:`, `Paraaf behandelaar:`: the paraph's label opens its line.)
+    let line = &head[head.rfind('\n').map_or(0, |p| p + 1)..];
+    with_lower(word, |w| matches!(w, "voorletters" | "voorletter" | "initialen" | "initials" | "paraaf"))
+        || line.trim_start().get(..6).is_some_and(|w| w.eq_ignore_ascii_case("paraaf"))
 }
 
 /// Whether a name label and its colon (or dotted leader) stand right before `start`:

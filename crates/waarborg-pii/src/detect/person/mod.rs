@@ -33,7 +33,7 @@ mod words;
 
 pub(crate) use lower_case_cues::LOWER_CASE_TITLES;
 pub(crate) use words::{ORGANISATION_WORDS, TITLES, TUSSENVOEGSELS};
-use caps::{ascii_caps_word, caps_name, is_form_of_address, undotted_initials_name};
+use caps::{ascii_caps_word, caps_name, is_abbreviation, is_form_of_address, undotted_initials_name};
 use context::{
     after_ik_ben, could_end_a_cell, in_place_column, initials_label_before, name_context, name_label_before,
     personal_title_before, reversed_tail, title_before, Tail,
@@ -245,6 +245,14 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
                 (end - i <= 3 && b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80))
                     .then(|| undotted_initials_name(t, i, end))
                     .flatten()
+                    // `Paraaf: CM`, `Voorletters: JW`: initials without dots as a field's value.
+                    .or_else(|| {
+                        (end - i <= 4
+                            && matches!(b.get(end), None | Some(b'\n' | b'\r'))
+                            && initials_label_before(t, i)
+                            && !is_abbreviation(&t.str[i..end]))
+                            .then(|| NameHit { range: i..end, score: 0.85 })
+                    })
             });
             match hit {
                 Some(hit) => {

@@ -524,3 +524,13 @@ fn chinese_names_whose_given_name_is_a_dutch_word() {
     assert!(!found("Zie de nota van Tang Mei 2024.", Person).iter().any(|n| n == "Tang Mei"));
     assert_eq!(found("Behandelaar: Lin Jansen", Person), ["Lin Jansen"]);
 }
+
+#[test]
+fn initials_as_a_fields_value() {
+    assert_eq!(found("Paraaf medewerker: CM", Person), ["CM"]);
+    assert_eq!(found("Voorletters: JW\nAchternaam: Bakker", Person), ["JW", "Bakker"]);
+    assert_eq!(found("Paraaf: J.K.", Person), ["J.K."]);
+    for text in ["Paraaf: OK", "Paraaf: NVT", "Status: OK", "Afdeling: HR"] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
+}

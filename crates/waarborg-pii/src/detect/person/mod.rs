@@ -251,7 +251,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
                             && matches!(b.get(end), None | Some(b'\n' | b'\r'))
                             && initials_label_before(t, i)
                             && !is_abbreviation(&t.str[i..end]))
-                            .then(|| NameHit { range: i..end, score: 0.85 })
+                            .then_some(NameHit { range: i..end, score: 0.85 })
                     })
             });
             match hit {

@@ -321,6 +321,12 @@ fn lower_surname_end(t: &Text<'_>, end: usize, any_after_particles: bool, any: b
     let mut pos = end + 1;
     let mut particles = false;
     for _ in 0..4 {
+        // `sander v.d. heuvel`, `kees v/d berg`: an abbreviated tussenvoegsel.
+        if let Some(len) = lower_abbreviated_tussenvoegsel(&b[pos..]) {
+            particles = true;
+            pos += len + 1;
+            continue;
+        }
         let we = lower_word_end(t, pos);
         if we == pos {
             return None;
@@ -343,6 +349,20 @@ fn lower_surname_end(t: &Text<'_>, end: usize, any_after_particles: bool, any: b
         return ok.then_some(we);
     }
     None
+}
+
+/// The length of an abbreviated tussenvoegsel at the start of `rest` in lower case (`v.d.`,
+/// `v/d`, `vd`, `v.`), when a space and a lower-case letter follow it.
+pub(super) fn lower_abbreviated_tussenvoegsel(rest: &[u8]) -> Option<usize> {
+    // (Longer forms first: `v.d.` before `v.`.)
+    const FORMS: &[&str] = &["v.d.", "v/d", "v.d", "vd.", "vd", "v."];
+    if rest.first() != Some(&b'v') {
+        return None;
+    }
+    FORMS
+        .iter()
+        .find(|f| rest.starts_with(f.as_bytes()) && rest.get(f.len()) == Some(&b' ') && rest.get(f.len() + 1).is_some_and(u8::is_ascii_lowercase))
+        .map(|f| f.len())
 }
 
 /// A given name or a tussenvoegsel: not what a surname in lower case is read as.
@@ -368,8 +388,12 @@ fn lower_initials_name(t: &Text<'_>, start: usize, cued: bool) -> Option<usize> 
     while count < 5 && b.get(pos).is_some_and(u8::is_ascii_lowercase) && b.get(pos + 1) == Some(&b'.') {
         count += 1;
         pos += 2;
-        // `f. j.`: initials written with spaces.
-        if b.get(pos) == Some(&b' ') && b.get(pos + 2) == Some(&b'.') && b.get(pos + 1).is_some_and(u8::is_ascii_lowercase) {
+        // `f. j.`: initials written with spaces (not `j. v.d. linden`: a tussenvoegsel).
+        if b.get(pos) == Some(&b' ')
+            && b.get(pos + 2) == Some(&b'.')
+            && b.get(pos + 1).is_some_and(u8::is_ascii_lowercase)
+            && lower_abbreviated_tussenvoegsel(&b[pos + 1..]).is_none_or(|len| len == 2)
+        {
             pos += 1;
         }
     }

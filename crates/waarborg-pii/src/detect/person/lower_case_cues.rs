@@ -6,7 +6,7 @@
 
 use super::{is_arabic_particle, is_article, is_no_value, is_tussenvoegsel, needs_article, word_end, NameHit};
 use super::context::possessive_before;
-use super::lower_case::{is_lower_name_particle, lower_word_end, lower_word_ends};
+use super::lower_case::{is_lower_name_particle, lower_abbreviated_tussenvoegsel, lower_word_end, lower_word_ends};
 use super::not_a_person::looks_like_street;
 use super::words::{AMBIGUOUS_GIVEN_NAMES, PERSON_FIELD_LABELS};
 use crate::lexicon::{is_common_word, is_surname, with_lower};
@@ -266,6 +266,16 @@ pub(super) fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out
         while b.get(pos).is_some_and(u8::is_ascii_lowercase) && b.get(pos + 1) == Some(&b'.') {
             pos += 2;
             initials = true;
+            // `f. j. bakker`: initials written with spaces (not `j. v.d. linden`: a
+            // tussenvoegsel).
+            if b.get(pos) == Some(&b' ')
+                && b.get(pos + 1).is_some_and(u8::is_ascii_lowercase)
+                && b.get(pos + 2) == Some(&b'.')
+                && !b.get(pos + 3).is_some_and(u8::is_ascii_alphanumeric)
+                && lower_abbreviated_tussenvoegsel(&b[pos + 1..]).is_none_or(|len| len == 2)
+            {
+                pos += 1;
+            }
         }
         if initials {
             if b.get(pos) != Some(&b' ') {
@@ -285,6 +295,12 @@ pub(super) fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out
         // Tussenvoegsels, then one word.
         let mut tuss = false;
         let end = loop {
+            // `mw j. v.d. linden`: an abbreviated tussenvoegsel.
+            if let Some(len) = lower_abbreviated_tussenvoegsel(&b[pos..]) {
+                tuss = true;
+                pos += len + 1;
+                continue;
+            }
             let end = word_end(t, pos);
             if end == pos {
                 break None;
@@ -503,6 +519,23 @@ fn lower_double_name_end(t: &Text<'_>, start: usize, end: usize) -> usize {
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Person;
+
+    #[test]
+    fn spaced_initials_and_abbreviated_tussenvoegsels_in_lower_case() {
+        for (text, want) in [
+            ("mw j. v.d. linden belde", "j. v.d. linden"),
+            ("mw a. v. bakker belde", "a. v. bakker"),
+            ("mw f. j. bakker belde", "f. j. bakker"),
+            ("dhr. j. v.d. berg-de wit", "j. v.d. berg-de wit"),
+            ("de heer k. v.d. heuvel", "k. v.d. heuvel"),
+            ("ze heeft gebeld (met sander v.d. heuvel van de afdeling)", "sander v.d. heuvel"),
+            ("vraag het aan kees v/d berg", "kees v/d berg"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
+        // `v.` before a word of the phrase after it is no tussenvoegsel of a name.
+        assert_eq!(found("met sander v. de gemeente", Person), ["sander"]);
+    }
 
     #[test]
     fn lower_case_double_names_and_particles_are_read_to_the_end() {

@@ -533,6 +533,9 @@ mod tests {
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
+        // A verb after a given name is no surname (`dochter ingrid helpt`, `haar zoon karim belde`).
+        assert_eq!(found("dochter ingrid helpt haar", Person), ["ingrid"]);
+        assert_eq!(found("haar zoon karim belde gisteren boos op", Person), ["karim"]);
         // `v.` before a word of the phrase after it is no tussenvoegsel of a name.
         assert_eq!(found("met sander v. de gemeente", Person), ["sander"]);
     }

@@ -160,6 +160,9 @@ pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
     "mijn neef", "mijn nicht", "mijn opa", "mijn oma", "mijn oom", "mijn tante", "mijn stiefzoon",
     "mijn stiefdochter", "mijn pleegzoon", "mijn pleegdochter", "mijn schoonmoeder",
     "mijn schoonvader", "mijn vriendje", "mijn vriendinnetje",
+    // Someone's partner, written of in the third person (`haar man gerrit`, `zijn vrouw els`).
+    "haar man", "haar vrouw", "haar vriend", "haar vriendin", "haar partner", "zijn vrouw", "zijn man",
+    "zijn vriendin", "zijn vriend", "zijn partner",
     "groet", "groeten", "groetjes", "gr.", "mvg", "van:", "from:",
     // `iban … tnv j jansen`: "ten name van" on a payment line, read like a title.
     "tnv", "t.n.v.",
@@ -187,7 +190,9 @@ fn cue_of(word: &[u8]) -> Cue {
         b"groet" | b"groeten" | b"groetjes" | b"gr" | b"mvg" => Cue::SignOff,
         b"van:" | b"from:" => Cue::Header,
         b"heer" | b"familie" | b"mr" | b"dr" | b"drs" | b"ir" | b"prof" => Cue::CapitalOnly,
-        w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") || w == b"naam is" => Cue::Given,
+        w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") || w.starts_with(b"haar ") || w.starts_with(b"zijn ") || w == b"naam is" => {
+            Cue::Given
+        }
         _ => Cue::Title,
     }
 }
@@ -533,6 +538,10 @@ mod tests {
         ] {
             assert_eq!(found(text, Person), [want], "{text}");
         }
+        // A partner written of in the third person.
+        assert_eq!(found("buurvrouw truus en haar man henk", Person), ["truus", "henk"]);
+        assert_eq!(found("zijn vrouw els belde over de aanvraag", Person), ["els"]);
+        assert!(found("haar man heeft dementie", Person).is_empty());
         // A verb after a given name is no surname (`dochter ingrid helpt`, `haar zoon karim belde`).
         assert_eq!(found("dochter ingrid helpt haar", Person), ["ingrid"]);
         assert_eq!(found("haar zoon karim belde gisteren boos op", Person), ["karim"]);

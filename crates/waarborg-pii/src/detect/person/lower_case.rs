@@ -285,6 +285,62 @@ pub(super) fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
     }
 }
 
+/// `stuur dit naar lisa, joost en fatma`, `kees en fatima komen`: in text typed in lower case,
+/// an enumeration of listed given names (no common word, no name that is also a word: `roos`,
+/// `mark`), at least three, or two joined by `en`, are names.
+pub(super) fn lower_case_enumerated_given_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
+    use crate::lexicon::{flags_of, COMMON, FIRST, ORG, TITLE, TUSS};
+    let b = t.bytes;
+    let found_before = out.len();
+    let given = |start: usize, end: usize| {
+        let word = &t.str[start..end];
+        let f = flags_of(word);
+        end - start >= 3
+            && f & FIRST != 0
+            && f & (COMMON | TITLE | TUSS | ORG) == 0
+            && !AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(word))
+    };
+    let mut i = 0;
+    while i < b.len() {
+        // A lower-case word at a word's start.
+        if !b[i].is_ascii_lowercase() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'-')) {
+            i += 1;
+            continue;
+        }
+        let mut items: Vec<Range<usize>> = Vec::new();
+        let mut joined_by_en = false;
+        let mut pos = i;
+        loop {
+            let end = lower_word_end(t, pos);
+            if end == pos || !lower_word_ends(b, end) || !given(pos, end) {
+                break;
+            }
+            items.push(pos..end);
+            if b[end..].starts_with(b", ") && b.get(end + 2).is_some_and(u8::is_ascii_lowercase) {
+                pos = end + 2;
+            } else if b[end..].starts_with(b" en ") && b.get(end + 4).is_some_and(u8::is_ascii_lowercase) {
+                joined_by_en = true;
+                pos = end + 4;
+            } else {
+                break;
+            }
+        }
+        let next = items.last().map_or(i + 1, |r| r.end);
+        if items.len() >= 3 || (items.len() == 2 && joined_by_en) {
+            for r in items {
+                if !out[..found_before].iter().any(|h| crate::detect::overlaps(&h.range, &r)) {
+                    out.push(NameHit { range: r, score: 0.7 });
+                }
+            }
+        }
+        i = next.max(i + 1);
+        // Skip the rest of the word.
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
+            i += 1;
+        }
+    }
+}
+
 /// Given names that are also places one goes to (`naar florence`, `naar lourdes`).
 const PLACES_NAMED: &[&[u8]] = &[
     b"florence", b"lourdes", b"sofia", b"victoria", b"adelaide", b"lima", b"georgia", b"chelsea", b"india",
@@ -413,6 +469,15 @@ fn lower_initials_name(t: &Text<'_>, start: usize, cued: bool) -> Option<usize> 
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Person;
+
+    #[test]
+    fn enumerated_given_names_in_lower_case() {
+        assert_eq!(found("stuur dit naar collega's: lisa, joost en fatma", Person), ["lisa", "joost", "fatma"]);
+        assert_eq!(found("kees en fatima komen morgen", Person), ["kees", "fatima"]);
+        for text in ["appels, peren en bananen", "roos, lelie en tulp", "mark en roos komen", "wij, jullie en zij"] {
+            assert!(found(text, Person).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn full_names_typed_in_lower_case() {

@@ -38,7 +38,7 @@ use context::{
     after_ik_ben, could_end_a_cell, in_place_column, initials_label_before, name_context, name_label_before,
     personal_title_before, reversed_tail, title_before, Tail,
 };
-use lower_case::{lower_case_full_names, lower_case_mentions_again, lower_surname_after};
+use lower_case::{lower_case_enumerated_given_names, lower_case_full_names, lower_case_mentions_again, lower_surname_after};
 use lower_case_cues::{lower_case_after_name_labels, lower_case_after_titles};
 use not_a_person::{
     after_house_number, after_postcode, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street,
@@ -322,6 +322,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     if lower_case_text {
         lower_case_full_names(t, out);
         lower_case_after_name_labels(t, out);
+        lower_case_enumerated_given_names(t, out);
     }
     if out.iter().any(|h| b[h.range.start].is_ascii_lowercase()) {
         lower_case_mentions_again(t, out);

@@ -5,9 +5,9 @@ Run from the repository root:
 
     python3 tools/gazetteer/build.py
 
-The script needs the pinned faker, mimesis and dutch-words versions. If the running interpreter
-does not have them, it creates a throw-away virtual environment under /tmp, installs them there
-with pip, and re-runs itself with that interpreter. Nothing else is downloaded.
+The script needs the pinned faker version. If the running interpreter does not have it, it
+creates a throw-away virtual environment under /tmp, installs faker==FAKER_VERSION there with
+pip, and re-runs itself with that interpreter. Nothing else is downloaded.
 
 Outputs (UTF-8, one entry per line, sorted by code point, deduplicated, first line a '#'
 comment):
@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import collections
 import importlib
-import json
 import os
 import re
 import subprocess
@@ -37,11 +36,6 @@ import unicodedata
 from pathlib import Path
 
 FAKER_VERSION = "40.54.0"
-# Dutch surnames beyond faker's: the nl locale of mimesis (MIT), filtered with the Dutch and
-# English words of mimesis and the 10,000 most frequent Dutch words of dutch-words (CC BY 4.0,
-# used only as a filter, not copied).
-MIMESIS_VERSION = "22.2.0"
-DUTCH_WORDS_VERSION = "0.2.5"
 VENV_DIR = Path("/tmp/waarborg-gazetteer-venv")
 
 HERE = Path(__file__).resolve().parent
@@ -168,24 +162,21 @@ def transliterate(word: str, locale: str) -> str:
 def ensure_faker() -> None:
     """Re-exec under a venv with the pinned faker unless this interpreter already has it."""
     try:
-        from importlib import metadata
+        import faker  # noqa: F401
 
-        if (metadata.version("faker"), metadata.version("mimesis"), metadata.version("dutch-words")) == (
-            FAKER_VERSION, MIMESIS_VERSION, DUTCH_WORDS_VERSION
-        ):
+        if getattr(faker, "VERSION", None) == FAKER_VERSION:
             return
-    except metadata.PackageNotFoundError:
+    except ImportError:
         pass
     if os.environ.get("WAARBORG_GAZETTEER_REEXEC"):
-        sys.exit(f"faker=={FAKER_VERSION}, mimesis=={MIMESIS_VERSION} or dutch-words=={DUTCH_WORDS_VERSION} "
-                 f"still not importable inside {VENV_DIR}")
+        sys.exit(f"faker=={FAKER_VERSION} still not importable inside {VENV_DIR}")
     py = VENV_DIR / "bin" / "python"
     if not py.exists():
         print(f"creating venv {VENV_DIR}", file=sys.stderr)
         subprocess.check_call([sys.executable, "-m", "venv", str(VENV_DIR)])
     subprocess.check_call(
         [str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         f"faker=={FAKER_VERSION}", f"mimesis=={MIMESIS_VERSION}", f"dutch-words=={DUTCH_WORDS_VERSION}"]
+         f"faker=={FAKER_VERSION}"]
     )
     env = dict(os.environ, WAARBORG_GAZETTEER_REEXEC="1")
     os.execve(str(py), [str(py), str(Path(__file__).resolve()), *sys.argv[1:]], env)
@@ -380,51 +371,6 @@ def write_list(path: Path, items) -> int:
     return len(items)
 
 
-def mimesis_surnames() -> tuple[list[str], set[str]]:
-    """The surnames of mimesis's `nl` locale, and the lowercased words that a surname taken from
-    them must not be: mimesis's own Dutch and English words and the 10,000 most frequent Dutch
-    words of dutch-words. Its list is long (8,117) and partly archaic (`Aalberdink`,
-    `Baelinckhuisken`); it holds many eastern and northern names faker lacks (`Bouwman`,
-    `Derksen`, `Eggink`, `Lamers`)."""
-    import dutch_words
-    import mimesis
-
-    base = Path(mimesis.__file__).resolve().parent / "datasets"
-    names = json.loads((base / "nl" / "person.json").read_text(encoding="utf-8"))["surnames"]
-    words = {w.lower() for w in dutch_words.get_ranked()}
-    for loc in ("nl", "en"):
-        words |= {w.lower() for w in json.loads((base / loc / "text.json").read_text(encoding="utf-8"))["words"]}
-    return names, words
-
-
-def mimesis_tokens(raw: str, words: set[str]) -> list[str]:
-    """The core tokens of a mimesis surname that are safe to add: capitalised, at least four
-    letters, no capital inside (`TerMaat`, `VanEarden` are run-together spellings) other than a
-    leading `IJ`, no particle, no word of `words` (`Pas`, `Woord`, `Haven`, `Pass`). The caller
-    also leaves out given names."""
-    out = []
-    for tok in split_entry(raw):
-        for part in tok.split("-"):
-            inner = part[2:] if part.startswith("IJ") else part[1:]
-            if (len(part) < 4 or not part[:1].isupper() or any(c.isupper() for c in inner)
-                    or part.lower() in PARTICLES or part.lower() in words):
-                continue
-            out.append(part)
-    return out
-
-
-def package_licence(package: str) -> tuple[str, str]:
-    """(licence name from a package's metadata, text of its bundled licence file)."""
-    from importlib import metadata
-
-    dist = metadata.distribution(package)
-    name = dist.metadata.get("License") or dist.metadata.get("License-Expression") or "UNKNOWN"
-    texts = [f.read_text() for f in (dist.files or []) if Path(str(f)).name.startswith("LICENSE")]
-    if not texts:
-        sys.exit(f"{package}'s licence file not found in its dist-info")
-    return name, texts[0].strip()
-
-
 def faker_licence() -> tuple[str, str]:
     """(licence name from the package metadata, text of the bundled licence file)."""
     from importlib import metadata
@@ -468,17 +414,8 @@ def main() -> None:
             if x:
                 col.add_surname(x, source)
         per_source_raw[source] = (len(set(first)), len(set(last)))
-    # Read after the first names of every other source: a mimesis token that is also a given
-    # name (`Stijn`, `Roel`, `Wessel`: old patronymic surnames) is left out, as a given name that
-    # is also a surname changes how a chain like `stijn jansen` is read.
     for x in extra_first:
         col.add_first(x, "extra_first_names.txt")
-    mimesis_names, mimesis_words = mimesis_surnames()
-    for x in mimesis_names:
-        for tok in mimesis_tokens(x, mimesis_words):
-            if tok not in col.first and fold(tok) not in col.first:
-                col.add_surname(tok, "mimesis:nl")
-    per_source_raw["mimesis:nl"] = (0, len(set(mimesis_names)))
     for x in extra_surnames:
         col.add_surname(x, "extra_surnames.txt")
 
@@ -552,7 +489,6 @@ def main() -> None:
 
     write_sources(
         licence=faker_licence(),
-        mimesis_licence=package_licence("mimesis"),
         counts={"first_names.txt": n_first, "surnames.txt": n_sur,
                 "common_words_nl.txt": n_common, "name_particles.txt": n_part,
                 "places_nl.txt": n_places},
@@ -570,7 +506,7 @@ def main() -> None:
           f"({sum(sizes.values())} bytes)")
 
 
-def write_sources(*, licence, mimesis_licence, counts, sizes, per_source_raw, first_by_src, sur_by_src,
+def write_sources(*, licence, counts, sizes, per_source_raw, first_by_src, sur_by_src,
                   n_extra, folded, dropped, places_also_surname) -> None:
     rows = []
     for src, (raw_f, raw_l) in per_source_raw.items():
@@ -582,7 +518,6 @@ def write_sources(*, licence, mimesis_licence, counts, sizes, per_source_raw, fi
     table = "\n".join(rows)
     licence_name, licence_text = licence
     licence_block = "\n".join("    " + line if line else "" for line in licence_text.splitlines())
-    mimesis_block = "\n".join("    " + line if line else "" for line in mimesis_licence[1].splitlines())
     text = f"""# Name gazetteer data: sources and licences
 
 This file is generated by `tools/gazetteer/build.py`; do not edit it by hand.
@@ -610,22 +545,6 @@ substantial portions; the name lists here are extracts of faker's data, so the n
 wheel's `licenses/LICENSE.txt` is reproduced here and must stay with these files:
 
 {licence_block}
-
-### mimesis {MIMESIS_VERSION}
-
-The `surnames` list of the `nl` locale (`mimesis/datasets/nl/person.json`) of the Python
-package [mimesis](https://pypi.org/project/mimesis/) version **{MIMESIS_VERSION}** (pinned in
-`build.py`): 8,117 Dutch surnames, partly archaic spellings, rich in eastern and northern names
-that faker lacks. Licence: **{mimesis_licence[0]}**; its notice, which must stay with these files:
-
-{mimesis_block}
-
-Only core tokens of at least four letters are taken, without run-together spellings
-(`TerMaat`), particles, or any word of mimesis's Dutch and English word lists
-(`datasets/{{nl,en}}/text.json`) or of the 10,000 most frequent Dutch words of the package
-[dutch-words](https://pypi.org/project/dutch-words/) {DUTCH_WORDS_VERSION} (word list of the
-University of Leipzig's Wortschatz project, CC BY 4.0). The word lists are used as a filter
-only; none of their data is included here.
 
 Places: the `cities` tuple of `faker.providers.address.nl_NL.Provider`, one-word entries only,
 and the one-word names of Dutch municipalities that it lacks (`MUNICIPALITIES` in `build.py`,
@@ -700,9 +619,8 @@ or included here.
 
     python3 tools/gazetteer/build.py
 
-from the repository root. It creates `{VENV_DIR}` with `faker=={FAKER_VERSION}`,
-`mimesis=={MIMESIS_VERSION}` and `dutch-words=={DUTCH_WORDS_VERSION}` if the running
-interpreter lacks those versions, rewrites the six files in `crates/waarborg-pii/data/`, and
+from the repository root. It creates `{VENV_DIR}` with `faker=={FAKER_VERSION}` if the running
+interpreter lacks that version, rewrites the six files in `crates/waarborg-pii/data/`, and
 prints every dropped name. The output is deterministic. To move to a newer faker, change
 `FAKER_VERSION` in the script, rerun, and review the printed drops and the diff.
 """

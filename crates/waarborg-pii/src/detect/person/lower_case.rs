@@ -300,45 +300,51 @@ pub(super) fn lower_case_enumerated_given_names(t: &Text<'_>, out: &mut Vec<Name
             && f & (COMMON | TITLE | TUSS | ORG) == 0
             && !AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(word))
     };
-    let mut i = 0;
-    while i < b.len() {
-        // A lower-case word at a word's start.
-        if !b[i].is_ascii_lowercase() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'-')) {
-            i += 1;
-            continue;
-        }
-        let mut items: Vec<Range<usize>> = Vec::new();
-        let mut joined_by_en = false;
-        let mut pos = i;
-        loop {
-            let end = lower_word_end(t, pos);
-            if end == pos || !lower_word_ends(b, end) || !given(pos, end) {
-                break;
-            }
-            items.push(pos..end);
-            if b[end..].starts_with(b", ") && b.get(end + 2).is_some_and(u8::is_ascii_lowercase) {
-                pos = end + 2;
-            } else if b[end..].starts_with(b" en ") && b.get(end + 4).is_some_and(u8::is_ascii_lowercase) {
-                joined_by_en = true;
-                pos = end + 4;
-            } else {
-                break;
-            }
-        }
-        let next = items.last().map_or(i + 1, |r| r.end);
-        if items.len() >= 3 || (items.len() == 2 && joined_by_en) {
-            for r in items {
+    // The words around each separator (`, ` or ` en `), in text order; a run of them joined
+    // word to word is one enumeration.
+    let mut run: Vec<Range<usize>> = Vec::new();
+    let mut joined_by_en = false;
+    let flush = |run: &mut Vec<Range<usize>>, joined_by_en: &mut bool, out: &mut Vec<NameHit>| {
+        if run.len() >= 3 || (run.len() == 2 && *joined_by_en) {
+            for r in run.drain(..) {
                 if !out[..found_before].iter().any(|h| crate::detect::overlaps(&h.range, &r)) {
                     out.push(NameHit { range: r, score: 0.7 });
                 }
             }
         }
-        i = next.max(i + 1);
-        // Skip the rest of the word.
-        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
-            i += 1;
+        run.clear();
+        *joined_by_en = false;
+    };
+    // Separators in text order: `, ` (at its comma) and ` en ` (at its space).
+    let mut separators: Vec<(usize, usize)> = memchr::memchr_iter(b',', b)
+        .filter(|&at| b.get(at + 1) == Some(&b' '))
+        .map(|at| (at, 2))
+        .chain(memchr::memmem::find_iter(b, b" en ").map(|at| (at, 4)))
+        .collect();
+    separators.sort_unstable();
+    for (sep_start, sep_len) in separators {
+        // The word before the separator and the one after it, both in lower case.
+        let mut before = sep_start;
+        while before > 0 && b[before - 1].is_ascii_lowercase() {
+            before -= 1;
         }
+        let after = sep_start + sep_len;
+        let after_end = lower_word_end(t, after);
+        let word_starts = before == 0 || !(b[before - 1].is_ascii_alphanumeric() || b[before - 1] >= 0x80 || b[before - 1] == b'-');
+        if before == sep_start || !word_starts || after_end == after || !lower_word_ends(b, after_end) || !given(before, sep_start) || !given(after, after_end) {
+            flush(&mut run, &mut joined_by_en, out);
+            continue;
+        }
+        if run.last().is_some_and(|r| r.start == before) {
+            run.push(after..after_end);
+        } else {
+            flush(&mut run, &mut joined_by_en, out);
+            run.push(before..sep_start);
+            run.push(after..after_end);
+        }
+        joined_by_en |= sep_len == 4;
     }
+    flush(&mut run, &mut joined_by_en, out);
 }
 
 /// Given names that are also places one goes to (`naar florence`, `naar lourdes`).

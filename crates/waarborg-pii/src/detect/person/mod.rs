@@ -949,11 +949,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     // `Lin Mei`, `Zhang Min`, `Wang Dan`: a Chinese name, surname first, whose given name is
     // also a Dutch word (a month, `min`, `dan`) and would end the chain.
+    // (The given name's flag first: a common word is rare as a chain's second word.)
     if toks.len() == 2
+        && toks[1].common
         && toks[0].kind == Kind::Cap
         && toks[1].kind == Kind::Cap
-        && CHINESE_SURNAMES.contains(&word(&toks[0]))
         && CHINESE_GIVEN_NAMES_THAT_ARE_WORDS.contains(&word(&toks[1]))
+        && CHINESE_SURNAMES.contains(&word(&toks[0]))
         && !t.bytes.get(toks[1].end + 1).is_some_and(u8::is_ascii_digit)
     {
         return Some(NameHit { range: toks[0].start..toks[1].end, score: 0.85 });

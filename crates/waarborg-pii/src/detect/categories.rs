@@ -149,7 +149,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "mishandeling", "drugshandel", "tbs", "reclassering", "zit vast", "vog geweigerd",
             "enkelband", "voorwaardelijk", "opgepakt", "geweldsdelict", "zedendelict",
             "strafbeschikking", "politierechter", "strafzaak", "aanhouding", "voorarrest", "*hechtenis",
-            "parketnummer", "proeftijd", "rijontzegging", "ontzegging van de rijbevoegdheid",
+            "parketnummer", "rijontzegging", "ontzegging van de rijbevoegdheid",
         ],
     ),
 ];
@@ -365,10 +365,11 @@ const CATEGORY_FIELDS: &[&str] = &[
     "medische gegevens", "medische bijzonderheden", "gezondheid", "religie", "geloof", "godsdienst",
     "medisch", "medische situatie", "medische achtergrond", "gezondheidssituatie", "klachten",
     "levensovertuiging",
-    // The offence and the sentence of a penal order or judgment (`Opgelegd: geldboete …,
-    // voorwaardelijk`).
-    "feit", "feiten", "strafbaar feit", "opgelegd", "opgelegde straf", "straf", "strafoplegging", "vonnis",
-    "antecedenten", "justitiële documentatie",
+    // The offence and the sentence of a penal order or judgment (`Opgelegde straf: geldboete
+    // …, voorwaardelijk`); not the bare `Feit:` or `Opgelegd:` of an administrative decision
+    // (`Feit: de vergunning is voorwaardelijk verleend`).
+    "strafbaar feit", "opgelegde straf", "straf", "strafoplegging", "vonnis", "antecedenten",
+    "justitiële documentatie",
 ];
 
 /// Whether `sentence` starts with one of [`CATEGORY_FIELDS`] and its colon.
@@ -572,9 +573,13 @@ mod tests {
     #[test]
     fn a_penal_order_is_about_its_addressee() {
         assert_eq!(
-            categories("Aan: Dirk-Jan Hogeveen, Leeuwarden.\n\nOpgelegd: geldboete van € 850,00 en ontzegging van de rijbevoegdheid, voorwaardelijk."),
+            categories("Aan: Dirk-Jan Hogeveen, Leeuwarden.\n\nOpgelegde straf: geldboete van € 850,00, voorwaardelijk."),
             [Category::Criminal]
         );
+        // An administrative decision's fields and an employment's probation are no offence.
+        assert!(categories("Aan: Jan Bakker\nFeit: de vergunning is voorwaardelijk verleend.").is_empty());
+        assert!(categories("Aan: Jan Bakker\nOpgelegd: last onder dwangsom, voorwaardelijk bij herhaling.").is_empty());
+        assert!(categories("Mevrouw Els de Vries heeft een proeftijd van een maand.").is_empty());
         assert_eq!(
             categories("Belanghebbende: mevrouw Nadia El Amrani\nDe zaak is ingezonden onder parketnummer 16/178233-24."),
             [Category::Criminal]

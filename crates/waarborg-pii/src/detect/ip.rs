@@ -6,11 +6,12 @@
 //! **Why it is personal data:** the CJEU (Breyer, C-582/14) holds that an IP address is personal
 //! data when the controller can link it to a subscriber.
 //!
-//! **Hard negatives:** version numbers (`versie 1.2.3.4`), section numbers (`1.2.3.4.5`,
-//! `zie 3.1.2.4`, BIO controls `maatregel 12.4.1.1`), times (`10:30:00`), and addresses that
-//! name no one device: the loopback and unspecified addresses (`127.0.0.1`, `0.0.0.0`), subnet
-//! masks (`255.255.255.0`), and a network's own and broadcast addresses (`10.20.0.0`,
-//! `192.168.1.255`), as ranges are not marked either (`185.94.113.0/24`).
+//! **Hard negatives:** version numbers (`versie 1.2.3.4`), section numbers (`1.2.3.4.5`, BIO
+//! controls `maatregel 12.4.1.1`), times (`10:30:00`), and addresses that name no one device:
+//! the loopback and unspecified addresses (`127.0.0.1`, `0.0.0.0`), subnet masks
+//! (`255.255.255.0`), and after a word of a network or range its own and broadcast addresses
+//! (`het netwerk 10.20.0.0`, `bereik … tot 192.168.1.255`), as ranges are not marked either
+//! (`185.94.113.0/24`).
 
 use super::{Hit, PatternRule};
 use crate::entity::EntityType;
@@ -83,6 +84,12 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !names_one_device(octets) {
         return None;
     }
+    // `het netwerk 10.20.0.0`, `IP-bereik 185.94.113.0 tot 185.94.113.255`: a network's own or
+    // broadcast address after a word of a network or range (elsewhere `x.y.z.0` and `x.y.z.255`
+    // may be hosts of a larger network).
+    if matches!(octets[3], 0 | 255) && t.before_has(m.start, 48, &["netwerk", "subnet", "bereik", "range", "reeks", "broadcast", "segment"]) {
+        return None;
+    }
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
     }
@@ -115,16 +122,15 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     // `paragraaf 3.1.2.4`, `artikel 2.3.1.1`, `bijlage 1.2.3.4`: a section number of small parts.
-    // Also after a word that refers to a part of a text (`zie 3.1.2.4`, `onder 2.1.1.3`), and a
-    // control of the government's security baseline (`BIO-maatregel 12.4.1.1`).
+    // Also a control of the government's security baseline (`BIO-maatregel 12.4.1.1`).
     let small_parts = raw.split(|&c| c == b'.').all(|o| o.len() <= 2);
     if small_parts
         && crate::text::ends_with_word(
             label,
             &[
                 "paragraaf", "par", "hoofdstuk", "artikel", "art", "bijlage", "sectie", "section", "punt", "figuur",
-                "tabel", "lid", "onderdeel", "§", "zie", "onder", "conform", "see", "bio", "maatregel", "maatregelen",
-                "control", "norm", "eis", "requirement", "stap", "step", "item",
+                "tabel", "lid", "onderdeel", "§", "bio", "maatregel", "maatregelen", "control", "norm", "eis",
+                "requirement",
             ],
         )
     {
@@ -134,13 +140,12 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 }
 
 /// Whether an IPv4 address can be one device's: not the unspecified or a loopback address
-/// (`0.0.0.0`, `127.0.0.1`: "this machine", which links to no one), not a subnet mask
-/// (`255.255.255.0`: ones, then zeros), and not a network's own or broadcast address, whose host
-/// part is all zeros or all ones (`10.20.0.0`, `192.168.1.255`).
+/// (`0.0.0.0`, `127.0.0.1`: "this machine", which links to no one), and not a subnet mask
+/// (`255.255.255.0`: ones, then zeros).
 fn names_one_device(octets: [u8; 4]) -> bool {
     let value = u32::from_be_bytes(octets);
     let mask = octets[0] == 255 && value.leading_ones() + value.trailing_zeros() == 32;
-    !(octets[0] == 0 || octets[0] == 127 || mask || octets[3] == 0 || octets[3] == 255)
+    !(octets[0] == 0 || octets[0] == 127 || mask)
 }
 
 fn check_v6(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
@@ -191,9 +196,10 @@ mod tests {
         assert!(found("in hoofdstuk 4.2.10.1", IpAddress).is_empty());
         // An address after such a word with a large part is still one.
         assert_eq!(found("punt 192.168.1.20 blokkeren", IpAddress), ["192.168.1.20"]);
-        assert!(found("Zie 4.2.1.7 en onder 3.1.2.1 van het handboek.", IpAddress).is_empty());
         assert!(found("BIO-maatregel 12.4.1.1 is niet geïmplementeerd.", IpAddress).is_empty());
-        assert_eq!(found("zie het log van 10.20.14.87", IpAddress), ["10.20.14.87"]);
+        // `zie` and `onder` are ordinary words before an address.
+        assert_eq!(found("De printer is bereikbaar onder 10.10.1.12", IpAddress), ["10.10.1.12"]);
+        assert_eq!(found("Zie 10.1.2.3 in de logging van de firewall.", IpAddress), ["10.1.2.3"]);
     }
 
     #[test]
@@ -206,7 +212,10 @@ mod tests {
         assert!(found("De server luistert op 0.0.0.0 en 127.0.0.1.", IpAddress).is_empty());
         assert!(found("Het IP-bereik 185.94.113.0 tot 185.94.113.255 is geblokkeerd.", IpAddress).is_empty());
         assert!(found("het netwerk 10.20.0.0", IpAddress).is_empty());
-        // Not a mask (the ones are not contiguous), and hosts whose parts are 0 or 255 elsewhere.
+        // Not a mask (the ones are not contiguous), and hosts whose parts are 0 or 255 elsewhere,
+        // the last one too without a word of a network (a host of a larger network).
         assert_eq!(found("255.0.255.1 en 10.0.0.5 en 10.255.3.4", IpAddress), ["255.0.255.1", "10.0.0.5", "10.255.3.4"]);
+        assert_eq!(found("De klant had IP-adres 86.85.12.0 op dat moment.", IpAddress), ["86.85.12.0"]);
+        assert_eq!(found("Inlogpoging vanaf 10.20.14.255", IpAddress), ["10.20.14.255"]);
     }
 }

@@ -433,11 +433,6 @@ pub(super) fn undotted_initials_name(t: &Text<'_>, i: usize, end: usize) -> Opti
 /// Capitals that stand before a surname without being initials: abbreviations of Dutch public
 /// life, parties and companies, Roman numerals, and `U` (the formal "you"). Sorted (searched
 /// by halving; a test checks the order).
-/// Whether `word` (in capitals) is a listed abbreviation, no initials (`OK`, `NVT`, `HR`).
-pub(super) fn is_abbreviation(word: &str) -> bool {
-    NOT_INITIALS.binary_search(&word).is_ok()
-}
-
 const NOT_INITIALS: &[&str] = &[
     "ABN", "ACM", "AD", "AFM", "AH", "AI", "ALV", "AM", "ANP", "AO", "AOW", "AP", "API", "APV", "AVG", "AW",
     "BBB", "BCC", "BO", "BOA", "BRP", "BSN", "BSO", "BV", "BW", "BZ", "BZK", "CAO", "CBS", "CC", "CDA", "CEO",
@@ -453,6 +448,11 @@ const NOT_INITIALS: &[&str] = &[
     "VZ", "WAO", "WGA", "WGO", "WIA", "WMO", "WNV", "WO", "WOB", "WOO", "WRR", "WW", "XI", "XII", "XML", "ZH",
     "ZL", "ZW", "ZZP",
 ];
+
+/// Whether `word` (in capitals) is a listed abbreviation, no initials (`OK`, `NVT`, `HR`).
+pub(super) fn is_abbreviation(word: &str) -> bool {
+    NOT_INITIALS.binary_search(&word).is_ok()
+}
 
 /// Forms of address (not roles): after these a surname stays a surname whatever it ends in.
 const FORMS_OF_ADDRESS: &[&str] = &[

@@ -19,10 +19,16 @@ pub(super) fn initials_label_before(t: &Text<'_>, start: usize) -> bool {
     let Some(head) = head.strip_suffix(':') else { return false };
     let head = head.trim_end();
     let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    // (`Paraaf medewerker:`, `Paraaf behandelaar:`: the paraph's label opens its line.)
-    let line = &head[head.rfind('\n').map_or(0, |p| p + 1)..];
-    with_lower(word, |w| matches!(w, "voorletters" | "voorletter" | "initialen" | "initials" | "paraaf"))
-        || line.trim_start().get(..6).is_some_and(|w| w.eq_ignore_ascii_case("paraaf"))
+    // (`Paraaf medewerker:`, `Paraaf behandelaar:`: a paraph's label of two words, the second a
+    // person's role; not `Paraafstatus:`, `Paraaf afdeling:`.)
+    let line = head[head.rfind('\n').map_or(0, |p| p + 1)..].trim_start();
+    let paraph_of = line.split_once(' ').is_some_and(|(first, role)| {
+        first.eq_ignore_ascii_case("paraaf")
+            && with_lower(role.trim(), |r| {
+                matches!(r, "medewerker" | "behandelaar" | "beoordelaar" | "controleur" | "teamleider" | "leidinggevende" | "manager" | "consulent" | "opsteller")
+            })
+    });
+    with_lower(word, |w| matches!(w, "voorletters" | "voorletter" | "initialen" | "initials" | "paraaf")) || paraph_of
 }
 
 /// Whether a name label and its colon (or dotted leader) stand right before `start`:

@@ -187,9 +187,9 @@ fn street_ahead(t: &Text<'_>, end: usize) -> bool {
 pub(super) fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
     use crate::lexicon::{flags_of, COMMON, FIRST, ORG, SURNAME, TITLE, TUSS};
     let b = t.bytes;
-    let found_before = out.len();
+    let found_before = FoundBefore::new(out);
     let push = |out: &mut Vec<NameHit>, range: Range<usize>, score: f32| {
-        if !out[..found_before].iter().any(|h| crate::detect::overlaps(&h.range, &range)) {
+        if !found_before.overlaps(&range) {
             out.push(NameHit { range, score });
         }
     };
@@ -291,7 +291,7 @@ pub(super) fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
 pub(super) fn lower_case_enumerated_given_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
     use crate::lexicon::{flags_of, COMMON, FIRST, ORG, TITLE, TUSS};
     let b = t.bytes;
-    let found_before = out.len();
+    let found_before = FoundBefore::new(out);
     let given = |start: usize, end: usize| {
         let word = &t.str[start..end];
         let f = flags_of(word);
@@ -307,7 +307,7 @@ pub(super) fn lower_case_enumerated_given_names(t: &Text<'_>, out: &mut Vec<Name
     let flush = |run: &mut Vec<Range<usize>>, joined_by_en: &mut bool, out: &mut Vec<NameHit>| {
         if run.len() >= 3 || (run.len() == 2 && *joined_by_en) {
             for r in run.drain(..) {
-                if !out[..found_before].iter().any(|h| crate::detect::overlaps(&h.range, &r)) {
+                if !found_before.overlaps(&r) {
                     out.push(NameHit { range: r, score: 0.7 });
                 }
             }
@@ -425,6 +425,36 @@ pub(super) fn lower_abbreviated_tussenvoegsel(rest: &[u8]) -> Option<usize> {
         .iter()
         .find(|f| rest.starts_with(f.as_bytes()) && rest.get(f.len()) == Some(&b' ') && rest.get(f.len() + 1).is_some_and(u8::is_ascii_lowercase))
         .map(|f| f.len())
+}
+
+/// The names found before a pass, sorted, to test in logarithmic time whether a range overlaps
+/// one (a text may hold many: a linear test per new name made the passes quadratic).
+struct FoundBefore {
+    /// Ranges sorted by start.
+    ranges: Vec<Range<usize>>,
+    /// The furthest end among `ranges[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl FoundBefore {
+    fn new(found: &[NameHit]) -> Self {
+        let mut ranges: Vec<Range<usize>> = found.iter().map(|h| h.range.clone()).collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let max_end = ranges
+            .iter()
+            .scan(0, |m, r| {
+                *m = (*m).max(r.end);
+                Some(*m)
+            })
+            .collect();
+        FoundBefore { ranges, max_end }
+    }
+
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // Ranges starting before `r` ends overlap it when one of them ends after its start.
+        let n = self.ranges.partition_point(|x| x.start < r.end);
+        n > 0 && self.max_end[n - 1] > r.start
+    }
 }
 
 /// A given name or a tussenvoegsel: not what a surname in lower case is read as.

@@ -42,7 +42,7 @@ use lower_case::{lower_case_enumerated_given_names, lower_case_full_names, lower
 use lower_case_cues::{lower_case_after_name_labels, lower_case_after_titles};
 use not_a_person::{
     after_house_number, after_postcode, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street,
-    no_place_before_surname, organisation_label_before, place_before, school_before,
+    no_place_before_surname, organisation_label_before, place_before, school_before, venue_before,
 };
 use surname_alone::{
     capitalised_particles_mid_sentence, enumerated_before, remembered_names, speaker_after_bracketed_time,
@@ -250,7 +250,8 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
                         (end - i <= 4
                             && matches!(b.get(end), None | Some(b'\n' | b'\r'))
                             && initials_label_before(t, i)
-                            && !is_abbreviation(&t.str[i..end]))
+                            && !is_abbreviation(&t.str[i..end])
+                            && !matches!(&b[i..end], b"JA" | b"NEE" | b"AF" | b"OK" | b"NVT"))
                             .then_some(NameHit { range: i..end, score: 0.85 })
                     })
             });
@@ -861,6 +862,15 @@ fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
 /// `Prins`), so a title only there.
 const ROYAL_TITLES: &[&str] = &["Koning", "Koningin", "Prins", "Prinses", "Kroonprins", "Kroonprinses", "Keizer", "Keizerin"];
 
+/// Given names of royals after their title (`Koning Jan`, in a list of surnames written first,
+/// is Jan Koning).
+const ROYAL_GIVEN_NAMES: &[&str] = &[
+    "Willem-Alexander", "Máxima", "Maxima", "Amalia", "Alexia", "Ariane", "Beatrix", "Juliana", "Wilhelmina",
+    "Bernhard", "Claus", "Constantijn", "Laurentien", "Margriet", "Mabel", "Friso", "Emma", "Willem", "Hendrik",
+    "Charles", "Camilla", "William", "Harry", "Catherine", "Philippe", "Mathilde", "Elisabeth", "Filip", "Albert",
+    "Paola", "Boudewijn", "Fabiola", "Frederik", "Mary", "Victoria", "Carl", "Harald", "Sonja", "Haakon",
+];
+
 /// Places of two words or a hyphenated three that read like a person's name.
 fn is_place_named_like_a_person(chain: &str) -> bool {
     ["Anna Paulowna", "Anna Jacobapolder", "Hendrik-Ido-Ambacht", "Jan Hendrikspolder"].contains(&chain)
@@ -908,7 +918,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     }
     // `Koning Willem-Alexander`, `Prinses Amalia`: a royal title before a given name is a
     // title, not part of the name (`Jan Koning` keeps his surname).
-    if matches!(lead, Some(b'K' | b'P')) && toks.len() >= 2 && ROYAL_TITLES.contains(&word(&toks[0])) && is_first(&toks[1]) {
+    if matches!(lead, Some(b'K' | b'P'))
+        && toks.len() >= 2
+        && ROYAL_TITLES.contains(&word(&toks[0]))
+        && ROYAL_GIVEN_NAMES.contains(&word(&toks[1]))
+    {
         context = true;
         toks = &toks[1..];
     }
@@ -1021,7 +1035,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if !could_be_name && !titled {
         return None;
     }
-    if organisation_label_before(t, chain_start) || after_postcode(t, chain_start) || school_before(t.bytes, chain_start) {
+    if organisation_label_before(t, chain_start)
+        || after_postcode(t, chain_start)
+        || school_before(t.bytes, chain_start)
+        || (venue_before(t.bytes, chain_start) && !(head.len() >= 2 && is_first(&head[0]) && head[head.len() - 1].surname))
+    {
         return None;
     }
     // `Dorpsweg 12, Heino`: the place after an address (not a full name: `…, Piet Jansen`).
@@ -1050,13 +1068,25 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         // `Henk van Vluchtelingenwerk`, `juf Sterre van de Anne Frankschool`: after a given
         // name, `van`/`uit`/`bij` in lower case before an organisation, a building or a service
         // (a word that ends like one: `-school`, `-werk`, `-zorg`, `-team`) says where the
-        // person is from; the name ends before it. Not in a street named after a person
-        // (`Jan van Galenstraat`).
+        // person is from; the name ends before it. The organisation's word stands in the run of
+        // capitalised words right after the tussenvoegsels (`Jan van Dijk van Jeugdzorg` keeps
+        // `van Dijk`: the complete name's own rule below cuts before the second `van`); not a
+        // street named after a person (`Jan van Galenstraat`).
         if tok.kind == Kind::Tuss
             && matches!(word(tok), "van" | "uit" | "bij")
             && toks[..k].iter().any(&is_first)
-            && toks[k + 1..].iter().any(|n| n.kind == Kind::Cap && (n.is_organisation(t, false) || is_service(t, n)))
-            && !toks[k + 1..].iter().any(|n| n.is_street(t))
+            && {
+                let rest = &toks[k + 1..];
+                let first_cap = rest.iter().position(|n| n.kind != Kind::Tuss);
+                first_cap.is_some_and(|p| {
+                    // (Up to the next tussenvoegsel: `Anna van Wijngaarden van de Gemeente` is
+                    // a surname, then where she is from.)
+                    let run = &rest[p..];
+                    let name = &run[..run.iter().position(|n| n.kind == Kind::Tuss).unwrap_or(run.len())];
+                    name.iter().any(|n| n.kind == Kind::Cap && (n.is_organisation(t, false) || is_service(t, n)))
+                        && !name.iter().any(|n| n.is_street(t))
+                })
+            }
         {
             cut = k;
             break;

@@ -177,38 +177,60 @@ pub(super) fn after_house_number(t: &Text<'_>, start: usize) -> bool {
     })
 }
 
-/// `OBS Prins Willem-Alexander`, `basisschool Jan Ligthart`: a school named after a person;
-/// and any venue whose kind is written in lower case before its name (`buurthuis De
-/// Vogelzang`, `wijkcentrum De Mussen`, `verpleeghuis Maria Oord`, `restaurant Vincent`).
+/// `OBS Prins Willem-Alexander`, `basisschool Jan Ligthart`: a school named after a person.
 #[inline]
 pub(super) fn school_before(b: &[u8], start: usize) -> bool {
     if start < 4 || b[start - 1] != b' ' {
         return false;
     }
     let word = &b[ascii_word_start(b, start - 1)..start - 1];
-    // (Most words before a chain are short function words: `de`, `met`, `van`.)
-    if word.len() < 3 {
-        return false;
-    }
     [&b"OBS"[..], b"CBS", b"PCBS", b"RKBS", b"KBS", b"SBO", b"IKC", b"basisschool", b"kindcentrum"].contains(&word)
-        || (word.len() >= 4
-            && word[0].is_ascii_lowercase()
-            && VENUE_LAST_BYTES.contains(&word[word.len() - 1])
-            && word.iter().all(u8::is_ascii_lowercase)
-            && word != b"thuis"
-            && VENUE_ENDINGS.iter().any(|e| word.ends_with(e.as_bytes())))
 }
 
-/// `het Willem Dreeshuis`, `het Anne Frankhuis`: a building named after a person, with its
-/// article (a person has none), whose last word is the person's listed surname with `huis` run
-/// on and is no surname itself (`Jan Kamphuis` is a name; so is `Ilse Meeshuis` without `het`).
+/// `in buurthuis De Vogelzang`, `wijkcentrum De Mussen`, `verpleeghuis Maria Oord`, `naar
+/// restaurant Vincent`: a venue's kind in lower case, without an article, right before its name.
+/// The kind is a compound (`buurthuis`, not `huis`: `naar huis Marieke bleef`) or a kind whose
+/// name follows it bare (`restaurant`, `hotel`); with an article the kind is a place where
+/// someone is (`in het ziekenhuis Jan Jansen bezocht`). The caller keeps a listed full name
+/// (`Melding verpleeghuis Kees de Vries gevallen`).
+#[inline]
+pub(super) fn venue_before(b: &[u8], start: usize) -> bool {
+    if start < 5 || b[start - 1] != b' ' {
+        return false;
+    }
+    let word_start = ascii_word_start(b, start - 1);
+    let word = &b[word_start..start - 1];
+    // (Most words before a chain are short function words: `de`, `met`, `van`.)
+    if word.len() < 5 || !VENUE_LAST_BYTES.contains(&word[word.len() - 1]) || !word.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let kind = VENUE_ENDINGS.iter().any(|e| word.len() > e.len() && word.ends_with(e.as_bytes()))
+        || BARE_VENUE_KINDS.iter().any(|k| word == k.as_bytes());
+    if !kind || word == b"thuis" {
+        return false;
+    }
+    let before = b[..word_start].trim_ascii_end();
+    let article = ascii_word_start(before, before.len());
+    !matches!(&before[article..], b"de" | b"het" | b"een" | b"De" | b"Het" | b"Een" | b"'t")
+}
+
+/// Kinds of venue that a name follows bare (`restaurant Vincent`, `hotel Arena`).
+const BARE_VENUE_KINDS: &[&str] = &["restaurant", "hotel", "camping", "theater", "zwembad", "hospice"];
+
+/// `in het Willem Dreeshuis`, `naar het Anne Frankhuis`: a building named after a person, after
+/// a preposition and its article (`het` alone may be the pronoun: `Ik heb het Jan Berghuis
+/// gezegd`), whose last word is the person's listed surname with `huis` run on and is no
+/// surname itself (`Jan Kamphuis` is a name; so is `Ilse Meeshuis`).
 #[inline]
 pub(super) fn building_named_after(t: &Text<'_>, toks: &[Tok]) -> bool {
     let Some(last) = toks.last().filter(|l| toks.len() >= 2 && l.kind == Kind::Cap && !l.surname && !l.first) else {
         return false;
     };
     let before = &t.bytes[..toks[0].start];
-    if !(before.ends_with(b" het ") || before.ends_with(b"\nhet ") || before == b"het ") {
+    let after_preposition = [&b" in het "[..], b" naar het ", b" bij het ", b" uit het ", b" op het ", b" aan het ", b" van het "]
+        .iter()
+        .any(|p| before.ends_with(p));
+    if !after_preposition {
         return false;
     }
     let w = &t.str[last.start..last.end];
@@ -219,7 +241,7 @@ pub(super) fn building_named_after(t: &Text<'_>, toks: &[Tok]) -> bool {
 const VENUE_LAST_BYTES: &[u8] = b"smwlkdertgjf";
 
 /// How the kinds of venue end that are named after their kind (`buurthuis`, `zorgcentrum`,
-/// `sporthal`, `zwembad`, `huisartsenpraktijk`).
+/// `sporthal`, `zwembad`, `huisartsenpraktijk`); [`venue_before`] wants a compound.
 const VENUE_ENDINGS: &[&str] = &[
     "huis", "centrum", "gebouw", "sporthal", "sportpark", "zwembad", "school", "kliniek", "kerk", "moskee",
     "synagoge", "tempel", "theater", "restaurant", "hotel", "camping", "apotheek", "praktijk", "bibliotheek",
@@ -339,7 +361,7 @@ mod tests {
             "Hij woont in zorgcentrum Johannes Hospitium in Wijk.",
             "Zij verblijft in verpleeghuis Maria Oord.",
             "We gaan naar restaurant Vincent.",
-            "bijeenkomsten in het Willem Dreeshuis en het Anne Frankhuis.",
+            "bijeenkomsten in het Willem Dreeshuis en naar het Anne Frankhuis.",
         ] {
             assert!(found(text, Person).is_empty(), "{text}");
         }
@@ -348,6 +370,19 @@ mod tests {
         assert_eq!(found("Ze was thuis Marieke belde haar.", Person), ["Marieke"]);
         assert_eq!(found("Ik sprak Jan Kamphuis en Els Oosterhuis.", Person), ["Jan Kamphuis", "Els Oosterhuis"]);
         assert_eq!(found("Van: Ilse Meeshuis", Person), ["Ilse Meeshuis"]);
+        // With an article the kind is where someone is; a bare kind that is no compound; a
+        // listed full name; `het` as the pronoun.
+        for (text, want) in [
+            ("Hij ligt in het ziekenhuis Jan Jansen bezocht hem.", "Jan Jansen"),
+            ("In het gemeentehuis Jan Bakker gesproken over de aanvraag.", "Jan Bakker"),
+            ("Na de kerk Jan Bakker sprak ons aan.", "Jan Bakker"),
+            ("Ze ging naar huis Marieke bleef nog.", "Marieke"),
+            ("Ik breng de kinderen naar school Jan Bakker haalt ze op.", "Jan Bakker"),
+            ("Melding verpleeghuis Kees de Vries gevallen", "Kees de Vries"),
+            ("Ik heb het Jan Berghuis gisteren gezegd.", "Jan Berghuis"),
+        ] {
+            assert_eq!(found(text, Person), [want], "{text}");
+        }
     }
 
     #[test]

@@ -490,6 +490,10 @@ fn chat_speakers_with_word_names_and_named_organisations() {
 #[test]
 fn a_given_name_ends_before_the_organisation_it_is_from() {
     for (text, want) in [
+        // A surname before where the person is from stays.
+        ("Ik sprak met Jan van Dijk van Jeugdzorg over de zaak.", "Jan van Dijk"),
+        ("Maria van der Berg van het Wijkteam belde.", "Maria van der Berg"),
+        ("Anna van Wijngaarden van de Gemeente Utrecht belde.", "Anna van Wijngaarden"),
         ("Voorleesochtend met juf Sterre van de Anne Frankschool, zaterdag.", "Sterre"),
         ("vergeet je de Teams-link niet naar Henk van Vluchtelingenwerk?", "Henk"),
         ("Ik sprak met Fatima van Jeugdzorg Drenthe.", "Fatima"),
@@ -510,6 +514,11 @@ fn royal_titles_and_places_named_like_people() {
         ["Willem-Alexander", "Máxima", "Amalia"]
     );
     assert_eq!(found("Ik sprak Jan Koning en Els Prins.", Person), ["Jan Koning", "Els Prins"]);
+    // Surnames written first in a list keep their given names.
+    assert_eq!(
+        found("Deelnemers: Bakker Piet, Koning Jan, Prins Els", Person),
+        ["Bakker Piet", "Koning Jan", "Prins Els"]
+    );
     assert!(found("Het beleid geldt in Anna Paulowna, Sint Anthonis en Hendrik-Ido-Ambacht.", Person).is_empty());
     assert_eq!(found("Op Sint Maarten woont Anna Jansen.", Person), ["Anna Jansen"]);
     // A title alone before a chain that the title empties (`Dr.` then nothing) reads on.
@@ -528,6 +537,9 @@ fn chinese_names_whose_given_name_is_a_dutch_word() {
 #[test]
 fn initials_as_a_fields_value() {
     assert_eq!(found("Paraaf medewerker: CM", Person), ["CM"]);
+    for text in ["Paraaf: JA", "Paraaf vereist: NEE", "Paraafstatus: AF", "Paraaf afdeling: VTH", "Paraafronde afdeling: IBD"] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
     assert_eq!(found("Voorletters: JW\nAchternaam: Bakker", Person), ["JW", "Bakker"]);
     assert_eq!(found("Paraaf: J.K.", Person), ["J.K."]);
     for text in ["Paraaf: OK", "Paraaf: NVT", "Status: OK", "Afdeling: HR"] {

@@ -4,7 +4,7 @@
 //! its words stand again. A writer who capitalises names had them found by the main pass: full
 //! names are read only in text typed in lower case, so that prose pays nothing for them.
 
-use super::{is_arabic_particle, is_lower_tussenvoegsel, NameHit};
+use super::{abbreviated_tussenvoegsel_before, index_names, is_arabic_particle, is_lower_tussenvoegsel, overlaps_indexed, NameHit};
 use super::not_a_person::{looks_like_street, trade_name_around};
 use super::words::AMBIGUOUS_GIVEN_NAMES;
 use crate::lexicon::{is_common_word, is_surname};
@@ -184,12 +184,13 @@ fn street_ahead(t: &Text<'_>, end: usize) -> bool {
 ///
 /// A given name alone is not read: lower-case text is full of them. Names already found after a
 /// title (`mevr. bakker`) are left as they are.
-pub(super) fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
+pub(super) fn lower_case_full_names(t: &Text<'_>, found: &mut Vec<(usize, usize)>, out: &mut Vec<NameHit>) {
     use crate::lexicon::{flags_of, COMMON, FIRST, ORG, SURNAME, TITLE, TUSS};
     let b = t.bytes;
-    let found_before = FoundBefore::new(out);
+    index_names(found, out);
+    let found_before = &*found;
     let push = |out: &mut Vec<NameHit>, range: Range<usize>, score: f32| {
-        if !found_before.overlaps(&range) {
+        if !overlaps_indexed(found_before, &range) {
             out.push(NameHit { range, score });
         }
     };
@@ -288,10 +289,11 @@ pub(super) fn lower_case_full_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
 /// `stuur dit naar lisa, joost en fatma`, `kees en fatima komen`: in text typed in lower case,
 /// an enumeration of listed given names (no common word, no name that is also a word: `roos`,
 /// `mark`), at least three, or two joined by `en`, are names.
-pub(super) fn lower_case_enumerated_given_names(t: &Text<'_>, out: &mut Vec<NameHit>) {
+pub(super) fn lower_case_enumerated_given_names(t: &Text<'_>, found: &mut Vec<(usize, usize)>, out: &mut Vec<NameHit>) {
     use crate::lexicon::{flags_of, COMMON, FIRST, ORG, TITLE, TUSS};
     let b = t.bytes;
-    let found_before = FoundBefore::new(out);
+    index_names(found, out);
+    let found_before = &*found;
     let given = |start: usize, end: usize| {
         let word = &t.str[start..end];
         let f = flags_of(word);
@@ -307,7 +309,7 @@ pub(super) fn lower_case_enumerated_given_names(t: &Text<'_>, out: &mut Vec<Name
     let flush = |run: &mut Vec<Range<usize>>, joined_by_en: &mut bool, out: &mut Vec<NameHit>| {
         if run.len() >= 3 || (run.len() == 2 && *joined_by_en) {
             for r in run.drain(..) {
-                if !found_before.overlaps(&r) {
+                if !overlaps_indexed(found_before, &r) {
                     out.push(NameHit { range: r, score: 0.7 });
                 }
             }
@@ -414,47 +416,12 @@ fn lower_surname_end(t: &Text<'_>, end: usize, any_after_particles: bool, any: b
 }
 
 /// The length of an abbreviated tussenvoegsel at the start of `rest` in lower case (`v.d.`,
-/// `v/d`, `vd`, `v.`), when a space and a lower-case letter follow it.
+/// `v/d`, `vd`, `v.`; not `i.t.`), when a space and a lower-case letter follow it.
 pub(super) fn lower_abbreviated_tussenvoegsel(rest: &[u8]) -> Option<usize> {
-    // (Longer forms first: `v.d.` before `v.`.)
-    const FORMS: &[&str] = &["v.d.", "v/d", "v.d", "vd.", "vd", "v."];
     if rest.first() != Some(&b'v') {
         return None;
     }
-    FORMS
-        .iter()
-        .find(|f| rest.starts_with(f.as_bytes()) && rest.get(f.len()) == Some(&b' ') && rest.get(f.len() + 1).is_some_and(u8::is_ascii_lowercase))
-        .map(|f| f.len())
-}
-
-/// The names found before a pass, sorted, to test in logarithmic time whether a range overlaps
-/// one (a text may hold many: a linear test per new name made the passes quadratic).
-struct FoundBefore {
-    /// Ranges sorted by start.
-    ranges: Vec<Range<usize>>,
-    /// The furthest end among `ranges[..=i]`.
-    max_end: Vec<usize>,
-}
-
-impl FoundBefore {
-    fn new(found: &[NameHit]) -> Self {
-        let mut ranges: Vec<Range<usize>> = found.iter().map(|h| h.range.clone()).collect();
-        ranges.sort_unstable_by_key(|r| r.start);
-        let max_end = ranges
-            .iter()
-            .scan(0, |m, r| {
-                *m = (*m).max(r.end);
-                Some(*m)
-            })
-            .collect();
-        FoundBefore { ranges, max_end }
-    }
-
-    fn overlaps(&self, r: &Range<usize>) -> bool {
-        // Ranges starting before `r` ends overlap it when one of them ends after its start.
-        let n = self.ranges.partition_point(|x| x.start < r.end);
-        n > 0 && self.max_end[n - 1] > r.start
-    }
+    abbreviated_tussenvoegsel_before(rest, u8::is_ascii_lowercase)
 }
 
 /// A given name or a tussenvoegsel: not what a surname in lower case is read as.

@@ -321,9 +321,9 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     let lower_case_text = out.is_empty() && !*prose.get_or_insert_with(|| capitalised_sentences(b, 2));
     lower_case_after_titles(t, titles, out);
     if lower_case_text {
-        lower_case_full_names(t, out);
+        lower_case_full_names(t, &mut recall.found, out);
         lower_case_after_name_labels(t, out);
-        lower_case_enumerated_given_names(t, out);
+        lower_case_enumerated_given_names(t, &mut recall.found, out);
     }
     if out.iter().any(|h| b[h.range.start].is_ascii_lowercase()) {
         lower_case_mentions_again(t, out);
@@ -489,9 +489,30 @@ pub(crate) struct Recall {
     pub(crate) rejected: Vec<(usize, Range<usize>)>,
     /// Capitalised words of confident names.
     pub(crate) named: Vec<Range<usize>>,
-    /// The names found, as (start, furthest end so far) sorted by start (see
-    /// [`remembered_names`]).
+    /// The names found before a pass that adds names, indexed by [`index_names`] (a buffer
+    /// reused across texts).
     pub(crate) found: Vec<(usize, usize)>,
+}
+
+/// Fills `index` with the ranges of `names` as (start, furthest end up to it), sorted by start,
+/// for [`overlaps_indexed`]: whether a range overlaps a name found is then a search by halving,
+/// where a pass over all names per new name made a text of many names quadratic.
+fn index_names(index: &mut Vec<(usize, usize)>, names: &[NameHit]) {
+    index.clear();
+    index.extend(names.iter().map(|h| (h.range.start, h.range.end)));
+    index.sort_unstable();
+    let mut furthest = 0;
+    for (_, end) in index.iter_mut() {
+        furthest = furthest.max(*end);
+        *end = furthest;
+    }
+}
+
+/// Whether `r` overlaps a name of `index` (see [`index_names`]): of the names starting before
+/// `r` ends, one ends after its start.
+fn overlaps_indexed(index: &[(usize, usize)], r: &Range<usize>) -> bool {
+    let i = index.partition_point(|&(start, _)| start < r.end);
+    i > 0 && index[i - 1].1 > r.start
 }
 
 /// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
@@ -829,15 +850,17 @@ fn is_arabic_particle(word: &[u8]) -> bool {
 /// The length of an abbreviated tussenvoegsel at the start of `rest` (`v.d.`, `v/d`, `vd`, `v.`,
 /// `i.t.`), when a space and a capital follow it.
 fn abbreviated_tussenvoegsel(rest: &[u8]) -> Option<usize> {
+    abbreviated_tussenvoegsel_before(rest, u8::is_ascii_uppercase)
+}
+
+/// The length of an abbreviated tussenvoegsel at the start of `rest` when a space and a byte
+/// that `next` accepts follow it.
+fn abbreviated_tussenvoegsel_before(rest: &[u8], next: fn(&u8) -> bool) -> Option<usize> {
     // (Longer forms first: `v.d.` before `v.`.)
     const FORMS: &[&str] = &["v.d.", "v/d", "v.d", "vd.", "vd", "v.", "i.t."];
     FORMS
         .iter()
-        .find(|f| {
-            rest.starts_with(f.as_bytes())
-                && rest.get(f.len()) == Some(&b' ')
-                && rest.get(f.len() + 1).is_some_and(u8::is_ascii_uppercase)
-        })
+        .find(|f| rest.starts_with(f.as_bytes()) && rest.get(f.len()) == Some(&b' ') && rest.get(f.len() + 1).is_some_and(next))
         .map(|f| f.len())
 }
 

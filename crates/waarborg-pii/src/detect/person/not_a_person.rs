@@ -256,12 +256,7 @@ pub(super) fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
     // Later parts of a place (`Lyon, France`, `Gent, België`): the label stands before the first.
     for _ in 0..2 {
         let Some(before_comma) = head.strip_suffix(',') else { break };
-        let part = before_comma
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
-            .last()
-            .map_or(before_comma.len(), |(i, _)| i);
+        let part = words_start(before_comma);
         let rest = before_comma[..part].trim_end();
         if !rest.ends_with(':') || !is_place_label(rest) {
             break;
@@ -271,13 +266,7 @@ pub(super) fn organisation_label_before(t: &Text<'_>, start: usize) -> bool {
     let Some(head) = head.strip_suffix(':') else {
         return false;
     };
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
-        .last()
-        .map_or(head.len(), |(i, _)| i);
-    with_lower(head[word_start..].trim(), |w| {
+    with_lower(head[words_start(head)..].trim(), |w| {
         [
             "handelsnaam", "handelsnamen", "bedrijfsnaam", "naam organisatie", "organisatie", "onderneming",
             "werkgever", "instelling", "statutaire naam", "naam onderneming",
@@ -298,13 +287,17 @@ fn is_place_label(head: &str) -> bool {
     let Some(head) = head.strip_suffix(':') else {
         return false;
     };
-    let word_start = head
-        .char_indices()
+    with_lower(head[words_start(head)..].trim(), |w| PLACE_LABELS.iter().any(|l| w.ends_with(l)))
+}
+
+/// Where the run of letters, hyphens and spaces that ends `s` starts (a label's words:
+/// `Place of birth`, `Postcode en plaats`).
+fn words_start(s: &str) -> usize {
+    s.char_indices()
         .rev()
         .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == ' ')
         .last()
-        .map_or(head.len(), |(i, _)| i);
-    with_lower(head[word_start..].trim(), |w| PLACE_LABELS.iter().any(|l| w.ends_with(l)))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) -> bool {

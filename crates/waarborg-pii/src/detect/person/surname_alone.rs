@@ -5,7 +5,8 @@
 //! or named in full earlier in the text (`drs. W.J.M. van Ommeren … Volgens Van Ommeren`).
 
 use super::{
-    ascii_word_start, chain_at, is_article, is_tussenvoegsel, needs_article, Kind, NameHit, Recall, Tok,
+    ascii_word_start, chain_at, index_names, is_article, is_tussenvoegsel, needs_article, overlaps_indexed, Kind, NameHit,
+    Recall, Tok,
 };
 use super::not_a_person::trade_name_around;
 use super::words::{AMBIGUOUS_GIVEN_NAMES, NOT_A_PERSON_ALONE, PLACE_PREPOSITIONS};
@@ -38,20 +39,12 @@ pub(super) fn remembered_names(t: &Text<'_>, recall: &mut Recall, out: &mut Vec<
     // order) by the furthest end among them — a text of many mentions would otherwise cost a
     // pass over all names per mention.
     let found = out.len();
-    let before = &mut recall.found;
-    before.clear();
-    before.extend(out.iter().map(|h| (h.range.start, h.range.end)));
-    before.sort_unstable();
-    let mut furthest = 0;
-    for (_, end) in before.iter_mut() {
-        furthest = furthest.max(*end);
-        *end = furthest;
-    }
+    index_names(&mut recall.found, out);
+    let before = &recall.found;
     let mut added_start = 0;
     let mut added_end = 0;
     let overlaps = |out: &[NameHit], r: &Range<usize>, added_start: usize, added_end: usize| {
-        let i = before.partition_point(|&(start, _)| start < r.end);
-        let among_found = i > 0 && before[i - 1].1 > r.start;
+        let among_found = overlaps_indexed(before, r);
         let among_added = if r.start >= added_start {
             r.start < added_end
         } else {

@@ -7,8 +7,10 @@
 //! data when the controller can link it to a subscriber.
 //!
 //! **Hard negatives:** version numbers (`versie 1.2.3.4`), section numbers (`1.2.3.4.5`, BIO
-//! controls `maatregel 12.4.1.1`), times (`10:30:00`), and addresses that name no one device:
-//! the loopback and unspecified addresses (`127.0.0.1`, `0.0.0.0`), subnet masks
+//! controls `maatregel 12.4.1.1`, `hoofdstuk 4.1.2.3 en 4.1.2.4`), numbers of four small parts
+//! away from words of networks and computers (`dossiernummer 12.34.56.78`), times
+//! (`10:30:00`), and addresses that name no one device: the loopback and unspecified addresses
+//! (`127.0.0.1`, `0.0.0.0`, `::1`, `::`), subnet masks
 //! (`255.255.255.0`), and after a word of a network or range its own and broadcast addresses
 //! (`het netwerk 10.20.0.0`, `bereik … tot 192.168.1.255`), as ranges are not marked either
 //! (`185.94.113.0/24`).
@@ -122,21 +124,107 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     // `paragraaf 3.1.2.4`, `artikel 2.3.1.1`, `bijlage 1.2.3.4`: a section number of small parts.
-    // Also a control of the government's security baseline (`BIO-maatregel 12.4.1.1`).
-    let small_parts = raw.split(|&c| c == b'.').all(|o| o.len() <= 2);
-    if small_parts
-        && crate::text::ends_with_word(
-            label,
-            &[
-                "paragraaf", "par", "hoofdstuk", "artikel", "art", "bijlage", "sectie", "section", "punt", "figuur",
-                "tabel", "lid", "onderdeel", "§", "bio", "maatregel", "maatregelen", "control", "norm", "eis",
-                "requirement",
-            ],
-        )
-    {
+    // Also a control of the government's security baseline (`BIO-maatregel 12.4.1.1`), and the
+    // next ones of a list of them (`hoofdstuk 4.1.2.3 en 4.1.2.4`).
+    if is_section_number(t, m.start, raw) {
+        return None;
+    }
+    // `dossiernummer 12.34.56.78`, `programma 1.2.1.1`, `perceel 12.3.45.6`: a number of four
+    // small parts is an address only among words of networks and computers (`vanaf 10.0.0.5
+    // ingelogd`); one with a part of three digits (`192.168.1.23`) is one anywhere.
+    if raw.split(|&c| c == b'.').all(|o| o.len() <= 2) && !among_network_words(t, m.clone()) {
         return None;
     }
     Some(Hit::new(m, 0.9))
+}
+
+/// Words before a section, step or control number (`paragraaf 3.1.2.4`, `stap 3.4.5.6`).
+const SECTION_WORDS: &[&str] = &[
+    "paragraaf", "paragrafen", "par", "hoofdstuk", "hoofdstukken", "artikel", "artikelen", "art", "bijlage",
+    "bijlagen", "sectie", "secties", "section", "sections", "punt", "punten", "figuur", "figuren", "tabel",
+    "tabellen", "lid", "leden", "onderdeel", "onderdelen", "§", "bio", "maatregel", "maatregelen", "control",
+    "controls", "norm", "normen", "eis", "eisen", "requirement", "requirements", "stap", "stappen", "clausule",
+    "clause", "criterium", "criteria",
+];
+
+/// Whether the dotted number `raw` at `start`, all of whose parts are small, follows a word of
+/// a section, or is one of a list of such four-part numbers that does (`paragrafen 3.1.1.1, 3.1.1.2 en
+/// 3.1.1.3`). The list's first number decides: `DNS 1.1.1.1 en 8.8.8.8` are addresses.
+fn is_section_number(t: &Text<'_>, mut start: usize, raw: &[u8]) -> bool {
+    /// How many numbers back a list is followed to its first.
+    const LIST: usize = 8;
+    let small_parts = |raw: &[u8]| raw.split(|&c| c == b'.').all(|o| o.len() <= 2);
+    if !small_parts(raw) {
+        return false;
+    }
+    let b = t.bytes;
+    for _ in 0..LIST {
+        if crate::text::ends_with_word(t.label_before(start, 16), SECTION_WORDS) {
+            return true;
+        }
+        // The number before, across `,`, `;`, `-`, `en`, `of`, `t/m`, `tot`, `and`, `or`, `to`.
+        let mut end = start;
+        while end > 0 && matches!(b[end - 1], b' ' | b',' | b'-' | b';') {
+            end -= 1;
+        }
+        for joiner in [&b"en"[..], b"of", b"t/m", b"tot", b"and", b"or", b"to"] {
+            if b[..end].ends_with(joiner) && end > joiner.len() && b[end - joiner.len() - 1] == b' ' {
+                end -= joiner.len() + 1;
+                while end > 0 && matches!(b[end - 1], b' ' | b',') {
+                    end -= 1;
+                }
+                break;
+            }
+        }
+        if end == start || start - end > 6 {
+            return false;
+        }
+        let mut from = end;
+        while from > 0 && (b[from - 1].is_ascii_digit() || b[from - 1] == b'.') {
+            from -= 1;
+        }
+        let previous = &b[from..end];
+        // A number of the same depth: `4.1.2.3 en 4.1.2.4`, not `3.1.2 en 10.0.12.7`.
+        let numbered = previous.iter().filter(|&&c| c == b'.').count() == 3
+            && previous.first().is_some_and(u8::is_ascii_digit)
+            && previous.last().is_some_and(u8::is_ascii_digit)
+            && small_parts(previous);
+        if !numbered {
+            return false;
+        }
+        start = from;
+    }
+    false
+}
+
+/// Words of networks and computers, found inside longer words too (`mailserver`,
+/// `bedrijfsnetwerk`, `ingelogd`).
+const NETWORK_WORDS: &[&str] = &[
+    "ip-", "ipv4", "server", "netwerk", "network", "firewall", "router", "gateway", "proxy", "inlog", "ingelogd",
+    "login", "logging", "logbestand", "verbinding", "connect", "printer", "laptop", "werkplek", "computer",
+    "apparaat", "device", "subnet", "dhcp", "ping", "traceroute", "website", "webserver", "domein", "bezoeker",
+    "verkeer", "aanval", "malware", "ransomware", "phishing", "geblokkeerd", "blokkeren", "whitelist",
+    "allowlist", "blocklist", "adresbereik", "storing", "bereikbaar", "nameserver", "resolver", "switch",
+    "access point", "hostname", "remote", "client",
+];
+
+/// Short words of networks and computers, found only as whole words (`ip` is in `principe`).
+const NETWORK_SHORT_WORDS: &[&str] = &[
+    "ip", "dns", "vpn", "pc", "lan", "wan", "ssh", "rdp", "log", "logs", "host", "hosts", "poort", "port", "url", "wifi",
+    "src", "dst", "addr", "ntp", "smtp", "http", "https", "tcp", "udp", "nat",
+];
+
+/// Whether words of networks and computers stand near `m`: within 400 bytes before it or 200
+/// after it.
+fn among_network_words(t: &Text<'_>, m: Range<usize>) -> bool {
+    let mut after = (m.end + 200).min(t.bytes.len());
+    while !t.str.is_char_boundary(after) {
+        after -= 1;
+    }
+    t.before_has(m.start, 400, NETWORK_WORDS)
+        || t.before_has_word(m.start, 400, NETWORK_SHORT_WORDS)
+        || t.before_has(after, after - m.end, NETWORK_WORDS)
+        || t.before_has_word(after, after - m.end, NETWORK_SHORT_WORDS)
 }
 
 /// Whether an IPv4 address can be one device's: not the unspecified or a loopback address
@@ -158,7 +246,11 @@ fn check_v6(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if before.is_some_and(|c| c.is_alphanumeric() || c == ':') || !t.right_boundary(m.end) {
         return None;
     }
-    s.parse::<Ipv6Addr>().ok()?;
+    let address = s.parse::<Ipv6Addr>().ok()?;
+    // `::1` and `::`: this machine, or none (as `127.0.0.1` and `0.0.0.0`).
+    if address.is_loopback() || address.is_unspecified() {
+        return None;
+    }
     Some(Hit::new(m, 0.9))
 }
 
@@ -197,9 +289,30 @@ mod tests {
         // An address after such a word with a large part is still one.
         assert_eq!(found("punt 192.168.1.20 blokkeren", IpAddress), ["192.168.1.20"]);
         assert!(found("BIO-maatregel 12.4.1.1 is niet geïmplementeerd.", IpAddress).is_empty());
+        assert!(found("Stap 3.4.5.6 van het draaiboek.", IpAddress).is_empty());
+        // The next numbers of a list after such a word; the list's first number decides.
+        assert!(found("Hoofdstuk 4.1.2.3 en 4.1.2.4 zijn herschreven.", IpAddress).is_empty());
+        assert!(found("paragrafen 3.1.1.1, 3.1.1.2 en 3.1.1.3", IpAddress).is_empty());
+        assert_eq!(found("DNS 1.1.1.1 en 8.8.8.8 zijn geblokkeerd.", IpAddress), ["1.1.1.1", "8.8.8.8"]);
+        assert_eq!(found("paragraaf 3.1.2 en 10.0.12.7 blokkeren", IpAddress), ["10.0.12.7"]);
         // `zie` and `onder` are ordinary words before an address.
         assert_eq!(found("De printer is bereikbaar onder 10.10.1.12", IpAddress), ["10.10.1.12"]);
         assert_eq!(found("Zie 10.1.2.3 in de logging van de firewall.", IpAddress), ["10.1.2.3"]);
+    }
+
+    #[test]
+    fn numbers_of_small_parts_only_among_network_words() {
+        assert!(found("Het dossiernummer is 12.34.56.78 volgens de brief.", IpAddress).is_empty());
+        assert!(found("Programma 1.2.1.1 Veiligheid kost 4.5 miljoen.", IpAddress).is_empty());
+        assert!(found("Bel 10.12.34.56 na 17.00 uur.", IpAddress).is_empty());
+        // `ip` inside another word is no network word.
+        assert!(found("In principe geldt 12.34.56.78 als referentie.", IpAddress).is_empty());
+        assert_eq!(found("vanaf 10.0.0.5 ingelogd", IpAddress), ["10.0.0.5"]);
+        assert_eq!(found("IP: 8.8.8.8.", IpAddress), ["8.8.8.8"]);
+        assert_eq!(found("user=a src=10.2.3.4", IpAddress), ["10.2.3.4"]);
+        assert_eq!(found("De mailserver (10.2.3.4) lag eruit.", IpAddress), ["10.2.3.4"]);
+        // A part of three digits is an address anywhere.
+        assert_eq!(found("Het adres 83.84.12.201 probeerde het opnieuw.", IpAddress), ["83.84.12.201"]);
     }
 
     #[test]
@@ -210,11 +323,16 @@ mod tests {
         );
         assert!(found("netmask 255.255.0.0 of 255.255.255.128", IpAddress).is_empty());
         assert!(found("De server luistert op 0.0.0.0 en 127.0.0.1.", IpAddress).is_empty());
+        assert!(found("Luistert op :: en ::1 (loopback).", IpAddress).is_empty());
+        assert_eq!(found("Luistert op ::1 en fe80::1.", IpAddress), ["fe80::1"]);
         assert!(found("Het IP-bereik 185.94.113.0 tot 185.94.113.255 is geblokkeerd.", IpAddress).is_empty());
         assert!(found("het netwerk 10.20.0.0", IpAddress).is_empty());
         // Not a mask (the ones are not contiguous), and hosts whose parts are 0 or 255 elsewhere,
         // the last one too without a word of a network (a host of a larger network).
-        assert_eq!(found("255.0.255.1 en 10.0.0.5 en 10.255.3.4", IpAddress), ["255.0.255.1", "10.0.0.5", "10.255.3.4"]);
+        assert_eq!(
+            found("Hosts 255.0.255.1 en 10.0.0.5 en 10.255.3.4", IpAddress),
+            ["255.0.255.1", "10.0.0.5", "10.255.3.4"]
+        );
         assert_eq!(found("De klant had IP-adres 86.85.12.0 op dat moment.", IpAddress), ["86.85.12.0"]);
         assert_eq!(found("Inlogpoging vanaf 10.20.14.255", IpAddress), ["10.20.14.255"]);
     }

@@ -60,8 +60,15 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         40,
         &["creditcard", "kaart", "card", "visa", "mastercard", "amex", "maestro", "betaalpas"],
     );
-    // `Betalingskenmerk: 5000 1827 3645 9921`: a payment reference of a card's shape.
+    // `Betalingskenmerk: 5000 1827 3645 9921`: a payment reference of a card's shape; right after
+    // its label also where a card was named before (`creditcard 4866 …, kenmerk 5000 …`).
     if !labelled && t.before_has_word(m.start, 48, &["betalingskenmerk", "transactienummer"]) {
+        return None;
+    }
+    if crate::text::ends_with_word(
+        t.label_before(m.start, 24),
+        &["kenmerk", "betalingskenmerk", "referentie", "transactienummer", "ordernummer", "factuurnummer"],
+    ) {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.98 } else { 0.9 }))
@@ -97,6 +104,10 @@ mod tests {
         // A payment reference that passes Luhn after its label.
         assert!(found("Betalingskenmerk:       5000 1827 3645 9921", PaymentCard).is_empty());
         assert!(found("onder vermelding van het betalingskenmerk 5000 1827 3645 9921.", PaymentCard).is_empty());
-        // (`kenmerk` alone says nothing: `Uw kenmerk 4111 …` is read as written.)
+        // Right after a reference's label, though a card was named before.
+        assert_eq!(
+            found("creditcard 4866 7869 4402 3638, € 14,60, kenmerk 5000 6375 5223 5382", PaymentCard),
+            ["4866 7869 4402 3638"]
+        );
     }
 }

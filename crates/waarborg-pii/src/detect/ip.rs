@@ -113,7 +113,7 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     let label = t.label_before(m.start, 16);
     if label.ends_with(b"v")
-        || crate::text::ends_with_word(label, &["versie", "version", "release", "build", "firmware", "v."])
+        || crate::text::ends_with_word(label, &["versie", "version", "release", "build", "firmware", "v.", "plugin", "plug-in", "add-in", "module", "extensie", "extension"])
         || t.before_has(m.start, 20, &["versie", "version", "firmware", "release"])
         // `update naar 4.2.1.7`, `patch 8.2.2.1`, `upgrade van 7.1.0.2 naar 7.2.0.0`: right after
         // the word of a software update, or after its `naar`/`van` (not `Na de update kreeg

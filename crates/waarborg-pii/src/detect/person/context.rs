@@ -33,7 +33,8 @@ pub(super) fn initials_label_before(t: &Text<'_>, start: usize) -> bool {
 
 /// Whether a name label and its colon (or dotted leader) stand right before `start`:
 /// `Achternaam:`, `Geslachtsnaam ......`, `Voornamen :`, `Naam en voorletters:`,
-/// `Surname(s):`. Titles and roles do not count here.
+/// `Surname(s):`, and who wrote or filed it (`Auteur:`, `Opgesteld door:`, `Indiener:`). Titles
+/// and roles do not count here.
 pub(super) fn name_label_before(t: &Text<'_>, start: usize) -> bool {
     let head = t.str[..start].trim_end_matches([' ', '\t']);
     let head = head.strip_suffix('\n').map_or(head, |h| h.trim_end_matches(['\r', ' ', '\t']));
@@ -50,8 +51,17 @@ pub(super) fn name_label_before(t: &Text<'_>, start: usize) -> bool {
         .take_while(|&(_, c)| c.is_alphabetic())
         .last()
         .map_or(head.len(), |(k, _)| k);
+    let by_whom = || {
+        // `Opgesteld door:`, `Behandeld door:`.
+        let before = head[..word_start].trim_end_matches(' ');
+        crate::text::ends_with_word(before.as_bytes(), &["opgesteld", "behandeld", "gemeld", "ingediend", "ondertekend", "written", "reported"])
+    };
     with_lower(&head[word_start..], |w| {
-        w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || w == "voorletters"
+        w.ends_with("naam")
+            || w.ends_with("namen")
+            || w.ends_with("name")
+            || matches!(w, "voorletters" | "auteur" | "author" | "opsteller" | "indiener")
+            || (matches!(w, "door" | "by") && by_whom())
     })
 }
 

@@ -260,6 +260,10 @@ pub(super) fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out
         if crate::text::ends_with_word(b[..m.start].trim_ascii_end(), &["een", "de", "die", "deze", "ene"]) {
             continue;
         }
+        // `café De Heer van Heusden`: the title is part of a café's name.
+        if super::not_a_person::room_before(b, pos + 1) {
+            continue;
+        }
         pos += 1;
         // Only lower-case names: capitalised ones were read by the main pass.
         if !b.get(pos).is_some_and(u8::is_ascii_lowercase) {

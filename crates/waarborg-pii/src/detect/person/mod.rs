@@ -42,7 +42,7 @@ use lower_case::{lower_case_enumerated_given_names, lower_case_full_names, lower
 use lower_case_cues::{lower_case_after_name_labels, lower_case_after_titles};
 use not_a_person::{
     after_house_number, after_postcode, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street,
-    no_place_before_surname, organisation_label_before, place_before, school_before, venue_before,
+    no_place_before_surname, organisation_label_before, place_before, room_before, school_before, venue_before,
 };
 use surname_alone::{
     capitalised_particles_mid_sentence, enumerated_before, remembered_names, speaker_after_bracketed_time,
@@ -233,6 +233,11 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
                 || (b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)))
         {
             i = word_end(t, i).max(i + 1);
+            continue;
+        }
+        // `P&O`, `R&D`, `B&W`: letters joined by an ampersand name a department.
+        if b.get(i + 1) == Some(&b'&') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase) {
+            i += 2;
             continue;
         }
         // Words in capitals (`INFO`, `BSN`, `NL`: a sixth of the capitalised words of a text)
@@ -1061,6 +1066,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     if organisation_label_before(t, chain_start)
         || after_postcode(t, chain_start)
         || school_before(t.bytes, chain_start)
+        || room_before(t.bytes, chain_start)
         || (venue_before(t.bytes, chain_start) && !(head.len() >= 2 && is_first(&head[0]) && head[head.len() - 1].surname))
     {
         return None;
@@ -1121,6 +1127,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             && ["van", "uit", "bij", "aan", "op", "in"].iter().any(|w| w.eq_ignore_ascii_case(word(tok)))
             && (is_complete_name(&toks[..k])
                 || (surname_alone && k == 1)
+                // `dat Van Dam van Vergunningen belde`.
+                || (particles_first
+                    && t.bytes[tok.start].is_ascii_lowercase()
+                    && toks[k - 1].kind == Kind::Cap
+                    && toks[..k - 1].iter().all(|p| p.kind == Kind::Tuss))
                 // `dr. Sprangers van Gelre ziekenhuizen`: after a title, a surname and where the
                 // person works (an unlisted capitalised word).
                 || (k == 1
@@ -1409,4 +1420,6 @@ const VIETNAMESE_MIDDLE_NAMES: &[&str] = &[
 /// Endings of the names of institutions that a person's name never has, even after a title.
 const INSTITUTION_ENDINGS: &[&str] = &[
     "school", "ziekenhuis", "kliniek", "college", "instituut", "academie", "gymnasium", "lyceum", "museum", "loket", "desk",
+    // A team after a role (`teamleider Huurincasso`).
+    "incasso",
 ];

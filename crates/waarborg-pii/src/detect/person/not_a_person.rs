@@ -214,6 +214,33 @@ pub(super) fn venue_before(b: &[u8], start: usize) -> bool {
     !matches!(&before[article..], b"de" | b"het" | b"een" | b"De" | b"Het" | b"Een" | b"'t")
 }
 
+/// `zaal Hugo de Groot`, `vergaderruimte Thorbecke`, `café De Heer van Heusden`: a room or a
+/// café named after a person, right after the word of its kind (without an article). Unlike
+/// [`venue_before`], a listed full name too: rooms are named after the famous.
+#[inline]
+pub(super) fn room_before(b: &[u8], start: usize) -> bool {
+    let mut at = start;
+    // `café De Heer van Heusden`: the name's own `De Heer`, read as a title before `van …`.
+    if b[..at].ends_with(b" De Heer ") {
+        at -= b"De Heer ".len();
+    }
+    if at < 5 || b[at - 1] != b' ' {
+        return false;
+    }
+    let mut word_start = at - 1;
+    while word_start > 0 && (b[word_start - 1].is_ascii_alphabetic() || b[word_start - 1] >= 0x80) {
+        word_start -= 1;
+    }
+    let word = &b[word_start..at - 1];
+    if !word.first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    word.ends_with(b"zaal")
+        || word.ends_with(b"ruimte")
+        || word.ends_with(b"zalen")
+        || matches!(word, b"vergaderkamer" | b"spreekkamer" | b"caf\xc3\xa9" | b"cafe" | b"eetcaf\xc3\xa9")
+}
+
 /// Kinds of venue that a name follows bare (`restaurant Vincent`, `hotel Arena`).
 const BARE_VENUE_KINDS: &[&str] = &["restaurant", "hotel", "camping", "theater", "zwembad", "hospice"];
 
@@ -305,6 +332,27 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
     if org_word {
         return true;
     }
+    // `Van der Meulen & Smit`, `Loyens & Loeff`: a surname alone after a firm's first name and
+    // its ampersand (two people are `Jan & Piet` or `J. Smit & K. Visser`).
+    if let Some(first) = toks.first() {
+        let head = &t.bytes[..first.start];
+        if head.ends_with(b" & ")
+            && head.len() > 3
+            && head[head.len() - 4].is_ascii_alphabetic()
+            && toks.iter().all(|tok| tok.kind != Kind::Initials && (tok.surname || !tok.first))
+        {
+            let before = &head[..head.len() - 3];
+            let word_start = before.iter().rposition(|&c| c == b' ' || c == b'\n').map_or(0, |k| k + 1);
+            let word = &t.str[word_start..head.len() - 3];
+            // The word before the ampersand is a surname, not a given name or initials.
+            if word.chars().next().is_some_and(char::is_uppercase)
+                && !word.contains('.')
+                && crate::lexicon::flags_of(word) & crate::lexicon::FIRST == 0
+            {
+                return true;
+            }
+        }
+    }
     // `… B.V.`, `… N.V.` as trailing initials, or an organisation marker right after the chain.
     if let Some(last) = toks.last() {
         let w = &t.str[last.start..last.end];
@@ -313,21 +361,38 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
         }
         let rest = &t.bytes[last.end..];
         // Every marker is a space and one of these bytes: most chains end otherwise.
-        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUA".contains(c)) {
+        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUAD".contains(c)) {
             return false;
         }
         for suffix in [
             " B.V.", " BV", " N.V.", " NV", " VOF", " v.o.f.", " & ", " en Partners", " Holding",
-            " Groep", " MC", " UMC", " Advocaten", " Notarissen",
+            " Groep", " MC", " UMC", " Advocaten", " Notarissen", " Gerechtsdeurwaarders", " Deurwaarders",
+            " Accountants", " Makelaars",
         ] {
             if rest.starts_with(suffix.as_bytes())
                 && rest.get(suffix.len()).is_none_or(|c| !c.is_ascii_alphanumeric() || suffix.ends_with(' '))
+                && !(suffix == " & " && person_after_ampersand(t, last.end + suffix.len()))
             {
                 return true;
             }
         }
     }
     false
+}
+
+/// `J. Smit & K. Visser`, `Jan & Piet`: initials or a given name after an ampersand start a
+/// second person, not a firm's second name (`Loyens & Loeff`).
+fn person_after_ampersand(t: &Text<'_>, at: usize) -> bool {
+    let b = t.bytes;
+    if b.get(at).is_some_and(u8::is_ascii_uppercase) && b.get(at + 1) == Some(&b'.') {
+        return true;
+    }
+    let end = at + b[at..].iter().take_while(|c| c.is_ascii_alphabetic() || **c >= 0x80).count();
+    let Some(word) = t.str.get(at..end) else {
+        return false;
+    };
+    let flags = crate::lexicon::flags_of(word);
+    flags & crate::lexicon::FIRST != 0 && flags & crate::lexicon::SURNAME == 0
 }
 
 /// Whether `word` ends like a street name (for words outside a chain).

@@ -168,9 +168,20 @@ fn listed_surname_alone(word: &str) -> bool {
 #[inline(always)]
 pub(super) fn capitalised_particles_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
     // (Tussenvoegsels after the surname start the next phrase: `met De Groot van de
-    // woningcorporatie`.)
-    let toks = match toks.iter().rposition(|tok| tok.kind != Kind::Tuss) {
-        Some(last) => &toks[..=last],
+    // woningcorporatie`, `dat Van Dam van Vergunningen belde`.)
+    let toks = match toks.iter().position(|tok| tok.kind != Kind::Tuss) {
+        Some(surname) => {
+            let from = toks[surname + 1..]
+                .iter()
+                .position(|tok| tok.kind == Kind::Tuss && matches!(&t.bytes[tok.start..tok.end], b"van" | b"uit" | b"bij"));
+            match from {
+                Some(p) => &toks[..=surname + p],
+                None => match toks.iter().rposition(|tok| tok.kind != Kind::Tuss) {
+                    Some(last) => &toks[..=last],
+                    None => return false,
+                },
+            }
+        }
         None => return false,
     };
     toks.len() >= 2

@@ -546,3 +546,39 @@ fn initials_as_a_fields_value() {
         assert!(found(text, Person).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn firms_rooms_and_departments_named_like_people() {
+    // A firm's second name after its ampersand; two people stay two people.
+    assert!(found("Van: Incasso Van der Meulen & Smit <incasso@example.nl>", Person).is_empty());
+    assert!(found("Van der Meulen & Smit Gerechtsdeurwaarders | KvK 20117638", Person).is_empty());
+    assert_eq!(found("Gesprek met Jan & Piet.", Person), ["Jan", "Piet"]);
+    assert_eq!(found("Aanwezig: J. Smit & K. Visser", Person), ["J. Smit", "K. Visser"]);
+    // Rooms and cafés named after people.
+    assert!(found("Training om 14.00 in zaal Hugo de Groot, link in de agenda.", Person).is_empty());
+    assert!(found("De borrel is in café De Heer van Heusden.", Person).is_empty());
+    assert_eq!(found("De heer van Heusden belde.", Person), ["van Heusden"]);
+    // Departments, a union of services, a party's list.
+    assert_eq!(found("M.J. Bakker-Tuinman\nteamleider Huurincasso\n", Person), ["M.J. Bakker-Tuinman"]);
+    assert_eq!(found("Bedrijfsarts: dr. M.C. Visser-Tjoa, Arbo Unie", Person), ["M.C. Visser-Tjoa"]);
+    assert!(found("namens deze,\nde directeur Digitale Samenleving,\n", Person).is_empty());
+    let names = found("Tegen: Koning, Kok, Visser (PVV), Ter Steege (Lijst Ter Steege), Nowak (JA21).", Person);
+    assert!(names.contains(&"Ter Steege".to_string()) && !names.iter().any(|n| n.contains("Lijst")), "{names:?}");
+    assert!(found("Van: P&O Servicepunt", Person).is_empty());
+}
+
+#[test]
+fn english_nationalities_and_mail_headers_are_no_names() {
+    assert_eq!(found("Partner 1: Oluwaseun Adebayo, Nigerian, born 22/08/1991", Person), ["Oluwaseun Adebayo"]);
+    assert_eq!(found("As we are both Christians (Oksana is Ukrainian Orthodox)", Person), ["Oksana"]);
+    assert_eq!(found("From: Rachelle Tjon-A-Fat\nDate: di 4 mrt 2025 om 22:41", Person), ["Rachelle Tjon-A-Fat"]);
+}
+
+#[test]
+fn report_authors_and_surnames_with_capitalised_particles() {
+    assert_eq!(found("Auteur: Wibowo Soetanto (Security Officer)", Person), ["Wibowo Soetanto"]);
+    assert_eq!(found("Opgesteld door: Wibowo Soetanto", Person), ["Wibowo Soetanto"]);
+    // Where the person is from, after the surname, is no part of the name.
+    assert_eq!(found("Ze vond het lastig dat Van Dam van Vergunningen belde.", Person), ["Van Dam"]);
+    assert_eq!(found("testdata: afspraak van Van Dalen (CISO) blijft staan", Person), ["Van Dalen"]);
+}

@@ -80,6 +80,8 @@ pub(crate) const TITLES: &[&str] = &[
     "echtpaar",
     // Heirs and the late (`de erven Pieters`, `wijlen J. Pieters`).
     "erven", "wijlen",
+    // Who wrote or filed a report (`Auteur: Wibowo Soetanto`, `Indiener: MAREK WÓJCIK`).
+    "auteur", "author", "opsteller", "indiener",
 ];
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
@@ -121,6 +123,8 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     // `Veilig Thuis`, the advice and reporting centre for domestic violence, after a role
     // (`casemanager Veilig Thuis`).
     "veilig",
+    // `Arbo Unie`, `directeur Digitale Samenleving`, a local party `Lijst Ter Steege`.
+    "unie", "samenleving", "lijst",
 ];
 
 const STREET_SUFFIXES: &[&str] = &[
@@ -134,6 +138,8 @@ pub(super) const PERSON_FIELD_LABELS: &[&str] = &[
     "meisjesnaam", "voorletters", "handtekening", "ondertekend", "contactpersoon", "behandelaar", "aanvrager",
     "cliënt", "client", "jeugdige", "moeder", "vader", "ouder", "partner", "betrokkene", "melder", "verzoeker",
     "bezwaarmaker", "klant", "patiënt", "patient", "bewoner", "huurder", "eigenaar", "bestuurder", "medewerker",
+    // Who wrote or handles a report or a ticket (`Auteur: Wibowo Soetanto`).
+    "auteur", "author", "opsteller", "indiener",
 ];
 
 /// Prepositions after which a capitalised word is a place: `uit Kampen`, `in Weert`.
@@ -182,4 +188,6 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "dienst", "raad", "stichting", "vereniging", "partners", "advocaten", "straat", "laan", "weg",
     "gracht", "kade", "singel", "markt", "park", "tunnel", "polder", "prijs", "service", "loket",
     "desk", "advies", "advocatuur",
+    // `teamleider Huurincasso`, `Van der Meulen & Smit Gerechtsdeurwaarders`.
+    "incasso", "deurwaarders",
 ];

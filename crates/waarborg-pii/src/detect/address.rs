@@ -327,6 +327,12 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) {
         return None;
     }
+    // `Inburgering 2026`, `Vergadering 12`, `Besturing 3`: nouns in `-ring`, not a ring road.
+    let raw = &t.bytes[m.clone()];
+    let word = raw.iter().rposition(|&c| c == b' ').map_or(raw, |space| &raw[..space]);
+    if word.len() > 6 && (word.ends_with(b"ering") || word.ends_with(b"uring") || word.ends_with(b"iring")) {
+        return None;
+    }
     let end = extend_number(t, m.end)?;
     if !first.is_uppercase() && !lower_case_street(t, m.clone(), end) {
         return None;
@@ -374,14 +380,27 @@ fn check_after_living(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) {
         return None;
     }
-    // The street starts at the first capital after the context words.
+    // The street starts at the first capital that starts a word after the context words
+    // (`IK WOON SINDS 2021`: not inside the label written in capitals).
     let rel = t.str[m.clone()]
         .char_indices()
         .skip(1)
-        .find(|&(_, c)| c.is_uppercase())
+        .find(|&(i, c)| c.is_uppercase() && t.bytes[m.start + i - 1] == b' ')
         .map(|(i, _)| i)?;
-    let start = m.start + rel;
+    let mut start = m.start + rel;
+    // `IK WOON OP KERKSTRAAT 12`: a preposition in capitals before the street.
+    for p in ["OP ", "AAN ", "IN ", "TE ", "NAAR "] {
+        if t.str[start..m.end].starts_with(p) && t.bytes.get(start + p.len()).is_some_and(u8::is_ascii_uppercase) {
+            start += p.len();
+            break;
+        }
+    }
     let end = extend_number(t, m.end)?;
+    // `woon sinds 2021`, `wonen vanaf 2019`: a year after a word of time, not a street.
+    let street = &t.str[start..m.end];
+    if street.split(' ').next().is_some_and(|w| lexicon::with_lower(w, |w| matches!(w, "sinds" | "vanaf" | "tot" | "per" | "in" | "na" | "voor"))) {
+        return None;
+    }
     Some(Hit::new(start..end, if city_follows(t, end) { 0.95 } else { 0.85 }))
 }
 
@@ -558,6 +577,10 @@ fn extend_number(t: &Text<'_>, mut end: usize) -> Option<usize> {
     if b.get(end) == Some(&b'-') {
         let rest = &b[end + 1..];
         let run = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        // `Koers Inburgering 2026-2028`: a span of years, not a house number and its addition.
+        if end - digits_start(b, end) == 4 && run == 4 && rest[..4].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
         if (1..=4).contains(&run) && t.right_boundary(end + 1 + run) {
             return Some(end + 1 + run);
         }
@@ -740,5 +763,14 @@ mod tests {
         assert!(found("de weg 3 keer afgesloten", Address).is_empty());
         assert!(found("over de Rijksweg 12,5 kilometer", Address).is_empty());
         assert_eq!(found("In de Kerkstraat 5 woont", Address), ["Kerkstraat 5"]);
+        // Nouns in `-ring` and a span of years; a ring road stays a street.
+        assert!(found("het Veiligheidsbeeld en de Koers Inburgering 2026-2028 zijn vastgesteld", Address).is_empty());
+        assert!(found("Vergadering 12 is verplaatst.", Address).is_empty());
+        assert_eq!(found("Ze woont aan de Buitenring 14.", Address), ["Buitenring 14"]);
+        assert_eq!(found("Kantoor: Kerkstraat 2024-2, Utrecht", Address), ["Kerkstraat 2024-2"]);
+        // A year after a word of living written in capitals.
+        assert!(found("IK WOON SINDS 2021 OP DE SCHIEDAMSEWEG.", Address).is_empty());
+        assert!(found("wij wonen vanaf 2019 in Ede", Address).is_empty());
+        assert_eq!(found("IK WOON OP KERKSTRAAT 12", Address), ["KERKSTRAAT 12"]);
     }
 }

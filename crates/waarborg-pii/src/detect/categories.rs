@@ -66,11 +66,18 @@ const LEXICON: &[(Category, &[&str])] = &[
             "lichamelijke klachten", "gezondheidsklachten", "whiplash", "hersenschudding",
             // Injuries, as a police report states them.
             "letsel", "verwonding*", "gewond", "zwelling", "blauwe plek", "kneuzing*", "snijwond*",
+            // Passing illnesses and operations stated of a person (`ligt met griep op bed`, `na
+            // een zware buikoperatie`), and the doctor who treats one (`de brief van de neuroloog`).
+            "griep", "buikgriep", "koorts", "geopereerd", "keizersnede", "buikoperatie", "heupoperatie",
+            "knieoperatie", "hartoperatie", "rugoperatie", "oogoperatie", "darmoperatie", "maagoperatie",
+            "staaroperatie", "maagverkleining", "neuroloog", "cardioloog", "oncoloog", "longarts", "reumatoloog",
+            "internist", "revalidatiearts",
             // English, for mails in English (`I am sick since Monday`, `very ill with cancer`).
             "sick", "ill", "illness", "cancer", "flu", "pregnant", "depression", "diagnosed",
             "disability", "disabled", "medication", "surgery", "dementia", "autism", "asthma",
             "pneumonia", "epilepsy", "bipolar", "psychiatric", "dyslexia", "allergic", "chemotherapy",
             "hospitalised", "hospitalized", "heart attack", "schizophrenia", "addiction", "addicted", "wheelchair",
+            "c-section", "caesarean", "cesarean",
         ],
     ),
     (
@@ -83,6 +90,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "sikh", "vrijzinnig*", "humanist*", "levensovertuiging", "orthodox*", "kerkdienst", "kerk", "gebedshuis", "tempel",
             "bidden", "gebed", "vrijdaggebed", "koran", "bijbelstudie", "bedevaart", "umrah", "hadj", "hajj",
             "pelgrimstocht",
+            // `lid van de Hersteld Hervormde Gemeente`, `geen hulp op zondag i.v.m. de zondagsrust`.
+            "hervormd*", "zondagsrust", "sabbat", "kerklid", "kerkleden", "gemeentelid",
         ],
     ),
     (
@@ -104,6 +113,10 @@ const LEXICON: &[(Category, &[&str])] = &[
             "molukse komaf", "indonesische komaf", "chinese komaf", "poolse komaf", "afrikaanse komaf",
             "arabische komaf", "hindoestaanse komaf", "buitenlandse komaf", "*javaanse komaf",
             "*creoolse komaf",
+            // Peoples (`van Riffijns-Berberse afkomst`, `behoort tot de Tigrinya-sprekende
+            // bevolkingsgroep`); not descent alone (`van goede komaf`).
+            "bevolkingsgroep", "volksgroep", "etnische groep", "etnische minderheid",
+            "berber*", "riffijn*",
         ],
     ),
     (
@@ -165,10 +178,11 @@ const PERSON_CUES: &[&str] = &[
     "jongere", "kind", "klant", "melder", "klager", "klaagster", "sollicitant", "deelnemer",
     "aangever", "aangeefster", "slachtoffer",
     "zijn vrouw", "zijn man", "de man", "de vrouw", "u bent", "bent u", "bent", "ben", "het gezin",
+    "echtpaar",
     // English: `I am sick`, `my father … is very ill`, `she is pregnant`. `i` and `he` carry a
     // space (or the verb after them), as alone they would match inside most words; the spaces
     // are trimmed before the boundary test.
-    " i ", "i am ", "i'm ", "i have ", "i was ", "my ", " he ", "he is ", "he has ", "he was ",
+    " i ", "i am ", "i'm ", "i have ", "i had ", "i've ", "i was ", "my ", " he ", "he is ", "he has ", "he was ",
     "she ", "his ", " her ", "our son", "our daughter", "husband", "wife", "daughter",
     // `ze` is also "they"; with a singular verb it is "she" (`Ze heeft diabetes`). Not `ze is`:
     // `ze is bedoeld voor …` speaks of a scheme.
@@ -269,11 +283,16 @@ impl CategoryDetector {
             if term.category == Category::Politics && !party_as_written(t, term.text, start, end) {
                 continue;
             }
+            // `svc_scan02 disabled at 04:17`, `MFA was disabled for the account`: a switched-off
+            // account or feature, not a person's disability.
+            if term.text == "disabled" && disabled_in_it(t, start) {
+                continue;
+            }
             // `Het besluit is aangehouden`, `Het agendapunt wordt aangehouden`: postponed, not
             // arrested.
             if term.category == Category::Criminal
                 && term.text == "aangehouden"
-                && t.before_has(start, 48, &["besluit", "voorstel", "motie", "agendapunt", "amendement", "beslissing"])
+                && t.before_has(start, start - t.sentence_around(start, 240).0, &["besluit", "voorstel", "motie", "agendapunt", "amendement", "beslissing", "aanvraag", "behandeling"])
             {
                 continue;
             }
@@ -342,9 +361,37 @@ impl CategoryDetector {
             let cue = &sentence[m.start()..m.end()];
             let s = from + m.start() + cue.iter().take_while(|&&c| c == b' ').count();
             let e = from + m.end() - cue.iter().rev().take_while(|&&c| c == b' ').count();
-            t.left_boundary(s) && t.right_boundary(e)
+            t.left_boundary(s) && t.right_boundary(e) && !jongere_as_adjective(t.bytes, s, e)
         })
     }
+}
+
+/// Whether `disabled` at `start` speaks of an account, a service or a feature: after an
+/// identifier (`svc_scan02`) or in a sentence about one.
+fn disabled_in_it(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    let before = b[..start].trim_ascii_end();
+    let word = &before[before.iter().rposition(|c| c.is_ascii_whitespace()).map_or(0, |k| k + 1)..];
+    let identifier = word.iter().any(|&c| c == b'_' || c.is_ascii_digit());
+    let (s_start, s_end) = t.sentence_around(start, 240);
+    identifier
+        || crate::text::contains_any(
+            &b[s_start..s_end],
+            &["account", "server", "service", "login", "mfa", "firewall", "plugin", "feature", "option", "setting", "port", "vpn", "user"],
+        )
+}
+
+/// `op jongere leeftijd`, `jongere inwoners`: `jongere` as "younger" before a noun of a group
+/// or an age, not "a young person" (`De jongere heeft ADHD`).
+fn jongere_as_adjective(b: &[u8], start: usize, end: usize) -> bool {
+    b[start..end].eq_ignore_ascii_case(b"jongere")
+        && b.get(end) == Some(&b' ')
+        && [
+            &b"leeftijd"[..], b"inwoners", b"mensen", b"generatie", b"kinderen", b"jongeren", b"volwassenen",
+            b"doelgroep", b"werknemers", b"vrouwen", b"mannen", b"leeftijdsgroep", b"bewoners", b"ouderen",
+        ]
+        .iter()
+        .any(|w| b[end + 1..].starts_with(w))
 }
 
 /// Whether a listed surname ends at `hyphen` (`Kuipers-`), so that what follows is the second
@@ -423,9 +470,27 @@ fn ms_as_condition(t: &Text<'_>, start: usize, end: usize) -> bool {
     let b = t.bytes;
     let capitals = &b[start..end] == b"MS";
     let next_capitalised = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase);
+    // `heeft sinds 2019 MS`, `heeft al jaren MS`: the time between the verb and the condition.
+    let mut before = b[..start].trim_ascii_end();
+    for since in [&b"sinds "[..], b"al ", b"sinds jaren ", b"al jaren "] {
+        let digits = before.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let head = if digits > 0 { before[..before.len() - digits].trim_ascii_end() } else { before };
+        let head_word = head.strip_suffix(since.trim_ascii_end());
+        if let Some(h) = head_word.filter(|h| h.last().is_none_or(|c| !c.is_ascii_alphanumeric())) {
+            before = h.trim_ascii_end();
+            break;
+        }
+        if digits == 0 && before.ends_with(b" jaren") {
+            let h = before[..before.len() - b" jaren".len()].trim_ascii_end();
+            if let Some(h) = h.strip_suffix(b"al").or_else(|| h.strip_suffix(b"sinds")) {
+                before = h.trim_ascii_end();
+                break;
+            }
+        }
+    }
     capitals
         && !next_capitalised
-        && crate::text::ends_with_word(b[..start].trim_ascii_end(), &["heeft", "heb", "had", "met", "aan", "diagnose", "vanwege", "door"])
+        && crate::text::ends_with_word(before, &["heeft", "heb", "had", "met", "aan", "diagnose", "vanwege", "door"])
 }
 
 /// `DENK`, `Volt`, `SP`: parties whose names are also words or letters (`denk ik`, `volt`,
@@ -537,6 +602,8 @@ mod tests {
     #[test]
     fn peoples_descent_and_spouses_of_the_same_sex() {
         assert_eq!(categories("Cliënt is Koerdisch en gevlucht uit Irak."), [Category::Ethnicity]);
+        assert_eq!(categories("Het gezin is van Riffijns-Berberse afkomst."), [Category::Ethnicity]);
+        assert_eq!(categories("Zij behoort tot de Tigrinya-sprekende bevolkingsgroep."), [Category::Ethnicity]);
         assert_eq!(categories("Ik ben Molukker."), [Category::Ethnicity]);
         assert_eq!(categories("Hij is van Turkse komaf."), [Category::Ethnicity]);
         assert_eq!(categories("Hij is getrouwd met zijn man Pieter."), [Category::SexualOrientation]);
@@ -549,6 +616,25 @@ mod tests {
         assert!(categories("Zij woont met haar man in Zwolle.").is_empty());
         assert!(categories("Hij woont met zijn vrouw in Zwolle.").is_empty());
         assert!(categories("De gemeente subsidieert een Koerdisch cultureel centrum.").is_empty());
+    }
+
+    #[test]
+    fn passing_illnesses_operations_and_a_couples_church() {
+        assert_eq!(categories("Emre ligt sinds gisteren met een flinke griep op bed."), [Category::Health]);
+        assert_eq!(categories("Hij heeft sinds 2019 MS en kan niet meer lopen."), [Category::Health]);
+        assert_eq!(categories("cliënte kon na een zware buikoperatie niet zelfstandig functioneren"), [Category::Health]);
+        assert_eq!(categories("I had an emergency C-section and am still recovering."), [Category::Health]);
+        assert_eq!(categories("Het echtpaar is actief lid van de Hersteld Hervormde Gemeente."), [Category::Religion]);
+        // `jongere` as "younger", an account switched off, a proposal put on hold.
+        assert!(categories("Inwoners met een migratieachtergrond hebben vaker diabetes, vaak al op jongere leeftijd.").is_empty());
+        assert_eq!(categories("De jongere heeft ADHD."), [Category::Health]);
+        assert!(categories("Stap 1: svc_scan02 disabled at 04:17 by engineer Lars.").is_empty());
+        assert_eq!(categories("I am disabled since the accident."), [Category::Health]);
+        assert!(categories(
+            "Mevrouw Hettinga meldt dat het raadsvoorstel over de Woo-verzoeken (2025-014) op verzoek van de fractie is aangehouden."
+        )
+        .is_empty());
+        assert_eq!(categories("Hij werd gisteren aangehouden."), [Category::Criminal]);
     }
 
     #[test]

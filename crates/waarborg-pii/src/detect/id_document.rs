@@ -55,8 +55,9 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             "verblijfspasnummer", "nummer verblijfsdocument", "nummer paspoort", "nummer identiteitskaart",
             "nummer identiteitsbewijs", "identiteitsbewijsnummer", "legitimatienummer", "paspoortnr",
             "paspoort nr", "id-kaart nr", "identiteitskaart nr",
-            // English forms: `Passport no.: C4J8K2L6M`, `ID card No. 123456AB`.
-            "passport no", "passport nr", "passport nbr", "document no", "id card no", "id no",
+            // English forms: `Passport no.: C4J8K2L6M`, `ID card No. 123456AB`, and a foreign
+            // passport's number right after the word (`passport B05728164`, `passport FX194762`).
+            "passport", "identity card", "id card", "passport no", "passport nr", "passport nbr", "document no", "id card no", "id no",
             "id number", "identity card number", "identity card no",
             // The residence permit's card. (Not the IND's `V-nummer`: a person's number, no
             // document's, and outside the taxonomy.)
@@ -156,6 +157,9 @@ mod tests {
         assert_eq!(found("Verblijfsdocument nummer: X12345678", IdDocument), ["X12345678"]);
         assert_eq!(found("Passport no.: C4J8K2L6M", IdDocument), ["C4J8K2L6M"]);
         assert_eq!(found("ID card No. 12345AB6", IdDocument), ["12345AB6"]);
+        assert_eq!(found("date of birth 22/08/1991, passport B05728164", IdDocument), ["B05728164"]);
+        assert_eq!(found("Ukrainian, passport FX194762\nAddress", IdDocument), ["FX194762"]);
+        assert!(found("Passport photos are taken at 2024 rates.", IdDocument).is_empty());
         // Values aligned in a form.
         assert_eq!(found("  paspoort nr.:         FX592014\n", IdDocument), ["FX592014"]);
         assert_eq!(found("  documentnummer:       W73910284\n", IdDocument), ["W73910284"]);

@@ -135,6 +135,18 @@ pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
     "pakketnummer",
     "trackingnummer",
     "verzendnummer",
+    // The same abbreviated (`Klantnr. 0098234417`).
+    "klantnr",
+    "relatienr",
+    "dossiernr",
+    "zaaknr",
+    "ordernr",
+    "factuurnr",
+    "contractnr",
+    "polisnr",
+    "ticketnr",
+    "meldingnr",
+    "registratienr",
 ];
 
 /// Whether a non-personal-number label stands right before `start` — not counting the letters

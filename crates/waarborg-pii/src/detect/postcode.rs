@@ -179,8 +179,18 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     // A capitalised word after it (the city) or an address before it raises confidence.
+    // (Not a word in capitals that only text in capitals writes so: `SINDS 2021 OP DE
+    // SCHIEDAMSEWEG`.)
     let city_follows = t.bytes.get(m.end) == Some(&b' ')
-        && t.char_at(m.end + 1).is_some_and(char::is_uppercase);
+        && t.char_at(m.end + 1).is_some_and(char::is_uppercase)
+        && !{
+            let next = &t.bytes[m.end + 1..];
+            let word = &next[..next.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(next.len())];
+            matches!(
+                word,
+                b"DE" | b"HET" | b"EEN" | b"EN" | b"OP" | b"IN" | b"TE" | b"VAN" | b"IS" | b"WAS" | b"DAT" | b"DIE" | b"MET" | b"VOOR" | b"NAAR" | b"AAN"
+            )
+        };
     // `2000 MW, genoeg`, `1024 GB werkgeheugen`: a quantity — a lower-case word follows.
     let rest = &t.bytes[m.end..(m.end + 3).min(t.len())];
     let word_follows = matches!(rest, [b' ', c, ..] | [b',', b' ', c] if c.is_ascii_lowercase());
@@ -254,6 +264,8 @@ mod tests {
         assert!(found("DE PERIODE 2016 EN 2025", Postcode).is_empty());
         assert_eq!(found("1024 GB Amsterdam", Postcode), ["1024 GB"]);
         assert!(found("ik heb sinds 2019 MS.", Postcode).is_empty());
+        assert!(found("IK WOON SINDS 2021 OP DE SCHIEDAMSEWEG.", Postcode).is_empty());
+        assert_eq!(found("sinds 2021 woont ze op 2021 AB Haarlem", Postcode), ["2021 AB"]);
         assert!(found("vanaf 2026 KW-uren", Postcode).is_empty());
         assert_eq!(found("verhuisd in 2011 AB Haarlem", Postcode), ["2011 AB"]);
         assert_eq!(found("Kerkstraat 1, 2019 MS Haarlem", Postcode), ["2019 MS"]);

@@ -5,7 +5,7 @@
 //! names or initials after a surname and its comma in a reversed form (`Vries, B. de`).
 
 use super::{is_lower_tussenvoegsel, read_token, Kind};
-use super::caps::{is_caps_word, is_form_of_address};
+use super::caps::{is_abbreviation, is_caps_word, is_form_of_address};
 use super::words::{
     ABBREVIATED_TITLES, ABSTRACT_ENDINGS, ORGANISATION_ENDING_SET, PERSON_FIELD_LABELS, ROLE_ENDINGS,
     STREET_ENDINGS,
@@ -94,10 +94,118 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
     // (`Hoogachtend,\nFaisal`), unless it reads as a team or department.
     let alone_on_line = prev == b'\n' && tokens == 1 && matches!(next, None | Some(b'\n' | b'\r'));
     ((fills_line && signed_after_sign_off(t, start, end))
+        || (tokens == 1 && initials_as_actor(t, start, end))
         || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
         || (cell_end && in_name_column(t, start, end))
         || (bracket_after && role_in_brackets_after(t, start, end)))
     .then_some(start)
+}
+
+/// `JvdB`, `HJS`, `LvRO`, `FtB`: a colleague's initials as minutes and action lists write them
+/// (two to four capitals, or capitals around the lower-case letters of tussenvoegsels).
+pub(super) fn is_initials_word(word: &[u8]) -> bool {
+    let capitals = word.iter().filter(|c| c.is_ascii_uppercase()).count();
+    (2..=6).contains(&word.len())
+        && word.iter().all(u8::is_ascii_alphabetic)
+        && word[0].is_ascii_uppercase()
+        && word[word.len() - 1].is_ascii_uppercase()
+        && capitals >= 2
+        && (capitals == word.len() && word.len() <= 4 || capitals < word.len())
+}
+
+/// Whether the initials at `start..end` name who does something: in an action list's line
+/// between its dashes (`- verzuim opvragen bij HR – LvRO – april`), in a `wie` column, or in
+/// brackets after a role (`KCC-coördinator (RW):`). Not an abbreviation (`HR`, `ICT`), nor the
+/// acronym of the words before it (`Functionaris Gegevensbescherming (FG)`).
+pub(super) fn initials_as_actor(t: &Text<'_>, start: usize, end: usize) -> bool {
+    if !is_initials_word(&t.bytes[start..end]) || is_abbreviation(&t.str[start..end]) {
+        return false;
+    }
+    if in_action_list(t.bytes, start, end) || bracketed_after_role(t, start, end) {
+        return true;
+    }
+    // A cell may hold several (`| HJS / GR |`): the cell is the run of initials and slashes.
+    let b = t.bytes;
+    let (mut cell_start, mut cell_end) = (start, end);
+    while cell_start >= 3 && b[..cell_start].ends_with(b" / ") {
+        let word_start = b[..cell_start - 3].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+        if !is_initials_word(&b[word_start..cell_start - 3]) {
+            break;
+        }
+        cell_start = word_start;
+    }
+    while b[cell_end..].starts_with(b" / ") {
+        let word_end = cell_end + 3 + b[cell_end + 3..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if !is_initials_word(&b[cell_end + 3..word_end]) {
+            break;
+        }
+        cell_end = word_end;
+    }
+    in_name_column(t, cell_start, cell_end)
+}
+
+/// `- uitsplitsing verzuim opvragen bij HR – LvRO – april`, `- verlichting – RT via facilitair`:
+/// between dashes (or after a slash: `PN / FtB`) on a bulleted line under a heading `Actie…`.
+fn in_action_list(b: &[u8], start: usize, end: usize) -> bool {
+    let dash_before = [&b"\xE2\x80\x93 "[..], b" - ", b" / "].iter().any(|d| b[..start].ends_with(d));
+    let rest = &b[end..];
+    let after = rest.is_empty()
+        || [&b" \xE2\x80\x93"[..], b" - ", b" / ", b" via ", b" (", b"\n", b"\r", b","].iter().any(|d| rest.starts_with(d));
+    if !dash_before || !after {
+        return false;
+    }
+    let line_start = memchr::memrchr(b'\n', &b[..start]).map_or(0, |p| p + 1);
+    let line = b[line_start..start].trim_ascii_start();
+    let bulleted = line.starts_with(b"- ")
+        || line.starts_with(b"* ")
+        || line.starts_with("• ".as_bytes())
+        || line.starts_with("– ".as_bytes())
+        || (line.first().is_some_and(u8::is_ascii_digit) && line.iter().take(4).any(|&c| c == b'.' || c == b')'));
+    if !bulleted {
+        return false;
+    }
+    // The heading: a line opening with `Actie` within the twelve lines above.
+    let mut at = line_start;
+    for _ in 0..12 {
+        if at == 0 {
+            return false;
+        }
+        let prev_start = memchr::memrchr(b'\n', &b[..at - 1]).map_or(0, |p| p + 1);
+        let prev = b[prev_start..at - 1].trim_ascii();
+        if prev.len() >= 5 && prev[..5].eq_ignore_ascii_case(b"actie") {
+            return true;
+        }
+        at = prev_start;
+    }
+    false
+}
+
+/// `KCC-coördinator (RW):`: initials alone in brackets right after a role, which are not the
+/// role's own acronym (`Functionaris Gegevensbescherming (FG)`).
+fn bracketed_after_role(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    if start < 3 || b[start - 1] != b'(' || b.get(end) != Some(&b')') || b[start - 2] != b' ' {
+        return false;
+    }
+    let head = &t.str[..start - 2];
+    let role = head.rsplit([' ', '\n', '-']).next().unwrap_or_default();
+    let is_role = !role.is_empty()
+        && with_lower(role, |r| {
+            crate::lexicon::flags_of(r) & crate::lexicon::TITLE != 0 || ROLE_ENDINGS.matches_word(r, 0)
+        });
+    // The acronym of the words before: their first letters are the initials.
+    let letters: Vec<u8> = t.bytes[start..end].iter().map(u8::to_ascii_lowercase).collect();
+    let words: Vec<u8> = head
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(letters.len())
+        .filter_map(|w| w.bytes().next().map(|c| c.to_ascii_lowercase()))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    is_role && words != letters
 }
 
 /// Roles a party or participant is given in brackets after a surname in decisions, judgments

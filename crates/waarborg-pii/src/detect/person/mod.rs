@@ -35,7 +35,7 @@ pub(crate) use lower_case_cues::LOWER_CASE_TITLES;
 pub(crate) use words::{ORGANISATION_WORDS, TITLES, TUSSENVOEGSELS};
 use caps::{ascii_caps_word, caps_name, is_abbreviation, is_form_of_address, undotted_initials_name};
 use context::{
-    after_ik_ben, could_end_a_cell, in_place_column, initials_label_before, name_context, name_label_before,
+    after_ik_ben, could_end_a_cell, in_place_column, initials_as_actor, initials_label_before, name_context, name_label_before,
     personal_title_before, reversed_tail, title_before, Tail,
 };
 use lower_case::{lower_case_enumerated_given_names, lower_case_full_names, lower_case_mentions_again, lower_surname_after};
@@ -250,6 +250,8 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
                 (end - i <= 3 && b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80))
                     .then(|| undotted_initials_name(t, i, end))
                     .flatten()
+                    // `| KP |` under `| wie |`, `– HJS –` in an action list, `(RW)` after a role.
+                    .or_else(|| initials_as_actor(t, i, end).then_some(NameHit { range: i..end, score: 0.8 }))
                     // `Paraaf: CM`, `Voorletters: JW`: initials without dots as a field's value.
                     .or_else(|| {
                         (end - i <= 4

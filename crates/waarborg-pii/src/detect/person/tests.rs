@@ -582,3 +582,22 @@ fn report_authors_and_surnames_with_capitalised_particles() {
     assert_eq!(found("Ze vond het lastig dat Van Dam van Vergunningen belde.", Person), ["Van Dam"]);
     assert_eq!(found("testdata: afspraak van Van Dalen (CISO) blijft staan", Person), ["Van Dalen"]);
 }
+
+#[test]
+fn initials_of_who_does_what_in_minutes() {
+    let list = "Actiepunten\n- verzuim opvragen bij HR – LvRO – april\n- reactie opstellen – PN / FtB – 14 maart\n- verlichting – RT via facilitair – z.s.m.";
+    assert_eq!(found(list, Person), ["LvRO", "PN", "FtB", "RT"]);
+    let table = "Actielijst\n| nr | actie | wie | gereed |\n| 3 | instructie aanpassen | HJS / KP | 15-03 |\n| 6 | storing -> ICT | TZ | afgerond |";
+    assert_eq!(found(table, Person), ["HJS", "KP", "TZ"]);
+    assert_eq!(found("Notitie KCC-coördinator (RW): graag geen details.", Person), ["RW"]);
+    // Departments and the acronym of the role before them are not initials; nor is a dash
+    // list without a heading of actions.
+    for text in [
+        "Actiepunten\n- overleg met ICT – april\n- rapport naar OR – MT – mei",
+        "De Functionaris Gegevensbescherming (FG) adviseert.",
+        "Trouwambtenaar (BABS): zie rooster",
+        "Tijdlijn\n- 10:00 – NK – gestart",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
+}

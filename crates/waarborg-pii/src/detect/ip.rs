@@ -214,17 +214,31 @@ const NETWORK_SHORT_WORDS: &[&str] = &[
     "src", "dst", "addr", "ntp", "smtp", "http", "https", "tcp", "udp", "nat",
 ];
 
+/// [`NETWORK_WORDS`] then [`NETWORK_SHORT_WORDS`], in one automaton (ASCII case-insensitive).
+static NETWORK_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(NETWORK_WORDS.iter().chain(NETWORK_SHORT_WORDS))
+        .ok()
+});
+
 /// Whether words of networks and computers stand near `m`: within 400 bytes before it or 200
-/// after it.
+/// after it (the short ones as whole words).
 fn among_network_words(t: &Text<'_>, m: Range<usize>) -> bool {
-    let mut after = (m.end + 200).min(t.bytes.len());
-    while !t.str.is_char_boundary(after) {
-        after -= 1;
-    }
-    t.before_has(m.start, 400, NETWORK_WORDS)
-        || t.before_has_word(m.start, 400, NETWORK_SHORT_WORDS)
-        || t.before_has(after, after - m.end, NETWORK_WORDS)
-        || t.before_has_word(after, after - m.end, NETWORK_SHORT_WORDS)
+    let Some(automaton) = NETWORK_AUTOMATON.as_ref() else {
+        return true;
+    };
+    let b = t.bytes;
+    let from = m.start.saturating_sub(400);
+    let to = (m.end + 200).min(b.len());
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    automaton.find_overlapping_iter(&b[from..to]).any(|hit| {
+        let (s, e) = (from + hit.start(), from + hit.end());
+        let long = hit.pattern().as_usize() < NETWORK_WORDS.len();
+        // (Not the address itself, and the short words not inside another word.)
+        !(s < m.end && m.start < e)
+            && (long || ((s == 0 || !word_byte(b[s - 1])) && b.get(e).is_none_or(|&c| !word_byte(c))))
+    })
 }
 
 /// Whether an IPv4 address can be one device's: not the unspecified or a loopback address

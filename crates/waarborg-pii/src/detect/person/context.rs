@@ -104,13 +104,11 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
 /// `JvdB`, `HJS`, `LvRO`, `FtB`: a colleague's initials as minutes and action lists write them
 /// (two to four capitals, or capitals around the lower-case letters of tussenvoegsels).
 pub(super) fn is_initials_word(word: &[u8]) -> bool {
+    if !(2..=6).contains(&word.len()) || !word[0].is_ascii_uppercase() || !word[word.len() - 1].is_ascii_uppercase() {
+        return false;
+    }
     let capitals = word.iter().filter(|c| c.is_ascii_uppercase()).count();
-    (2..=6).contains(&word.len())
-        && word.iter().all(u8::is_ascii_alphabetic)
-        && word[0].is_ascii_uppercase()
-        && word[word.len() - 1].is_ascii_uppercase()
-        && capitals >= 2
-        && (capitals == word.len() && word.len() <= 4 || capitals < word.len())
+    word.iter().all(u8::is_ascii_alphabetic) && (capitals == word.len() && word.len() <= 4 || capitals < word.len())
 }
 
 /// Whether the initials at `start..end` name who does something: in an action list's line
@@ -118,14 +116,21 @@ pub(super) fn is_initials_word(word: &[u8]) -> bool {
 /// brackets after a role (`KCC-coördinator (RW):`). Not an abbreviation (`HR`, `ICT`), nor the
 /// acronym of the words before it (`Functionaris Gegevensbescherming (FG)`).
 pub(super) fn initials_as_actor(t: &Text<'_>, start: usize, end: usize) -> bool {
-    if !is_initials_word(&t.bytes[start..end]) || is_abbreviation(&t.str[start..end]) {
+    let b = t.bytes;
+    if !is_initials_word(&b[start..end]) {
+        return false;
+    }
+    // (Settled by the bytes around first: most words in capitals stand in running text.)
+    let prev = b[..start].trim_ascii_end().last().copied();
+    let next = b[end..].trim_ascii_start().first().copied();
+    let placed = matches!(prev, Some(b'(' | b'|' | b'\t' | b'/' | b'-' | 0x93)) || matches!(next, Some(b'|' | b'\t' | b'/'));
+    if !placed || is_abbreviation(&t.str[start..end]) {
         return false;
     }
     if in_action_list(t.bytes, start, end) || bracketed_after_role(t, start, end) {
         return true;
     }
     // A cell may hold several (`| HJS / GR |`): the cell is the run of initials and slashes.
-    let b = t.bytes;
     let (mut cell_start, mut cell_end) = (start, end);
     while cell_start >= 3 && b[..cell_start].ends_with(b" / ") {
         let word_start = b[..cell_start - 3].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);

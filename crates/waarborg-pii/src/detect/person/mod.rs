@@ -26,6 +26,7 @@ mod context;
 mod lower_case;
 mod lower_case_cues;
 mod not_a_person;
+mod shouted;
 mod surname_alone;
 #[cfg(test)]
 mod tests;
@@ -198,6 +199,8 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     let n = b.len();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
+    // Words in capitals met (a text written in capitals has many: see `shouted`).
+    let mut caps_words = 0;
     // Whether the text is prose, whose sentences start with a capital (worked out when needed).
     let mut prose: Option<bool> = None;
     // Chains read and rejected: read again if a name found elsewhere in the text explains them.
@@ -243,6 +246,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
         // Words in capitals (`INFO`, `BSN`, `NL`: a sixth of the capitalised words of a text)
         // start no chain: settled here as `read_token` would, without setting one up.
         if let Some(end) = ascii_caps_word(t, i) {
+            caps_words += 1;
             // A surname in capitals is still a name in a form field or a reversed form
             // (`Achternaam: OUAALI`, `DIALLO, Mamadou`); checked only there.
             // Two or three capitals may be initials written without dots (`JW de Boer`).
@@ -334,6 +338,9 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     }
     if out.iter().any(|h| b[h.range.start].is_ascii_lowercase()) {
         lower_case_mentions_again(t, out);
+    }
+    if caps_words >= shouted::ENOUGH_CAPS_WORDS {
+        shouted::shouted_names(t, titles, out);
     }
 }
 

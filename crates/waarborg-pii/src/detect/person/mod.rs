@@ -42,7 +42,7 @@ use context::{
 use lower_case::{lower_case_enumerated_given_names, lower_case_full_names, lower_case_mentions_again, lower_surname_after};
 use lower_case_cues::{lower_case_after_name_labels, lower_case_after_titles};
 use not_a_person::{
-    after_house_number, after_postcode, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street,
+    after_house_number, after_postcode, born_in_before, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street,
     no_place_before_surname, organisation_label_before, place_before, room_before, school_before, venue_before,
 };
 use surname_alone::{
@@ -320,7 +320,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
         enumerated_before(t, out);
         // `Aanwezig: 't Hart, Jansen`: the `'t` before a surname is part of it.
         for hit in out.iter_mut() {
-            if let Some(start) = apostrophe_t_before(b, hit.range.start) {
+            if let Some(start) = apostrophe_t_before(b, hit.range.start).or_else(|| listed_particles_before(t, &hit.range)) {
                 hit.range.start = start;
             }
         }
@@ -413,6 +413,45 @@ fn apostrophe_t_before(b: &[u8], start: usize) -> Option<usize> {
         return None;
     };
     (from == 0 || matches!(b[from - 1], b' ' | b'\n' | b'\t' | b'(' | b'"' | b',' | b':' | b';' | b'/')).then_some(from)
+}
+
+/// `Vos (VVD), Ramdin (PvdA), de Haan (GroenLinks)`, `Leden: ten Hove, Bakker`: where the
+/// lower-case tussenvoegsels of a surname found alone start, when they stand right before it
+/// and open an item of a list (after `, `, `: `, ` en ` or at a line's start).
+fn listed_particles_before(t: &Text<'_>, name: &Range<usize>) -> Option<usize> {
+    let b = t.bytes;
+    if name.start < 3 || b[name.start - 1] != b' ' || !b[name.start].is_ascii_uppercase() {
+        return None;
+    }
+    // (A name with a given name or initials of its own has its particles inside it.)
+    if t.str[name.clone()].contains([' ', '.']) {
+        return None;
+    }
+    let mut start = name.start - 1;
+    let mut particles = 0;
+    loop {
+        let word_start = ascii_word_start(b, start);
+        if word_start == start || !is_lower_tussenvoegsel(&b[word_start..start]) {
+            break;
+        }
+        particles += 1;
+        start = word_start;
+        if start == 0 || b[start - 1] != b' ' {
+            break;
+        }
+        start -= 1;
+    }
+    if particles == 0 {
+        return None;
+    }
+    let first = if b.get(start) == Some(&b' ') { start + 1 } else { start };
+    let head = &b[..first];
+    let opens_item = head.is_empty()
+        || head.ends_with(b", ")
+        || head.ends_with(b": ")
+        || head.ends_with(b" en ")
+        || head.ends_with(b"\n");
+    opens_item.then_some(first)
 }
 
 /// Whether a word can start at `i`: nothing name-like or address-like glued to its left.
@@ -576,7 +615,10 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
     if !toks.iter().any(|tok| matches!(tok.kind, Kind::Cap | Kind::Initials)) {
         return Some((None, toks[len - 1].end));
     }
-    let hit = decide(t, toks, listed);
+    // (Read again as a name the text named in full: `remembered_names`, the one caller without
+    // `recall`.)
+    let remembered = recall.is_none();
+    let hit = decide(t, toks, listed, remembered);
     if let Some(recall) = recall {
         for tok in toks {
             if tok.kind != Kind::Cap || tok.common || tok.end - tok.start < 3 {
@@ -923,7 +965,7 @@ fn is_service(t: &Text<'_>, tok: &Tok) -> bool {
 // (Inlined into its one caller, `chain_at`, as it was before it grew past the compiler's
 // threshold: as a call it cost 1.4 M more instructions a pass on the speed corpus.)
 #[inline(always)]
-fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
+fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<NameHit> {
     let word = |tok: &Tok| &t.str[tok.start..tok.end];
     let is_first = |tok: &Tok| tok.kind == Kind::Cap && tok.first;
     let chain_start = toks[0].start;
@@ -1076,6 +1118,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
         || after_postcode(t, chain_start)
         || school_before(t.bytes, chain_start)
         || room_before(t.bytes, chain_start)
+        || born_in_before(t, chain_start)
         || (venue_before(t.bytes, chain_start) && !(head.len() >= 2 && is_first(&head[0]) && head[head.len() - 1].surname))
     {
         return None;
@@ -1165,7 +1208,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
             && tok.common
             && !tok.surname
             && !tok.first
-            && !(toks.get(k + 1).is_some_and(|n| n.kind == Kind::Cap) && is_arabic_particle(word(tok).as_bytes()));
+            && !(toks.get(k + 1).is_some_and(|n| n.kind == Kind::Cap) && is_arabic_particle(word(tok).as_bytes()))
+            // `Hanneke Oude Luttikhuis`, `Gerrit Olde Rikkert`: the particle of Twente and the
+            // Achterhoek after a given name, before the rest of the surname.
+            && !(matches!(word(tok), "Oude" | "Olde") && is_first(&toks[k - 1]) && toks.get(k + 1).is_some_and(|n| n.kind == Kind::Cap && !n.common));
         // `Samira van de Johan de Wittschool`, `Arjun Venkatesh van de Hogeschool`,
         // `Sharon Kasanmoentalib van Bijlmerdreef`: "from (the)", not a tussenvoegsel — but
         // `Johan van Oldenbarneveltlaan` is a street named after a person, not a name.
@@ -1236,10 +1282,12 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool) -> Option<NameHit> {
     let bare_surname = first.kind != Kind::Initials && !is_first(first) && caps == 1;
     // (A surname that ends like a policy noun after a form of address or a surname label is
     // still a surname: `mevrouw Westerheuveling`, `Achternaam: Vlasbroeking`; after a role it
-    // is a portfolio: `wethouder Huisvesting`.)
+    // is a portfolio: `wethouder Huisvesting`. So is one the text named in full before:
+    // `S. Ramsaransing … Ramsaransing bevestigt`.)
     if surname_tok.is_some_and(|s| {
         s.is_street(t)
             || (bare_surname
+                && !remembered
                 && s.is_abstract_noun(t)
                 && !inner_title.is_some_and(|tok| is_form_of_address(&t.str[tok.start..tok.end]))
                 && !personal_title_before(t, chain_start))

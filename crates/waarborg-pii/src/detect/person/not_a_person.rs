@@ -154,6 +154,15 @@ pub(super) fn place_before(t: &Text<'_>, start: usize) -> bool {
     house_number_before_comma(b, start).is_some()
 }
 
+/// `born 27/01/1988 in Belo Horizonte`, `geboren op 3 mei 1990 te Paramaribo`: the place of
+/// birth after `in`/`te`, in the words of a birth.
+pub(super) fn born_in_before(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    start >= 4
+        && (b[..start].ends_with(b" in ") || b[..start].ends_with(b" te "))
+        && t.before_has(start, 40, &["born", "geboren", "geb.", "birth"])
+}
+
 /// Where the house number starts (`12`, `4a`, `3-2`: a digit, then at most eight letters,
 /// digits and dashes) when it and a comma stand right before `start` (`Brink 4, `).
 fn house_number_before_comma(b: &[u8], start: usize) -> Option<usize> {
@@ -361,13 +370,16 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
         }
         let rest = &t.bytes[last.end..];
         // Every marker is a space and one of these bytes: most chains end otherwise.
-        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUAD".contains(c)) {
+        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUADSZKFIC".contains(c)) {
             return false;
         }
         for suffix in [
             " B.V.", " BV", " N.V.", " NV", " VOF", " v.o.f.", " & ", " en Partners", " Holding",
             " Groep", " MC", " UMC", " Advocaten", " Notarissen", " Gerechtsdeurwaarders", " Deurwaarders",
             " Accountants", " Makelaars",
+            // `William Schrikker Stichting`, `Sophia Kinderziekenhuis`, `Prins Bernhard Cultuurfonds`.
+            " Stichting", " Ziekenhuis", " Kinderziekenhuis", " Gasthuis", " Kliniek", " Fonds", " Cultuurfonds",
+            " Instituut", " College", " Foundation", " Centrum",
         ] {
             if rest.starts_with(suffix.as_bytes())
                 && rest.get(suffix.len()).is_none_or(|c| !c.is_ascii_alphanumeric() || suffix.ends_with(' '))

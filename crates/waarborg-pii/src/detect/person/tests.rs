@@ -601,3 +601,25 @@ fn initials_of_who_does_what_in_minutes() {
         assert!(found(text, Person).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn particles_of_listed_surnames_places_of_birth_and_remembered_surnames() {
+    assert_eq!(
+        found("Leden aanwezig: Vos (VVD), de Haan (GroenLinks), ten Hove (CDA)", Person),
+        ["Vos", "de Haan", "ten Hove"]
+    );
+    assert_eq!(
+        found("Motie ingediend door Aydın (GroenLinks), de Wit (D66) en Hoekstra (PvdA).", Person),
+        ["Aydın", "de Wit", "Hoekstra"]
+    );
+    assert_eq!(found("Verslag: Hanneke Oude Luttikhuis", Person), ["Hanneke Oude Luttikhuis"]);
+    assert!(found("De Oude Kerk en de Oude Maas.", Person).is_empty());
+    assert_eq!(found("father: Mateus Oliveira Santos, born 27/01/1988 in Belo Horizonte, Brazil", Person), ["Mateus Oliveira Santos"]);
+    assert_eq!(found("aanwezig: Femke Kuipers (jeugdbeschermer, William Schrikker Stichting)", Person), ["Femke Kuipers"]);
+    // A surname that ends like a policy noun, named in full before.
+    assert_eq!(
+        found("Ik sprak mw. S. Ramsaransing gisteren. Ramsaransing bevestigt het.", Person),
+        ["S. Ramsaransing", "Ramsaransing"]
+    );
+    assert!(!found("Gevolmachtigde: S. Verhoeven, KvK-nummer vestiging 22208717", Person).iter().any(|n| n.contains("KvK")));
+}

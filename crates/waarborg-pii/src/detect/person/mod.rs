@@ -1272,8 +1272,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     {
         return None;
     }
-    // `Kanaal Zuid 114`: a chain followed by a number is a street.
-    if t.bytes.get(last.end) == Some(&b' ') && t.bytes.get(last.end + 1).is_some_and(u8::is_ascii_digit) {
+    // `Kanaal Zuid 114`: a chain followed by a number is a street; not by a phone number, which
+    // starts with 0 where no house number does (`dochter Jolanda 06-23 44 09 81`).
+    if t.bytes.get(last.end) == Some(&b' ')
+        && t.bytes.get(last.end + 1).is_some_and(|&c| c.is_ascii_digit() && !(c == b'0' && context))
+    {
         return None;
     }
     let caps = toks.iter().filter(|tok| tok.kind == Kind::Cap).count();

@@ -623,3 +623,13 @@ fn particles_of_listed_surnames_places_of_birth_and_remembered_surnames() {
     );
     assert!(!found("Gevolmachtigde: S. Verhoeven, KvK-nummer vestiging 22208717", Person).iter().any(|n| n.contains("KvK")));
 }
+
+#[test]
+fn chat_vocatives_thanks_and_a_name_before_a_phone_number() {
+    let chat = "[08:56] Mo Bouzidi: top\n[08:58] Jo Hettema: Mo, kun jij kijken?\n[09:12] Femke Dijkhuizen: thx Sjoerdje";
+    assert_eq!(found(chat, Person), ["Mo Bouzidi", "Jo Hettema", "Mo", "Femke Dijkhuizen", "Sjoerdje"]);
+    assert!(found("Bedankt voor je mail. Bedankt Gemeente Utrecht.", Person).is_empty());
+    // A phone number starts with 0, a house number never does.
+    assert_eq!(found("Telefoon: 0318-631 902 / dochter Jolanda 06-23 44 09 81", Person), ["Jolanda"]);
+    assert!(found("Ze woont op Kanaal Zuid 114.", Person).is_empty());
+}

@@ -82,6 +82,8 @@ pub(crate) const TITLES: &[&str] = &[
     "erven", "wijlen",
     // Who wrote or filed a report (`Auteur: Wibowo Soetanto`, `Indiener: MAREK WÓJCIK`).
     "auteur", "author", "opsteller", "indiener",
+    // Thanks to someone in a chat (`thx Sjoerdje`, `Dankjewel Noor`).
+    "thx", "bedankt", "dankjewel", "dankje", "dankuwel",
 ];
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).

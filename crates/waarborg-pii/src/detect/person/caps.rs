@@ -261,8 +261,28 @@ fn caps_given_names_after(t: &Text<'_>, pos: usize) -> Option<usize> {
             p = we + 1;
         }
     }
+    if end == pos {
+        return None;
+    }
+    // `CRAATS, H.J. VAN DE`: the tussenvoegsels after the given names or initials; `DOELWIJT,
+    // JERREL R.`: an initial after a given name. Taken only where the value ends after them.
+    let value_end = |e: usize| matches!(b.get(e), None | Some(b'\n' | b'\r' | b'\t' | b',' | b';' | b'|' | b')')) || b[e..].starts_with(b"  ");
+    let mut tail = end;
+    while b.get(tail) == Some(&b' ') {
+        let we = word_end(t, tail + 1);
+        let w = &b[tail + 1..we];
+        let particle = matches!(w, b"VAN" | b"DE" | b"DER" | b"DEN" | b"TER" | b"TEN" | b"TE" | b"HET" | b"VON" | b"LA" | b"LE" | b"DA" | b"DOS");
+        let initial = w.len() == 1 && w[0].is_ascii_uppercase() && b.get(we) == Some(&b'.');
+        if !(particle || initial) {
+            break;
+        }
+        tail = if initial { we + 1 } else { we };
+    }
+    if tail > end && value_end(tail) {
+        end = tail;
+    }
     let ends_value = matches!(b.get(end), None | Some(b'\n' | b'\r' | b'\t' | b',' | b';' | b'|' | b')' | b' '));
-    (end > pos && ends_value).then_some(end)
+    ends_value.then_some(end)
 }
 
 /// The end of the word at `i` when [`read_token`] would reject it at once as a word in ASCII

@@ -633,3 +633,11 @@ fn chat_vocatives_thanks_and_a_name_before_a_phone_number() {
     assert_eq!(found("Telefoon: 0318-631 902 / dochter Jolanda 06-23 44 09 81", Person), ["Jolanda"]);
     assert!(found("Ze woont op Kanaal Zuid 114.", Person).is_empty());
 }
+
+#[test]
+fn reversed_names_in_capitals_with_trailing_particles_or_an_initial() {
+    assert_eq!(found("Cliënt: CRAATS, H.J. VAN DE\nGeb.: 14/05/1946", Person), ["CRAATS, H.J. VAN DE"]);
+    assert_eq!(found("Klantnaam: DOELWIJT, JERREL R.     Klantnr. 0098234417", Person), ["DOELWIJT, JERREL R."]);
+    // Not the words after the value.
+    assert_eq!(found("Naam: DE VRIES, JAN VAN DE GEMEENTE", Person), ["DE VRIES, JAN"]);
+}

@@ -65,7 +65,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "hartklachten", "longklachten", "darmklachten", "maagklachten", "psychische klachten",
             "lichamelijke klachten", "gezondheidsklachten", "whiplash", "hersenschudding",
             // Injuries, as a police report states them.
-            "letsel", "verwonding*", "gewond", "zwelling", "blauwe plek", "kneuzing*", "snijwond*",
+            "letsel", "verwonding*", "gewond", "wond", "bloedende", "zwelling", "blauwe plek", "kneuzing*", "snijwond*",
             // Passing illnesses and operations stated of a person (`ligt met griep op bed`, `na
             // een zware buikoperatie`), and the doctor who treats one (`de brief van de neuroloog`).
             "griep", "buikgriep", "koorts", "geopereerd", "keizersnede", "buikoperatie", "heupoperatie",
@@ -137,6 +137,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             // A spouse of the same sex: `Hij is getrouwd met zijn man` (not `Op de foto zijn man
             // en kind`, where `zijn` is "are").
             "met zijn man", "met haar vrouw", "his husband", "her wife",
+            // `mevr. Zhang Wei en haar vrouw Chen Xiaoling` (`haar` is no verb, as `zijn` is).
+            "haar vrouw", "haar echtgenote",
         ],
     ),
     (
@@ -191,7 +193,7 @@ const PERSON_CUES: &[&str] = &[
     // (The same after the verb: `Op zondag gaat ze naar de kerk`.)
     "gaat ze", "woont ze", "werkt ze", "heeft ze", "volgt ze", "krijgt ze", "spreekt ze", "draagt ze",
     "bezoekt ze",
-    "ze stemt", "ze stemde",
+    "ze stemt", "ze stemde", "ze wil", "ze wilde", "omdat ze", "want ze",
     // (`Ze is lid van de FNV`: a member is a person; `ze is lid` never speaks of a scheme.)
     "ze is lid",
     // `zijn` is also "are"; before these nouns it is "his" (`Zijn strafblad bevat …`).
@@ -635,6 +637,9 @@ mod tests {
         )
         .is_empty());
         assert_eq!(categories("Hij werd gisteren aangehouden."), [Category::Criminal]);
+        assert_eq!(categories("Hij had een bloedende wond boven zijn linkeroog."), [Category::Health]);
+        assert_eq!(categories("Een brief voor mevr. Zhang Wei en haar vrouw Chen Xiaoling."), [Category::SexualOrientation]);
+        assert_eq!(categories("ze wil woensdag niet omdat ze dan naar de eritrees-orthodoxe kerk gaat"), [Category::Religion]);
     }
 
     #[test]

@@ -221,6 +221,42 @@ fn caps_name_read(t: &Text<'_>, i: usize, end: usize) -> Option<NameHit> {
     Some(NameHit { range: start..stop, score: 0.85 })
 }
 
+/// `Jurick ISENIA (geb. 02-09-1999)`, `Anna DE VRIES`: police reports and forms write the
+/// surname in capitals after the given name. At the end of a name of one capitalised word: the
+/// end of the surname in capitals after it (capital particles, then a word with a
+/// vowel that is no abbreviation, common word or organisation), where no capital word follows.
+pub(super) fn caps_surname_after(t: &Text<'_>, name: &std::ops::Range<usize>) -> Option<usize> {
+    let b = t.bytes;
+    // (Most names are followed by something else: settled by two bytes.)
+    if b.get(name.end) != Some(&b' ') || !b.get(name.end + 1).is_some_and(u8::is_ascii_uppercase) || !b.get(name.end + 2).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    // (A name of one capitalised word: a given name, listed or read as one from its context.)
+    let given = &t.str[name.clone()];
+    if given.contains([' ', '.', '-']) || !given.chars().nth(1).is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let mut p = name.end + 1;
+    loop {
+        let we = word_end(t, p);
+        let w = &t.str[p..we];
+        if !is_caps_word(w) {
+            return None;
+        }
+        if matches!(w, "VAN" | "DE" | "DER" | "DEN" | "TER" | "TEN" | "EL" | "AL") && b.get(we) == Some(&b' ') {
+            p = we + 1;
+            continue;
+        }
+        let f = crate::lexicon::flags_of(w);
+        let vowel = w.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y') || !c.is_ascii());
+        let not_a_name = f & (crate::lexicon::COMMON | crate::lexicon::ORG | crate::lexicon::TITLE | crate::lexicon::PLACE) != 0
+            && f & crate::lexicon::SURNAME == 0;
+        // (Not a heading or a sentence in capitals going on: `Jan BELT TERUG`.)
+        let next_caps = b.get(we) == Some(&b' ') && b.get(we + 1).is_some_and(u8::is_ascii_uppercase) && b.get(we + 2).is_some_and(u8::is_ascii_uppercase);
+        return (w.len() >= 3 && vowel && !not_a_name && !is_abbreviation(w) && !next_caps).then_some(we);
+    }
+}
+
 /// Initials in capitals (`P. `, `P.J. `) right before `i`, at a word start: where they start.
 fn caps_initials_before(b: &[u8], i: usize) -> Option<usize> {
     let mut start = i.checked_sub(1).filter(|&p| b[p] == b' ')?;

@@ -290,7 +290,10 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
             Some((hit, mut next)) => {
                 if let Some(mut hit) = hit {
                     let lower_surname = || lower_surname_after(t, &hit.range, || *prose.get_or_insert_with(|| capitalised_sentences(b, 2)));
-                    if let Some(end) = dashed_surname_end(t, hit.range.end).or_else(lower_surname) {
+                    if let Some(end) = dashed_surname_end(t, hit.range.end)
+                        .or_else(|| caps::caps_surname_after(t, &hit.range))
+                        .or_else(lower_surname)
+                    {
                         hit.range.end = end;
                         next = end;
                     }

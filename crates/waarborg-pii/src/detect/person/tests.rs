@@ -641,3 +641,16 @@ fn reversed_names_in_capitals_with_trailing_particles_or_an_initial() {
     // Not the words after the value.
     assert_eq!(found("Naam: DE VRIES, JAN VAN DE GEMEENTE", Person), ["DE VRIES, JAN"]);
 }
+
+#[test]
+fn surnames_in_capitals_after_a_given_name_and_foreign_forms_of_address() {
+    assert_eq!(
+        found("Ter plaatse troffen wij twee mannen aan: Jurick ISENIA (geb. 02-09-1999) en Shurendy Rosaria.", Person),
+        ["Jurick ISENIA", "Shurendy Rosaria"]
+    );
+    assert_eq!(found("Anna DE VRIES was er.", Person), ["Anna DE VRIES"]);
+    // Not an abbreviation, nor a sentence in capitals going on.
+    assert_eq!(found("Ik sprak Jan NL en Piet BSN.", Person), ["Jan", "Piet"]);
+    assert_eq!(found("Bel Jan BELT TERUG morgen.", Person), ["Jan"]);
+    assert_eq!(found("Szanowna Pani Kowalska,\n\n2 lutego złożyła Pani wniosek", Person), ["Kowalska"]);
+}

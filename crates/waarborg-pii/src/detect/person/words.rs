@@ -84,6 +84,9 @@ pub(crate) const TITLES: &[&str] = &[
     "auteur", "author", "opsteller", "indiener",
     // Thanks to someone in a chat (`thx Sjoerdje`, `Dankjewel Noor`).
     "thx", "bedankt", "dankjewel", "dankje", "dankuwel",
+    // Forms of address in the languages of letters translated for residents (`Szanowna Pani
+    // Kowalska`, `Sayın Yılmaz`, `Sehr geehrte Frau Müller`).
+    "pani", "pan", "szanowna", "szanowny", "herr", "frau", "monsieur", "madame", "sayın",
 ];
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).

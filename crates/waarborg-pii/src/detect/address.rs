@@ -299,6 +299,13 @@ fn lower_case_street_line(t: &Text<'_>, seg_start: usize, end: usize) -> Option<
     Some(Hit::new(extend_left(t, m.start())..m.end(), 0.85))
 }
 
+/// Nouns in `-ring` that a number follows (`Vergadering 12`, `Koers Inburgering 2026-2028`).
+const RING_NOUNS: &[&str] = &[
+    "inburgering", "vergadering", "besturing", "regering", "verzekering", "uitvoering", "sturing", "verbetering",
+    "verandering", "aflevering", "levering", "bespreking", "wijziging", "verlenging", "vernieuwing", "toetsing",
+    "financiering", "huisvesting", "regeling", "aanbesteding",
+];
+
 /// Words that make the number before them a date or quantity.
 const NOT_AFTER_HOUSE_NUMBER: &[&str] = &[
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -327,10 +334,12 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) {
         return None;
     }
-    // `Inburgering 2026`, `Vergadering 12`, `Besturing 3`: nouns in `-ring`, not a ring road.
-    let raw = &t.bytes[m.clone()];
-    let word = raw.iter().rposition(|&c| c == b' ').map_or(raw, |space| &raw[..space]);
-    if word.len() > 6 && (word.ends_with(b"ering") || word.ends_with(b"uring") || word.ends_with(b"iring")) {
+    // `Inburgering 2026`, `Vergadering 12`, `Besturing 3`: nouns in `-ring`, not a ring road
+    // (`Oude Wetering 4` is a street).
+    let raw = &t.str[m.clone()];
+    let word = raw.rfind(' ').map_or(raw, |space| &raw[..space]);
+    let word = &word[word.rfind(' ').map_or(0, |s| s + 1)..];
+    if lexicon::with_lower(word, |w| RING_NOUNS.iter().any(|n| w.ends_with(n))) {
         return None;
     }
     let end = extend_number(t, m.end)?;
@@ -388,17 +397,24 @@ fn check_after_living(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         .find(|&(i, c)| c.is_uppercase() && t.bytes[m.start + i - 1] == b' ')
         .map(|(i, _)| i)?;
     let mut start = m.start + rel;
-    // `IK WOON OP KERKSTRAAT 12`: a preposition in capitals before the street.
+    // `IK WOON OP (DE) KERKSTRAAT 12`: a preposition (and an article) in capitals before the
+    // street.
     for p in ["OP ", "AAN ", "IN ", "TE ", "NAAR "] {
         if t.str[start..m.end].starts_with(p) && t.bytes.get(start + p.len()).is_some_and(u8::is_ascii_uppercase) {
             start += p.len();
+            for article in ["DE ", "HET "] {
+                if t.str[start..m.end].starts_with(article) && t.bytes.get(start + article.len()).is_some_and(u8::is_ascii_uppercase) {
+                    start += article.len();
+                }
+            }
             break;
         }
     }
     let end = extend_number(t, m.end)?;
-    // `woon sinds 2021`, `wonen vanaf 2019`: a year after a word of time, not a street.
+    // `woon sinds 2021`, `wonen vanaf 2019`, `IK WOON AL SINDS 2021`: a year after a word of
+    // time, not a street.
     let street = &t.str[start..m.end];
-    if street.split(' ').next().is_some_and(|w| lexicon::with_lower(w, |w| matches!(w, "sinds" | "vanaf" | "tot" | "per" | "in" | "na" | "voor"))) {
+    if street.split(' ').any(|w| lexicon::with_lower(w, |w| matches!(w, "sinds" | "vanaf" | "tot" | "per" | "in" | "na" | "voor" | "nu" | "al"))) {
         return None;
     }
     Some(Hit::new(start..end, if city_follows(t, end) { 0.95 } else { 0.85 }))
@@ -772,5 +788,8 @@ mod tests {
         assert!(found("IK WOON SINDS 2021 OP DE SCHIEDAMSEWEG.", Address).is_empty());
         assert!(found("wij wonen vanaf 2019 in Ede", Address).is_empty());
         assert_eq!(found("IK WOON OP KERKSTRAAT 12", Address), ["KERKSTRAAT 12"]);
+        assert_eq!(found("IK WOON OP DE KERKSTRAAT 12", Address), ["KERKSTRAAT 12"]);
+        assert!(found("IK WOON AL SINDS 2021 OP DE KERKSTRAAT", Address).is_empty());
+        assert_eq!(found("Het pakket is bezorgd op Oude Wetering 4 in Leiden.", Address), ["Oude Wetering 4"]);
     }
 }

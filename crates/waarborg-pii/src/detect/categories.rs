@@ -91,7 +91,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "bidden", "gebed", "vrijdaggebed", "koran", "bijbelstudie", "bedevaart", "umrah", "hadj", "hajj",
             "pelgrimstocht",
             // `lid van de Hersteld Hervormde Gemeente`, `geen hulp op zondag i.v.m. de zondagsrust`.
-            "hervormd*", "zondagsrust", "sabbat", "kerklid", "kerkleden", "gemeentelid",
+            "hervormde gemeente", "hervormde kerk", "hersteld hervormd*", "nederlands hervormd*", "zondagsrust",
+            "sabbat", "kerklid", "kerkleden",
         ],
     ),
     (
@@ -114,9 +115,10 @@ const LEXICON: &[(Category, &[&str])] = &[
             "arabische komaf", "hindoestaanse komaf", "buitenlandse komaf", "*javaanse komaf",
             "*creoolse komaf",
             // Peoples (`van Riffijns-Berberse afkomst`, `behoort tot de Tigrinya-sprekende
-            // bevolkingsgroep`); not descent alone (`van goede komaf`).
-            "bevolkingsgroep", "volksgroep", "etnische groep", "etnische minderheid",
-            "berber*", "riffijn*",
+            // bevolkingsgroep`); not descent alone (`van goede komaf`), nor any group
+            // (`een kwetsbare bevolkingsgroep`) or a carpet (`een berber tapijt`).
+            "*sprekende bevolkingsgroep", "volksgroep", "etnische groep", "etnische minderheid", "berberse",
+            "riffijn*",
         ],
     ),
     (
@@ -294,7 +296,7 @@ impl CategoryDetector {
             // arrested.
             if term.category == Category::Criminal
                 && term.text == "aangehouden"
-                && t.before_has(start, start - t.sentence_around(start, 240).0, &["besluit", "voorstel", "motie", "agendapunt", "amendement", "beslissing", "aanvraag", "behandeling"])
+                && t.before_has(start, start - t.sentence_around(start, 240).0, &["besluit", "voorstel", "motie", "agendapunt", "amendement", "beslissing"])
             {
                 continue;
             }
@@ -376,11 +378,14 @@ fn disabled_in_it(t: &Text<'_>, start: usize) -> bool {
     let word = &before[before.iter().rposition(|c| c.is_ascii_whitespace()).map_or(0, |k| k + 1)..];
     let identifier = word.iter().any(|&c| c == b'_' || c.is_ascii_digit());
     let (s_start, s_end) = t.sentence_around(start, 240);
+    // (Whole words: `support` and `sports` hold no `port`.)
+    let sentence = &b[s_start..s_end];
     identifier
-        || crate::text::contains_any(
-            &b[s_start..s_end],
-            &["account", "server", "service", "login", "mfa", "firewall", "plugin", "feature", "option", "setting", "port", "vpn", "user"],
-        )
+        || sentence.split(|c| !c.is_ascii_alphanumeric() && *c != b'_').any(|w| {
+            ["account", "accounts", "server", "service", "login", "mfa", "firewall", "plugin", "feature", "option", "setting", "vpn"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+        })
 }
 
 /// `op jongere leeftijd`, `jongere inwoners`: `jongere` as "younger" before a noun of a group
@@ -389,8 +394,8 @@ fn jongere_as_adjective(b: &[u8], start: usize, end: usize) -> bool {
     b[start..end].eq_ignore_ascii_case(b"jongere")
         && b.get(end) == Some(&b' ')
         && [
-            &b"leeftijd"[..], b"inwoners", b"mensen", b"generatie", b"kinderen", b"jongeren", b"volwassenen",
-            b"doelgroep", b"werknemers", b"vrouwen", b"mannen", b"leeftijdsgroep", b"bewoners", b"ouderen",
+            &b"leeftijd"[..], b"inwoners", b"mensen", b"generatie", b"jongeren", b"volwassenen", b"doelgroep",
+            b"werknemers", b"leeftijdsgroep", b"bewoners", b"ouderen",
         ]
         .iter()
         .any(|w| b[end + 1..].starts_with(w))
@@ -632,6 +637,12 @@ mod tests {
         assert_eq!(categories("De jongere heeft ADHD."), [Category::Health]);
         assert!(categories("Stap 1: svc_scan02 disabled at 04:17 by engineer Lars.").is_empty());
         assert_eq!(categories("I am disabled since the accident."), [Category::Health]);
+        assert_eq!(categories("I am disabled and need support with my application."), [Category::Health]);
+        assert_eq!(categories("De jongere kinderen hebben ADHD."), [Category::Health]);
+        assert_eq!(categories("De verdachte werd na behandeling in het ziekenhuis aangehouden."), [Category::Criminal]);
+        assert!(categories("De cliënt heeft last van het hervormde toeslagenstelsel.").is_empty());
+        assert!(categories("De klant heeft een berber tapijt gekocht.").is_empty());
+        assert!(categories("De jongere behoort tot een kwetsbare bevolkingsgroep.").is_empty());
         assert!(categories(
             "Mevrouw Hettinga meldt dat het raadsvoorstel over de Woo-verzoeken (2025-014) op verzoek van de fractie is aangehouden."
         )

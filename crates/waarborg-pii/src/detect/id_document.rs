@@ -127,7 +127,13 @@ fn check_labelled(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         .count();
     let m = m.end - value_len..m.end;
     let raw = &t.bytes[m.clone()];
-    (raw.iter().filter(|c| c.is_ascii_digit()).count() >= 4).then(|| Hit::new(m, 0.85))
+    // (Not letters before a year: `passport NL2024 renewal`, `EU2024`.)
+    let digits = raw.iter().filter(|c| c.is_ascii_digit()).count();
+    let year_tag = digits == 4
+        && raw.len() <= 7
+        && raw[raw.len() - 4..].iter().all(u8::is_ascii_digit)
+        && matches!(&raw[raw.len() - 4..raw.len() - 2], b"19" | b"20");
+    (digits >= 4 && !year_tag).then(|| Hit::new(m, 0.85))
 }
 
 fn check_licence(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
@@ -160,6 +166,7 @@ mod tests {
         assert_eq!(found("date of birth 22/08/1991, passport B05728164", IdDocument), ["B05728164"]);
         assert_eq!(found("Ukrainian, passport FX194762\nAddress", IdDocument), ["FX194762"]);
         assert!(found("Passport photos are taken at 2024 rates.", IdDocument).is_empty());
+        assert!(found("passport NL2024 renewal", IdDocument).is_empty());
         // Values aligned in a form.
         assert_eq!(found("  paspoort nr.:         FX592014\n", IdDocument), ["FX592014"]);
         assert_eq!(found("  documentnummer:       W73910284\n", IdDocument), ["W73910284"]);

@@ -200,31 +200,40 @@ fn is_section_number(t: &Text<'_>, mut start: usize, raw: &[u8]) -> bool {
 /// Words of networks and computers, found inside longer words too (`mailserver`,
 /// `bedrijfsnetwerk`, `ingelogd`).
 const NETWORK_WORDS: &[&str] = &[
-    "ip-", "ipv4", "server", "netwerk", "network", "firewall", "router", "gateway", "proxy", "inlog", "ingelogd",
-    "login", "logging", "logbestand", "verbinding", "connect", "printer", "laptop", "werkplek", "computer",
-    "apparaat", "device", "subnet", "dhcp", "ping", "traceroute", "website", "webserver", "domein", "bezoeker",
-    "verkeer", "aanval", "malware", "ransomware", "phishing", "geblokkeerd", "blokkeren", "whitelist",
-    "allowlist", "blocklist", "adresbereik", "storing", "bereikbaar", "nameserver", "resolver", "switch",
-    "access point", "hostname", "remote", "client",
+    "ipv4", "server", "netwerk", "network", "firewall", "router", "gateway", "proxy", "inlog", "ingelogd",
+    "login", "logging", "logbestand", "loggen", "subnet", "dhcp", "traceroute", "malware", "ransomware",
+    "phishing", "whitelist", "allowlist", "blocklist", "blacklist", "hostname",
+];
+
+/// Words of networks and computers found only at a word's start (`printerstoring`, not
+/// `verstoring`; `websitebezoeker`, not `clientnummer`).
+const NETWORK_WORD_STARTS: &[&str] = &[
+    "ip-", "verbinding", "connect", "printer", "laptop", "computer", "device", "website", "bezoeker", "aanval",
+    "geblokkeerd", "blokkeren", "adresbereik", "bereikbaar", "switch", "access point", "remote", "zwarte lijst",
+    "inbraakpoging", "inlogpoging",
 ];
 
 /// Short words of networks and computers, found only as whole words (`ip` is in `principe`).
 const NETWORK_SHORT_WORDS: &[&str] = &[
     "ip", "dns", "vpn", "pc", "lan", "wan", "ssh", "rdp", "log", "logs", "host", "hosts", "poort", "port", "url", "wifi",
-    "src", "dst", "addr", "ntp", "smtp", "http", "https", "tcp", "udp", "nat",
+    "src", "dst", "addr", "ntp", "smtp", "http", "https", "tcp", "udp", "nat", "client", "remote_addr",
 ];
 
-/// [`NETWORK_WORDS`] then [`NETWORK_SHORT_WORDS`], in one automaton (ASCII case-insensitive).
+/// [`NETWORK_WORDS`], [`NETWORK_WORD_STARTS`] and [`NETWORK_SHORT_WORDS`] in one automaton
+/// (ASCII case-insensitive), in that order.
 static NETWORK_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(NETWORK_WORDS.iter().chain(NETWORK_SHORT_WORDS))
+        .build(NETWORK_WORDS.iter().chain(NETWORK_WORD_STARTS).chain(NETWORK_SHORT_WORDS))
         .ok()
 });
 
 /// Whether words of networks and computers stand near `m`: within 400 bytes before it or 200
-/// after it (the short ones as whole words).
+/// after it; or `adres` right before it (`Het adres 82.1.14.5 staat op de zwarte lijst`).
 fn among_network_words(t: &Text<'_>, m: Range<usize>) -> bool {
+    if crate::text::ends_with_word(t.label_before(m.start, 16), &["adres", "address", "ip-adres"]) {
+        return true;
+    }
     let Some(automaton) = NETWORK_AUTOMATON.as_ref() else {
         return true;
     };
@@ -234,10 +243,18 @@ fn among_network_words(t: &Text<'_>, m: Range<usize>) -> bool {
     let word_byte = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
     automaton.find_overlapping_iter(&b[from..to]).any(|hit| {
         let (s, e) = (from + hit.start(), from + hit.end());
-        let long = hit.pattern().as_usize() < NETWORK_WORDS.len();
-        // (Not the address itself, and the short words not inside another word.)
+        let kind = hit.pattern().as_usize();
+        let starts_word = s == 0 || !word_byte(b[s - 1]);
+        let ends_word = b.get(e).is_none_or(|&c| !word_byte(c));
+        // (Not the address itself.)
         !(s < m.end && m.start < e)
-            && (long || ((s == 0 || !word_byte(b[s - 1])) && b.get(e).is_none_or(|&c| !word_byte(c))))
+            && if kind < NETWORK_WORDS.len() {
+                true
+            } else if kind < NETWORK_WORDS.len() + NETWORK_WORD_STARTS.len() {
+                starts_word
+            } else {
+                starts_word && ends_word
+            }
     })
 }
 
@@ -319,8 +336,12 @@ mod tests {
         assert!(found("Het dossiernummer is 12.34.56.78 volgens de brief.", IpAddress).is_empty());
         assert!(found("Programma 1.2.1.1 Veiligheid kost 4.5 miljoen.", IpAddress).is_empty());
         assert!(found("Bel 10.12.34.56 na 17.00 uur.", IpAddress).is_empty());
-        // `ip` inside another word is no network word.
+        // `ip` inside another word is no network word, nor `storing` in `verstoring`.
         assert!(found("In principe geldt 12.34.56.78 als referentie.", IpAddress).is_empty());
+        assert!(found("Dossiernummer 12.34.56.78: verstoring van de openbare orde.", IpAddress).is_empty());
+        assert!(found("clientnummer 12.34.56.78 bij de werkplek", IpAddress).is_empty());
+        assert_eq!(found("Het adres 82.1.14.5 staat op de zwarte lijst.", IpAddress), ["82.1.14.5"]);
+        assert_eq!(found("Vanaf 82.1.14.5 werd 30 keer geprobeerd in te loggen.", IpAddress), ["82.1.14.5"]);
         assert_eq!(found("vanaf 10.0.0.5 ingelogd", IpAddress), ["10.0.0.5"]);
         assert_eq!(found("IP: 8.8.8.8.", IpAddress), ["8.8.8.8"]);
         assert_eq!(found("user=a src=10.2.3.4", IpAddress), ["10.2.3.4"]);

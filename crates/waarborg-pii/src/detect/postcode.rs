@@ -179,10 +179,10 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     // A capitalised word after it (the city) or an address before it raises confidence.
+    let city_follows = t.bytes.get(m.end) == Some(&b' ') && t.char_at(m.end + 1).is_some_and(char::is_uppercase);
     // (Not a word in capitals that only text in capitals writes so: `SINDS 2021 OP DE
-    // SCHIEDAMSEWEG`.)
-    let city_follows = t.bytes.get(m.end) == Some(&b' ')
-        && t.char_at(m.end + 1).is_some_and(char::is_uppercase)
+    // SCHIEDAMSEWEG`; `3731 GA DE BILT` is a place, and only a year's context asks.)
+    let place_follows = city_follows
         && !{
             let next = &t.bytes[m.end + 1..];
             let word = &next[..next.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(next.len())];
@@ -201,7 +201,7 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // abbreviation; a postcode there has its city after it (`in 2011 AB Haarlem`).
     if spaced
         && year_like
-        && !city_follows
+        && !place_follows
         && crate::text::ends_with_word(t.bytes[..m.start].trim_ascii_end(), &["sinds", "sedert", "vanaf", "in", "tot", "per", "medio", "eind", "begin"])
     {
         return None;

@@ -490,19 +490,21 @@ pub(super) fn undotted_initials_name(t: &Text<'_>, i: usize, end: usize) -> Opti
 /// life, parties and companies, Roman numerals, and `U` (the formal "you"). Sorted (searched
 /// by halving; a test checks the order).
 const NOT_INITIALS: &[&str] = &[
-    "ABN", "ACM", "AD", "AFM", "AH", "AI", "ALV", "AM", "ANP", "AO", "AOW", "AP", "API", "APV", "AVG",
-    "AW", "BABS", "BBB", "BCC", "BHV", "BO", "BOA", "BRP", "BSN", "BSO", "BV", "BW", "BZ", "BZK", "CAO", "CBS",
+    "ABN", "ACM", "AD", "AFM", "AH", "AI", "ALV", "AM", "ANP", "AO", "AOW", "AP", "API", "APV", "AVG", "AW",
+    "BABS", "BBB", "BCC", "BHV", "BO", "BOA", "BRP", "BSN", "BSO", "BV", "BW", "BZ", "BZK", "BenW", "CAO", "CBS",
     "CC", "CDA", "CEO", "CFO", "CIO", "CISO", "CIZ", "CJG", "CNV", "COA", "CPB", "CSV", "CTO", "CU", "CV", "CVB",
-    "CZ", "DG", "DM", "DNB", "DPO", "DSW", "DUO", "EK", "EU", "EZK", "FG", "FM", "FNV", "FW", "FWD", "GB",
-    "GBS", "GGD", "GGZ", "GL", "GMR", "GR", "HBO", "HR", "I", "IC", "ICT", "ID", "IGJ", "II", "III", "IKC",
-    "IND", "ING", "IPO", "ISK", "IT", "IV", "IVA", "IVM", "IX", "JGZ", "KB", "KBS", "KCC", "KDV", "KLM", "KPN",
-    "KVK", "LNV", "MB", "MBO", "MKB", "MR", "MSC", "MT", "MVG", "MZR", "NB", "NCW", "NH", "NL", "NO", "NOS",
-    "NRC", "NS", "NSC", "NV", "NVT", "OBS", "OCW", "OK", "OM", "OOV", "OR", "OV", "OVJ", "PC", "PDF", "PGB",
-    "PM", "PO", "POH", "PS", "PSZ", "PVV", "RC", "RDW", "RE", "RIB", "ROC", "RTL", "RV", "RVB", "RVO", "RVT",
-    "SBO", "SCP", "SEH", "SG", "SGP", "SMS", "SO", "SOK", "SP", "SR", "SVB", "SZW", "TAV", "TK", "TU", "TV",
-    "U", "UK", "URL", "US", "UWV", "VCP", "VGZ", "VI", "VII", "VNG", "VNO", "VO", "VOF", "VOG", "VS", "VSO",
-    "VU", "VVD", "VVE", "VWO", "VWS", "VZ", "WAO", "WGA", "WGO", "WIA", "WMO", "WNV", "WO", "WOB", "WOO", "WRR",
-    "WW", "XI", "XII", "XML", "ZH", "ZL", "ZW", "ZZP",
+    "CZ", "CvB", "DG", "DM", "DNB", "DPO", "DSW", "DT", "DUO", "EK", "EU", "EZK", "FG", "FM", "FNV", "FW",
+    "FWD", "FvD", "GB", "GBS", "GGD", "GGZ", "GL", "GMR", "GR", "GS", "HBO", "HR", "HRM", "I", "IC", "ICT",
+    "ID", "IGJ", "II", "III", "IKC", "IND", "ING", "IPO", "ISK", "IT", "IV", "IVA", "IVM", "IX", "IenW", "JGZ",
+    "JZ", "JenV", "KB", "KBS", "KCC", "KDV", "KLM", "KPN", "KVK", "LNV", "MB", "MBO", "MKB", "MR", "MSC", "MT",
+    "MVG", "MZR", "MvT", "NB", "NCW", "NH", "NL", "NO", "NOS", "NP", "NRC", "NS", "NSC", "NV", "NVT", "OBS",
+    "OCW", "OK", "OM", "OOV", "OR", "OV", "OVJ", "OZB", "OvJ", "PC", "PDF", "PGB", "PM", "PO", "POH", "PS",
+    "PSZ", "PVV", "PvdA", "PvdD", "RC", "RDW", "RE", "RIB", "RO", "ROC", "RTL", "RV", "RVB", "RVO", "RVT", "RvC",
+    "RvR", "RvS", "RvT", "RvdK", "SBO", "SCP", "SEH", "SG", "SGP", "SMS", "SO", "SOK", "SP", "SR", "SSC", "SVB",
+    "SZ", "SZW", "TAV", "TK", "TU", "TV", "U", "UK", "URL", "US", "UWV", "VCP", "VGZ", "VI", "VII", "VNG",
+    "VNO", "VO", "VOF", "VOG", "VS", "VSO", "VT", "VTH", "VU", "VVD", "VVE", "VWO", "VWS", "VZ", "VvE", "WAO",
+    "WBV", "WGA", "WGO", "WIA", "WMO", "WNV", "WO", "WOB", "WOO", "WOZ", "WRR", "WW", "XI", "XII", "XML", "ZH",
+    "ZL", "ZW", "ZZP",
 ];
 
 /// Whether `word` (in capitals) is a listed abbreviation, no initials (`OK`, `NVT`, `HR`).

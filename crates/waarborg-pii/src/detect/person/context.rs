@@ -102,19 +102,34 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
 }
 
 /// `JvdB`, `HJS`, `LvRO`, `FtB`: a colleague's initials as minutes and action lists write them
-/// (two to four capitals, or capitals around the lower-case letters of tussenvoegsels).
+/// (two to four capitals, or capitals around the lower-case letters of tussenvoegsels: `v`,
+/// `d`, `t`, `e`, `n`, `r`, `l`, `a`).
 pub(super) fn is_initials_word(word: &[u8]) -> bool {
     if !(2..=6).contains(&word.len()) || !word[0].is_ascii_uppercase() || !word[word.len() - 1].is_ascii_uppercase() {
         return false;
     }
     let capitals = word.iter().filter(|c| c.is_ascii_uppercase()).count();
-    word.iter().all(u8::is_ascii_alphabetic) && (capitals == word.len() && word.len() <= 4 || capitals < word.len())
+    word.iter().all(|&c| c.is_ascii_uppercase() || matches!(c, b'v' | b'd' | b't' | b'e' | b'n' | b'r' | b'l' | b'a'))
+        && (capitals == word.len() && word.len() <= 4 || capitals < word.len())
+}
+
+/// How far back the line of a candidate is looked for (bytes): a longer line is no list's or
+/// table's, and the bound keeps a text of one long line linear.
+const LINE_REACH: usize = 400;
+
+/// Where the line holding `pos` starts, when that is at most [`LINE_REACH`] bytes back.
+fn near_line_start(b: &[u8], pos: usize) -> Option<usize> {
+    let from = pos.saturating_sub(LINE_REACH);
+    match memchr::memrchr(b'\n', &b[from..pos]) {
+        Some(p) => Some(from + p + 1),
+        None => (from == 0).then_some(0),
+    }
 }
 
 /// Whether the initials at `start..end` name who does something: in an action list's line
 /// between its dashes (`- verzuim opvragen bij HR – LvRO – april`), in a `wie` column, or in
-/// brackets after a role (`KCC-coördinator (RW):`). Not an abbreviation (`HR`, `ICT`), nor the
-/// acronym of the words before it (`Functionaris Gegevensbescherming (FG)`).
+/// brackets after a role (`KCC-coördinator (RW):`). Not an abbreviation (`HR`, `ICT`, `PvdA`),
+/// nor the acronym of the words before it (`Functionaris Gegevensbescherming (FG)`).
 pub(super) fn initials_as_actor(t: &Text<'_>, start: usize, end: usize) -> bool {
     let b = t.bytes;
     if !is_initials_word(&b[start..end]) {
@@ -130,27 +145,40 @@ pub(super) fn initials_as_actor(t: &Text<'_>, start: usize, end: usize) -> bool 
     if in_action_list(t.bytes, start, end) || bracketed_after_role(t, start, end) {
         return true;
     }
-    // A cell may hold several (`| HJS / GR |`): the cell is the run of initials and slashes.
+    // A cell may hold several (`| HJS / GR |`): the cell is the run of initials and slashes
+    // (a few of them: a cell holds no list of hundreds).
     let (mut cell_start, mut cell_end) = (start, end);
-    while cell_start >= 3 && b[..cell_start].ends_with(b" / ") {
-        let word_start = b[..cell_start - 3].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    for _ in 0..4 {
+        if cell_start < 3 || !b[..cell_start].ends_with(b" / ") {
+            break;
+        }
+        let word_start = cell_start - 3 - b[..cell_start - 3].iter().rev().take(7).take_while(|c| c.is_ascii_alphabetic()).count();
         if !is_initials_word(&b[word_start..cell_start - 3]) {
             break;
         }
         cell_start = word_start;
     }
-    while b[cell_end..].starts_with(b" / ") {
-        let word_end = cell_end + 3 + b[cell_end + 3..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    for _ in 0..4 {
+        if !b[cell_end..].starts_with(b" / ") {
+            break;
+        }
+        let word_end = cell_end + 3 + b[cell_end + 3..].iter().take(7).take_while(|c| c.is_ascii_alphabetic()).count();
         if !is_initials_word(&b[cell_end + 3..word_end]) {
             break;
         }
         cell_end = word_end;
     }
-    in_name_column(t, cell_start, cell_end)
+    // Only a cell with its borders right around it, on a line of a table's width.
+    let border = |c: Option<&u8>| matches!(c, None | Some(b'|' | b'\t' | b'\n' | b'\r'));
+    border(b[..cell_start].trim_ascii_end().last())
+        && border(b[cell_end..].trim_ascii_start().first())
+        && near_line_start(b, cell_start).is_some()
+        && in_name_column(t, cell_start, cell_end)
 }
 
 /// `- uitsplitsing verzuim opvragen bij HR – LvRO – april`, `- verlichting – RT via facilitair`:
-/// between dashes (or after a slash: `PN / FtB`) on a bulleted line under a heading `Actie…`.
+/// between dashes (or after a slash: `PN / FtB`) on a bulleted line under a heading `Actie`,
+/// `Acties`, `Actiepunten` or `Actielijst`.
 fn in_action_list(b: &[u8], start: usize, end: usize) -> bool {
     let dash_before = [&b"\xE2\x80\x93 "[..], b" - ", b" / "].iter().any(|d| b[..start].ends_with(d));
     let rest = &b[end..];
@@ -159,7 +187,9 @@ fn in_action_list(b: &[u8], start: usize, end: usize) -> bool {
     if !dash_before || !after {
         return false;
     }
-    let line_start = memchr::memrchr(b'\n', &b[..start]).map_or(0, |p| p + 1);
+    let Some(line_start) = near_line_start(b, start) else {
+        return false;
+    };
     let line = b[line_start..start].trim_ascii_start();
     let bulleted = line.starts_with(b"- ")
         || line.starts_with(b"* ")
@@ -169,15 +199,18 @@ fn in_action_list(b: &[u8], start: usize, end: usize) -> bool {
     if !bulleted {
         return false;
     }
-    // The heading: a line opening with `Actie` within the twelve lines above.
+    // The heading within the twelve lines above (each of a list's width).
     let mut at = line_start;
     for _ in 0..12 {
         if at == 0 {
             return false;
         }
-        let prev_start = memchr::memrchr(b'\n', &b[..at - 1]).map_or(0, |p| p + 1);
+        let Some(prev_start) = near_line_start(b, at - 1) else {
+            return false;
+        };
         let prev = b[prev_start..at - 1].trim_ascii();
-        if prev.len() >= 5 && prev[..5].eq_ignore_ascii_case(b"actie") {
+        let prev = prev.strip_suffix(b":").unwrap_or(prev);
+        if [&b"actie"[..], b"acties", b"actiepunten", b"actielijst", b"actiepunt"].iter().any(|h| prev.eq_ignore_ascii_case(h)) {
             return true;
         }
         at = prev_start;
@@ -194,10 +227,13 @@ fn bracketed_after_role(t: &Text<'_>, start: usize, end: usize) -> bool {
     }
     let head = &t.str[..start - 2];
     let role = head.rsplit([' ', '\n', '-']).next().unwrap_or_default();
+    // (After a councillor or an MP the brackets hold a party: `raadslid (PvdA)`.)
     let is_role = !role.is_empty()
         && with_lower(role, |r| {
-            crate::lexicon::flags_of(r) & crate::lexicon::TITLE != 0 || ROLE_ENDINGS.matches_word(r, 0)
-        });
+            (crate::lexicon::flags_of(r) & crate::lexicon::TITLE != 0 || ROLE_ENDINGS.matches_word(r, 0))
+                && !matches!(r, "raadslid" | "kamerlid" | "wethouder" | "fractievoorzitter" | "statenlid" | "gedeputeerde" | "minister" | "staatssecretaris")
+        })
+        && !PARTIES.iter().any(|p| p.eq_ignore_ascii_case(&t.str[start..end]));
     // The acronym of the words before: their first letters are the initials.
     let letters: Vec<u8> = t.bytes[start..end].iter().map(u8::to_ascii_lowercase).collect();
     let words: Vec<u8> = head

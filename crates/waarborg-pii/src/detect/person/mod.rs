@@ -240,7 +240,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
         }
         // `P&O`, `R&D`, `B&W`: letters joined by an ampersand name a department.
         if b.get(i + 1) == Some(&b'&') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase) {
-            i += 2;
+            i += 2 + b[i + 2..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
             continue;
         }
         // Words in capitals (`INFO`, `BSN`, `NL`: a sixth of the capitalised words of a text)

@@ -224,8 +224,9 @@ pub(super) fn venue_before(b: &[u8], start: usize) -> bool {
 }
 
 /// `zaal Hugo de Groot`, `vergaderruimte Thorbecke`, `café De Heer van Heusden`: a room or a
-/// café named after a person, right after the word of its kind (without an article). Unlike
-/// [`venue_before`], a listed full name too: rooms are named after the famous.
+/// café named after a person, right after the word of its kind without an article (`in de
+/// wachtruimte Piet de Vries` is where he was). Unlike [`venue_before`], a listed full name too:
+/// rooms are named after the famous.
 #[inline]
 pub(super) fn room_before(b: &[u8], start: usize) -> bool {
     let mut at = start;
@@ -242,6 +243,13 @@ pub(super) fn room_before(b: &[u8], start: usize) -> bool {
     }
     let word = &b[word_start..at - 1];
     if !word.first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // With an article the room is where someone is (`In de wachtruimte Piet de Vries
+    // aangetroffen`), not what it is called.
+    let before = b[..word_start].trim_ascii_end();
+    let article = &before[ascii_word_start(before, before.len())..];
+    if matches!(article, b"de" | b"het" | b"een" | b"De" | b"Het" | b"Een") {
         return false;
     }
     word.ends_with(b"zaal")

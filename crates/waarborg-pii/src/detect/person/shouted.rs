@@ -22,15 +22,27 @@ pub(super) fn shouted_names(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec
     // abbreviations (`INFO`, `BSN`) have none.
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut cued = Vec::new();
+    // The line of the cue before, and whether it is shouted (cues come in text order: each line
+    // is found and weighed once).
+    let mut current: Option<(Range<usize>, bool)> = None;
     for r in titles {
         let letters = b[r.clone()].iter().filter(|c| c.is_ascii_alphabetic());
         if letters.clone().count() < 2 || !letters.clone().all(u8::is_ascii_uppercase) {
             continue;
         }
-        let line_start = memchr::memrchr(b'\n', &b[..r.start]).map_or(0, |p| p + 1);
-        let line_end = memchr::memchr(b'\n', &b[r.end..]).map_or(b.len(), |p| r.end + p);
-        let line = line_start..line_end;
-        if lines.last() == Some(&line) || shouted(&b[line.clone()]) {
+        let (line, is_shouted) = match &current {
+            Some((line, shouted)) if line.start <= r.start && r.end <= line.end => (line.clone(), *shouted),
+            _ => {
+                let from = current.as_ref().map_or(0, |(line, _)| line.end.min(r.start));
+                let line_start = memchr::memrchr(b'\n', &b[from..r.start]).map_or(from, |p| from + p + 1);
+                let line_end = memchr::memchr(b'\n', &b[r.end..]).map_or(b.len(), |p| r.end + p);
+                let line = line_start..line_end;
+                let verdict = shouted(&b[line.clone()]);
+                current = Some((line.clone(), verdict));
+                (line, verdict)
+            }
+        };
+        if is_shouted {
             if lines.last() != Some(&line) {
                 lines.push(line);
             }
@@ -40,7 +52,11 @@ pub(super) fn shouted_names(t: &Text<'_>, titles: &[Range<usize>], out: &mut Vec
     if cued.is_empty() {
         return;
     }
-    let inside = |r: &Range<usize>| lines.iter().any(|l| l.start <= r.start && r.end <= l.end);
+    // (`lines` is sorted and disjoint: a range lies inside the last line starting at or before it.)
+    let inside = |r: &Range<usize>| {
+        let i = lines.partition_point(|l| l.start <= r.start);
+        i > 0 && r.end <= lines[i - 1].end
+    };
     let lower = lower_case_copy(t.str, &lines);
     let lt = Text::new(&lower);
     let mut found = Vec::new();

@@ -565,6 +565,9 @@ fn firms_rooms_and_departments_named_like_people() {
     let names = found("Tegen: Koning, Kok, Visser (PVV), Ter Steege (Lijst Ter Steege), Nowak (JA21).", Person);
     assert!(names.contains(&"Ter Steege".to_string()) && !names.iter().any(|n| n.contains("Lijst")), "{names:?}");
     assert!(found("Van: P&O Servicepunt", Person).is_empty());
+    assert!(!found("De afdeling P&O Jansen heeft gebeld.", Person).iter().any(|n| n.starts_with("O ")));
+    // With an article the room is where someone was.
+    assert_eq!(found("In de wachtruimte Piet de Vries aangetroffen.", Person), ["Piet de Vries"]);
 }
 
 #[test]
@@ -597,6 +600,9 @@ fn initials_of_who_does_what_in_minutes() {
         "De Functionaris Gegevensbescherming (FG) adviseert.",
         "Trouwambtenaar (BABS): zie rooster",
         "Tijdlijn\n- 10:00 – NK – gestart",
+        "beleidsmedewerker (VTH) en adviseur (RO), raadslid (PvdA), raadslid (FvD)",
+        "Actiepunten\n- overleg – JZ –\n- stukken naar GS / PS – mei\n- besluit – RvdK –",
+        "Actieve leden\n- overleg – AB – mei",
     ] {
         assert!(found(text, Person).is_empty(), "{text}");
     }

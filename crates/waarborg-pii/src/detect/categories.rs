@@ -93,6 +93,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             // `lid van de Hersteld Hervormde Gemeente`, `geen hulp op zondag i.v.m. de zondagsrust`.
             "hervormde gemeente", "hervormde kerk", "hersteld hervormd*", "nederlands hervormd*", "zondagsrust",
             "sabbat", "kerklid", "kerkleden",
+            // English (`a religious holiday`, `Eid al-Adha`, `our faith`).
+            "religious", "faith", "prayer", "eid al-adha", "eid al-fitr", "mosque", "synagogue",
         ],
     ),
     (
@@ -139,6 +141,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             // A spouse of the same sex: `Hij is getrouwd met zijn man` (not `Op de foto zijn man
             // en kind`, where `zijn` is "are").
             "met zijn man", "met haar vrouw", "his husband", "her wife",
+            // A marriage form's second groom or bride (`Bruidegom 2: Kwame Mensah`).
+            "bruidegom 2", "bruid 2",
             // `mevr. Zhang Wei en haar vrouw Chen Xiaoling` (`haar` is no verb, as `zijn` is).
             "haar vrouw", "haar echtgenote",
         ],
@@ -643,6 +647,8 @@ mod tests {
         assert!(categories("De cliënt heeft last van het hervormde toeslagenstelsel.").is_empty());
         assert!(categories("De klant heeft een berber tapijt gekocht.").is_empty());
         assert!(categories("De jongere behoort tot een kwetsbare bevolkingsgroep.").is_empty());
+        assert_eq!(categories("Bruidegom 1: Jeroen Lammers\nBruidegom 2: Kwame Mensah"), [Category::SexualOrientation]);
+        assert_eq!(categories("The director told me that one day for a religious holiday is allowed."), [Category::Religion]);
         assert!(categories(
             "Mevrouw Hettinga meldt dat het raadsvoorstel over de Woo-verzoeken (2025-014) op verzoek van de fractie is aangehouden."
         )

@@ -124,6 +124,12 @@ fn check_lower_case(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if never_issued(letters) || (separator == 1 && reads_as_word(t.bytes, m.end - 2)) {
         return None;
     }
+    // `De zomers van 2019, 2022 en 2023`: a list of years, not a house number and a postcode.
+    let year = |d: &[u8]| d.len() == 4 && matches!(&d[..2], b"19" | b"20");
+    let next = t.bytes[m.end..].trim_ascii_start();
+    if year(&t.bytes[m.start..m.start + 4]) && next.iter().take(4).filter(|c| c.is_ascii_digit()).count() == 4 {
+        return None;
+    }
     ends_with_house_number(&t.bytes[..m.start - separator]).then(|| Hit::new(m, 0.8))
 }
 
@@ -265,6 +271,7 @@ mod tests {
         assert_eq!(found("1024 GB Amsterdam", Postcode), ["1024 GB"]);
         assert!(found("ik heb sinds 2019 MS.", Postcode).is_empty());
         assert!(found("IK WOON SINDS 2021 OP DE SCHIEDAMSEWEG.", Postcode).is_empty());
+        assert!(found("De zomers van 2019, 2022 en 2023 waren heet.", Postcode).is_empty());
         assert_eq!(found("sinds 2021 woont ze op 2021 AB Haarlem", Postcode), ["2021 AB"]);
         assert!(found("vanaf 2026 KW-uren", Postcode).is_empty());
         assert_eq!(found("verhuisd in 2011 AB Haarlem", Postcode), ["2011 AB"]);

@@ -95,10 +95,19 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
     let alone_on_line = prev == b'\n' && tokens == 1 && matches!(next, None | Some(b'\n' | b'\r'));
     ((fills_line && signed_after_sign_off(t, start, end))
         || (tokens == 1 && initials_as_actor(t, start, end))
+        || birth_after(t, start, end)
         || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
         || (cell_end && in_name_column(t, start, end))
         || (bracket_after && role_in_brackets_after(t, start, end)))
     .then_some(start)
+}
+
+/// `Defne, geb. 03-04-2015`, `Filmon (geb. 2014)`: someone's date of birth right after the
+/// chain; not a place (`Rotterdam, geboren …`).
+fn birth_after(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let rest = &t.bytes[end..];
+    [&b", geb."[..], b" (geb.", b" geb.", b", geboren ", b" (geboren ", b", born ", b" (born "].iter().any(|w| rest.starts_with(w))
+        && t.str[start..end].split(' ').all(|w| crate::lexicon::flags_of(w) & (crate::lexicon::PLACE | crate::lexicon::ORG | crate::lexicon::COMMON) == 0)
 }
 
 /// `JvdB`, `HJS`, `LvRO`, `FtB`: a colleague's initials as minutes and action lists write them

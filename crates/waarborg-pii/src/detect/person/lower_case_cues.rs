@@ -76,6 +76,11 @@ pub(super) fn lower_case_after_name_labels(t: &Text<'_>, out: &mut Vec<NameHit>)
             if !with_lower(&head[label_start..], |l| PERSON_FIELD_LABELS.contains(&l)) {
                 continue;
             }
+            // `[09:21] Klant: top dankjewel`: after a chat's time stamp the label is the speaker
+            // of a message, not a field holding a name.
+            if content.starts_with('[') || (content.as_bytes().first().is_some_and(u8::is_ascii_digit) && content.as_bytes()[..content.len().min(6)].contains(&b':')) {
+                continue;
+            }
             let start = colon + 1 + b[colon + 1..line_end].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
             if let Some(range) = lower_name_value(t, start, line_start + line.len(), false) {
                 push(range);
@@ -163,6 +168,8 @@ pub(crate) const LOWER_CASE_TITLES: &[&str] = &[
     // Someone's partner, written of in the third person (`haar man gerrit`, `zijn vrouw els`).
     "haar man", "haar vrouw", "haar vriend", "haar vriendin", "haar partner", "zijn vrouw", "zijn man",
     "zijn vriendin", "zijn vriend", "zijn partner",
+    // Thanks in a chat (`top dankjewel thijs`).
+    "dankjewel", "bedankt", "thx",
     "groet", "groeten", "groetjes", "gr.", "mvg", "van:", "from:",
     // `iban … tnv j jansen`: "ten name van" on a payment line, read like a title.
     "tnv", "t.n.v.",
@@ -190,7 +197,12 @@ fn cue_of(word: &[u8]) -> Cue {
         b"groet" | b"groeten" | b"groetjes" | b"gr" | b"mvg" => Cue::SignOff,
         b"van:" | b"from:" => Cue::Header,
         b"heer" | b"familie" | b"mr" | b"dr" | b"drs" | b"ir" | b"prof" => Cue::CapitalOnly,
-        w if w.starts_with(b"ik ") || w.starts_with(b"mijn ") || w.starts_with(b"haar ") || w.starts_with(b"zijn ") || w == b"naam is" => {
+        w if w.starts_with(b"ik ")
+            || w.starts_with(b"mijn ")
+            || w.starts_with(b"haar ")
+            || w.starts_with(b"zijn ")
+            || matches!(w, b"naam is" | b"dankjewel" | b"bedankt" | b"thx") =>
+        {
             Cue::Given
         }
         _ => Cue::Title,

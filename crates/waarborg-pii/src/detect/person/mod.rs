@@ -426,8 +426,11 @@ fn listed_particles_before(t: &Text<'_>, name: &Range<usize>) -> Option<usize> {
     if name.start < 3 || b[name.start - 1] != b' ' || !b[name.start].is_ascii_uppercase() {
         return None;
     }
-    // (A name with a given name or initials of its own has its particles inside it.)
-    if t.str[name.clone()].contains([' ', '.']) {
+    // (A name with a given name or initials of its own has its particles inside it; a given
+    // name has none: `de bibliotheek, het Thomas à Kempis College`.)
+    let word = &t.str[name.clone()];
+    let f = crate::lexicon::flags_of(word);
+    if word.contains([' ', '.']) || (f & crate::lexicon::FIRST != 0 && f & crate::lexicon::SURNAME == 0) {
         return None;
     }
     let mut start = name.start - 1;
@@ -435,6 +438,9 @@ fn listed_particles_before(t: &Text<'_>, name: &Range<usize>) -> Option<usize> {
     loop {
         let word_start = ascii_word_start(b, start);
         if word_start == start || !is_lower_tussenvoegsel(&b[word_start..start]) {
+            break;
+        }
+        if &b[word_start..start] == b"het" {
             break;
         }
         particles += 1;
@@ -1277,8 +1283,10 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     }
     // `Kanaal Zuid 114`: a chain followed by a number is a street; not by a phone number, which
     // starts with 0 where no house number does (`dochter Jolanda 06-23 44 09 81`).
+    // Nor by a time (`Bas Oosterwijk 10:04`: a chat export's speaker line).
     if t.bytes.get(last.end) == Some(&b' ')
         && t.bytes.get(last.end + 1).is_some_and(|&c| c.is_ascii_digit() && !(c == b'0' && context))
+        && !time_ends_line(t.bytes, last.end)
     {
         return None;
     }

@@ -378,7 +378,7 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
         }
         let rest = &t.bytes[last.end..];
         // Every marker is a space and one of these bytes: most chains end otherwise.
-        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUADSZKFIC".contains(c)) {
+        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUADSZKFICL".contains(c)) {
             return false;
         }
         for suffix in [
@@ -387,7 +387,8 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
             " Accountants", " Makelaars",
             // `William Schrikker Stichting`, `Sophia Kinderziekenhuis`, `Prins Bernhard Cultuurfonds`.
             " Stichting", " Ziekenhuis", " Kinderziekenhuis", " Gasthuis", " Kliniek", " Fonds", " Cultuurfonds",
-            " Instituut", " College", " Foundation", " Centrum",
+            " Instituut", " College", " Foundation", " Centrum", " School", " Basisschool", " Lyceum",
+            " Gymnasium", " Scholengemeenschap", " Kindcentrum",
         ] {
             if rest.starts_with(suffix.as_bytes())
                 && rest.get(suffix.len()).is_none_or(|c| !c.is_ascii_alphanumeric() || suffix.ends_with(' '))

@@ -660,3 +660,16 @@ fn surnames_in_capitals_after_a_given_name_and_foreign_forms_of_address() {
     assert_eq!(found("Bel Jan BELT TERUG morgen.", Person), ["Jan"]);
     assert_eq!(found("Szanowna Pani Kowalska,\n\n2 lutego złożyła Pani wniosek", Person), ["Kowalska"]);
 }
+
+#[test]
+fn chat_exports_with_times_and_thanks_in_lower_case() {
+    let chat = "Teams – chat\n\nNaomi Tehupeiory 10:02\nHoi Bas, vraagje.\n\nBas Oosterwijk 10:04\nHa Naomi. Pin of creditcard?";
+    let names = found(chat, Person);
+    assert!(names.iter().filter(|n| *n == "Naomi Tehupeiory").count() == 1 && names.iter().any(|n| n == "Bas Oosterwijk"), "{names:?}");
+    assert_eq!(found("[09:21] Klant: top dankjewel thijs", Person), ["thijs"]);
+    // A chat's speaker label is no name field (`Klant: top dankjewel` named no one).
+    assert!(found("[09:21] Klant: top dankjewel", Person).is_empty());
+    assert!(found("bedankt voor je hulp", Person).is_empty());
+    // A school named after a person.
+    assert!(found("group 5 at the Titus Brandsma School, pupil number 20418", Person).is_empty());
+}

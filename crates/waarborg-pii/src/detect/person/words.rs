@@ -51,6 +51,8 @@ pub(super) const AMBIGUOUS_GIVEN_NAMES: &[&str] = &[
 pub(crate) const TUSSENVOEGSELS: &[&str] = &[
     "van", "de", "der", "den", "het", "'t", "’t", "ten", "ter", "te", "in", "op", "aan", "uit",
     "la", "le", "du", "da", "di", "del", "della", "dos", "das", "do", "von", "vom", "zu", "zum",
+    // `Thomas à Kempis`.
+    "à",
 ];
 
 /// Titles, forms of address, roles and salutations: a capitalised word after one of these is

@@ -22,7 +22,7 @@ pub(crate) const RULES: &[PatternRule] = &[PatternRule {
     entity: EntityType::Bsn,
     name: "bsn",
     // (After a label also 2-2-2-3 and 3-2-4 with spaces, and the nine digits glued to `bsn`.)
-    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}[. -][0-9]{2}[. -][0-9]{3}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}|[0-9]{2} [0-9]{2} [0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{2} [0-9]{4}|(?i:bsn)[0-9]{9})(?-u:\b)",
+    pattern: r"(?-u:\b)(?:[0-9]{9}|[0-9]{4}[. -][0-9]{2}[. -][0-9]{3}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}|[0-9]{2} [0-9]{2} [0-9]{2} [0-9]{3}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{3}|[0-9]{3} [0-9]{2} [0-9]{4}|(?i:bsn)[0-9]{9})(?-u:\b)",
     check,
 }];
 
@@ -159,12 +159,12 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     let thousands_style = separators.len() == 2 && separators[0] == b'.' && raw[3] == b'.';
-    // 4-2-3 with spaces or dashes is how some copy the dotted form, and 2-2-2-3 and 3-2-4 how
-    // some read a number out; only after a label.
+    // 4-2-3 with spaces or dashes is how some copy the dotted form, and 2-2-2-3 (with spaces or
+    // dots) and 3-2-4 how some read a number out; only after a label.
     let copied_4_2_3 = matches!(raw[4], b' ' | b'-');
     // 3-3-3 with dashes (`bsn: 123-456-782`), also only after a label.
     let dashed_3_3_3 = raw[3] == b'-';
-    let read_out = raw[2] == b' ' || (raw[3] == b' ' && raw.get(6) == Some(&b' '));
+    let read_out = matches!(raw[2], b' ' | b'.') || (raw[3] == b' ' && raw.get(6) == Some(&b' '));
     // 3-3-3 with spaces before a counted noun is a quantity (`812 345 678 eenheden`).
     let quantity = raw[3] == b' ' && counted_noun_after(t.bytes, m.end);
     if (thousands_style || copied_4_2_3 || dashed_3_3_3 || read_out || quantity || looks_like_amount(t, m.start, m.end)) && !labelled {
@@ -211,6 +211,7 @@ mod tests {
         for (text, want) in [
             ("Burgerservicenummer (BSN): 12 34 56 782", "12 34 56 782"),
             ("mijn bsn is 123 45 6782", "123 45 6782"),
+            ("geboortedatum 23-12-1938, BSN 12.34.56.782", "12.34.56.782"),
             ("mijn bsn is bsn123456782", "123456782"),
             ("BSN123456782.", "123456782"),
         ] {
@@ -219,6 +220,7 @@ mod tests {
         for text in [
             "BSN: 12 34 56 783",
             "In 12 34 56 782 gevallen",
+            "In 12.34.56.782 gevallen",
             "nummer 123 45 6782 zonder label",
             "bsn1234567821",
             "absn123456782",

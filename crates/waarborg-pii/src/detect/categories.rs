@@ -78,6 +78,11 @@ const LEXICON: &[(Category, &[&str])] = &[
             "pneumonia", "epilepsy", "bipolar", "psychiatric", "dyslexia", "allergic", "chemotherapy",
             "hospitalised", "hospitalized", "heart attack", "schizophrenia", "addiction", "addicted", "wheelchair",
             "c-section", "caesarean", "cesarean",
+            // Fractures, grazes and pain stated of someone in a police report, a new joint, a
+            // care profile of the long-term care act.
+            "polsbreuk", "beenbreuk", "armbreuk", "heupbreuk", "enkelbreuk", "botbreuk", "schaafwond*", "pijn aan",
+            "nieuwe heup", "nieuwe knie", "heupprothese", "knieprothese", "zorgprofiel", "zorg met verblijf",
+            "wlz-indicatie",
         ],
     ),
     (
@@ -120,7 +125,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             // bevolkingsgroep`); not descent alone (`van goede komaf`), nor any group
             // (`een kwetsbare bevolkingsgroep`) or a carpet (`een berber tapijt`).
             "*sprekende bevolkingsgroep", "volksgroep", "etnische groep", "etnische minderheid", "berberse",
-            "riffijn*",
+            "riffijn*", "marokkaans-nederland*", "turks-nederland*", "surinaams-nederland*", "antilliaans-nederland*",
+            "moluks-nederland*", "chinees-nederland*",
         ],
     ),
     (
@@ -648,6 +654,9 @@ mod tests {
         assert!(categories("De klant heeft een berber tapijt gekocht.").is_empty());
         assert!(categories("De jongere behoort tot een kwetsbare bevolkingsgroep.").is_empty());
         assert_eq!(categories("Bruidegom 1: Jeroen Lammers\nBruidegom 2: Kwame Mensah"), [Category::SexualOrientation]);
+        assert_eq!(categories("In het ziekenhuis werd bij hem een polsbreuk vastgesteld."), [Category::Health]);
+        assert_eq!(categories("Mevrouw krijgt zorg met verblijf, met zorgprofiel VV 05."), [Category::Health]);
+        assert_eq!(categories("Zij is Marokkaans-Nederlands; haar ouders komen uit Nador."), [Category::Ethnicity]);
         assert_eq!(categories("The director told me that one day for a religious holiday is allowed."), [Category::Religion]);
         assert!(categories(
             "Mevrouw Hettinga meldt dat het raadsvoorstel over de Woo-verzoeken (2025-014) op verzoek van de fractie is aangehouden."

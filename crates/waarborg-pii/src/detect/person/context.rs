@@ -151,7 +151,7 @@ pub(super) fn initials_as_actor(t: &Text<'_>, start: usize, end: usize) -> bool 
     if !placed || is_abbreviation(&t.str[start..end]) {
         return false;
     }
-    if in_action_list(t.bytes, start, end) || bracketed_after_role(t, start, end) {
+    if in_action_list(t.bytes, start, end) || bracketed_after_role(t, start, end) || signs_journal_entry(b, start, end) {
         return true;
     }
     // A cell may hold several (`| HJS / GR |`): the cell is the run of initials and slashes
@@ -183,6 +183,24 @@ pub(super) fn initials_as_actor(t: &Text<'_>, start: usize, end: usize) -> bool 
         && border(b[cell_end..].trim_ascii_start().first())
         && near_line_start(b, cell_start).is_some()
         && in_name_column(t, cell_start, cell_end)
+}
+
+/// `04-03-2025 – MvdB`: a case journal's entry opens with its date and the writer's initials,
+/// alone on the line.
+fn signs_journal_entry(b: &[u8], start: usize, end: usize) -> bool {
+    if !matches!(b.get(end), None | Some(b'\n' | b'\r')) {
+        return false;
+    }
+    let Some(line_start) = near_line_start(b, start) else {
+        return false;
+    };
+    let head = &b[line_start..start];
+    let Some(date) = [&b" \xE2\x80\x93 "[..], b" - ", b" | ", b": "].iter().find_map(|d| head.strip_suffix(*d)) else {
+        return false;
+    };
+    // dd-mm-yyyy, dd-mm-yy, d/m/yyyy, yyyy-mm-dd
+    let digits = date.iter().filter(|c| c.is_ascii_digit()).count();
+    (6..=8).contains(&digits) && date.len() <= 10 && date.iter().all(|&c| c.is_ascii_digit() || matches!(c, b'-' | b'/' | b'.'))
 }
 
 /// `- uitsplitsing verzuim opvragen bij HR – LvRO – april`, `- verlichting – RT via facilitair`:

@@ -673,3 +673,13 @@ fn chat_exports_with_times_and_thanks_in_lower_case() {
     // A school named after a person.
     assert!(found("group 5 at the Titus Brandsma School, pupil number 20418", Person).is_empty());
 }
+
+#[test]
+fn english_headings_user_agents_journal_initials_and_pastors() {
+    assert!(found("From: Information Security <security@example.nl>\nTo: All staff\nSubject: [Security notice]", Person).is_empty());
+    assert_eq!(found("Kind regards,\n\nRuud Schouten\nChief Information Security Officer", Person), ["Ruud Schouten"]);
+    assert!(found("User agent: Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Safari/604.1", Person).is_empty());
+    let journal = "Casusregisseur: Mirjam van den Brink\n\n04-03-2025 – MvdB\nHuisbezoek.\n\n18-03-2025 – YB\nOverdracht.";
+    assert_eq!(found(journal, Person), ["Mirjam van den Brink", "MvdB", "YB"]);
+    assert_eq!(found("Pastor Kwame Asante heeft aangeboden te helpen.", Person), ["Kwame Asante"]);
+}

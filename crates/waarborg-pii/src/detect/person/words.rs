@@ -86,6 +86,8 @@ pub(crate) const TITLES: &[&str] = &[
     "auteur", "author", "opsteller", "indiener",
     // Thanks to someone in a chat (`thx Sjoerdje`, `Dankjewel Noor`).
     "thx", "bedankt", "dankjewel", "dankje", "dankuwel",
+    // Ministers of religion (`Pastor Kwame Asante`, `ds. Van Leeuwen`).
+    "pastor", "pater", "predikant", "ds", "imam",
     // Forms of address in the languages of letters translated for residents (`Szanowna Pani
     // Kowalska`, `Sayın Yılmaz`, `Sehr geehrte Frau Müller`).
     "pani", "pan", "szanowna", "szanowny", "herr", "frau", "monsieur", "madame", "sayın",

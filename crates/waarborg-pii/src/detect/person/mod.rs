@@ -435,7 +435,8 @@ fn listed_particles_before(t: &Text<'_>, name: &Range<usize>) -> Option<usize> {
     }
     let mut start = name.start - 1;
     let mut particles = 0;
-    loop {
+    // (At most four: `van de`, `van der`, `in 't`.)
+    while particles < 4 {
         let word_start = ascii_word_start(b, start);
         if word_start == start || !is_lower_tussenvoegsel(&b[word_start..start]) {
             break;

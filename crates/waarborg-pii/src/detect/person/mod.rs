@@ -423,14 +423,18 @@ fn apostrophe_t_before(b: &[u8], start: usize) -> Option<usize> {
 /// and open an item of a list (after `, `, `: `, ` en ` or at a line's start).
 fn listed_particles_before(t: &Text<'_>, name: &Range<usize>) -> Option<usize> {
     let b = t.bytes;
-    if name.start < 3 || b[name.start - 1] != b' ' || !b[name.start].is_ascii_uppercase() {
+    // (Most names have no lower-case letter two bytes before them: settled by the bytes.)
+    if name.start < 3 || b[name.start - 1] != b' ' || !b[name.start].is_ascii_uppercase() || !b[name.start - 2].is_ascii_lowercase() {
         return None;
     }
     // (A name with a given name or initials of its own has its particles inside it; a given
     // name has none: `de bibliotheek, het Thomas à Kempis College`.)
     let word = &t.str[name.clone()];
+    if word.contains([' ', '.']) {
+        return None;
+    }
     let f = crate::lexicon::flags_of(word);
-    if word.contains([' ', '.']) || (f & crate::lexicon::FIRST != 0 && f & crate::lexicon::SURNAME == 0) {
+    if f & crate::lexicon::FIRST != 0 && f & crate::lexicon::SURNAME == 0 {
         return None;
     }
     let mut start = name.start - 1;

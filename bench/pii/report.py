@@ -5,7 +5,7 @@
 
 Reads OUTDIR/speed.{deduce,presidio}.json (the runners' stderr lines), OUTDIR/speed.waarborg-lib.json
 (`cargo bench -p waarborg-pii --bench scan` on the speed corpus), OUTDIR/speed.waarborg.json
-(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,handset5,handset6,handset7,handset8,handset9,handset10,handset11,heldout,heldout2,heldout3}.{md,json}
+(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,handset5,handset6,handset7,handset8,handset9,handset10,handset11,heldout,heldout2,heldout3,heldout6}.{md,json}
 (score.py),
 OUTDIR/*.note and OUTDIR/env.json; writes OUTDIR/summary.md and OUTDIR/summary.json and prints the
 Markdown.  Stdlib only.
@@ -40,10 +40,11 @@ SETS = (
     ("heldout", "held-out set (blind: never used for tuning)"),
     ("heldout2", "second held-out set (blind: written in session 15 by a helper that read no engine code; never used for tuning)"),
     ("heldout3", "third held-out set (blind: written in session 16 by a helper that read only the annotation guide and the build script; scored once on the code it was written against)"),
+    ("heldout6", "sixth held-out set (blind: written in session 17 by a helper that read only the annotation guide and the build script; scored once on the session's start code and once on its end; heldout4 and heldout5 were opened as handset10 and handset11)"),
 )
 # The development sets (column label in the side-by-side table) and the blind set.
 DEV_SETS = (("handset", "dev"), ("handset2", "dev2"), ("handset3", "dev3"), ("handset4", "dev4"), ("handset5", "dev5"), ("handset6", "dev6"), ("handset7", "dev7"), ("handset8", "dev8"), ("handset9", "dev9"), ("handset10", "dev10"), ("handset11", "dev11"))
-BLIND_SETS = (("heldout", "blind"), ("heldout2", "blind2"), ("heldout3", "blind3"))
+BLIND_SETS = (("heldout", "blind"), ("heldout2", "blind2"), ("heldout3", "blind3"), ("heldout6", "blind6"))
 
 
 def load(path: str):
@@ -232,7 +233,7 @@ def acc_overview(accs: dict) -> list[str]:
         further = ", ".join(col for _, col in devs[1:])
         more = f"; {further} = further development sets" if further else ""
         md.append(f"Per-type F1 on the {count}hand-annotated sets side by side (dev = development set, used for error "
-                  f"analysis{more}; blind, blind2, blind3 = held-out sets, never used for tuning); per-type P and R are in the "
+                  f"analysis{more}; {', '.join(col for _, col in blinds)} = held-out sets, never used for tuning); per-type P and R are in the "
                   "sections below:")
         md.append("")
         md.append("| type | " + " | ".join(f"gold {col}" for _, col in sets) + " | "

@@ -106,6 +106,10 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
 /// chain; not a place (`Rotterdam, geboren …`).
 fn birth_after(t: &Text<'_>, start: usize, end: usize) -> bool {
     let rest = &t.bytes[end..];
+    // (Settled by two bytes for most chains.)
+    if !(matches!(rest.get(1), Some(b'(' | b'g')) || matches!(rest.get(2), Some(b'g' | b'b'))) {
+        return false;
+    }
     [&b", geb."[..], b" (geb.", b" geb.", b", geboren ", b" (geboren ", b", born ", b" (born "].iter().any(|w| rest.starts_with(w))
         && t.str[start..end].split(' ').all(|w| crate::lexicon::flags_of(w) & (crate::lexicon::PLACE | crate::lexicon::ORG | crate::lexicon::COMMON) == 0)
 }
@@ -141,14 +145,11 @@ fn near_line_start(b: &[u8], pos: usize) -> Option<usize> {
 /// nor the acronym of the words before it (`Functionaris Gegevensbescherming (FG)`).
 pub(super) fn initials_as_actor(t: &Text<'_>, start: usize, end: usize) -> bool {
     let b = t.bytes;
-    if !is_initials_word(&b[start..end]) {
-        return false;
-    }
     // (Settled by the bytes around first: most words in capitals stand in running text.)
     let prev = b[..start].trim_ascii_end().last().copied();
     let next = b[end..].trim_ascii_start().first().copied();
     let placed = matches!(prev, Some(b'(' | b'|' | b'\t' | b'/' | b'-' | 0x93)) || matches!(next, Some(b'|' | b'\t' | b'/'));
-    if !placed || is_abbreviation(&t.str[start..end]) {
+    if !placed || !is_initials_word(&b[start..end]) || is_abbreviation(&t.str[start..end]) {
         return false;
     }
     if in_action_list(t.bytes, start, end) || bracketed_after_role(t, start, end) || signs_journal_entry(b, start, end) {

@@ -338,9 +338,11 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // (`Oude Wetering 4` is a street).
     let raw = &t.str[m.clone()];
     let word = raw.rfind(' ').map_or(raw, |space| &raw[..space]);
-    let word = &word[word.rfind(' ').map_or(0, |s| s + 1)..];
-    if lexicon::with_lower(word, |w| RING_NOUNS.iter().any(|n| w.ends_with(n))) {
-        return None;
+    if word.ends_with("ring") {
+        let word = &word[word.rfind(' ').map_or(0, |s| s + 1)..];
+        if lexicon::with_lower(word, |w| RING_NOUNS.iter().any(|n| w.ends_with(n))) {
+            return None;
+        }
     }
     let end = extend_number(t, m.end)?;
     if !first.is_uppercase() && !lower_case_street(t, m.clone(), end) {

@@ -390,7 +390,9 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
             " Instituut", " College", " Foundation", " Centrum", " School", " Basisschool", " Lyceum",
             " Gymnasium", " Scholengemeenschap", " Kindcentrum",
         ] {
-            if rest.starts_with(suffix.as_bytes())
+            // (The suffix's first letter first: most chains are followed by another word.)
+            if rest.get(1) == suffix.as_bytes().get(1)
+                && rest.starts_with(suffix.as_bytes())
                 && rest.get(suffix.len()).is_none_or(|c| !c.is_ascii_alphanumeric() || suffix.ends_with(' '))
                 && !(suffix == " & " && person_after_ampersand(t, last.end + suffix.len()))
             {

@@ -302,8 +302,7 @@ fn lower_case_street_line(t: &Text<'_>, seg_start: usize, end: usize) -> Option<
 /// Nouns in `-ring` that a number follows (`Vergadering 12`, `Koers Inburgering 2026-2028`).
 const RING_NOUNS: &[&str] = &[
     "inburgering", "vergadering", "besturing", "regering", "verzekering", "uitvoering", "sturing", "verbetering",
-    "verandering", "aflevering", "levering", "bespreking", "wijziging", "verlenging", "vernieuwing", "toetsing",
-    "financiering", "huisvesting", "regeling", "aanbesteding",
+    "verandering", "aflevering", "levering", "financiering",
 ];
 
 /// Words that make the number before them a date or quantity.

@@ -489,21 +489,16 @@ fn ms_as_condition(t: &Text<'_>, start: usize, end: usize) -> bool {
     let next_capitalised = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase);
     // `heeft sinds 2019 MS`, `heeft al jaren MS`: the time between the verb and the condition.
     let mut before = b[..start].trim_ascii_end();
-    for since in [&b"sinds "[..], b"al ", b"sinds jaren ", b"al jaren "] {
-        let digits = before.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-        let head = if digits > 0 { before[..before.len() - digits].trim_ascii_end() } else { before };
-        let head_word = head.strip_suffix(since.trim_ascii_end());
-        if let Some(h) = head_word.filter(|h| h.last().is_none_or(|c| !c.is_ascii_alphanumeric())) {
-            before = h.trim_ascii_end();
-            break;
-        }
-        if digits == 0 && before.ends_with(b" jaren") {
-            let h = before[..before.len() - b" jaren".len()].trim_ascii_end();
-            if let Some(h) = h.strip_suffix(b"al").or_else(|| h.strip_suffix(b"sinds")) {
-                before = h.trim_ascii_end();
-                break;
-            }
-        }
+    // (The time: a year or `jaren`, then `sinds` or `al`.)
+    let digits = before.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let time = if digits > 0 { &before[..before.len() - digits] } else { before.strip_suffix(b"jaren").unwrap_or(before) };
+    let time = time.trim_ascii_end();
+    if let Some(h) = time
+        .strip_suffix(b"sinds")
+        .or_else(|| time.strip_suffix(b"al"))
+        .filter(|h| h.last().is_none_or(|c| !c.is_ascii_alphanumeric()))
+    {
+        before = h.trim_ascii_end();
     }
     capitals
         && !next_capitalised

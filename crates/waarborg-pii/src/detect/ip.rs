@@ -126,13 +126,14 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // `paragraaf 3.1.2.4`, `artikel 2.3.1.1`, `bijlage 1.2.3.4`: a section number of small parts.
     // Also a control of the government's security baseline (`BIO-maatregel 12.4.1.1`), and the
     // next ones of a list of them (`hoofdstuk 4.1.2.3 en 4.1.2.4`).
-    if is_section_number(t, m.start, raw) {
+    let small = small_parts(raw);
+    if small && is_section_number(t, m.start) {
         return None;
     }
     // `dossiernummer 12.34.56.78`, `programma 1.2.1.1`, `perceel 12.3.45.6`: a number of four
     // small parts is an address only among words of networks and computers (`vanaf 10.0.0.5
     // ingelogd`); one with a part of three digits (`192.168.1.23`) is one anywhere.
-    if raw.split(|&c| c == b'.').all(|o| o.len() <= 2) && !among_network_words(t, m.clone()) {
+    if small && !among_network_words(t, m.clone()) {
         return None;
     }
     Some(Hit::new(m, 0.9))
@@ -147,16 +148,18 @@ const SECTION_WORDS: &[&str] = &[
     "clause", "criterium", "criteria",
 ];
 
-/// Whether the dotted number `raw` at `start`, all of whose parts are small, follows a word of
-/// a section, or is one of a list of such four-part numbers that does (`paragrafen 3.1.1.1, 3.1.1.2 en
-/// 3.1.1.3`). The list's first number decides: `DNS 1.1.1.1 en 8.8.8.8` are addresses.
-fn is_section_number(t: &Text<'_>, mut start: usize, raw: &[u8]) -> bool {
+/// Whether every part of the dotted number `raw` has at most two digits (`3.1.2.4`, not
+/// `192.168.1.4`).
+fn small_parts(raw: &[u8]) -> bool {
+    raw.split(|&c| c == b'.').all(|o| o.len() <= 2)
+}
+
+/// Whether the dotted number at `start`, all of whose parts are small, follows a word of a
+/// section, or is one of a list of such four-part numbers that does (`paragrafen 3.1.1.1,
+/// 3.1.1.2 en 3.1.1.3`). The list's first number decides: `DNS 1.1.1.1 en 8.8.8.8` are addresses.
+fn is_section_number(t: &Text<'_>, mut start: usize) -> bool {
     /// How many numbers back a list is followed to its first.
     const LIST: usize = 8;
-    let small_parts = |raw: &[u8]| raw.split(|&c| c == b'.').all(|o| o.len() <= 2);
-    if !small_parts(raw) {
-        return false;
-    }
     let b = t.bytes;
     for _ in 0..LIST {
         if crate::text::ends_with_word(t.label_before(start, 16), SECTION_WORDS) {

@@ -152,7 +152,7 @@ pub(super) fn initials_as_actor(t: &Text<'_>, start: usize, end: usize) -> bool 
     if !placed || !is_initials_word(&b[start..end]) || is_abbreviation(&t.str[start..end]) {
         return false;
     }
-    if in_action_list(t.bytes, start, end) || bracketed_after_role(t, start, end) || signs_journal_entry(b, start, end) {
+    if in_action_list(b, start, end) || bracketed_after_role(t, start, end) || signs_journal_entry(b, start, end) {
         return true;
     }
     // A cell may hold several (`| HJS / GR |`): the cell is the run of initials and slashes
@@ -262,19 +262,11 @@ fn bracketed_after_role(t: &Text<'_>, start: usize, end: usize) -> bool {
                 && !matches!(r, "raadslid" | "kamerlid" | "wethouder" | "fractievoorzitter" | "statenlid" | "gedeputeerde" | "minister" | "staatssecretaris")
         })
         && !PARTIES.iter().any(|p| p.eq_ignore_ascii_case(&t.str[start..end]));
-    // The acronym of the words before: their first letters are the initials.
-    let letters: Vec<u8> = t.bytes[start..end].iter().map(u8::to_ascii_lowercase).collect();
-    let words: Vec<u8> = head
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(letters.len())
-        .filter_map(|w| w.bytes().next().map(|c| c.to_ascii_lowercase()))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    is_role && words != letters
+    // The acronym of the words before: their first letters are the initials, last word last.
+    let letters = &b[start..end];
+    let firsts = head.split([' ', '-']).filter(|w| !w.is_empty()).rev().take(letters.len()).map(|w| w.as_bytes()[0]);
+    let acronym = firsts.clone().count() == letters.len() && firsts.zip(letters.iter().rev()).all(|(w, l)| w.eq_ignore_ascii_case(l));
+    is_role && !acronym
 }
 
 /// Roles a party or participant is given in brackets after a surname in decisions, judgments

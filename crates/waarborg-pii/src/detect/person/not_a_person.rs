@@ -234,7 +234,8 @@ pub(super) fn room_before(b: &[u8], start: usize) -> bool {
     if b[..at].ends_with(b" De Heer ") {
         at -= b"De Heer ".len();
     }
-    if at < 5 || b[at - 1] != b' ' {
+    // (The kinds below end in these bytes; most words before a chain do not.)
+    if at < 5 || b[at - 1] != b' ' || !matches!(b[at - 2], b'l' | b'e' | b'n' | b'r' | 0xA9) {
         return false;
     }
     let mut word_start = at - 1;

@@ -169,21 +169,17 @@ fn listed_surname_alone(word: &str) -> bool {
 pub(super) fn capitalised_particles_mid_sentence(t: &Text<'_>, toks: &[Tok]) -> bool {
     // (Tussenvoegsels after the surname start the next phrase: `met De Groot van de
     // woningcorporatie`, `dat Van Dam van Vergunningen belde`.)
-    let toks = match toks.iter().position(|tok| tok.kind != Kind::Tuss) {
-        Some(surname) => {
-            let from = toks[surname + 1..]
-                .iter()
-                .position(|tok| tok.kind == Kind::Tuss && matches!(&t.bytes[tok.start..tok.end], b"van" | b"uit" | b"bij"));
-            match from {
-                Some(p) => &toks[..=surname + p],
-                None => match toks.iter().rposition(|tok| tok.kind != Kind::Tuss) {
-                    Some(last) => &toks[..=last],
-                    None => return false,
-                },
-            }
-        }
-        None => return false,
+    let Some(surname) = toks.iter().position(|tok| tok.kind != Kind::Tuss) else {
+        return false;
     };
+    let from = toks[surname + 1..]
+        .iter()
+        .position(|tok| tok.kind == Kind::Tuss && matches!(&t.bytes[tok.start..tok.end], b"van" | b"uit" | b"bij"));
+    let last = match from {
+        Some(p) => surname + p,
+        None => toks.iter().rposition(|tok| tok.kind != Kind::Tuss).unwrap_or(surname),
+    };
+    let toks = &toks[..=last];
     toks.len() >= 2
         && toks[0].kind == Kind::Tuss
         && t.bytes[toks[0].start].is_ascii_uppercase()

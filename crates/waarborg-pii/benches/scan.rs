@@ -136,9 +136,24 @@ fn cpu_throughput(engine: &Engine, texts: &[String], rounds: usize) -> Option<Ve
     Some(out)
 }
 
+/// The engine under test: the defaults, or with `WAARBORG_BENCH_WITHOUT_NAMES=1` the defaults
+/// without PERSON and without special categories (which need the names), so that one run shows
+/// what the scan costs when the name detector does not run at all.
+fn bench_engine() -> Engine {
+    if std::env::var_os("WAARBORG_BENCH_WITHOUT_NAMES").is_some() {
+        let config = waarborg_pii::PiiConfig {
+            disabled: vec![waarborg_pii::EntityType::Person],
+            categories: false,
+            ..waarborg_pii::PiiConfig::default()
+        };
+        return Engine::new(config).expect("engine without names builds");
+    }
+    Engine::with_defaults().expect("default engine builds")
+}
+
 fn main() {
     if std::env::var_os("WAARBORG_BENCH_CPU").is_some() {
-        let engine = Engine::with_defaults().expect("default engine builds");
+        let engine = bench_engine();
         let texts = read_corpus(&corpus_path());
         match cpu_throughput(&engine, &texts, 5) {
             Some(runs) => println!(
@@ -151,7 +166,7 @@ fn main() {
         return;
     }
     if std::env::var_os("WAARBORG_BENCH_PROFILE").is_some() {
-        let engine = Engine::with_defaults().expect("default engine builds");
+        let engine = bench_engine();
         let texts = read_corpus(&corpus_path());
         warm_up_pass(&engine, &texts);
         let spans = profiled_pass(&engine, &texts);
@@ -159,7 +174,7 @@ fn main() {
         return;
     }
     if std::env::var_os("WAARBORG_BENCH_DUMP").is_some() {
-        let engine = Engine::with_defaults().expect("default engine builds");
+        let engine = bench_engine();
         let texts = read_corpus(&corpus_path());
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         for text in &texts {
@@ -169,7 +184,7 @@ fn main() {
         return;
     }
     if std::env::var_os("WAARBORG_BENCH_DIGEST").is_some() {
-        let engine = Engine::with_defaults().expect("default engine builds");
+        let engine = bench_engine();
         let texts = read_corpus(&corpus_path());
         // A digest of every finding, to see at once whether a change altered any output.
         let mut digest = std::collections::hash_map::DefaultHasher::new();
@@ -188,7 +203,7 @@ fn main() {
     }
     // Start-up first, so that the first build really is the first in this process.
     let t = Instant::now();
-    let engine = Engine::with_defaults().expect("default engine builds");
+    let engine = bench_engine();
     let cold = t.elapsed();
     let t = Instant::now();
     for _ in 0..WARM_BUILDS {

@@ -44,7 +44,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         },
         before: None,
         lists: false,
-        blocks: false,
+        // The cells of a table column headed `Documentnummer`.
+        blocks: true,
     },
     LabelRule {
         labels: &[
@@ -62,9 +63,11 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             // The residence permit's card. (Not the IND's `V-nummer`: a person's number, no
             // document's, and outside the taxonomy.)
             "verblijfsvergunning", "verblijfsvergunning nr", "verblijfsvergunningnummer",
+            "verblijfsvergunning nummer", "verblijfsvergunningsnummer",
         ],
-        // (Forms align their values: `paspoort nr.:         FX592014`.)
-        gap: Gap::Only(" :=#.(-\t", 24),
+        // (Forms align their values: `paspoort nr.:         FX592014`; or put it on the next
+        // line: `Paspoortnummer:` then `NW3F7K2L4`.)
+        gap: Gap::Only(" :=#.(-\t\n", 24),
         max_value: 12,
         rule: PatternRule {
             entity: EntityType::IdDocument,
@@ -176,6 +179,19 @@ mod tests {
         assert!(found("Passport no.: see attachment 2024-118", IdDocument).is_empty());
         assert!(found("Case no.: ZK2024001234", IdDocument).is_empty());
         assert!(found("De verblijfsvergunning is verlengd tot 2030.", IdDocument).is_empty());
+    }
+
+    #[test]
+    fn a_number_on_the_next_line_or_in_a_column() {
+        assert_eq!(found("Paspoortnummer:\nNW3F7K2L4", IdDocument), ["NW3F7K2L4"]);
+        assert_eq!(
+            found("| Naam | Documentnummer |\n|---|---|\n| J. Jansen | NW3F7K2L4 |\n| P. Smit | IR5K8L2M1 |", IdDocument),
+            ["NW3F7K2L4", "IR5K8L2M1"]
+        );
+        assert_eq!(found("verblijfsvergunning nummer AB1234567", IdDocument), ["AB1234567"]);
+        // Not a year or a word on the next line.
+        assert!(found("paspoort\n2024 aangevraagd", IdDocument).is_empty());
+        assert!(found("Documentnummer:\nonbekend", IdDocument).is_empty());
     }
 
     #[test]

@@ -29,6 +29,8 @@ const DOCUMENT_LABELS: &[&str] = &[
     "identiteitsbewijsnummer", "legitimatienummer", "paspoortnr", "paspoort nr", "id-kaart nr",
     "identiteitskaart nr", "passport no", "passport nr", "passport nbr", "document no", "id card no",
     "id no", "id number", "identity card number", "identity card no",
+    "document-nr", "identiteitsdocument", "eid-kaart", "residence permit", "residence permit number",
+    "residence card",
 ];
 
 pub(crate) const LABEL_RULES: &[LabelRule] = &[
@@ -63,7 +65,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
             // The residence permit's card. (Not the IND's `V-nummer`: a person's number, no
             // document's, and outside the taxonomy.)
             "verblijfsvergunning", "verblijfsvergunning nr", "verblijfsvergunningnummer",
-            "verblijfsvergunning nummer", "verblijfsvergunningsnummer",
+            "verblijfsvergunning nummer", "verblijfsvergunningsnummer", "document-nr", "identiteitsdocument",
+            "eid-kaart", "residence permit", "residence permit number", "residence card",
         ],
         // (Forms align their values: `paspoort nr.:         FX592014`; or put it on the next
         // line: `Paspoortnummer:` then `NW3F7K2L4`.)
@@ -189,6 +192,8 @@ mod tests {
             ["NW3F7K2L4", "IR5K8L2M1"]
         );
         assert_eq!(found("verblijfsvergunning nummer AB1234567", IdDocument), ["AB1234567"]);
+        assert_eq!(found("identiteitsdocument IR5K8L2M1", IdDocument), ["IR5K8L2M1"]);
+        assert_eq!(found("residence permit number X12345678", IdDocument), ["X12345678"]);
         // Not a year or a word on the next line.
         assert!(found("paspoort\n2024 aangevraagd", IdDocument).is_empty());
         assert!(found("Documentnummer:\nonbekend", IdDocument).is_empty());

@@ -126,7 +126,10 @@ const LEXICON: &[(Category, &[&str])] = &[
             // (`een kwetsbare bevolkingsgroep`) or a carpet (`een berber tapijt`).
             "*sprekende bevolkingsgroep", "volksgroep", "etnische groep", "etnische minderheid", "berberse",
             "riffijn*", "marokkaans-nederland*", "turks-nederland*", "surinaams-nederland*", "antilliaans-nederland*",
-            "moluks-nederland*", "chinees-nederland*",
+            "moluks-nederland*", "chinees-nederland*", "marokkaans-berber*",
+            // A description of someone's looks by descent (`Noord-Afrikaans uiterlijk`).
+            "*afrikaans uiterlijk", "aziatisch uiterlijk", "arabisch uiterlijk", "buitenlands uiterlijk",
+            "mediterraan uiterlijk", "oosters uiterlijk", "getinte huid", "donker getint", "licht getint",
         ],
     ),
     (
@@ -136,6 +139,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             "ja21", "volt", "christenunie", "sgp", "partij voor de dieren", "denk", "nsc",
             "politieke voorkeur", "politieke overtuiging", "politieke kleur", "partijlid",
             "stemt op", "stemde op", "gestemd op",
+            // An elected member's party (`gemeenteraadslid voor Stadspartij Nijmegen`).
+            "gemeenteraadslid voor", "raadslid voor", "statenlid voor", "kamerlid voor", "fractievoorzitter van",
         ],
     ),
     (
@@ -262,6 +267,9 @@ impl CategoryDetector {
     ) {
         // Whether the text has the shape of a FAQ page (worked out when needed).
         let mut faq_page: Option<bool> = None;
+        // Where the file's subject is named, if the text is a file about one person (worked
+        // out when needed).
+        let mut case_file: Option<Option<usize>> = None;
         for (term, m) in term_hits {
             let term = &self.terms[*term];
             let (start, end) = (m.start, m.end);
@@ -321,12 +329,19 @@ impl CategoryDetector {
                 continue;
             }
             let (s_start, s_end) = t.sentence_around(start, 240);
-            if !self.about_a_person(t, s_start, s_end, names) && !self.impersonal_after_a_person(t, s_start, names) {
+            if !self.about_a_person(t, s_start, s_end, names)
+                && !self.impersonal_after_a_person(t, s_start, names)
+                && !self.listed_after_a_person(t, s_start, names)
+                && !case_file.get_or_insert_with(|| file_subject(t.bytes, names)).is_some_and(|at| start > at)
+            {
                 continue;
             }
             // `Waarom neemt de gemeente mijn vingerafdrukken af?`: a FAQ page's question speaks
             // for any reader.
-            if names.is_empty() && faq_question(t.bytes, s_start, s_end) && *faq_page.get_or_insert_with(|| question_lines(t.bytes) >= 3) {
+            if names.is_empty()
+                && (faq_question(t.bytes, s_start, s_end) || faq_line(t.bytes, s_start))
+                && *faq_page.get_or_insert_with(|| question_lines(t.bytes) >= 3)
+            {
                 continue;
             }
             out.push(CategoryHit {
@@ -359,6 +374,48 @@ impl CategoryDetector {
         self.about_a_person(t, prev_start, prev_end, names)
     }
 
+    /// `… blijkt dat u met justitie in aanraking bent geweest:` then `- 14 oktober 2021:
+    /// veroordeling door de politierechter …`: a bullet line goes on with the sentence that
+    /// introduces the list with a colon, when that sentence is about a person. (At most 24
+    /// bullet lines and 4 KB back.)
+    #[inline(never)]
+    fn listed_after_a_person(&self, t: &Text<'_>, from: usize, names: &[Range<usize>]) -> bool {
+        let b = t.bytes;
+        let is_bullet = |line: &[u8]| {
+            let l = line.trim_ascii_start();
+            l.starts_with(b"- ") || l.starts_with(b"* ") || l.starts_with("• ".as_bytes()) || l.starts_with("– ".as_bytes())
+        };
+        let mut line_start = b[..from].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+        let line_end = memchr::memchr(b'\n', &b[line_start..]).map_or(b.len(), |p| line_start + p);
+        if !is_bullet(&b[line_start..line_end]) {
+            return false;
+        }
+        for _ in 0..24 {
+            if line_start == 0 || from - line_start > 4096 {
+                return false;
+            }
+            let prev_end = line_start - 1;
+            let prev_start = b[..prev_end].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+            let prev = b[prev_start..prev_end].trim_ascii_end();
+            if prev.is_empty() {
+                // (One blank line between the introduction and its list.)
+                line_start = prev_start;
+                continue;
+            }
+            if is_bullet(prev) {
+                line_start = prev_start;
+                continue;
+            }
+            if !prev.ends_with(b":") {
+                return false;
+            }
+            let colon = prev_start + prev.len() - 1;
+            let (s_start, s_end) = t.sentence_around(colon.saturating_sub(1), 240);
+            return self.about_a_person(t, s_start, s_end.max(colon), names);
+        }
+        false
+    }
+
     fn about_a_person(&self, t: &Text<'_>, from: usize, to: usize, names: &[Range<usize>]) -> bool {
         let idx = names.partition_point(|r| r.end <= from);
         if names.get(idx).is_some_and(|r| r.start < to) {
@@ -378,6 +435,27 @@ impl CategoryDetector {
             t.left_boundary(s) && t.right_boundary(e) && !jongere_as_adjective(t.bytes, s, e)
         })
     }
+}
+
+/// Where a file about one person names its subject: the end of the first name right after the
+/// field that names a file's subject (`Klant: Petra Hoekstra`, `Naam cliënt: J. Bakker`,
+/// `Betrokkene: …`). Case notes under such a field drop the subject (`- 12/2: is kaderlid van
+/// FNV`, `Diabetes type 2 (insuline)`), so every sentence after it is about that person; the
+/// file's title before it is not (`PROCES-VERBAAL VAN BEVINDINGEN`). (Not `Aanvrager:` or
+/// `Contactpersoon:`: an application or a policy note may name someone and speak of others.)
+fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
+    const SUBJECTS: &[&str] = &[
+        "klant", "cliënt", "client", "cliënte", "betrokkene", "patiënt", "patient", "verdachte", "jeugdige",
+        "leerling", "bewoner", "werknemer", "gedetineerde", "deelnemer",
+    ];
+    names.iter().take(64).find_map(|name| {
+        let line_start = b[..name.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+        let before = b[line_start..name.start].trim_ascii();
+        let field = before.strip_suffix(b":")?.trim_ascii();
+        let field = field.strip_prefix(b"naam ").or_else(|| field.strip_prefix(b"Naam ")).unwrap_or(field);
+        // (ASCII case folding: `Cliënt` and `cliënt` differ only in the `C`.)
+        (field.len() <= 16 && SUBJECTS.iter().any(|s| field.eq_ignore_ascii_case(s.as_bytes()))).then_some(name.end)
+    })
 }
 
 /// Whether `disabled` at `start` speaks of an account, a service or a feature: after an
@@ -467,6 +545,30 @@ fn faq_question(b: &[u8], from: usize, to: usize) -> bool {
         })
 }
 
+/// Whether the sentence at `from` stands in a FAQ's question line (`Ik heb een strafblad. Kan
+/// ik toch een paspoort krijgen?`) or in the answer right after one that addresses the reader
+/// (`… omdat u verdachte bent in een strafzaak`): the page speaks of any reader.
+fn faq_line(b: &[u8], from: usize) -> bool {
+    let line_start = b[..from].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let line_end = memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |p| from + p);
+    let line = b[line_start..line_end].trim_ascii_end();
+    if line.ends_with(b"?") {
+        let last = line[..line.len() - 1].iter().rposition(|&c| matches!(c, b'.' | b'!' | b'?')).map_or(0, |p| p + 1);
+        let question = line[last..].trim_ascii_start();
+        // (`Hoe vertel ik mijn ouders dat ik homo ben?`: a statement inside is the asker's own.)
+        let statement = [&b"dat ik "[..], b"omdat ik ", b"want ik ", b"sinds ik ", b"nu ik "]
+            .iter()
+            .any(|w| question.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)));
+        return !statement && QUESTION_OPENERS.iter().any(|w| {
+            let w = w.as_bytes();
+            question.len() > w.len() && question[..w.len()].eq_ignore_ascii_case(w) && question[w.len()] == b' '
+        });
+    }
+    let previous = b[..line_start].trim_ascii_end();
+    let addresses_reader = line.split(|c| !c.is_ascii_alphabetic()).any(|w| w == b"u" || w == b"uw" || w == b"U" || w == b"Uw");
+    previous.ends_with(b"?") && addresses_reader
+}
+
 /// How many lines of `b` end in a question mark (counted up to 3: a FAQ page has several).
 fn question_lines(b: &[u8]) -> usize {
     memchr::memchr_iter(b'?', b)
@@ -529,6 +631,35 @@ mod tests {
 
     fn categories(text: &str) -> Vec<Category> {
         engine().scan(text).categories
+    }
+
+    #[test]
+    fn case_files_lists_and_looks() {
+        // Notes under the file's subject drop the subject.
+        assert_eq!(
+            categories("Klant: Petra Hoekstra\n- 12/2: intake. Diabetes type 2 (insuline), loopt bij de POH-GGZ."),
+            [Category::Health]
+        );
+        // Not the file's title, before its subject is named.
+        assert!(categories("PROCES-VERBAAL VAN BEVINDINGEN\nNaam leerling: Ayşe Kaya\nVerzuim: 12 uur").is_empty());
+        // Not an applicant's form about a project.
+        assert!(categories("Aanvrager: Jan Jansen\nHet project is voor mensen met dementie.").is_empty());
+        // A list introduced by a sentence about a person.
+        assert_eq!(
+            categories("Uit het systeem blijkt dat u met justitie in aanraking bent geweest:\n\n- 14 oktober 2021: veroordeling door de politierechter tot een gevangenisstraf van 6 maanden;"),
+            [Category::Criminal]
+        );
+        assert!(categories("De gemeente biedt:\n- hulp bij schulden\n- begeleiding na een gevangenisstraf").is_empty());
+        assert_eq!(categories("Signalement van de verdachte: man, ongeveer 25 jaar, Noord-Afrikaans uiterlijk, zwarte jas."), [Category::Ethnicity]);
+        assert_eq!(categories("De heer Yildiz is sinds 2022 gemeenteraadslid voor Stadspartij Nijmegen."), [Category::Politics]);
+        assert_eq!(categories("Ik ben in Nederland geboren, maar mijn ouders zijn Marokkaans-Berbers."), [Category::Ethnicity]);
+    }
+
+    #[test]
+    fn a_faq_page_speaks_of_any_reader() {
+        let faq = "Hoe vraag ik een paspoort aan?\nMaak een afspraak.\n\nWat kost het?\nZie de tarieven.\n\n\
+                   Ik heb een strafblad. Kan ik toch een paspoort krijgen?\nJa. Alleen als u verdachte bent in een strafzaak weigeren wij.";
+        assert!(categories(faq).is_empty());
     }
 
     #[test]

@@ -30,7 +30,7 @@ const DOCUMENT_LABELS: &[&str] = &[
     "identiteitskaart nr", "passport no", "passport nr", "passport nbr", "document no", "id card no",
     "id no", "id number", "identity card number", "identity card no",
     "document-nr", "identiteitsdocument", "eid-kaart", "residence permit", "residence permit number",
-    "residence card",
+    "residence card", "passport number", "document number", "verblijfsvergunning",
 ];
 
 pub(crate) const LABEL_RULES: &[LabelRule] = &[
@@ -70,7 +70,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         ],
         // (Forms align their values: `paspoort nr.:         FX592014`; or put it on the next
         // line: `Paspoortnummer:` then `NW3F7K2L4`.)
-        gap: Gap::Only(" :=#.(-\t\n", 24),
+        // A table's cell after the document's type: `| Duits paspoort | C4J7R2X91 |`.
+        gap: Gap::Only(" :=#.(-\t\n|", 24),
         max_value: 12,
         rule: PatternRule {
             entity: EntityType::IdDocument,
@@ -194,6 +195,9 @@ mod tests {
         assert_eq!(found("verblijfsvergunning nummer AB1234567", IdDocument), ["AB1234567"]);
         assert_eq!(found("identiteitsdocument IR5K8L2M1", IdDocument), ["IR5K8L2M1"]);
         assert_eq!(found("residence permit number X12345678", IdDocument), ["X12345678"]);
+        assert_eq!(found("| Anna Brandt | Duits paspoort | C4J7R2X91 |", IdDocument), ["C4J7R2X91"]);
+        assert_eq!(found("his Polish passport number is EM4718253.", IdDocument), ["EM4718253"]);
+        assert_eq!(found("verblijfsvergunning regulier, type II, met nummer VX2R8T4N6", IdDocument), ["VX2R8T4N6"]);
         // Not a year or a word on the next line.
         assert!(found("paspoort\n2024 aangevraagd", IdDocument).is_empty());
         assert!(found("Documentnummer:\nonbekend", IdDocument).is_empty());

@@ -552,6 +552,8 @@ fn firms_rooms_and_departments_named_like_people() {
     // A firm's second name after its ampersand; two people stay two people.
     assert!(found("Van: Incasso Van der Meulen & Smit <incasso@example.nl>", Person).is_empty());
     assert!(found("Van der Meulen & Smit Gerechtsdeurwaarders | KvK 20117638", Person).is_empty());
+    // A sole trader's firm after its owner's name.
+    assert_eq!(found("Bewindvoerder: R. Dijkstra (Dijkstra Bewind, KvK 09173826).", Person), ["R. Dijkstra"]);
     assert_eq!(found("Gesprek met Jan & Piet.", Person), ["Jan", "Piet"]);
     assert_eq!(found("Aanwezig: J. Smit & K. Visser", Person), ["J. Smit", "K. Visser"]);
     // Rooms and cafés named after people.

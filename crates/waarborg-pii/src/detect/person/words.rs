@@ -105,6 +105,8 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko", "loket",
     "servicedesk", "helpdesk", "klantcontactcentrum",
     "administratie", "accountants", "adviseurs", "advies", "thuiszorg", "kinderopvang",
+    // A sole trader's firm: `R. Dijkstra (Dijkstra Bewind)`, `Jansen Bouw`.
+    "bewind", "bouw",
     "ensemble", "orkest", "koor", "residence", "centre", "center", "advocatuur",
     "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
     "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
@@ -199,4 +201,6 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "desk", "advies", "advocatuur",
     // `teamleider Huurincasso`, `Van der Meulen & Smit Gerechtsdeurwaarders`.
     "incasso", "deurwaarders",
+    // `Projectleider Datacenter`, `Dijkstra Bewindvoering`, `Beleidsnota Gezondheid`.
+    "center", "bewindvoering", "gezondheid",
 ];

@@ -83,6 +83,18 @@ const LEXICON: &[(Category, &[&str])] = &[
             "polsbreuk", "beenbreuk", "armbreuk", "heupbreuk", "enkelbreuk", "botbreuk", "schaafwond*", "pijn aan",
             "nieuwe heup", "nieuwe knie", "heupprothese", "knieprothese", "zorgprofiel", "zorg met verblijf",
             "wlz-indicatie",
+            // How case workers and relatives write a condition, a treatment or care (session 18's
+            // probes): `ligt in het ziekenhuis`, `slikt bloedverdunners`, `moest naar een
+            // verpleeghuis`, `heeft een gebroken heup`, `gebruikt een hoortoestel`, `krijgt
+            // thuiszorg`, `is langdurig ziek`.
+            "ligt in het ziekenhuis", "lag in het ziekenhuis", "in het ziekenhuis beland", "bloedverdunner*",
+            "pijnstiller*", "verpleeghuis", "verzorgingshuis", "hospice", "revalidatiecentrum", "gebroken heup",
+            "gebroken been", "gebroken arm", "gebroken pols", "gebroken enkel", "*ontsteking", "hoortoestel*",
+            "gehoorapparaat", "uroloog", "orthopeed", "dermatoloog", "kinderarts", "geriater", "fysiotherap*",
+            "ergotherap*", "logopedist", "diëtist", "dement", "chronische pijn", "chronisch ziek",
+            "chronische ziekte", "chronische aandoening", "wlz", "beschermd wonen", "stoma", "thuiszorg",
+            "wondzorg", "nah", "niet-aangeboren hersenletsel", "spierziekte", "angstklachten", "psychisch*",
+            "langdurig ziek", "*kwaal", "bedlegerig", "invalide", "in verwachting",
         ],
     ),
     (
@@ -296,6 +308,11 @@ impl CategoryDetector {
             if t.before_has(start, 24, &["geen ", "niet ", "nooit "]) {
                 continue;
             }
+            // `de eigen bijdrage voor inwoners met een chronische ziekte`: a group, not the person
+            // the sentence names.
+            if group_with(t.bytes, start) {
+                continue;
+            }
             // `MS` (multiple sclerose) only in capitals after the verb or preposition that
             // names a condition: `heeft MS`, `patiënt met MS`; not `Ms. Smith`, `200 ms`,
             // `MS Teams`.
@@ -456,6 +473,24 @@ fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
         // (ASCII case folding: `Cliënt` and `cliënt` differ only in the `C`.)
         (field.len() <= 16 && SUBJECTS.iter().any(|s| field.eq_ignore_ascii_case(s.as_bytes()))).then_some(name.end)
     })
+}
+
+/// Whether the term at `start` follows a group it describes (`inwoners met (een)`, `ouders van
+/// kinderen met`).
+fn group_with(b: &[u8], start: usize) -> bool {
+    let before = b[..start].trim_ascii_end();
+    let before = ["een", "de", "het"]
+        .iter()
+        .find_map(|a| crate::text::ends_with_word(before, &[a]).then(|| before[..before.len() - a.len()].trim_ascii_end()))
+        .unwrap_or(before);
+    crate::text::ends_with_word(
+        before,
+        &[
+            "inwoners met", "mensen met", "burgers met", "cliënten met", "jongeren met", "ouderen met", "kinderen met",
+            "leerlingen met", "werknemers met", "bewoners met", "patiënten met", "personen met", "huishoudens met",
+            "gezinnen met", "volwassenen met", "studenten met", "medewerkers met", "people with",
+        ],
+    )
 }
 
 /// Whether `disabled` at `start` speaks of an account, a service or a feature: after an
@@ -653,6 +688,29 @@ mod tests {
         assert_eq!(categories("Signalement van de verdachte: man, ongeveer 25 jaar, Noord-Afrikaans uiterlijk, zwarte jas."), [Category::Ethnicity]);
         assert_eq!(categories("De heer Yildiz is sinds 2022 gemeenteraadslid voor Stadspartij Nijmegen."), [Category::Politics]);
         assert_eq!(categories("Ik ben in Nederland geboren, maar mijn ouders zijn Marokkaans-Berbers."), [Category::Ethnicity]);
+    }
+
+    #[test]
+    fn care_as_case_workers_write_it() {
+        for text in [
+            "Mijn moeder ligt in het ziekenhuis.",
+            "Zij slikt bloedverdunners.",
+            "Mijn vader moest naar een verpleeghuis.",
+            "Mevrouw heeft een gebroken heup.",
+            "Mijn zoon heeft een longontsteking.",
+            "Hij gebruikt een hoortoestel.",
+            "Zij heeft een fysiotherapeut nodig.",
+            "Mijn buurman is dement.",
+            "De cliënt heeft een indicatie voor de Wlz.",
+            "Zij krijgt thuiszorg.",
+            "Hij is langdurig ziek.",
+            "Zij is bedlegerig.",
+        ] {
+            assert_eq!(categories(text), [Category::Health], "{text}");
+        }
+        // A group the sentence speaks of, not the person it names.
+        assert!(categories("Mevrouw Tahiri vraagt hoe de eigen bijdrage uitpakt voor inwoners met een chronische ziekte.").is_empty());
+        assert!(categories("De heer Jansen vraagt naar de wachtlijst voor mensen met dementie.").is_empty());
     }
 
     #[test]

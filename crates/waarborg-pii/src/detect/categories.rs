@@ -110,6 +110,11 @@ const LEXICON: &[(Category, &[&str])] = &[
             // `lid van de Hersteld Hervormde Gemeente`, `geen hulp op zondag i.v.m. de zondagsrust`.
             "hervormde gemeente", "hervormde kerk", "hersteld hervormd*", "nederlands hervormd*", "zondagsrust",
             "sabbat", "kerklid", "kerkleden",
+            // Congregations (`lid van de Pinkstergemeente`, `gaat naar de gurdwara`); not clergy,
+            // whose title names a role (`pastoor Jansen leidde de uitvaart`), nor feasts that name a
+            // holiday (`gesloten vanwege het Suikerfeest`), nor `baptist*` (`Jean-Baptiste`).
+            "pinkstergemeente", "baptistengemeente", "baptisten", "zondagsschool", "gurdwara", "doopsgezind*",
+            "remonstrant*", "koptisch*", "iftar",
             // English (`a religious holiday`, `Eid al-Adha`, `our faith`).
             "religious", "faith", "prayer", "eid al-adha", "eid al-fitr", "mosque", "synagogue",
         ],
@@ -190,9 +195,10 @@ const LEXICON: &[(Category, &[&str])] = &[
             "detentie", "gevangenis*", "contactverbod", "gebiedsverbod", "straatverbod", "huisverbod", "celstraf", "taakstraf", "werkstraf", "verdacht van",
             "verdachte van", "aangehouden", "gearresteerd", "arrestatie", "proces-verbaal",
             "justitiële documentatie", "delict", "misdrijf", "diefstal", "inbraak", "fraude gepleegd",
-            "mishandeling", "drugshandel", "tbs", "reclassering", "zit vast", "vog geweigerd",
+            "mishandeling", "drugshandel", "tbs", "reclassering", "reclasseringstoezicht", "zit vast", "vog geweigerd",
             "enkelband", "voorwaardelijk", "opgepakt", "geweldsdelict", "zedendelict",
             "strafbeschikking", "politierechter", "strafzaak", "aanhouding", "voorarrest", "*hechtenis",
+            "transactie van het om", "in verzekering gesteld", "halt-straf", "halt-traject",
             "parketnummer", "rijontzegging", "ontzegging van de rijbevoegdheid",
         ],
     ),
@@ -688,6 +694,11 @@ mod tests {
         assert_eq!(categories("Signalement van de verdachte: man, ongeveer 25 jaar, Noord-Afrikaans uiterlijk, zwarte jas."), [Category::Ethnicity]);
         assert_eq!(categories("De heer Yildiz is sinds 2022 gemeenteraadslid voor Stadspartij Nijmegen."), [Category::Politics]);
         assert_eq!(categories("Ik ben in Nederland geboren, maar mijn ouders zijn Marokkaans-Berbers."), [Category::Ethnicity]);
+        assert_eq!(categories("Zij is lid van de Pinkstergemeente."), [Category::Religion]);
+        assert_eq!(categories("Zij gaat naar de gurdwara."), [Category::Religion]);
+        assert!(categories("Jean-Baptiste Mbeki belde over zijn aanvraag.").is_empty());
+        assert_eq!(categories("Hij staat onder reclasseringstoezicht."), [Category::Criminal]);
+        assert_eq!(categories("Hij kreeg een Halt-straf."), [Category::Criminal]);
     }
 
     #[test]

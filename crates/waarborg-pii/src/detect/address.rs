@@ -62,6 +62,9 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
     labels: &[
         "wonende", "woonachtig", "woont", "wonen", "woon", "adres", "verblijfadres",
         "verblijfsadres", "woonadres", "huisnummer",
+        // Where a police or BOA report places an event (`ter hoogte van Brink 56`, `Locatie:
+        // Grootzand 14`).
+        "ter hoogte van", "t.h.v.", "locatie", "pleeglocatie", "plaats delict",
     ],
     gap: Gap::Only("abcdefghijklmnopqrstuvwxyz :", 12),
     max_value: 80,
@@ -415,10 +418,40 @@ fn check_after_living(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // `woon sinds 2021`, `wonen vanaf 2019`, `IK WOON AL SINDS 2021`: a year after a word of
     // time, not a street.
     let street = &t.str[start..m.end];
+    if places_an_event(&t.bytes[m.start..]) && !street_of_an_event(street) {
+        return None;
+    }
     if street.split(' ').any(|w| lexicon::with_lower(w, |w| matches!(w, "sinds" | "vanaf" | "tot" | "per" | "in" | "na" | "voor" | "nu" | "al"))) {
         return None;
     }
     Some(Hit::new(start..end, if city_follows(t, end) { 0.95 } else { 0.85 }))
+}
+
+/// Whether the label at the start of `from` places an event (`Locatie:`, `ter hoogte van`) rather
+/// than a home: its value is as often a room as a street.
+fn places_an_event(from: &[u8]) -> bool {
+    ["locatie", "pleeglocatie", "ter hoogte van", "t.h.v.", "plaats delict"]
+        .iter()
+        .any(|l| from.len() >= l.len() && from[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+}
+
+/// Whether `street` (its words and the house number) after such a label names a street: no
+/// word of a building, a room or a road's kilometre (`Zaal 3`, `Gebouw B 2`, `Vergaderruimte
+/// 4`, `Bijlage 2`, `KM 12`), no word in capitals or of one letter, no common word.
+fn street_of_an_event(street: &str) -> bool {
+    const ROOMS: &[&str] = &[
+        "zaal", "ruimte", "kamer", "lokaal", "gebouw", "bijlage", "verdieping", "etage", "vleugel", "blok", "unit",
+        "paviljoen", "ingang", "perron", "spoor", "halte", "toren", "hal", "bureau", "balie", "loket", "km", "hectometerpaal",
+    ];
+    let words: Vec<&str> = street.split(' ').filter(|w| !w.is_empty() && !w.bytes().all(|c| c.is_ascii_digit())).collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            w.chars().count() > 1
+                && !(w.chars().all(char::is_uppercase))
+                && !ROOMS.iter().any(|r| lower.ends_with(r))
+                && lexicon::flags_lower(&lower) & lexicon::COMMON == 0
+        })
 }
 
 /// Whether a place or postcode follows the house number ending at `end` (`…, 3511 AB Utrecht`):
@@ -682,6 +715,11 @@ mod tests {
         assert_eq!(found("Straat en huisnummer: Akkerwinde 27\nPostcode: 2756 AB", Address), ["Akkerwinde 27"]);
         assert_eq!(found("Adres: Rue de la Loi 16, 1000 Brussel", Address), ["Rue de la Loi 16"]);
         assert_eq!(found("wonende aan de Slinge 341 te Rotterdam", Address), ["Slinge 341"]);
+        assert_eq!(found("Locatie: Brink, ter hoogte van Brink 56\nBoa's: J. Ramdin", Address), ["Brink 56"]);
+        assert_eq!(found("Locatie: Grootzand 14, Sneek", Address), ["Grootzand 14"]);
+        for room in ["Locatie: Zaal 3, tweede verdieping", "Locatie: Gebouw B 2", "Locatie: Bijlage 2", "Locatie: Vergaderruimte 4", "Ter hoogte van KM 12 op de A7"] {
+            assert!(found(room, Address).is_empty(), "{room}");
+        }
         assert!(found("er waren er 12, 4784 jw", Address).is_empty());
         assert!(found("gemeente gouda\npostbus 5711\n2607la gouda", Address).is_empty());
         assert!(found("de dorpsweg 45 2024 de gemeente", Address).is_empty());

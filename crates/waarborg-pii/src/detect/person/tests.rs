@@ -552,6 +552,9 @@ fn firms_rooms_and_departments_named_like_people() {
     // A firm's second name after its ampersand; two people stay two people.
     assert!(found("Van: Incasso Van der Meulen & Smit <incasso@example.nl>", Person).is_empty());
     assert!(found("Van der Meulen & Smit Gerechtsdeurwaarders | KvK 20117638", Person).is_empty());
+    // A portfolio after a role, a policy document's title.
+    assert_eq!(found("Contact: Marleen Oudshoorn, senior beleidsadviseur Publieke Gezondheid, m.oudshoorn@example.nl", Person), ["Marleen Oudshoorn"]);
+    assert!(found("Gemeente Haarlemmermeer\nBeleidsnota Gezondheid en Inclusie 2026-2029", Person).is_empty());
     // A sole trader's firm after its owner's name.
     assert_eq!(found("Bewindvoerder: R. Dijkstra (Dijkstra Bewind, KvK 09173826).", Person), ["R. Dijkstra"]);
     assert_eq!(found("Gesprek met Jan & Piet.", Person), ["Jan", "Piet"]);

@@ -118,6 +118,7 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "wijkbeheer", "informatiehuishouding", "openbaarheid", "burgerzaken", "publiekszaken",
     "dienstverlening", "handhaving", "toezicht", "vergunningen", "inkomen", "participatie",
     "jeugd", "economie", "personeel", "organisatie", "communicatie", "afdeling", "team",
+    "gezondheid", "publieke",
     "directie", "sector", "cluster", "bestuur", "wijkteam", "klantcontact", "front", "office",
     "binnenstad", "centrum", "noord", "oost", "zuid", "west", "huisartsenpraktijk",
     // `Gedeputeerde Staten`, `Provinciale Staten`, `Staten-Generaal`.
@@ -202,5 +203,5 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     // `teamleider Huurincasso`, `Van der Meulen & Smit Gerechtsdeurwaarders`.
     "incasso", "deurwaarders",
     // `Projectleider Datacenter`, `Dijkstra Bewindvoering`, `Beleidsnota Gezondheid`.
-    "center", "bewindvoering", "gezondheid",
+    "center", "bewindvoering", "gezondheid", "nota",
 ];

@@ -314,11 +314,6 @@ impl CategoryDetector {
             if t.before_has(start, 24, &["geen ", "niet ", "nooit "]) {
                 continue;
             }
-            // `de eigen bijdrage voor inwoners met een chronische ziekte`: a group, not the person
-            // the sentence names.
-            if group_with(t.bytes, start) {
-                continue;
-            }
             // `MS` (multiple sclerose) only in capitals after the verb or preposition that
             // names a condition: `heeft MS`, `patiënt met MS`; not `Ms. Smith`, `200 ms`,
             // `MS Teams`.
@@ -357,6 +352,11 @@ impl CategoryDetector {
                 && !self.listed_after_a_person(t, s_start, names)
                 && !case_file.get_or_insert_with(|| file_subject(t.bytes, names)).is_some_and(|at| start > at)
             {
+                continue;
+            }
+            // `de eigen bijdrage voor inwoners met een chronische ziekte`: a group, not the person
+            // the sentence names.
+            if group_with(t.bytes, start) {
                 continue;
             }
             // `Waarom neemt de gemeente mijn vingerafdrukken af?`: a FAQ page's question speaks
@@ -408,9 +408,15 @@ impl CategoryDetector {
             let l = line.trim_ascii_start();
             l.starts_with(b"- ") || l.starts_with(b"* ") || l.starts_with("• ".as_bytes()) || l.starts_with("– ".as_bytes())
         };
-        let mut line_start = b[..from].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-        let line_end = memchr::memchr(b'\n', &b[line_start..]).map_or(b.len(), |p| line_start + p);
-        if !is_bullet(&b[line_start..line_end]) {
+        // (A bullet line of up to 1 KB before the sentence; the walk back is bounded so that a
+        // long line costs no more than that per term.)
+        let floor = from.saturating_sub(1024);
+        let mut line_start = match memchr::memrchr(b'\n', &b[floor..from]) {
+            Some(p) => floor + p + 1,
+            None if floor == 0 => 0,
+            None => return false,
+        };
+        if !is_bullet(&b[line_start..(line_start + 8).min(b.len())]) {
             return false;
         }
         for _ in 0..24 {
@@ -418,7 +424,12 @@ impl CategoryDetector {
                 return false;
             }
             let prev_end = line_start - 1;
-            let prev_start = b[..prev_end].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+            let prev_floor = prev_end.saturating_sub(1024);
+            let prev_start = match memchr::memrchr(b'\n', &b[prev_floor..prev_end]) {
+                Some(p) => prev_floor + p + 1,
+                None if prev_floor == 0 => 0,
+                None => return false,
+            };
             let prev = b[prev_start..prev_end].trim_ascii_end();
             if prev.is_empty() {
                 // (One blank line between the introduction and its list.)
@@ -472,7 +483,13 @@ fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
         "leerling", "bewoner", "werknemer", "gedetineerde", "deelnemer",
     ];
     names.iter().take(64).find_map(|name| {
-        let line_start = b[..name.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+        // (The field starts its line at most 40 bytes before the name.)
+        let from = name.start.saturating_sub(40);
+        let line_start = match memchr::memrchr(b'\n', &b[from..name.start]) {
+            Some(p) => from + p + 1,
+            None if from == 0 => 0,
+            None => return None,
+        };
         let before = b[line_start..name.start].trim_ascii();
         let field = before.strip_suffix(b":")?.trim_ascii();
         let field = field.strip_prefix(b"naam ").or_else(|| field.strip_prefix(b"Naam ")).unwrap_or(field);
@@ -590,8 +607,17 @@ fn faq_question(b: &[u8], from: usize, to: usize) -> bool {
 /// ik toch een paspoort krijgen?`) or in the answer right after one that addresses the reader
 /// (`… omdat u verdachte bent in een strafzaak`): the page speaks of any reader.
 fn faq_line(b: &[u8], from: usize) -> bool {
-    let line_start = b[..from].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    let line_end = memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |p| from + p);
+    // (FAQ lines are short: a line longer than 1 KB on either side is no FAQ line.)
+    let floor = from.saturating_sub(1024);
+    let line_start = match memchr::memrchr(b'\n', &b[floor..from]) {
+        Some(p) => floor + p + 1,
+        None if floor == 0 => 0,
+        None => return false,
+    };
+    let ceiling = (from + 1024).min(b.len());
+    let Some(line_end) = memchr::memchr(b'\n', &b[from..ceiling]).map(|p| from + p).or((ceiling == b.len()).then_some(ceiling)) else {
+        return false;
+    };
     let line = b[line_start..line_end].trim_ascii_end();
     if line.ends_with(b"?") {
         let last = line[..line.len() - 1].iter().rposition(|&c| matches!(c, b'.' | b'!' | b'?')).map_or(0, |p| p + 1);
@@ -605,7 +631,7 @@ fn faq_line(b: &[u8], from: usize) -> bool {
             question.len() > w.len() && question[..w.len()].eq_ignore_ascii_case(w) && question[w.len()] == b' '
         });
     }
-    let previous = b[..line_start].trim_ascii_end();
+    let previous = b[line_start.saturating_sub(1024)..line_start].trim_ascii_end();
     let addresses_reader = line.split(|c| !c.is_ascii_alphabetic()).any(|w| w == b"u" || w == b"uw" || w == b"U" || w == b"Uw");
     previous.ends_with(b"?") && addresses_reader
 }

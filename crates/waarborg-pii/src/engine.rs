@@ -191,6 +191,8 @@ impl Engine {
         let want_names = self.settings.is_enabled(EntityType::Person) || self.categories.is_some();
         names.clear();
         if want_names {
+            recall.stamps.clear();
+            self.patterns.stamp_ends(&keywords.labels, &mut recall.stamps);
             person::detect(&t, &keywords.titles, recall, names);
             names.sort_by_key(|n| n.range.start);
         }

@@ -52,6 +52,8 @@ pub(crate) struct PatternScanner {
     /// The label indexes of `(at)` and `[at]` (addresses written to dodge spam robots), when
     /// e-mail addresses are looked for.
     at_markers: Option<[usize; 2]>,
+    /// The labels that mark where a chat export's stamp ends (`21:06 - `, `21:06:11] `).
+    stamp_markers: [usize; 2],
     /// Whether to look for street lines above or before postcodes.
     addresses: bool,
     /// Whether to look for postcodes (also in lower case right after an address).
@@ -94,6 +96,7 @@ impl PatternScanner {
                 .collect(),
         )?;
         let at_markers = enabled(EntityType::Email).then(|| super::email::AT_MARKERS.map(|m| labels.add_marker(m)));
+        let stamp_markers = [" - ", "] "].map(|m| labels.add_marker(m));
         Ok(PatternScanner {
             rules,
             regex,
@@ -104,12 +107,19 @@ impl PatternScanner {
             ips: enabled(EntityType::IpAddress),
             labels,
             at_markers,
+            stamp_markers,
             addresses: enabled(EntityType::Address),
             postcodes: enabled(EntityType::Postcode),
         })
     }
 
     /// Scans `t`, appending accepted hits to `out` in text order.
+    /// Where the keyword pass saw ` - ` or `] `, the ends of a chat export's stamps (read by the
+    /// name detector), appended to `out`.
+    pub(crate) fn stamp_ends(&self, label_hits: &[(usize, std::ops::Range<usize>)], out: &mut Vec<usize>) {
+        out.extend(label_hits.iter().filter(|(label, _)| self.stamp_markers.contains(label)).map(|(_, m)| m.start));
+    }
+
     pub(crate) fn scan(&self, t: &Text<'_>, label_hits: &[(usize, std::ops::Range<usize>)], out: &mut Vec<PatternHit>) {
         if self.emails {
             super::email::scan(t, out);

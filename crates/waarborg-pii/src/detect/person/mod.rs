@@ -23,6 +23,7 @@
 
 mod caps;
 mod context;
+mod exports;
 mod lower_case;
 mod lower_case_cues;
 mod not_a_person;
@@ -345,6 +346,12 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     if caps_words >= shouted::ENOUGH_CAPS_WORDS {
         shouted::shouted_names(t, titles, out);
     }
+    if !out.is_empty() {
+        exports::defined_initials(t, &mut recall.found, out);
+    }
+    if recall.stamps.len() >= 2 {
+        exports::chat_export_speakers(t, &recall.stamps, &mut recall.found, out);
+    }
 }
 
 /// Whether at least `enough` sentences in `b` start with a capital after `.`, `?` or `!`.
@@ -559,6 +566,8 @@ pub(crate) struct Recall {
     /// The names found before a pass that adds names, indexed by [`index_names`] (a buffer
     /// reused across texts).
     pub(crate) found: Vec<(usize, usize)>,
+    /// Where the keyword pass saw ` - ` or `] ` (see [`exports::chat_export_speakers`]).
+    pub(crate) stamps: Vec<usize>,
 }
 
 /// Fills `index` with the ranges of `names` as (start, furthest end up to it), sorted by start,

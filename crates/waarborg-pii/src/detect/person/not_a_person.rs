@@ -379,7 +379,7 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
         }
         let rest = &t.bytes[last.end..];
         // Every marker is a space and one of these bytes: most chains end otherwise.
-        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUADSZKFICL".contains(c)) {
+        if rest.first() != Some(&b' ') || !rest.get(1).is_some_and(|c| b"BNVv&eHGMUADSZKFICLPz".contains(c)) {
             return false;
         }
         for suffix in [
@@ -390,6 +390,10 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
             " Stichting", " Ziekenhuis", " Kinderziekenhuis", " Gasthuis", " Kliniek", " Fonds", " Cultuurfonds",
             " Instituut", " College", " Foundation", " Centrum", " School", " Basisschool", " Lyceum",
             " Gymnasium", " Scholengemeenschap", " Kindcentrum",
+            // Prizes and grants (`Hendrik Wester Prijs`, `Ada Lovelace Award`, `Marie Curie-beurs`),
+            // a playground, a studio and a grill named after their owner or patron, and a hospital
+            // whose name is written with a lower-case `ziekenhuis` (`Albert Schweitzer ziekenhuis`).
+            " Prijs", " Award", " Beurs", " Speeltuin", " Fotografie", " Grill", " ziekenhuis",
         ] {
             // (The suffix's first letter first: most chains are followed by another word.)
             if rest.get(1) == suffix.as_bytes().get(1)

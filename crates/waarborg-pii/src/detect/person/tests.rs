@@ -555,6 +555,18 @@ fn firms_rooms_and_departments_named_like_people() {
     // A portfolio after a role, a policy document's title.
     assert_eq!(found("Contact: Marleen Oudshoorn, senior beleidsadviseur Publieke Gezondheid, m.oudshoorn@example.nl", Person), ["Marleen Oudshoorn"]);
     assert!(found("Gemeente Haarlemmermeer\nBeleidsnota Gezondheid en Inclusie 2026-2029", Person).is_empty());
+    // Prizes, programmes, a playground, a studio, a grill and a hospital named after people.
+    for text in [
+        "Mededeling: de Hendrik Wester Prijs voor het beste project gaat naar Utrecht.",
+        "Het team is genomineerd voor de Ada Lovelace Award.",
+        "mentor in het Dr. Sarphati Mentorprogramma; lid van de jury",
+        "Vereniging Dr. Aletta Jacobs Speeltuin;YILMAZ Ayse;penningmeester",
+        "na een ruzie in snackbar Öztürk Grill werd hij geslagen",
+        "Hij is opgenomen in het Albert Schweitzer ziekenhuis.",
+        "Juni: overige panden van Vastgoed Hendriks.",
+    ] {
+        assert!(found(text, Person).iter().all(|n| n.contains("Ayse")), "{text}: {:?}", found(text, Person));
+    }
     // A sole trader's firm after its owner's name.
     assert_eq!(found("Bewindvoerder: R. Dijkstra (Dijkstra Bewind, KvK 09173826).", Person), ["R. Dijkstra"]);
     assert_eq!(found("Gesprek met Jan & Piet.", Person), ["Jan", "Piet"]);

@@ -105,8 +105,11 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko", "loket",
     "servicedesk", "helpdesk", "klantcontactcentrum",
     "administratie", "accountants", "adviseurs", "advies", "thuiszorg", "kinderopvang",
-    // A sole trader's firm: `R. Dijkstra (Dijkstra Bewind)`, `Jansen Bouw`.
-    "bewind", "bouw",
+    // A sole trader's firm: `R. Dijkstra (Dijkstra Bewind)`, `Jansen Bouw`, `Vastgoed Hendriks`.
+    "bewind", "bouw", "vastgoed",
+    // Prizes and grants, a playground, a studio, a grill (`Hendrik Wester Prijs`, `Ada Lovelace
+    // Award`, `Aletta Jacobs Speeltuin`, `Mulder Fotografie`, `Öztürk Grill`).
+    "prijs", "award", "beurs", "speeltuin", "fotografie", "grill",
     "ensemble", "orkest", "koor", "residence", "centre", "center", "advocatuur",
     "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
     "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
@@ -203,5 +206,5 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     // `teamleider Huurincasso`, `Van der Meulen & Smit Gerechtsdeurwaarders`.
     "incasso", "deurwaarders",
     // `Projectleider Datacenter`, `Dijkstra Bewindvoering`, `Beleidsnota Gezondheid`.
-    "center", "bewindvoering", "gezondheid", "nota",
+    "center", "bewindvoering", "gezondheid", "nota", "programma",
 ];

@@ -421,6 +421,11 @@ fn check_after_living(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if places_an_event(&t.bytes[m.start..]) && !street_of_an_event(street) {
         return None;
     }
+    // `Locatie:` heads meeting rooms as often as streets (`Locatie: Kantine 2`, `Raadhuis 1`):
+    // there a place or a postcode after the number must vouch for the street.
+    if t.bytes[m.start..].get(..7).is_some_and(|l| l.eq_ignore_ascii_case(b"locatie")) && !city_follows(t, end) && !place_name_follows(t, end) {
+        return None;
+    }
     if street.split(' ').any(|w| lexicon::with_lower(w, |w| matches!(w, "sinds" | "vanaf" | "tot" | "per" | "in" | "na" | "voor" | "nu" | "al"))) {
         return None;
     }
@@ -452,6 +457,21 @@ fn street_of_an_event(street: &str) -> bool {
                 && !ROOMS.iter().any(|r| lower.ends_with(r))
                 && lexicon::flags_lower(&lower) & lexicon::COMMON == 0
         })
+}
+
+/// Whether a listed Dutch place follows `end` after a comma, `te` or `in` (`Grootzand 14,
+/// Sneek`, `Brink 4 te Deventer`).
+fn place_name_follows(t: &Text<'_>, end: usize) -> bool {
+    let mut stop = t.len().min(end + 48);
+    while !t.str.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = &t.str[end..stop];
+    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    let rest = rest.strip_prefix("te ").or_else(|| rest.strip_prefix("in ")).unwrap_or(rest);
+    let word_end = rest.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')).unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    word.chars().next().is_some_and(char::is_uppercase) && lexicon::flags(word) & lexicon::PLACE != 0
 }
 
 /// Whether a place or postcode follows the house number ending at `end` (`…, 3511 AB Utrecht`):
@@ -717,7 +737,16 @@ mod tests {
         assert_eq!(found("wonende aan de Slinge 341 te Rotterdam", Address), ["Slinge 341"]);
         assert_eq!(found("Locatie: Brink, ter hoogte van Brink 56\nBoa's: J. Ramdin", Address), ["Brink 56"]);
         assert_eq!(found("Locatie: Grootzand 14, Sneek", Address), ["Grootzand 14"]);
-        for room in ["Locatie: Zaal 3, tweede verdieping", "Locatie: Gebouw B 2", "Locatie: Bijlage 2", "Locatie: Vergaderruimte 4", "Ter hoogte van KM 12 op de A7"] {
+        for room in [
+            "Locatie: Zaal 3, tweede verdieping",
+            "Locatie: Gebouw B 2",
+            "Locatie: Bijlage 2",
+            "Locatie: Vergaderruimte 4",
+            "Ter hoogte van KM 12 op de A7",
+            "Locatie: Kantine 2",
+            "Locatie: Raadhuis 1",
+            "Locatie: Microsoft Teams 1",
+        ] {
             assert!(found(room, Address).is_empty(), "{room}");
         }
         assert!(found("er waren er 12, 4784 jw", Address).is_empty());

@@ -87,14 +87,16 @@ const LEXICON: &[(Category, &[&str])] = &[
             // probes): `ligt in het ziekenhuis`, `slikt bloedverdunners`, `moest naar een
             // verpleeghuis`, `heeft een gebroken heup`, `gebruikt een hoortoestel`, `krijgt
             // thuiszorg`, `is langdurig ziek`.
+            // (Not a practitioner's job: `Mijn vrouw is fysiotherapeut`; not `ontsteking` alone, a
+            // scooter's ignition; not `in verwachting van uw antwoord`.)
             "ligt in het ziekenhuis", "lag in het ziekenhuis", "in het ziekenhuis beland", "bloedverdunner*",
             "pijnstiller*", "verpleeghuis", "verzorgingshuis", "hospice", "revalidatiecentrum", "gebroken heup",
-            "gebroken been", "gebroken arm", "gebroken pols", "gebroken enkel", "*ontsteking", "hoortoestel*",
-            "gehoorapparaat", "uroloog", "orthopeed", "dermatoloog", "kinderarts", "geriater", "fysiotherap*",
-            "ergotherap*", "logopedist", "diëtist", "dement", "chronische pijn", "chronisch ziek",
-            "chronische ziekte", "chronische aandoening", "wlz", "beschermd wonen", "stoma", "thuiszorg",
-            "wondzorg", "nah", "niet-aangeboren hersenletsel", "spierziekte", "angstklachten", "psychisch*",
-            "langdurig ziek", "*kwaal", "bedlegerig", "invalide", "in verwachting",
+            "gebroken been", "gebroken arm", "gebroken pols", "gebroken enkel", "longontsteking",
+            "blaasontsteking", "oorontsteking", "keelontsteking", "nierontsteking", "darmontsteking",
+            "hersenvliesontsteking", "hoortoestel*", "gehoorapparaat", "dement", "chronische pijn",
+            "chronisch ziek", "chronische ziekte", "chronische aandoening", "wlz", "beschermd wonen", "stoma",
+            "thuiszorg", "wondzorg", "nah", "niet-aangeboren hersenletsel", "spierziekte", "angstklachten",
+            "psychisch*", "langdurig ziek", "*kwaal", "bedlegerig", "invalide",
         ],
     ),
     (
@@ -146,7 +148,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "moluks-nederland*", "chinees-nederland*", "marokkaans-berber*",
             // A description of someone's looks by descent (`Noord-Afrikaans uiterlijk`).
             "*afrikaans uiterlijk", "aziatisch uiterlijk", "arabisch uiterlijk", "buitenlands uiterlijk",
-            "mediterraan uiterlijk", "oosters uiterlijk", "getinte huid", "donker getint", "licht getint",
+            "mediterraan uiterlijk", "oosters uiterlijk", "getinte huid",
         ],
     ),
     (
@@ -285,6 +287,8 @@ impl CategoryDetector {
     ) {
         // Whether the text has the shape of a FAQ page (worked out when needed).
         let mut faq_page: Option<bool> = None;
+        // Whether its questions are answered, each on the lines after it (worked out when needed).
+        let mut answered: Option<bool> = None;
         // Where the file's subject is named, if the text is a file about one person (worked
         // out when needed).
         let mut case_file: Option<Option<usize>> = None;
@@ -320,6 +324,15 @@ impl CategoryDetector {
             if term.text == "ms" && !ms_as_condition(t, start, end) {
                 continue;
             }
+            // `NAH` (brain injury) only in capitals: `nah ik heb er geen zin in`.
+            if term.text == "nah" && &t.bytes[start..end] != b"NAH" {
+                continue;
+            }
+            // A place of care as a workplace: `Zij werkt al tien jaar in de thuiszorg`, `werkt in
+            // een verpleeghuis`.
+            if term.category == Category::Health && workplace_before(t, start) {
+                continue;
+            }
             if term.category == Category::Politics && !party_as_written(t, term.text, start, end) {
                 continue;
             }
@@ -350,20 +363,20 @@ impl CategoryDetector {
             if !self.about_a_person(t, s_start, s_end, names)
                 && !self.impersonal_after_a_person(t, s_start, names)
                 && !self.listed_after_a_person(t, s_start, names)
-                && !case_file.get_or_insert_with(|| file_subject(t.bytes, names)).is_some_and(|at| start > at)
+                && !in_a_file_about(case_file.get_or_insert_with(|| file_subject(t.bytes, names)), start, &t.bytes[s_start..s_end])
             {
                 continue;
             }
             // `de eigen bijdrage voor inwoners met een chronische ziekte`: a group, not the person
             // the sentence names.
-            if group_with(t.bytes, start) {
+            if group_with(t.bytes, word_start(t.bytes, start)) {
                 continue;
             }
             // `Waarom neemt de gemeente mijn vingerafdrukken af?`: a FAQ page's question speaks
             // for any reader.
             if names.is_empty()
-                && (faq_question(t.bytes, s_start, s_end) || faq_line(t.bytes, s_start))
                 && *faq_page.get_or_insert_with(|| question_lines(t.bytes) >= 3)
+                && (faq_question(t.bytes, s_start, s_end) || (faq_line(t.bytes, s_start) && *answered.get_or_insert_with(|| answered_questions(t.bytes) >= 3)))
             {
                 continue;
             }
@@ -416,7 +429,13 @@ impl CategoryDetector {
             None if floor == 0 => 0,
             None => return false,
         };
-        if !is_bullet(&b[line_start..(line_start + 8).min(b.len())]) {
+        if !is_bullet(&b[line_start..(line_start + 16).min(b.len())]) {
+            return false;
+        }
+        // (A question in the list is the writer's, not about the person: `Ik heb de volgende
+        // vragen:` / `- Wat kost thuiszorg?`.)
+        let line_end = memchr::memchr(b'\n', &b[from..(from + 1024).min(b.len())]).map_or((from + 1024).min(b.len()), |p| from + p);
+        if b[from..line_end].trim_ascii_end().ends_with(b"?") {
             return false;
         }
         for _ in 0..24 {
@@ -432,7 +451,7 @@ impl CategoryDetector {
             };
             let prev = b[prev_start..prev_end].trim_ascii_end();
             if prev.is_empty() {
-                // (One blank line between the introduction and its list.)
+                // (Blank lines between the introduction and its list.)
                 line_start = prev_start;
                 continue;
             }
@@ -445,7 +464,8 @@ impl CategoryDetector {
             }
             let colon = prev_start + prev.len() - 1;
             let (s_start, s_end) = t.sentence_around(colon.saturating_sub(1), 240);
-            return self.about_a_person(t, s_start, s_end.max(colon), names);
+            // (`Wij bieden u en uw naasten:` introduces a service's list.)
+            return !organisation_voice(&b[s_start..s_end.max(colon)]) && self.about_a_person(t, s_start, s_end.max(colon), names);
         }
         false
     }
@@ -480,7 +500,7 @@ impl CategoryDetector {
 fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
     const SUBJECTS: &[&str] = &[
         "klant", "cliënt", "client", "cliënte", "betrokkene", "patiënt", "patient", "verdachte", "jeugdige",
-        "leerling", "bewoner", "werknemer", "gedetineerde", "deelnemer",
+        "bewoner", "gedetineerde",
     ];
     names.iter().take(64).find_map(|name| {
         // (The field starts its line at most 40 bytes before the name.)
@@ -498,14 +518,50 @@ fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
     })
 }
 
+/// Whether the term at `start`, in `sentence`, stands in a file about one person whose subject is
+/// named at `subject` (see [`file_subject`]), after it and not in the organisation's voice.
+fn in_a_file_about(subject: &Option<usize>, start: usize, sentence: &[u8]) -> bool {
+    subject.is_some_and(|at| start > at) && !organisation_voice(sentence)
+}
+
+/// Whether a sentence speaks in the organisation's voice (`Onze reisverzekering dekt …`, `Wij
+/// bieden …`): in a client's file such a sentence is about the service, not the client.
+fn organisation_voice(sentence: &[u8]) -> bool {
+    sentence
+        .split(|c| !c.is_ascii_alphabetic())
+        .any(|w| [&b"wij"[..], b"we", b"onze", b"ons", b"Wij", b"We", b"Onze", b"Ons"].contains(&w))
+}
+
+/// Whether the term at `start` names where someone works (`werkt al tien jaar in de thuiszorg`,
+/// `werkzaam als …`, `stage bij …`): `in`, `als` or `bij` (and an article) right before it and a
+/// verb of working within 40 bytes before that.
+fn workplace_before(t: &Text<'_>, start: usize) -> bool {
+    let before = strip_article(t.bytes[..start].trim_ascii_end());
+    let Some(prep) = ["in", "als", "bij"].iter().find(|p| crate::text::ends_with_word(before, &[p])) else {
+        return false;
+    };
+    let at = before.len() - prep.len();
+    t.before_has_word(at, 40, &["werkt", "werkte", "werken", "werkzaam", "stage", "baan"])
+}
+
+/// `de`, `het` or `een` at the end of `before` left off.
+fn strip_article(before: &[u8]) -> &[u8] {
+    ["een", "de", "het"]
+        .iter()
+        .find_map(|a| crate::text::ends_with_word(before, &[a]).then(|| before[..before.len() - a.len()].trim_ascii_end()))
+        .unwrap_or(before)
+}
+
+/// Where the word holding `at` starts (a term found inside a compound: `borstkanker`).
+fn word_start(b: &[u8], at: usize) -> usize {
+    let floor = at.saturating_sub(64);
+    b[floor..at].iter().rposition(|c| !(c.is_ascii_alphabetic() || *c >= 0x80)).map_or(floor, |p| floor + p + 1)
+}
+
 /// Whether the term at `start` follows a group it describes (`inwoners met (een)`, `ouders van
 /// kinderen met`).
 fn group_with(b: &[u8], start: usize) -> bool {
-    let before = b[..start].trim_ascii_end();
-    let before = ["een", "de", "het"]
-        .iter()
-        .find_map(|a| crate::text::ends_with_word(before, &[a]).then(|| before[..before.len() - a.len()].trim_ascii_end()))
-        .unwrap_or(before);
+    let before = strip_article(b[..start].trim_ascii_end());
     crate::text::ends_with_word(
         before,
         &[
@@ -636,6 +692,21 @@ fn faq_line(b: &[u8], from: usize) -> bool {
     previous.ends_with(b"?") && addresses_reader
 }
 
+/// How many lines of `b` end in a question mark and are followed by a line that does not (a FAQ
+/// answers its questions; a resident's mail asks several in a row), counted up to 3.
+fn answered_questions(b: &[u8]) -> usize {
+    memchr::memchr_iter(b'?', b)
+        .filter(|&p| matches!(b.get(p + 1), Some(b'\n' | b'\r')))
+        .filter(|&p| {
+            let next = &b[p + 1..(p + 1 + 512).min(b.len())];
+            let next = next.trim_ascii_start();
+            let line = &next[..memchr::memchr(b'\n', next).unwrap_or(next.len())];
+            !line.is_empty() && !line.trim_ascii_end().ends_with(b"?")
+        })
+        .take(3)
+        .count()
+}
+
 /// How many lines of `b` end in a question mark (counted up to 3: a FAQ page has several).
 fn question_lines(b: &[u8]) -> usize {
     memchr::memchr_iter(b'?', b)
@@ -736,7 +807,6 @@ mod tests {
             "Mevrouw heeft een gebroken heup.",
             "Mijn zoon heeft een longontsteking.",
             "Hij gebruikt een hoortoestel.",
-            "Zij heeft een fysiotherapeut nodig.",
             "Mijn buurman is dement.",
             "De cliënt heeft een indicatie voor de Wlz.",
             "Zij krijgt thuiszorg.",
@@ -748,6 +818,32 @@ mod tests {
         // A group the sentence speaks of, not the person it names.
         assert!(categories("Mevrouw Tahiri vraagt hoe de eigen bijdrage uitpakt voor inwoners met een chronische ziekte.").is_empty());
         assert!(categories("De heer Jansen vraagt naar de wachtlijst voor mensen met dementie.").is_empty());
+    }
+
+    #[test]
+    fn jobs_services_and_a_residents_questions() {
+        for text in [
+            "In verwachting van uw antwoord, met vriendelijke groet.",
+            "De ontsteking van mijn scooter is kapot.",
+            "Mijn auto heeft ramen die donker getint zijn.",
+            "Mijn vrouw is fysiotherapeut in Utrecht.",
+            "Zij werkt al tien jaar in de thuiszorg.",
+            "Mijn moeder werkt in een verpleeghuis.",
+            "nah ik heb er geen zin in",
+            "Werknemer: Jan de Vries\nFunctie: wijkverpleegkundige thuiszorg",
+            "Klant: Jan Jansen\nOnze reisverzekering dekt ziekenhuisopname en fysiotherapie.",
+            "Ik heb de volgende vragen:\n- Hoe lang is de wachttijd voor de ggz?\n- Wat kost thuiszorg?",
+            "Wij bieden u en uw naasten:\n- thuiszorg\n- wondzorg",
+        ] {
+            assert!(categories(text).is_empty(), "{text}");
+        }
+        // A resident's questions in a row are no FAQ page.
+        assert_eq!(
+            categories("Ik ben zwanger. Heb ik recht op extra toeslag?\nHoe vraag ik dat aan?\nWanneer hoor ik iets?"),
+            [Category::Health]
+        );
+        // A group is read from the word's start: `inwoners met borstkanker` too.
+        assert!(categories("Mevrouw Jansen vraagt naar de regeling voor inwoners met borstkanker.").is_empty());
     }
 
     #[test]

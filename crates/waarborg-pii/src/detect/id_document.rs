@@ -132,7 +132,15 @@ fn check_labelled(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         .rev()
         .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         .count();
-    let m = m.end - value_len..m.end;
+    let value = m.end - value_len..m.end;
+    // Across a line break or a table's cell border only a code with a letter, and one line down
+    // at most (`| Paspoort | 104233 |` counts passports; `Paspoort\n\n20240312` is a date).
+    let gap = &t.bytes[m.start..value.start];
+    let crossed = gap.contains(&b'|') || gap.contains(&b'\n');
+    if crossed && (!t.bytes[value.clone()].iter().any(u8::is_ascii_uppercase) || gap.iter().filter(|&&c| c == b'\n').count() > 1) {
+        return None;
+    }
+    let m = value;
     let raw = &t.bytes[m.clone()];
     // (Not letters before a year: `passport NL2024 renewal`, `EU2024`.)
     let digits = raw.iter().filter(|c| c.is_ascii_digit()).count();
@@ -201,6 +209,8 @@ mod tests {
         // Not a year or a word on the next line.
         assert!(found("paspoort\n2024 aangevraagd", IdDocument).is_empty());
         assert!(found("Documentnummer:\nonbekend", IdDocument).is_empty());
+        assert!(found("| Document | Aantal |\n|---|---|\n| Paspoort | 104233 |", IdDocument).is_empty());
+        assert!(found("Paspoort\n\n20240312", IdDocument).is_empty());
     }
 
     #[test]

@@ -42,7 +42,8 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if n != 8 || !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
     }
-    if let (Some(b'.' | b',' | b'-' | b'/'), Some(d)) = t.peek2(m.end) {
+    // (Nor the first eight digits of a longer grouped number: `KvK 12345678, 06 12 34 56 78`.)
+    if let (Some(b'.' | b',' | b'-' | b'/' | b' '), Some(d)) = t.peek2(m.end) {
         if d.is_ascii_digit() {
             return None;
         }
@@ -85,5 +86,9 @@ mod tests {
         assert!(found("KvK 123456789", Kvk).is_empty());
         assert!(found("KvK 12 34 56 789", Kvk).is_empty());
         assert!(found("KvK-nummer onbekend; factuur 1234 5678", Kvk).is_empty());
+        // Not a mobile number after the label or its list.
+        assert_eq!(found("Bakkerij Jansen, KvK 12345678, 06 12 34 56 78", Kvk), ["12345678"]);
+        assert!(found("Contact KvK-loket: 06 12 34 56 78", Kvk).is_empty());
+        assert!(found("KvK:\n06 12 34 56 78", Kvk).is_empty());
     }
 }

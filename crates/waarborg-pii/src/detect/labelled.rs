@@ -99,6 +99,13 @@ pub(crate) struct LabelRule {
 /// The most rows of a table, or bullet lines, read below one label.
 const MAX_BLOCK_LINES: usize = 64;
 
+/// The longest header, row or bullet line of a block, in bytes.
+const MAX_BLOCK_LINE: usize = 4096;
+
+/// The most columns one header line heads for one rule (`| geboortedatum kind 1 | geboortedatum
+/// kind 2 |`).
+const MAX_BLOCK_COLUMNS: usize = 8;
+
 /// Joiners of a list of values, lower case, each tried after optional spaces.
 const LIST_JOINERS: &[&str] = &[",", ";", "/", "&", "en ", "and ", "of ", "or "];
 
@@ -155,6 +162,7 @@ impl LabelScanner {
     /// Checks the values after `label_hits` (indexes into [`Self::labels`]), appending them to
     /// `out`.
     pub(crate) fn scan(&self, t: &Text<'_>, label_hits: &[(usize, Range<usize>)], out: &mut Vec<PatternHit>) {
+        let mut blocks_read: Vec<((usize, usize), usize)> = Vec::new();
         for (label, m) in label_hits {
             if !t.left_boundary(m.start) {
                 continue;
@@ -164,8 +172,27 @@ impl LabelScanner {
                 let found = self
                     .value_after(t, rule, regex, m.clone())
                     .or_else(|| rule.before.and_then(|gap| value_before(t, rule, regex, gap, m.start)));
+                // (At most MAX_BLOCK_COLUMNS columns of one header line per rule: a header of
+                // hundreds of such labels would read its rows again for each.)
                 if rule.blocks {
-                    block_values(t, rule, regex, m.clone(), out);
+                    let key = (i, line_of(t.bytes, m.start));
+                    let read = blocks_read.iter_mut().find(|(k, _)| *k == key);
+                    let go = match read {
+                        Some((_, n)) if *n >= MAX_BLOCK_COLUMNS => false,
+                        Some((_, n)) => {
+                            *n += 1;
+                            true
+                        }
+                        None => {
+                            if blocks_read.len() < 256 {
+                                blocks_read.push((key, 1));
+                            }
+                            true
+                        }
+                    };
+                    if go {
+                        block_values(t, rule, regex, m.clone(), out);
+                    }
                 }
                 let Some(hit) = found else { continue };
                 let mut end = hit.range.end;
@@ -251,11 +278,30 @@ fn answer_admits(gap: &[u8]) -> bool {
             .all(|w| w[0].is_ascii_uppercase() || w[0] >= 0x80)
 }
 
+/// Where the line holding `at` starts, looked for at most [`MAX_BLOCK_LINE`] bytes back (a
+/// longer line's start is given as `at` minus that).
+fn line_of(b: &[u8], at: usize) -> usize {
+    let floor = at.saturating_sub(MAX_BLOCK_LINE);
+    memchr::memrchr(b'\n', &b[floor..at]).map_or(floor, |p| floor + p + 1)
+}
+
 /// The values in the block a label heads (see [`LabelRule::blocks`]), appended to `out`.
 fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usize>, out: &mut Vec<PatternHit>) {
     let b = t.bytes;
-    let line_start = b[..label.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    let line_end = memchr::memchr(b'\n', &b[label.end..]).map_or(b.len(), |p| label.end + p);
+    // A header or a label's line is at most MAX_BLOCK_LINE bytes (and so is each row): a longer
+    // line heads no block, so that a text of one long line costs no more than that per label.
+    let floor = label.start.saturating_sub(MAX_BLOCK_LINE);
+    let line_start = match memchr::memrchr(b'\n', &b[floor..label.start]) {
+        Some(p) => floor + p + 1,
+        None if floor == 0 => 0,
+        None => return,
+    };
+    let ceiling = (label.end + MAX_BLOCK_LINE).min(b.len());
+    let line_end = match memchr::memchr(b'\n', &b[label.end..ceiling]) {
+        Some(p) => label.end + p,
+        None if ceiling == b.len() => b.len(),
+        None => return,
+    };
     let line = &b[line_start..line_end];
     let push = |hit: Hit, out: &mut Vec<PatternHit>| {
         out.push(PatternHit {
@@ -286,7 +332,12 @@ fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usiz
             if pos >= b.len() {
                 break;
             }
-            let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |p| pos + p);
+            let row_ceiling = (pos + MAX_BLOCK_LINE).min(b.len());
+            let end = match memchr::memchr(b'\n', &b[pos..row_ceiling]) {
+                Some(p) => pos + p,
+                None if row_ceiling == b.len() => b.len(),
+                None => break,
+            };
             let row = &b[pos..end];
             if !row.contains(&sep) || (Some(sep) == csv_separator && count(row, sep) != header_separators) {
                 break;
@@ -328,7 +379,12 @@ fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usiz
         if pos >= b.len() {
             break;
         }
-        let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |p| pos + p);
+        let item_ceiling = (pos + MAX_BLOCK_LINE).min(b.len());
+        let end = match memchr::memchr(b'\n', &b[pos..item_ceiling]) {
+            Some(p) => pos + p,
+            None if item_ceiling == b.len() => b.len(),
+            None => break,
+        };
         let item = b[pos..end].trim_ascii_start();
         let bullet = ["- ", "* ", "– ", "• ", "· "].iter().any(|m| item.starts_with(m.as_bytes()));
         if !bullet {

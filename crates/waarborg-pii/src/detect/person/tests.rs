@@ -567,6 +567,8 @@ fn firms_rooms_and_departments_named_like_people() {
     ] {
         assert!(found(text, Person).iter().all(|n| n.contains("Ayse")), "{text}: {:?}", found(text, Person));
     }
+    // A surname that is also a trade's word.
+    assert_eq!(found("Mevrouw Bouw heeft gebeld.", Person), ["Bouw"]);
     // A sole trader's firm after its owner's name.
     assert_eq!(found("Bewindvoerder: R. Dijkstra (Dijkstra Bewind, KvK 09173826).", Person), ["R. Dijkstra"]);
     assert_eq!(found("Gesprek met Jan & Piet.", Person), ["Jan", "Piet"]);

@@ -105,8 +105,9 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko", "loket",
     "servicedesk", "helpdesk", "klantcontactcentrum",
     "administratie", "accountants", "adviseurs", "advies", "thuiszorg", "kinderopvang",
-    // A sole trader's firm: `R. Dijkstra (Dijkstra Bewind)`, `Jansen Bouw`, `Vastgoed Hendriks`.
-    "bewind", "bouw", "vastgoed",
+    // A sole trader's firm: `R. Dijkstra (Dijkstra Bewind)`, `Vastgoed Hendriks`. (Not `bouw`:
+    // `Mevrouw Bouw` is a surname.)
+    "bewind", "vastgoed",
     // Prizes and grants, a playground, a studio, a grill (`Hendrik Wester Prijs`, `Ada Lovelace
     // Award`, `Aletta Jacobs Speeltuin`, `Mulder Fotografie`, `Öztürk Grill`).
     "prijs", "award", "beurs", "speeltuin", "fotografie", "grill",

@@ -118,6 +118,17 @@ pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
     "ticketnummer",
     "meldingnummer",
     "meldingsnummer",
+    // Numbers of a procedure, an application, an assessment or a receipt (session 18's probes:
+    // `Procesnummer 0612 3456 78`, `Aanvraagnummer 0612345678` were read as phones).
+    "procesnummer",
+    "aanvraagnummer",
+    "rolnummer",
+    "besluitnummer",
+    "beschikkingsnummer",
+    "aanslagnummer",
+    "verzoeknummer",
+    "rapportnummer",
+    "bonnummer",
     "documentnummer",
     "invoice",
     "nr",

@@ -233,6 +233,8 @@ mod tests {
         assert!(found("0900 123 4567", Phone).is_empty(), "0900");
         assert!(found("op 06-12-2023 10:30", Phone).is_empty(), "date and time");
         assert!(found("zaaknummer 0123456789", Phone).is_empty(), "label");
+        assert!(found("Procesnummer 0612 3456 78", Phone).is_empty(), "procedure");
+        assert!(found("Aanvraagnummer 0612345678", Phone).is_empty(), "application");
         assert!(found("Klantnr. 0098234417", Phone).is_empty(), "abbreviated label");
         assert!(found("Betalingskenmerk: 0075691195588350", Phone).is_empty(), "label");
         assert!(found("in de vorm NLxx BANK 0123 4567 89.", Phone).is_empty(), "IBAN example");

@@ -186,6 +186,29 @@ pub(crate) fn contains_any(hay: &[u8], words: &[&str]) -> bool {
     })
 }
 
+/// Where the line holding `at` starts, if it starts at most `window` bytes before `at`; `None`
+/// for a longer line. Callers that read around a position use it so that a text of one long
+/// line costs them no more than `window` bytes per position.
+pub(crate) fn line_start_within(b: &[u8], at: usize, window: usize) -> Option<usize> {
+    let floor = at.saturating_sub(window);
+    match memchr::memrchr(b'\n', &b[floor..at]) {
+        Some(p) => Some(floor + p + 1),
+        None if floor == 0 => Some(0),
+        None => None,
+    }
+}
+
+/// Where the line holding `at` ends (its `\n`, or the text's end), if within `window` bytes of
+/// `at`; `None` for a longer line (see [`line_start_within`]).
+pub(crate) fn line_end_within(b: &[u8], at: usize, window: usize) -> Option<usize> {
+    let ceiling = (at + window).min(b.len());
+    match memchr::memchr(b'\n', &b[at..ceiling]) {
+        Some(p) => Some(at + p),
+        None if ceiling == b.len() => Some(b.len()),
+        None => None,
+    }
+}
+
 /// Whether `hay` ends (case-insensitively) with one of `words`, at a word start.
 pub(crate) fn ends_with_word(hay: &[u8], words: &[&str]) -> bool {
     words.iter().any(|w| {

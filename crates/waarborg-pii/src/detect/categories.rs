@@ -14,7 +14,7 @@
 //! with a person in the sentence).
 
 use crate::entity::Category;
-use crate::text::Text;
+use crate::text::{line_end_within, line_start_within, Text};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 
@@ -423,18 +423,13 @@ impl CategoryDetector {
         };
         // (A bullet line of up to 1 KB before the sentence; the walk back is bounded so that a
         // long line costs no more than that per term.)
-        let floor = from.saturating_sub(1024);
-        let mut line_start = match memchr::memrchr(b'\n', &b[floor..from]) {
-            Some(p) => floor + p + 1,
-            None if floor == 0 => 0,
-            None => return false,
-        };
+        let Some(mut line_start) = line_start_within(b, from, 1024) else { return false };
         if !is_bullet(&b[line_start..(line_start + 16).min(b.len())]) {
             return false;
         }
         // (A question in the list is the writer's, not about the person: `Ik heb de volgende
         // vragen:` / `- Wat kost thuiszorg?`.)
-        let line_end = memchr::memchr(b'\n', &b[from..(from + 1024).min(b.len())]).map_or((from + 1024).min(b.len()), |p| from + p);
+        let line_end = line_end_within(b, from, 1024).unwrap_or((from + 1024).min(b.len()));
         if b[from..line_end].trim_ascii_end().ends_with(b"?") {
             return false;
         }
@@ -443,12 +438,7 @@ impl CategoryDetector {
                 return false;
             }
             let prev_end = line_start - 1;
-            let prev_floor = prev_end.saturating_sub(1024);
-            let prev_start = match memchr::memrchr(b'\n', &b[prev_floor..prev_end]) {
-                Some(p) => prev_floor + p + 1,
-                None if prev_floor == 0 => 0,
-                None => return false,
-            };
+            let Some(prev_start) = line_start_within(b, prev_end, 1024) else { return false };
             let prev = b[prev_start..prev_end].trim_ascii_end();
             if prev.is_empty() {
                 // (Blank lines between the introduction and its list.)
@@ -504,12 +494,7 @@ fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
     ];
     names.iter().take(64).find_map(|name| {
         // (The field starts its line at most 40 bytes before the name.)
-        let from = name.start.saturating_sub(40);
-        let line_start = match memchr::memrchr(b'\n', &b[from..name.start]) {
-            Some(p) => from + p + 1,
-            None if from == 0 => 0,
-            None => return None,
-        };
+        let line_start = line_start_within(b, name.start, 40)?;
         let before = b[line_start..name.start].trim_ascii();
         let field = before.strip_suffix(b":")?.trim_ascii();
         let field = field.strip_prefix(b"naam ").or_else(|| field.strip_prefix(b"Naam ")).unwrap_or(field);
@@ -529,7 +514,7 @@ fn in_a_file_about(subject: &Option<usize>, start: usize, sentence: &[u8]) -> bo
 fn organisation_voice(sentence: &[u8]) -> bool {
     sentence
         .split(|c| !c.is_ascii_alphabetic())
-        .any(|w| [&b"wij"[..], b"we", b"onze", b"ons", b"Wij", b"We", b"Onze", b"Ons"].contains(&w))
+        .any(|w| [&b"wij"[..], b"we", b"onze", b"ons"].iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Whether the term at `start` names where someone works (`werkt al tien jaar in de thuiszorg`,
@@ -647,15 +632,19 @@ fn faq_question(b: &[u8], from: usize, to: usize) -> bool {
     if !(from == blanks || b[from - blanks - 1] == b'\n') {
         return false;
     }
-    let s = b[from..to].trim_ascii_start();
-    // (`Hoe vertel ik mijn ouders dat ik homo ben?`: a statement inside is the asker's own.)
+    asked_for_any_reader(b[from..to].trim_ascii_start())
+}
+
+/// Whether the question `q` (without its `?`) opens with a question word and holds no statement
+/// of the asker's own (`Hoe vertel ik mijn ouders dat ik homo ben?` is the asker's).
+fn asked_for_any_reader(q: &[u8]) -> bool {
     let statement = [&b"dat ik "[..], b"omdat ik ", b"want ik ", b"sinds ik ", b"nu ik "]
         .iter()
-        .any(|w| s.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)));
+        .any(|w| q.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)));
     !statement
         && QUESTION_OPENERS.iter().any(|w| {
             let w = w.as_bytes();
-            s.len() > w.len() && s[..w.len()].eq_ignore_ascii_case(w) && s[w.len()] == b' '
+            q.len() > w.len() && q[..w.len()].eq_ignore_ascii_case(w) && q[w.len()] == b' '
         })
 }
 
@@ -664,31 +653,16 @@ fn faq_question(b: &[u8], from: usize, to: usize) -> bool {
 /// (`… omdat u verdachte bent in een strafzaak`): the page speaks of any reader.
 fn faq_line(b: &[u8], from: usize) -> bool {
     // (FAQ lines are short: a line longer than 1 KB on either side is no FAQ line.)
-    let floor = from.saturating_sub(1024);
-    let line_start = match memchr::memrchr(b'\n', &b[floor..from]) {
-        Some(p) => floor + p + 1,
-        None if floor == 0 => 0,
-        None => return false,
-    };
-    let ceiling = (from + 1024).min(b.len());
-    let Some(line_end) = memchr::memchr(b'\n', &b[from..ceiling]).map(|p| from + p).or((ceiling == b.len()).then_some(ceiling)) else {
+    let (Some(line_start), Some(line_end)) = (line_start_within(b, from, 1024), line_end_within(b, from, 1024)) else {
         return false;
     };
     let line = b[line_start..line_end].trim_ascii_end();
     if line.ends_with(b"?") {
         let last = line[..line.len() - 1].iter().rposition(|&c| matches!(c, b'.' | b'!' | b'?')).map_or(0, |p| p + 1);
-        let question = line[last..].trim_ascii_start();
-        // (`Hoe vertel ik mijn ouders dat ik homo ben?`: a statement inside is the asker's own.)
-        let statement = [&b"dat ik "[..], b"omdat ik ", b"want ik ", b"sinds ik ", b"nu ik "]
-            .iter()
-            .any(|w| question.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)));
-        return !statement && QUESTION_OPENERS.iter().any(|w| {
-            let w = w.as_bytes();
-            question.len() > w.len() && question[..w.len()].eq_ignore_ascii_case(w) && question[w.len()] == b' '
-        });
+        return asked_for_any_reader(line[last..line.len() - 1].trim_ascii_start());
     }
     let previous = b[line_start.saturating_sub(1024)..line_start].trim_ascii_end();
-    let addresses_reader = line.split(|c| !c.is_ascii_alphabetic()).any(|w| w == b"u" || w == b"uw" || w == b"U" || w == b"Uw");
+    let addresses_reader = line.split(|c| !c.is_ascii_alphabetic()).any(|w| w.eq_ignore_ascii_case(b"u") || w.eq_ignore_ascii_case(b"uw"));
     previous.ends_with(b"?") && addresses_reader
 }
 

@@ -9,7 +9,7 @@
 
 use super::patterns::PatternHit;
 use super::{Hit, PatternRule};
-use crate::text::Text;
+use crate::text::{line_end_within, line_start_within, Text};
 use regex_automata::meta::Regex;
 use regex_automata::Input;
 use std::ops::Range;
@@ -162,7 +162,8 @@ impl LabelScanner {
     /// Checks the values after `label_hits` (indexes into [`Self::labels`]), appending them to
     /// `out`.
     pub(crate) fn scan(&self, t: &Text<'_>, label_hits: &[(usize, Range<usize>)], out: &mut Vec<PatternHit>) {
-        let mut blocks_read: Vec<((usize, usize), usize)> = Vec::new();
+        // (Rule and header line, and how many of its columns were read.)
+        let mut blocks_read: Vec<((usize, Option<usize>), usize)> = Vec::new();
         for (label, m) in label_hits {
             if !t.left_boundary(m.start) {
                 continue;
@@ -175,22 +176,20 @@ impl LabelScanner {
                 // (At most MAX_BLOCK_COLUMNS columns of one header line per rule: a header of
                 // hundreds of such labels would read its rows again for each.)
                 if rule.blocks {
-                    let key = (i, line_of(t.bytes, m.start));
-                    let read = blocks_read.iter_mut().find(|(k, _)| *k == key);
-                    let go = match read {
-                        Some((_, n)) if *n >= MAX_BLOCK_COLUMNS => false,
+                    let key = (i, line_start_within(t.bytes, m.start, MAX_BLOCK_LINE));
+                    let columns = match blocks_read.iter_mut().find(|(k, _)| *k == key) {
                         Some((_, n)) => {
                             *n += 1;
-                            true
+                            *n
                         }
                         None => {
                             if blocks_read.len() < 256 {
                                 blocks_read.push((key, 1));
                             }
-                            true
+                            1
                         }
                     };
-                    if go {
+                    if columns <= MAX_BLOCK_COLUMNS {
                         block_values(t, rule, regex, m.clone(), out);
                     }
                 }
@@ -278,29 +277,15 @@ fn answer_admits(gap: &[u8]) -> bool {
             .all(|w| w[0].is_ascii_uppercase() || w[0] >= 0x80)
 }
 
-/// Where the line holding `at` starts, looked for at most [`MAX_BLOCK_LINE`] bytes back (a
-/// longer line's start is given as `at` minus that).
-fn line_of(b: &[u8], at: usize) -> usize {
-    let floor = at.saturating_sub(MAX_BLOCK_LINE);
-    memchr::memrchr(b'\n', &b[floor..at]).map_or(floor, |p| floor + p + 1)
-}
-
 /// The values in the block a label heads (see [`LabelRule::blocks`]), appended to `out`.
 fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usize>, out: &mut Vec<PatternHit>) {
     let b = t.bytes;
     // A header or a label's line is at most MAX_BLOCK_LINE bytes (and so is each row): a longer
     // line heads no block, so that a text of one long line costs no more than that per label.
-    let floor = label.start.saturating_sub(MAX_BLOCK_LINE);
-    let line_start = match memchr::memrchr(b'\n', &b[floor..label.start]) {
-        Some(p) => floor + p + 1,
-        None if floor == 0 => 0,
-        None => return,
-    };
-    let ceiling = (label.end + MAX_BLOCK_LINE).min(b.len());
-    let line_end = match memchr::memchr(b'\n', &b[label.end..ceiling]) {
-        Some(p) => label.end + p,
-        None if ceiling == b.len() => b.len(),
-        None => return,
+    let (Some(line_start), Some(line_end)) =
+        (line_start_within(b, label.start, MAX_BLOCK_LINE), line_end_within(b, label.end, MAX_BLOCK_LINE))
+    else {
+        return;
     };
     let line = &b[line_start..line_end];
     let push = |hit: Hit, out: &mut Vec<PatternHit>| {
@@ -332,12 +317,7 @@ fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usiz
             if pos >= b.len() {
                 break;
             }
-            let row_ceiling = (pos + MAX_BLOCK_LINE).min(b.len());
-            let end = match memchr::memchr(b'\n', &b[pos..row_ceiling]) {
-                Some(p) => pos + p,
-                None if row_ceiling == b.len() => b.len(),
-                None => break,
-            };
+            let Some(end) = line_end_within(b, pos, MAX_BLOCK_LINE) else { break };
             let row = &b[pos..end];
             if !row.contains(&sep) || (Some(sep) == csv_separator && count(row, sep) != header_separators) {
                 break;
@@ -379,12 +359,7 @@ fn block_values(t: &Text<'_>, rule: &LabelRule, regex: &Regex, label: Range<usiz
         if pos >= b.len() {
             break;
         }
-        let item_ceiling = (pos + MAX_BLOCK_LINE).min(b.len());
-        let end = match memchr::memchr(b'\n', &b[pos..item_ceiling]) {
-            Some(p) => pos + p,
-            None if item_ceiling == b.len() => b.len(),
-            None => break,
-        };
+        let Some(end) = line_end_within(b, pos, MAX_BLOCK_LINE) else { break };
         let item = b[pos..end].trim_ascii_start();
         let bullet = ["- ", "* ", "– ", "• ", "· "].iter().any(|m| item.starts_with(m.as_bytes()));
         if !bullet {

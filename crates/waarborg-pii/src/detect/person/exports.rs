@@ -3,7 +3,7 @@
 //! for its people (`Katarzyna Wójcik (KW) – projectleider`, later `KW licht de planning toe`).
 
 use super::{index_names, overlaps_indexed, NameHit};
-use crate::text::Text;
+use crate::text::{line_end_within, line_start_within, Text};
 use std::ops::Range;
 
 /// Who speaks in a chat without being a person.
@@ -45,7 +45,8 @@ pub(super) fn defined_initials(t: &Text<'_>, index: &mut Vec<(usize, usize)>, ou
         for at in memchr::memmem::find_iter(b, short) {
             let r: Range<usize> = at..at + short.len();
             let alone = (at == 0 || !b[at - 1].is_ascii_alphanumeric()) && b.get(r.end).is_none_or(|c| !c.is_ascii_alphanumeric());
-            if alone && !overlaps_indexed(index, &r) && !more.iter().any(|h: &NameHit| h.range == r) {
+            // (Each short form's occurrences are distinct, and the short forms differ.)
+            if alone && !overlaps_indexed(index, &r) {
                 more.push(NameHit { range: r, score: 0.8 });
             }
         }
@@ -87,21 +88,15 @@ pub(super) fn chat_export_speakers(t: &Text<'_>, stamps: &[usize], index: &mut V
         if at == 0 || !b[at - 1].is_ascii_digit() {
             continue;
         }
-        let floor = at.saturating_sub(26);
-        let line_start = match memchr::memrchr(b'\n', &b[floor..at]) {
-            Some(p) => floor + p + 1,
-            None if floor == 0 => 0,
-            None => continue,
-        };
+        let Some(line_start) = line_start_within(b, at, 26) else { continue };
         if line_start == last_line || !b[line_start].is_ascii_digit() && b[line_start] != b'[' {
             continue;
         }
         last_line = line_start;
-        let line_end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |p| at + p);
+        // (The stamps come in text order, so each line is read once.)
+        let line_end = line_end_within(b, at, 96).unwrap_or((at + 96).min(b.len()));
         if let Some(r) = speaker_after_stamp(t, line_start, line_end) {
-            if !found.iter().rev().take(4).any(|h| h.range == r) {
-                found.push(NameHit { range: r, score: 0.85 });
-            }
+            found.push(NameHit { range: r, score: 0.85 });
         }
     }
     // Several lines must have the shape: one line like it is no export.
@@ -114,26 +109,26 @@ pub(super) fn chat_export_speakers(t: &Text<'_>, stamps: &[usize], index: &mut V
     for h in &found {
         *lines.entry(&b[h.range.clone()]).or_insert(0) += 1;
     }
-    let keep: Vec<bool> = found
-        .iter()
-        .map(|h| &b[h.range.clone()])
-        .map(|name| {
-            let Ok(n) = std::str::from_utf8(name) else { return false };
-            let flags: Vec<u8> = n.split(' ').map(crate::lexicon::flags).collect();
-            // `Klant`, `Medewerker`, `Gemeente Utrecht`, `Systeem`: a role, an organisation or a
-            // word speaks, not a person.
-            let role = flags.iter().any(|f| f & (crate::lexicon::TITLE | crate::lexicon::ORG | crate::lexicon::COMMON) != 0)
-                || n.split(' ').any(|w| CHAT_ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)));
-            let listed = flags.iter().any(|f| f & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0 && f & crate::lexicon::COMMON == 0);
-            listed && !n.split(' ').any(|w| CHAT_ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)))
-                || (!role && lines.get(name).is_some_and(|&k| k >= 2))
-        })
-        .collect();
-    let mut k = keep.into_iter();
-    found.retain(|_| k.next().unwrap_or(false));
+    found.retain(|h| {
+        let name = &b[h.range.clone()];
+        is_sender(name, lines.get(name).copied().unwrap_or(0))
+    });
     index_names(index, out);
     found.retain(|h| !overlaps_indexed(index, &h.range));
     out.extend(found);
+}
+
+/// Whether `name`, sending `lines` lines of a chat export, is a person: a listed name, or one that
+/// speaks on more than one line; not a role, an organisation or a word (`Klant`, `Medewerker`,
+/// `Gemeente Utrecht`, `Systeem`).
+fn is_sender(name: &[u8], lines: usize) -> bool {
+    use crate::lexicon::{flags, COMMON, FIRST, ORG, SURNAME, TITLE};
+    let Ok(n) = std::str::from_utf8(name) else { return false };
+    let chat_role = n.split(' ').any(|w| CHAT_ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)));
+    let word_flags = || n.split(' ').map(flags);
+    let listed = word_flags().any(|f| f & (FIRST | SURNAME) != 0 && f & COMMON == 0);
+    let role = chat_role || word_flags().any(|f| f & (TITLE | ORG | COMMON) != 0);
+    (listed && !chat_role) || (!role && lines >= 2)
 }
 
 /// The sender's name on the line `start..end` of a chat export, if the line opens with a date

@@ -380,12 +380,7 @@ fn speaker_head(b: &[u8], start: usize, end: usize) -> Option<&[u8]> {
     if !b[end..].starts_with(b": ") {
         return None;
     }
-    let reach = start.saturating_sub(32);
-    let line_start = match b[reach..start].iter().rposition(|&c| c == b'\n') {
-        Some(p) => reach + p + 1,
-        None if reach == 0 => 0,
-        None => return None,
-    };
+    let line_start = crate::text::line_start_within(b, start, 32)?;
     Some(&b[line_start..start])
 }
 

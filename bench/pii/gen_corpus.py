@@ -816,7 +816,7 @@ SPECIAL = {
         "{who} is van Turkse komaf en is tweede generatie.",
         "{who} behoort tot de Molukse gemeenschap in de wijk.",
         "{who} is Roma en woont op een woonwagenlocatie.",
-        "{who} is Eritrees en kwam in 2016 als statushouder naar Nederland.",
+        "{who} is van Eritrese afkomst en kwam in 2016 als statushouder naar Nederland.",
     ],
     "SPECIAL_POLITICS": [
         "{who} is actief lid van de SP en deelt folders uit in de wijk.",
@@ -1324,20 +1324,26 @@ def t_ai_prompt(g: Gen) -> Doc:
     d.add(r.choice(["Vat deze e-mail samen in drie zinnen:\n\n", "Herschrijf dit in begrijpelijke taal (B1):\n\n",
                     "Schrijf een vriendelijk antwoord op deze klacht:\n\n", "Maak een besluit op basis van deze gegevens:\n\n",
                     "Can you translate this to English?\n\n", "Controleer of deze aanvraag compleet is:\n\n"]))
+    # The special sentence records its category on a scratch document: the category is the
+    # prompt's only when the sentence is among the bits the prompt keeps.
+    special_doc = Doc("ai_prompt")
     bits = [["De aanvrager is ", p.any_form(), ", ", g.dob_phrase(), "."],
             ["Hij/zij woont op ", g.address(), " in ", g.city(), " (", g.postcode(), ")."],
             ["BSN ", g.bsn(), ", rekening ", g.iban(), "."],
             ["Contact: ", g.phone(), " of ", ("EMAIL", p.email()), "."],
-            special_sentence(g, d, p if r.random() < 0.5 else None),
+            special_sentence(g, special_doc, p if r.random() < 0.5 else None),
             ["Er is eerder contact geweest over zaak ", g.case_no(), " en een bedrag van ", g.amount(), "."],
             ["Het voertuig (", g.plate(), ") staat op naam van ", g.person().any_form(), "."],
             ["Betaald met creditcard ", g.card()[0], ", vervaldatum ", f"{r.randint(1, 12):02d}/{r.randint(25, 30)}", "."],
             [r.choice(["Zij is zzp'er met KvK-nummer ", "Ingeschreven bij de Kamer van Koophandel onder ", "KvK "]), g.kvk(), "."],
             r.choice([["Paspoortnummer ", g.passport(), "."], ["Nummer ID-kaart: ", g.passport(), "."],
                       ["Rijbewijsnummer: ", g.driving_licence(), "."]])]
+    special = bits[4]
     r.shuffle(bits)
     for b in bits[: r.randint(3, 6)]:
         d.add(b, " ")
+        if b is special:
+            d.cats |= special_doc.cats
     return d
 
 

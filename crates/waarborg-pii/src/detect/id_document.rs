@@ -49,6 +49,21 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         // The cells of a table column headed `Documentnummer`.
         blocks: true,
     },
+    // (Before the rule for other formats: a Dutch licence's ten digits are reported as one.)
+    LabelRule {
+        labels: &["rijbewijs", "rijbewijsnummer", "driving licence", "driving license", "driver's license"],
+        gap: Gap::NoDigits(40),
+        max_value: 10,
+        rule: PatternRule {
+            entity: EntityType::IdDocument,
+            name: "driving_licence_nl",
+            pattern: r"(?-u:\b)[0-9]{10}(?-u:\b)",
+            check: check_licence,
+        },
+        before: None,
+        lists: false,
+        blocks: false,
+    },
     LabelRule {
         labels: &[
             "documentnummer", "paspoortnummer", "identiteitskaartnummer", "id-kaartnummer",
@@ -71,27 +86,15 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         // (Forms align their values: `paspoort nr.:         FX592014`; or put it on the next
         // line: `Paspoortnummer:` then `NW3F7K2L4`.)
         // A table's cell after the document's type: `| Duits paspoort | C4J7R2X91 |`.
-        gap: Gap::Only(" :=#.(-\t\n|", 24),
+        // `rijbewijs, nummer RB4417902M`, `paspoort met het nummer …`: the words that say the
+        // number follows.
+        gap: Gap::OnlyAndWords(" :=#.,(-\t\n|", &["nummer", "nr", "no", "number", "met", "het"], 24),
         max_value: 12,
         rule: PatternRule {
             entity: EntityType::IdDocument,
             name: "id_document_labelled",
             pattern: r"(?-u:\b)[A-Z0-9]{6,12}(?-u:\b)",
             check: check_labelled,
-        },
-        before: None,
-        lists: false,
-        blocks: false,
-    },
-    LabelRule {
-        labels: &["rijbewijs", "rijbewijsnummer", "driving licence", "driving license", "driver's license"],
-        gap: Gap::NoDigits(40),
-        max_value: 10,
-        rule: PatternRule {
-            entity: EntityType::IdDocument,
-            name: "driving_licence_nl",
-            pattern: r"(?-u:\b)[0-9]{10}(?-u:\b)",
-            check: check_licence,
         },
         before: None,
         lists: false,
@@ -206,6 +209,13 @@ mod tests {
         assert_eq!(found("| Anna Brandt | Duits paspoort | C4J7R2X91 |", IdDocument), ["C4J7R2X91"]);
         assert_eq!(found("his Polish passport number is EM4718253.", IdDocument), ["EM4718253"]);
         assert_eq!(found("verblijfsvergunning regulier, type II, met nummer VX2R8T4N6", IdDocument), ["VX2R8T4N6"]);
+        // A foreign number after the document and the words that say the number follows.
+        assert_eq!(found("Hij toonde een Roemeens rijbewijs, nummer RB4417902M.", IdDocument), ["RB4417902M"]);
+        assert_eq!(found("een Pools paspoort met het nummer EM4718253X", IdDocument), ["EM4718253X"]);
+        assert_eq!(found("identiteitskaart met nr. 4718253", IdDocument), ["4718253"]);
+        // Not another word between them, nor a reference after the words.
+        assert!(found("rijbewijs, zaaknummer RB4417902M", IdDocument).is_empty());
+        assert!(found("paspoort aangevraagd, nummer 2024001234", IdDocument).is_empty());
         // Not a year or a word on the next line.
         assert!(found("paspoort\n2024 aangevraagd", IdDocument).is_empty());
         assert!(found("Documentnummer:\nonbekend", IdDocument).is_empty());

@@ -23,6 +23,10 @@ pub(crate) enum Gap {
     NoNewline(usize),
     /// Up to `n` bytes, all from `allowed`.
     Only(&'static str, usize),
+    /// Up to `n` bytes, all from `allowed` or in one of `words` (ASCII, matched
+    /// case-insensitively as whole words): `rijbewijs, nummer RB4417902M`, `paspoort met het
+    /// nummer …`.
+    OnlyAndWords(&'static str, &'static [&'static str], usize),
     /// Up to `n` bytes within one clause: no digit, newline, `.`, `!`, `?` or `;`.
     Clause(usize),
     /// Up to `n` bytes of a form field or a phrase: no digit, at most one newline, and no
@@ -43,6 +47,7 @@ impl Gap {
             Gap::NoDigits(n)
             | Gap::NoNewline(n)
             | Gap::Only(_, n)
+            | Gap::OnlyAndWords(_, _, n)
             | Gap::Clause(n)
             | Gap::Form(n) => n,
             Gap::FormOrAnswer { answer, .. } => answer,
@@ -58,6 +63,9 @@ impl Gap {
                 Gap::NoDigits(_) => !gap.iter().any(|c| c.is_ascii_digit() || *c == b'\n'),
                 Gap::NoNewline(_) => !gap.contains(&b'\n'),
                 Gap::Only(allowed, _) => gap.iter().all(|c| allowed.as_bytes().contains(c)),
+                Gap::OnlyAndWords(allowed, words, _) => gap
+                    .split(|c| allowed.as_bytes().contains(c))
+                    .all(|w| w.is_empty() || words.iter().any(|word| word.as_bytes().eq_ignore_ascii_case(w))),
                 Gap::Clause(_) => !gap.iter().any(|c| c.is_ascii_digit() || b"\n.!?;".contains(c)),
                 Gap::Form(_) | Gap::FormOrAnswer { .. } => {
                     !gap.iter().any(|c| c.is_ascii_digit() || b"!?;".contains(c))

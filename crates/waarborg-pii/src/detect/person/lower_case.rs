@@ -410,6 +410,11 @@ fn lower_surname_end(t: &Text<'_>, end: usize, any_after_particles: bool, any: b
             && flags & TUSS_OR_FIRST == 0
             && !looks_like_street(word);
         let ok = after_ok && flags & (COMMON | TITLE | ORG) == 0 && (listed || unlisted_ok);
+        // (The given name alone before such a word: it was read as a name for the surname's
+        // sake, and stays one; the word is not part of it.)
+        if ok && !particles && WORDS_AFTER_A_NAME.contains(&&b[pos..we]) {
+            return Some(end);
+        }
         return ok.then_some(we);
     }
     None
@@ -423,6 +428,11 @@ pub(super) fn lower_abbreviated_tussenvoegsel(rest: &[u8]) -> Option<usize> {
     }
     abbreviated_tussenvoegsel_before(rest, u8::is_ascii_lowercase)
 }
+
+/// Listed surnames that are also the Dutch words a sentence puts right after a name
+/// (`ik neem anna mee`, `heb je peter meer gesproken`, `is jan langer ziek`): in lower case
+/// right after a given name, the word, not the surname; the name ends before it.
+const WORDS_AFTER_A_NAME: &[&[u8]] = &[b"mee", b"meer", b"langer", b"moe", b"keer", b"tevreden", b"kosten"];
 
 /// A given name or a tussenvoegsel: not what a surname in lower case is read as.
 const TUSS_OR_FIRST: u8 = crate::lexicon::TUSS | crate::lexicon::FIRST;
@@ -465,7 +475,8 @@ fn lower_initials_name(t: &Text<'_>, start: usize, cued: bool) -> Option<usize> 
     }
     // A listed surname after one initial; after two or more (or particles), any word that is no
     // common one.
-    lower_surname_end(t, pos, true, count >= 2 || cued)
+    // (Initials alone before a word that is no surname here are no name.)
+    lower_surname_end(t, pos, true, count >= 2 || cued).filter(|&end| end > pos)
 }
 
 #[cfg(test)]
@@ -488,6 +499,11 @@ mod tests {
         assert_eq!(found("schrijf een brief aan jan de vries over zijn aanvraag", Person), ["jan de vries"]);
         assert_eq!(found("vat dit samen: gesprek met piet jansen op 3 maart", Person), ["piet jansen"]);
         assert_eq!(found("wat moet ik zeggen tegen fatima el amrani", Person), ["fatima el amrani"]);
+        // A word a sentence puts after a name is no surname, though one is so spelt.
+        assert_eq!(found("kan ik morgen met anna mee komen", Person), ["anna"]);
+        assert_eq!(found("ik neem anna mee naar de afspraak", Person), ["anna"]);
+        assert_eq!(found("ik heb met peter meer gebeld dan met jou", Person), ["peter"]);
+        assert_eq!(found("ik heb met peter bakker gebeld", Person), ["peter bakker"]);
         // A phone capitalises the message's first word, not the surname.
         assert_eq!(found("help me een reactie te schrijven aan Jan de vries", Person), ["Jan de vries"]);
         assert_eq!(found("Piet jansen heeft gebeld", Person), ["Piet jansen"]);

@@ -689,6 +689,10 @@ fn chat_exports_with_times_and_thanks_in_lower_case() {
     // A chat's speaker label is no name field (`Klant: top dankjewel` named no one).
     assert!(found("[09:21] Klant: top dankjewel", Person).is_empty());
     assert!(found("bedankt voor je hulp", Person).is_empty());
+    // A given name after a chat's interjection (`Top`, `Super` start no name of their own).
+    assert_eq!(found("12-03-2027 21:40 - Fatima Bouzid: Top Bram 👍 Morgen is er koffie", Person), ["Fatima Bouzid", "Bram"]);
+    assert_eq!(found("Super Anouk, dank je!", Person), ["Anouk"]);
+    assert!(found("Super, dank je! Top geregeld.", Person).is_empty());
     // A school named after a person.
     assert!(found("group 5 at the Titus Brandsma School, pupil number 20418", Person).is_empty());
 }

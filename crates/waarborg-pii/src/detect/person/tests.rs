@@ -693,6 +693,9 @@ fn chat_exports_with_times_and_thanks_in_lower_case() {
     assert_eq!(found("12-03-2027 21:40 - Fatima Bouzid: Top Bram 👍 Morgen is er koffie", Person), ["Fatima Bouzid", "Bram"]);
     assert_eq!(found("Super Anouk, dank je!", Person), ["Anouk"]);
     assert!(found("Super, dank je! Top geregeld.", Person).is_empty());
+    // A case journal's opening word before a given name (`Vanmorgen`, `Telefonisch`).
+    assert_eq!(found("Vanmorgen Bram gebeld over de aanvraag. Telefonisch Anouk gesproken.", Person), ["Bram", "Anouk"]);
+    assert_eq!(found("Dinsdagmiddag Fatima teruggebeld.", Person), ["Fatima"]);
     // A school named after a person.
     assert!(found("group 5 at the Titus Brandsma School, pupil number 20418", Person).is_empty());
 }

@@ -5,7 +5,7 @@
 
 Reads OUTDIR/speed.{deduce,presidio}.json (the runners' stderr lines), OUTDIR/speed.waarborg-lib.json
 (`cargo bench -p waarborg-pii --bench scan` on the speed corpus), OUTDIR/speed.waarborg.json
-(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,handset5,handset6,handset7,handset8,handset9,handset10,handset11,handset12,handset13,heldout,heldout2,heldout3,heldout6,heldout7,heldout8}.{md,json}
+(time_waarborg.py: the CLI), OUTDIR/accuracy.{generated,handset,handset2,handset3,handset4,handset5,handset6,handset7,handset8,handset9,handset10,handset11,handset12,handset13,heldout,heldout2,heldout3,heldout6,heldout7,heldout8,heldout9}.{md,json}
 (score.py),
 OUTDIR/*.note and OUTDIR/env.json; writes OUTDIR/summary.md and OUTDIR/summary.json and prints the
 Markdown.  Stdlib only.
@@ -45,10 +45,11 @@ SETS = (
     ("heldout6", "sixth held-out set (blind: written in session 17 by a helper that read only the annotation guide and the build script; scored once on the session's start code and once on its end; heldout4 and heldout5 were opened as handset10 and handset11)"),
     ("heldout7", "seventh held-out set (blind: written in session 18 by a helper that read only the annotation guide and the build script; scored at the session's start and end)"),
     ("heldout8", "eighth held-out set (blind: written in session 18 like heldout7, with other genres)"),
+    ("heldout9", "ninth held-out set (blind: written in session 19 like heldout7, with the genres of municipal and agency casework)"),
 )
 # The development sets (column label in the side-by-side table) and the blind set.
 DEV_SETS = (("handset", "dev"), ("handset2", "dev2"), ("handset3", "dev3"), ("handset4", "dev4"), ("handset5", "dev5"), ("handset6", "dev6"), ("handset7", "dev7"), ("handset8", "dev8"), ("handset9", "dev9"), ("handset10", "dev10"), ("handset11", "dev11"), ("handset12", "dev12"), ("handset13", "dev13"))
-BLIND_SETS = (("heldout", "blind"), ("heldout2", "blind2"), ("heldout3", "blind3"), ("heldout6", "blind6"), ("heldout7", "blind7"), ("heldout8", "blind8"))
+BLIND_SETS = (("heldout", "blind"), ("heldout2", "blind2"), ("heldout3", "blind3"), ("heldout6", "blind6"), ("heldout7", "blind7"), ("heldout8", "blind8"), ("heldout9", "blind9"))
 
 
 def load(path: str):

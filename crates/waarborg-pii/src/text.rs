@@ -69,6 +69,52 @@ impl<'a> Text<'a> {
         })
     }
 
+    /// The header of the column whose cell is `start..end`, for a cell between two of `separators`
+    /// (or starting its line, except in a `|` table). The header is the top row of the block of
+    /// lines with the same separator, at most 64 lines up.
+    pub(crate) fn column_header(&self, start: usize, end: usize, separators: &[u8]) -> Option<&'a str> {
+        let b = self.bytes;
+        // Most chains do not fill a table cell: the bytes around settle it.
+        let mut after = end;
+        while b.get(after) == Some(&b' ') {
+            after += 1;
+        }
+        let mut p = start;
+        while p > 0 && b[p - 1] == b' ' {
+            p -= 1;
+        }
+        let before = p.checked_sub(1).map(|q| b[q]);
+        // (The first cell of a row without `|` borders starts its line, and its last ends it.)
+        let line_first = before.is_none_or(|c| c == b'\n');
+        let sep = match b.get(after) {
+            Some(c) if separators.contains(c) => *c,
+            None | Some(b'\n' | b'\r') => before.filter(|c| *c != b'|' && separators.contains(c))?,
+            _ => return None,
+        };
+        if !(before == Some(sep) || (line_first && sep != b'|')) {
+            return None;
+        }
+        let line_start = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
+        let column = b[line_start..p].iter().filter(|&&c| c == sep).count();
+        // Up to the block's first line.
+        let mut header = line_start;
+        for _ in 0..64 {
+            if header == 0 {
+                break;
+            }
+            let above_start = b[..header - 1].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
+            if !b[above_start..header - 1].contains(&sep) {
+                break;
+            }
+            header = above_start;
+        }
+        if header == line_start {
+            return None;
+        }
+        let header_end = memchr::memchr(b'\n', &b[header..]).map_or(b.len(), |q| header + q);
+        self.str[header..header_end].split(char::from(sep)).nth(column)
+    }
+
     /// The bytes of the `window` before `pos` with trailing spaces and `:`/`=`/`#` removed:
     /// what a label such as `BSN:` leaves right before a value.
     pub(crate) fn label_before(&self, pos: usize, window: usize) -> &'a [u8] {

@@ -43,6 +43,7 @@ const LONG_NON_PERSONAL_LABELS: &[&str] = &[
     "rsin", "ordernummer", "bestelnummer", "factuurnummer", "zaaknummer", "dossiernummer",
     "klantnummer", "polisnummer", "referentienummer", "vestigingsnummer", "btw", "contractnummer",
     "artikelnummer", "relatienummer", "registratienummer", "aanvraagnummer", "meldingsnummer",
+    "debiteurnummer", "crediteurnummer", "dms", "corsa", "corsanummer",
 ];
 
 /// Whether `m` fills a field of a `,`-separated row (`Jan Jansen,01-02-1990,123456782`,
@@ -120,6 +121,45 @@ fn counted_noun_after(b: &[u8], end: usize) -> bool {
     own_word && COUNTED_NOUNS.iter().any(|n| n.as_bytes() == word)
 }
 
+/// What the header of a table column holding a number says it is.
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Bsn,
+    OtherNumber,
+}
+
+/// The kind of the `|`-, tab- or `;`-separated table column whose cell is `m`, when its header
+/// names a BSN or another number (`Doc.nr.`, `Zaaknummer`, `Kenmerk`, `ID`).
+fn column_kind(t: &Text<'_>, m: Range<usize>) -> Option<Column> {
+    // (Most numbers stand in running text: a cell border after it settles that first.)
+    let mut after = m.end;
+    while t.bytes.get(after) == Some(&b' ') {
+        after += 1;
+    }
+    if !matches!(t.bytes.get(after), None | Some(b'|' | b'\t' | b';' | b'\n' | b'\r')) {
+        return None;
+    }
+    let header = t.column_header(m.start, m.end, b"|\t;")?.trim().to_ascii_lowercase();
+    if BSN_LABELS.iter().any(|l| header.contains(l)) {
+        return Some(Column::Bsn);
+    }
+    let words: Vec<&str> = header.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let names_a_number = words.iter().any(|w| {
+        matches!(*w, "nr" | "no" | "id" | "code" | "kenmerk" | "referentie")
+            || (w.len() > 6 && (w.ends_with("nummer") || w.ends_with("kenmerk")))
+    });
+    names_a_number.then_some(Column::OtherNumber)
+}
+
+/// `202211873`, `2022.06.403`: a document-management or registration number that starts with
+/// the year and month it was made (Corsa, DMS). Without a BSN label such a number is read as
+/// one of those; about one BSN in a thousand starts so.
+fn dated_registration_number(digits: &[u8]) -> bool {
+    let value = |range: Range<usize>| digits[range].iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
+    let (year, month) = (value(0..4), value(4..6));
+    (1980..=2039).contains(&year) && (1..=12).contains(&month)
+}
+
 fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !t.left_boundary(m.start) || !t.right_boundary(m.end) {
         return None;
@@ -152,7 +192,13 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             return None;
         }
     }
-    let labelled = t.before_has(m.start, 40, BSN_LABELS);
+    // A table's column headed `BSN` labels its cells; one headed by another number's label
+    // (`| Doc.nr. |`, `| Zaaknummer |`) says what they are instead.
+    let header = column_kind(t, m.clone());
+    let labelled = header == Some(Column::Bsn) || t.before_has(m.start, 40, BSN_LABELS);
+    if !labelled && (header == Some(Column::OtherNumber) || dated_registration_number(&buf[..n])) {
+        return None;
+    }
     let separators: Vec<u8> = raw.iter().copied().filter(|c| !c.is_ascii_digit()).collect();
     let mixed = separators.windows(2).any(|w| w[0] != w[1]);
     if mixed {
@@ -204,6 +250,33 @@ mod tests {
         ] {
             assert!(found(text, Bsn).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn registration_numbers_and_table_columns() {
+        // A number that starts with the year and month it was made: a DMS or Corsa number.
+        for text in [
+            "| 5   | 2022.06.403 | 05-07-2022 | Collegebesluit |",
+            "zoeken op DMS-nummer (9 cijfers, bijv. 202401807)",
+            "het Corsa-formaat 2024.05.102",
+            "factuur volgt onder debiteurnummer 100441713",
+        ] {
+            assert!(found(text, Bsn).is_empty(), "{text}");
+        }
+        // After its label it is a BSN all the same.
+        assert_eq!(found("BSN: 2022.06.403", Bsn), ["2022.06.403"]);
+        // A column headed by another number's label, or by `BSN`.
+        let inventory = "| Nr. | Doc.nr.    | Datum      |\n| 1   | 231713757  | 12-01-2021 |\n| 2   | 123456782  | 03-02-2021 |";
+        assert!(found(inventory, Bsn).is_empty());
+        let clients = "| Naam | BSN | Datum |\n| A. Jansen | 2022.06.403 | 12-01-2021 |\n| B. Smit | 123456782 | 03-02-2021 |";
+        assert_eq!(found(clients, Bsn), ["2022.06.403", "123456782"]);
+        let cases = "| Naam | Geboortedatum | Zaaknummer |\n| A. Jansen | 01-02-1990 | 123456782 |";
+        assert!(found(cases, Bsn).is_empty(), "a column headed Zaaknummer");
+        // (A bare `Nummer` says nothing of which number.)
+        let numbers = "| Naam | Geboortedatum | Nummer |\n| A. Jansen | 01-02-1990 | 123456782 |";
+        assert_eq!(found(numbers, Bsn), ["123456782"]);
+        let plain = "| Naam | Geboortedatum | |\n| A. Jansen | 01-02-1990 | 123456782 |";
+        assert_eq!(found(plain, Bsn), ["123456782"]);
     }
 
     #[test]

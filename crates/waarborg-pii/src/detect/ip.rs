@@ -71,7 +71,7 @@ pub(crate) fn scan_v6(t: &Text<'_>, out: &mut Vec<super::patterns::PatternHit>) 
 }
 
 /// Words of a software update, before the version it brings.
-const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix"];
+const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix", "bijgewerkt", "geüpdatet", "geupdate", "geüpgraded", "updated", "upgraded"];
 
 fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
@@ -285,6 +285,13 @@ fn check_v6(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if address.is_loopback() || address.is_unspecified() {
         return None;
     }
+    // `2001:db8:1200::/40`: a network (its host part zero), as `185.94.113.0/24` (`2001:db8::5/64`
+    // is one device).
+    if let (Some(b'/'), Some(d)) = t.peek2(m.end) {
+        if d.is_ascii_digit() && s.ends_with("::") {
+            return None;
+        }
+    }
     Some(Hit::new(m, 0.9))
 }
 
@@ -305,6 +312,9 @@ mod tests {
     fn hard_negatives() {
         assert!(found("versie 1.2.3.4", IpAddress).is_empty());
         assert!(found("IP-reeks 185.94.113.0/24 geblokkeerd", IpAddress).is_empty());
+        assert!(found("verkeer naar 2001:db8:1200::/40 geblokkeerd", IpAddress).is_empty());
+        assert_eq!(found("host 2001:db8::5/64 meldt", IpAddress), ["2001:db8::5"]);
+        assert!(found("firmware bijgewerkt van 16.1.4 naar 17.1.1.3; TLS 1.0 uit", IpAddress).is_empty());
         // Versions after the words of software updates.
         assert!(found("Na de update naar 4.2.1.7 werkt het weer.", IpAddress).is_empty());
         assert!(found("Upgrade van 7.1.0.2 naar 7.2.0.0.", IpAddress).is_empty());

@@ -107,6 +107,10 @@ fn check_dashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if runs_on(t, m.end) {
         return None;
     }
+    // `XX-999-X`, `XX-99-99`: a form's example of the shape, no vehicle's plate.
+    if is_placeholder(&t.bytes[m.clone()]) {
+        return None;
+    }
     if matches!(t.char_before(m.start), Some('-' | '/')) {
         return None;
     }
@@ -119,6 +123,14 @@ fn check_dashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     let labelled = t.before_has(m.start, 40, &["kenteken", "voertuig", "auto", "license plate"]);
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
+}
+
+/// Whether every letter of the plate is `X` and every digit `9` or every digit `0`: the shape
+/// written out as an example (`XX-999-X`, `XX-00-00`).
+fn is_placeholder(raw: &[u8]) -> bool {
+    let letters_x = raw.iter().filter(|c| c.is_ascii_alphabetic()).all(|&c| c == b'X');
+    let digits: Vec<u8> = raw.iter().copied().filter(u8::is_ascii_digit).collect();
+    letters_x && (digits.iter().all(|&d| d == b'9') || digits.iter().all(|&d| d == b'0'))
 }
 
 fn check_undashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
@@ -172,5 +184,9 @@ mod tests {
         assert!(found("AB-12-CD-regeling", LicensePlate).is_empty());
         assert!(found("code 12ABC3 zonder context", LicensePlate).is_empty());
         assert!(found("ab-12-cd", LicensePlate).is_empty());
+        // A form's example of the shape.
+        assert!(found("met uw kenteken, bijvoorbeeld XX-999-X.", LicensePlate).is_empty());
+        assert!(found("kenteken (XX-99-99)", LicensePlate).is_empty());
+        assert_eq!(found("kenteken XX-123-X", LicensePlate), ["XX-123-X"]);
     }
 }

@@ -419,7 +419,7 @@ const SIGNING_UNITS: &[&str] = &[
 /// column whose header is a name label or a person's role (`| behandelaar |`, `| afzender |`).
 #[inline(never)]
 fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
-    let header = column_header(t, start, end, b"|\t").is_some_and(|cell| {
+    let header = t.column_header(start, end, b"|\t").is_some_and(|cell| {
         with_lower(cell.trim().trim_end_matches(':'), |w| {
             w.ends_with("naam")
                 || w.ends_with("namen")
@@ -473,59 +473,13 @@ pub(super) fn could_end_a_cell(b: &[u8], end: usize) -> bool {
 /// header names a place, so the place, though `Heino` is a listed name.
 #[inline(never)]
 pub(super) fn in_place_column(t: &Text<'_>, start: usize, end: usize) -> bool {
-    column_header(t, start, end, b"|\t;,").is_some_and(|cell| {
+    t.column_header(start, end, b"|\t;,").is_some_and(|cell| {
         let cell = cell.trim().trim_end_matches(':');
         let cell = cell.strip_prefix('"').and_then(|c| c.strip_suffix('"')).unwrap_or(cell);
         with_lower(cell, |w| {
             w.ends_with("plaats") || ["stad", "gemeente", "city", "town", "place", "land", "country", "provincie"].contains(&w)
         })
     })
-}
-
-/// The header of the column whose cell is `start..end`, for a cell between two of `separators`
-/// (or starting its line, except in a `|` table). The header is the top row of the block of
-/// lines with the same separator, at most 64 lines up.
-fn column_header<'t>(t: &Text<'t>, start: usize, end: usize, separators: &[u8]) -> Option<&'t str> {
-    let b = t.bytes;
-    // Most chains do not fill a table cell: the bytes around settle it.
-    let mut after = end;
-    while b.get(after) == Some(&b' ') {
-        after += 1;
-    }
-    let mut p = start;
-    while p > 0 && b[p - 1] == b' ' {
-        p -= 1;
-    }
-    let before = p.checked_sub(1).map(|q| b[q]);
-    // (The first cell of a row without `|` borders starts its line, and its last ends it.)
-    let line_first = before.is_none_or(|c| c == b'\n');
-    let sep = match b.get(after) {
-        Some(c) if separators.contains(c) => *c,
-        None | Some(b'\n' | b'\r') => before.filter(|c| *c != b'|' && separators.contains(c))?,
-        _ => return None,
-    };
-    if !(before == Some(sep) || (line_first && sep != b'|')) {
-        return None;
-    }
-    let line_start = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
-    let column = b[line_start..p].iter().filter(|&&c| c == sep).count();
-    // Up to the block's first line.
-    let mut header = line_start;
-    for _ in 0..64 {
-        if header == 0 {
-            break;
-        }
-        let above_start = b[..header - 1].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
-        if !b[above_start..header - 1].contains(&sep) {
-            break;
-        }
-        header = above_start;
-    }
-    if header == line_start {
-        return None;
-    }
-    let header_end = memchr::memchr(b'\n', &b[header..]).map_or(b.len(), |q| header + q);
-    t.str[header..header_end].split(char::from(sep)).nth(column)
 }
 
 /// Whether a form of address (`Geachte mevrouw`, `dhr.`) or a surname label (`Achternaam:`)

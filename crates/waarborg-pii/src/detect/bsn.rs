@@ -218,7 +218,8 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     if !labelled
         && (super::non_personal_label_before(t, m.start)
-            || t.before_has_word(m.start, 32, LONG_NON_PERSONAL_LABELS))
+            || t.before_has_word(m.start, 32, LONG_NON_PERSONAL_LABELS)
+            || super::in_parenthesis_after_non_personal_label(t, m.start))
     {
         return None;
     }
@@ -260,6 +261,7 @@ mod tests {
             "zoeken op DMS-nummer (9 cijfers, bijv. 202401807)",
             "het Corsa-formaat 2024.05.102",
             "factuur volgt onder debiteurnummer 100441713",
+            "zoeken op DMS-nummer (9 cijfers, bijv. 202401807 of 857 623 916)",
         ] {
             assert!(found(text, Bsn).is_empty(), "{text}");
         }

@@ -158,7 +158,36 @@ pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
     "ticketnr",
     "meldingnr",
     "registratienr",
+    // Document-management numbers (`DMS-nummer 2024.01.820`).
+    "dms-nummer",
+    "corsanummer",
 ];
+
+/// `procesnummer van 10 cijfers (bijv. 06-2024-1234 …)`, `DMS-nummer (9 cijfers, bijv.
+/// 202401807 of 857 623 916)`: whether `start` lies inside a parenthesis, opened on its line at
+/// most 64 bytes before, that follows a non-personal number's label (and perhaps its length,
+/// `van 10 cijfers`): the text there shows that number's format, with examples.
+pub(crate) fn in_parenthesis_after_non_personal_label(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    let from = start.saturating_sub(64);
+    let Some(open) = b[from..start].iter().rposition(|&c| matches!(c, b'(' | b')' | b'\n')).map(|p| from + p) else {
+        return false;
+    };
+    if b[open] != b'(' {
+        return false;
+    }
+    let head = t.str[..open].trim_end();
+    // (`van 10 cijfers`, `9 cijfers`: the number's length.)
+    let head = match head.strip_suffix("cijfers").or_else(|| head.strip_suffix("tekens")) {
+        Some(rest) => {
+            let rest = rest.trim_end().trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+            rest.strip_suffix(" van").or_else(|| rest.strip_suffix(" met")).unwrap_or(rest).trim_end()
+        }
+        None => head,
+    };
+    let label = &head.as_bytes()[head.len().saturating_sub(24)..];
+    !ends_with_postcode(label) && crate::text::ends_with_word(label, NON_PERSONAL_NUMBER_LABELS)
+}
 
 /// Whether a non-personal-number label stands right before `start` — not counting the letters
 /// of a postcode (`3511 NR 123456782`: `NR` is not "nummer").

@@ -53,7 +53,7 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     let labelled = t.before_has(m.start, 24, PHONE_LABELS);
-    if !labelled && super::non_personal_label_before(t, m.start) {
+    if !labelled && (super::non_personal_label_before(t, m.start) || super::in_parenthesis_after_non_personal_label(t, m.start)) {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
@@ -235,6 +235,11 @@ mod tests {
         assert!(found("zaaknummer 0123456789", Phone).is_empty(), "label");
         assert!(found("Procesnummer 0612 3456 78", Phone).is_empty(), "procedure");
         assert!(found("Aanvraagnummer 0612345678", Phone).is_empty(), "application");
+        // Examples of a number's format in a parenthesis after its label.
+        let format = "een procesnummer van 10 cijfers (bijv. 06-2024-1234 wordt intern geschreven als 0620241234).";
+        assert!(found(format, Phone).is_empty(), "{format}");
+        assert_eq!(found("mijn dochter (bel 0612345678) komt", Phone), ["0612345678"]);
+        assert_eq!(found("Zaak 2024-118 is gesloten (vragen: 0612345678).", Phone), ["0612345678"]);
         assert!(found("Klantnr. 0098234417", Phone).is_empty(), "abbreviated label");
         assert!(found("Betalingskenmerk: 0075691195588350", Phone).is_empty(), "label");
         assert!(found("in de vorm NLxx BANK 0123 4567 89.", Phone).is_empty(), "IBAN example");

@@ -171,6 +171,8 @@ const LEXICON: &[(Category, &[&str])] = &[
             // A spouse of the same sex: `Hij is getrouwd met zijn man` (not `Op de foto zijn man
             // en kind`, where `zijn` is "are").
             "met zijn man", "met haar vrouw", "his husband", "her wife",
+            // (After a preposition `zijn` is the possessive: `de zorg voor zijn man Thijs`.)
+            "voor zijn man", "van zijn man", "bij zijn man", "aan zijn man", "over zijn man", "en zijn man",
             // A marriage form's second groom or bride (`Bruidegom 2: Kwame Mensah`).
             "bruidegom 2", "bruid 2",
             // `mevr. Zhang Wei en haar vrouw Chen Xiaoling` (`haar` is no verb, as `zijn` is).
@@ -692,7 +694,8 @@ fn question_lines(b: &[u8]) -> usize {
 /// How a FAQ's questions open.
 const QUESTION_OPENERS: &[&str] = &[
     "waarom", "hoe", "wat", "wanneer", "waar", "welke", "wie", "kan ik", "mag ik", "moet ik", "krijg ik", "heb ik",
-    "ben ik", "kan mijn", "moet mijn", "wordt mijn", "worden mijn", "is mijn", "what", "why", "how", "when", "where",
+    "ben ik", "kom ik", "word ik", "hoef ik", "val ik", "zou ik", "kan mijn", "moet mijn", "wordt mijn", "worden mijn",
+    "is mijn", "what", "why", "how", "when", "where",
     "can i", "do i",
 ];
 
@@ -920,6 +923,11 @@ mod tests {
         // Not a husband of a woman, `zijn` the verb, descent in the other sense, nor the peoples
         // in policy text.
         assert!(categories("Op de foto zijn man en kind te zien.").is_empty());
+        assert_eq!(
+            categories("Joost vertelde dat de zorg voor zijn man Thijs veel van hem vraagt."),
+            [Category::SexualOrientation]
+        );
+        assert!(categories("Hij kon zijn mannetje staan.").is_empty());
         assert!(categories("Hij is van goede komaf.").is_empty());
         assert!(categories("Zij woont met haar man in Zwolle.").is_empty());
         assert!(categories("Hij woont met zijn vrouw in Zwolle.").is_empty());
@@ -1041,6 +1049,9 @@ mod tests {
         // A FAQ's questions in the reader's voice, in a text that names nobody.
         let faq = "Hoe vraag ik een paspoort aan?\nMaak een afspraak.\nWaarom neemt de gemeente mijn vingerafdrukken af?\n\
                    Dat is verplicht.\nKan ik met mijn diabetes een rijbewijs krijgen?\nJa, met een keuring.";
+        assert!(categories(faq).is_empty());
+        let faq = "Wat kost een parkeerkaart?\nDe leges zijn € 138,45.\nHoe lang duurt het?\nAcht weken.\n\
+                   Ik heb MS en kan maar 100 meter lopen. Kom ik in aanmerking?\nDat hangt af van de keuring.";
         assert!(categories(faq).is_empty());
         // A part of a double surname.
         assert!(categories("Aanwezig: Rachid Amrani (penningmeester), Jolanda Kuipers-Ras en Tim Evers.").is_empty());

@@ -258,7 +258,9 @@ pub(super) fn surname_alone_mid_sentence(t: &Text<'_>, tok: &Tok) -> bool {
     let disease = b[..tok.start].ends_with(b"ziekte van ") || b[..tok.start].ends_with(b"syndroom van ");
     // (English prepositions of place: `I'm Anna from Poland`.)
     let from_place = b[..tok.start].ends_with(b" from ") || b[..tok.start].ends_with(b" near ");
+    let word_in_options = SURNAMES_THAT_ARE_WORDS.contains(&word) && after_a_listed_word(t, tok.start);
     !place
+        && !word_in_options
         && !street_or_company
         && !disease
         && !from_place
@@ -266,6 +268,23 @@ pub(super) fn surname_alone_mid_sentence(t: &Text<'_>, tok: &Tok) -> bool {
         && (after_word_mid_sentence(t, tok.start) || opens_sentence_before_a_verb(t, tok) || surname_in_a_slot(t, tok))
         && !particle_before(t, tok.start)
         && !trade_name_around(t, tok.start..tok.end)
+}
+
+/// `Substantieel of Hoog`, `Laag, Midden of Hoog`, `Rood, Wit en Blauw`: whether `start` follows
+/// `of`, `en` or `, ` after a capitalised word that is no listed name: an enumeration of levels,
+/// colours or options, in which a surname that is also a word is that word.
+fn after_a_listed_word(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    let head = &b[..start];
+    let Some(before) = [&b" of "[..], b" en ", b", ", b" or ", b" and "].iter().find_map(|j| head.strip_suffix(*j)) else {
+        return false;
+    };
+    let word_start = ascii_word_start(before, before.len());
+    let word = &t.str[word_start..before.len()];
+    word.len() >= 3
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && word[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && crate::lexicon::flags_of(word) & (crate::lexicon::FIRST | crate::lexicon::SURNAME) == 0
 }
 
 /// `Jansen geeft aan dat …`, `Hendriks belde vanochtend`: at a sentence's start a listed
@@ -538,6 +557,18 @@ mod tests {
     /// lower-case word is a name; not a place, a brand, a language, a disease named after
     /// someone, a street before its number, nor after an article or a noun that names a thing.
     #[test]
+    fn a_surname_that_is_a_word_in_a_list_of_options() {
+        for text in [
+            "Inloggen gebeurt op betrouwbaarheidsniveau Substantieel of Hoog.",
+            "Het risico is Laag, Midden of Hoog.",
+            "De vlag is Rood, Wit en Blauw.",
+        ] {
+            assert!(found(text, Person).is_empty(), "{text}: {:?}", found(text, Person));
+        }
+        assert_eq!(found("Het gesprek met Hoog duurde lang.", Person), ["Hoog"]);
+    }
+
+    #[test]
     fn surnames_alone_mid_sentence() {
         for (text, want) in [
             ("Ik sprak gisteren met Jansen over de aanvraag.", &["Jansen"][..]),
@@ -550,6 +581,8 @@ mod tests {
             ("Na overleg met Visser (casemanager) is besloten.", &["Visser"]),
             // With its tussenvoegsel after a name label, the name keeps it.
             ("Achternaam: van Leeuwen", &["van Leeuwen"]),
+            // A surname that is also a word, after a name in a list, is still one.
+            ("Ik sprak met Meijer en Groen over de aanvraag.", &["Meijer", "Groen"]),
         ] {
             assert_eq!(found(text, Person), want, "{text}");
         }

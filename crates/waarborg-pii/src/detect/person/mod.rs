@@ -843,6 +843,16 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         };
         if stem < end && crate::lexicon::flags_of(&t.str[pos..stem]) & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0 {
             end = stem;
+        } else if stem == end
+            && b.get(end) == Some(&b' ')
+            && possessed_noun_at(b, end + 1)
+            && crate::lexicon::flags_of(&t.str[pos..end]) == 0
+            && crate::lexicon::flags_of(&t.str[pos..end - 1]) & crate::lexicon::FIRST != 0
+        {
+            // `Brams moeder`, `Anouks vader`: the Dutch possessive of a given name, written
+            // without an apostrophe, before a relative or a belonging; the name is the given
+            // name.
+            end -= 1;
         }
     }
     let word = &t.str[pos..end];
@@ -910,6 +920,19 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
     tok.surname = f & crate::lexicon::SURNAME != 0 || (hyphenated && is_surname(word));
     tok.common = f & crate::lexicon::COMMON != 0;
     Some(tok)
+}
+
+/// Relatives and belongings a possessive names (`Brams moeder`, `Anouks fiets`).
+const POSSESSED_NOUNS: &[&[u8]] = &[
+    b"moeder", b"vader", b"ouders", b"zus", b"zusje", b"broer", b"broertje", b"zoon", b"dochter", b"kinderen",
+    b"man", b"vrouw", b"partner", b"vriend", b"vriendin", b"oma", b"opa", b"tante", b"oom", b"neef", b"nicht",
+    b"juf", b"meester", b"mentor", b"begeleider", b"fiets", b"telefoon", b"verjaardag", b"kamer", b"dossier",
+];
+
+/// Whether one of [`POSSESSED_NOUNS`] stands at `at` as a whole word.
+fn possessed_noun_at(b: &[u8], at: usize) -> bool {
+    let end = at + b[at.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    end > at && POSSESSED_NOUNS.contains(&&b[at..end]) && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
 }
 
 /// Arabic and Berber name particles (`El Amrani`, `Ben Hammou`, `Al Hamwi`, `Ait Brahim`),

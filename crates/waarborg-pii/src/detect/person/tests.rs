@@ -696,6 +696,12 @@ fn chat_exports_with_times_and_thanks_in_lower_case() {
     // A case journal's opening word before a given name (`Vanmorgen`, `Telefonisch`).
     assert_eq!(found("Vanmorgen Bram gebeld over de aanvraag. Telefonisch Anouk gesproken.", Person), ["Bram", "Anouk"]);
     assert_eq!(found("Dinsdagmiddag Fatima teruggebeld.", Person), ["Fatima"]);
+    // The possessive of a given name without its apostrophe, before a relative or a belonging.
+    assert_eq!(found("Brams moeder belde. Ik sprak Anouks vader gisteren.", Person), ["Bram", "Anouk"]);
+    assert!(found("Dear colleagues, This morning the Huis der Provincie opened.", Person).is_empty());
+    assert!(found("Hij staat op de wachtlijst bij Antes voor behandeling.", Person).is_empty());
+    // A nurse or a sister of a religious order.
+    assert_eq!(found("Zuster Anna komt morgen.", Person), ["Anna"]);
     // A school named after a person.
     assert!(found("group 5 at the Titus Brandsma School, pupil number 20418", Person).is_empty());
 }

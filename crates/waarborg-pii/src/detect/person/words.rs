@@ -87,7 +87,9 @@ pub(crate) const TITLES: &[&str] = &[
     // Thanks to someone in a chat (`thx Sjoerdje`, `Dankjewel Noor`).
     "thx", "bedankt", "dankjewel", "dankje", "dankuwel",
     // Ministers of religion (`Pastor Kwame Asante`, `ds. Van Leeuwen`).
-    "pastor", "pater", "predikant", "ds", "imam",
+    "pastor", "pater", "predikant", "ds", "imam", "kapelaan", "diaken", "frater",
+    // Nurses and sisters of a religious order, and a sister (`Zuster Anna komt morgen`).
+    "zuster", "broeder",
     // Forms of address in the languages of letters translated for residents (`Szanowna Pani
     // Kowalska`, `Sayın Yılmaz`, `Sehr geehrte Frau Müller`).
     "pani", "pan", "szanowna", "szanowny", "herr", "frau", "monsieur", "madame", "sayın",

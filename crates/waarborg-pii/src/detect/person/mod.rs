@@ -43,7 +43,7 @@ use context::{
 use lower_case::{lower_case_enumerated_given_names, lower_case_full_names, lower_case_mentions_again, lower_surname_after};
 use lower_case_cues::{lower_case_after_name_labels, lower_case_after_titles};
 use not_a_person::{
-    after_house_number, after_postcode, born_in_before, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street,
+    after_house_number, after_postcode, born_in_before, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street, named_thing,
     no_place_before_surname, organisation_label_before, place_before, room_before, school_before, venue_before,
 };
 use surname_alone::{
@@ -1315,6 +1315,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     if is_organisation(t, toks, context && toks.len() == 1)
         || (toks.len() >= 2 && is_trade_name(&t.str[first.start..last.end]))
         || building_named_after(t, toks)
+        || named_thing(t, head, toks)
     {
         return None;
     }

@@ -394,6 +394,8 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
             // a playground, a studio and a grill named after their owner or patron, and a hospital
             // whose name is written with a lower-case `ziekenhuis` (`Albert Schweitzer ziekenhuis`).
             " Prijs", " Award", " Beurs", " Speeltuin", " Fotografie", " Grill", " ziekenhuis",
+            // Sports teams named after a person (`Johan Cruijff Boys`, `Willem II Amateurs`).
+            " Boys", " Girls", " Amateurs", " Veteranen",
         ] {
             // (The suffix's first letter first: most chains are followed by another word.)
             if rest.get(1) == suffix.as_bytes().get(1)
@@ -407,6 +409,127 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
     }
     false
 }
+
+/// Things named after a person, read from the chain and the words around it:
+/// - the title of a work in double quotes (`"Max Havelaar"`, `"Jip en Janneke"`);
+/// - a compound joined by a hyphen to a lower-case noun (`Willem III-kazerne`, `Van
+///   Gogh-kapel`, `P.C. Hooft-prijs`), not a double surname (`Bakker-de Vries`);
+/// - a king's or a club's name with its numeral (`Koning Willem I`, `Willem II`);
+/// - after the word of a vessel, a structure, a playground or a ward, with or without its
+///   article (`de veerpont Prinses Margriet`, `speeltuin Koningin Wilhelmina`, `P+R Koning
+///   Willem I`, `afdeling Florence Nightingale`);
+/// - a law (`Wet Mulder`) and a party (`GroenLinks-PvdA`).
+///
+/// `head` is the chain as read (after titles), `toks` the name cut from it.
+pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
+    let (Some(first), Some(last)) = (head.first(), toks.last()) else {
+        return false;
+    };
+    let b = t.bytes;
+    let (start, end) = (first.start, last.end);
+    in_quotes(b, start, end)
+        || hyphen_compound(&t.str[last.start..last.end])
+        || regnal_numeral_after(b, end, start)
+        || thing_kind_before(b, start)
+        || toks.first().is_some_and(|name| b[..name.start].ends_with(b"Wet ") || b[..name.start].ends_with(b" wet "))
+        || head.iter().any(|tok| t.str[tok.start..tok.end].split('-').any(|part| PARTIES.contains(&part)))
+}
+
+/// Whether `start..end` stands inside double quotes that close on the same line, and only words
+/// of a title come between the opening quote and `start` (`"Jip en Janneke"`, `"Max
+/// Havelaar"`; not speech: `"Ik heb Jan gebeld"`).
+fn in_quotes(b: &[u8], start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(40);
+    let Some(q) = b[from..start].iter().rposition(|&c| matches!(c, b'"' | b'\n' | 0x9C)) else {
+        return false;
+    };
+    let q = from + q;
+    let opened = match b[q] {
+        b'"' => q,
+        // (`“` is E2 80 9C.)
+        0x9C if q >= 2 && b[q - 2] == 0xE2 && b[q - 1] == 0x80 => q - 2,
+        _ => return false,
+    };
+    let inside = &b[q + 1..start];
+    let title_words = inside.split(|&c| c == b' ').filter(|w| !w.is_empty()).all(|w| {
+        w[0].is_ascii_uppercase() || matches!(w, b"en" | b"van" | b"de" | b"der" | b"den" | b"het" | b"in" | b"op" | b"of")
+    });
+    // (An opening quote: at a line's start or after a space, `:` or `(`.)
+    if !title_words || (opened > 0 && !matches!(b[opened - 1], b' ' | b'\n' | b':' | b'(')) {
+        return false;
+    }
+    // What someone is called (`stelt zich voor als "Abdi"`, `de naam "Julien"`, `wil "Henk"
+    // genoemd worden`) is a name in quotes.
+    let before = b[..opened].trim_ascii_end();
+    let word = &before[before.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1)..];
+    if matches!(word, b"als" | b"naam" | b"genaamd" | b"heet" | b"alias" | b"bijnaam" | b"roepnaam" | b"graag" | b"noemt" | b"noemde" | b"called" | b"name" | b"named") {
+        return false;
+    }
+    // The quote closes after the name or after more words of a title (`"Jip en Janneke"`),
+    // not after a clause (`"Kevin mama vaker slaat"`: speech).
+    let rest = &b[end..b.len().min(end + 80)];
+    let line = &rest[..rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len())];
+    let Some(close) = line.iter().position(|&c| c == b'"').or_else(|| line.windows(3).position(|w| w == "”".as_bytes())) else {
+        return false;
+    };
+    line[..close].split(|&c| c == b' ').filter(|w| !w.is_empty()).all(|w| {
+        w[0].is_ascii_uppercase() || w[0].is_ascii_digit() || matches!(w, b"en" | b"van" | b"de" | b"der" | b"den" | b"het" | b"in" | b"op" | b"of")
+    })
+}
+
+/// `III-kazerne`, `Gogh-kapel`, `Hooft-prijs`, `I-brug`: a word whose last hyphenated part is a
+/// lower-case noun of three letters or more that is no tussenvoegsel (`Bakker-de`).
+fn hyphen_compound(word: &str) -> bool {
+    let Some((_, tail)) = word.rsplit_once('-') else {
+        return false;
+    };
+    tail.len() >= 3 && tail.bytes().all(|c| c.is_ascii_lowercase()) && !super::is_lower_tussenvoegsel(tail.as_bytes())
+}
+
+/// A Roman numeral of a king or a club after the chain (`Willem II`, `Willem III`; `Willem I`
+/// only after a royal title: `I` may be an initial).
+fn regnal_numeral_after(b: &[u8], end: usize, start: usize) -> bool {
+    if b.get(end) != Some(&b' ') {
+        return false;
+    }
+    let at = end + 1;
+    let len = b[at..].iter().take_while(|c| matches!(c, b'I' | b'V' | b'X')).count();
+    if len == 0 || b.get(at + len).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.') {
+        return false;
+    }
+    let numeral = &b[at..at + len];
+    let royal = royal_title_before(b, start).is_some();
+    matches!(numeral, b"II" | b"III" | b"IV" | b"V" | b"VI" | b"VII" | b"VIII" | b"IX" | b"X") || (numeral == b"I" && royal)
+}
+
+/// Kinds of thing named after a person, before its name with or without an article.
+const THING_KINDS: &[&str] = &[
+    "veerpont", "pont", "schip", "vaartuig", "loodsvaartuig", "klipper", "boot", "sleepboot",
+    "speeltuin", "sluis", "brug", "tunnel", "kazerne", "toren", "molen", "gemaal", "p+r", "afdeling", "afdelingen",
+    "paviljoen", "vleugel",
+];
+
+/// Whether one of [`THING_KINDS`] (or a royal title after one: `speeltuin Koningin Wilhelmina`)
+/// stands right before `start`.
+fn thing_kind_before(b: &[u8], start: usize) -> bool {
+    let at = royal_title_before(b, start).unwrap_or(start);
+    if at < 3 || b[at - 1] != b' ' {
+        return false;
+    }
+    let word_start = b[..at - 1].iter().rposition(|c| !(c.is_ascii_alphabetic() || *c == b'+')).map_or(0, |p| p + 1);
+    let word = &b[word_start..at - 1];
+    THING_KINDS.iter().any(|k| k.as_bytes().eq_ignore_ascii_case(word))
+}
+
+/// Where a royal title and its space start when they stand right before `start` (`Koningin
+/// Wilhelmina`).
+fn royal_title_before(b: &[u8], start: usize) -> Option<usize> {
+    let head = b[..start].strip_suffix(b" ")?;
+    super::ROYAL_TITLES.iter().find(|r| head.ends_with(r.as_bytes())).map(|r| head.len() - r.len())
+}
+
+/// Parties whose names read like a person's (`GroenLinks-PvdA`, `ChristenUnie`).
+const PARTIES: &[&str] = &["GroenLinks", "PvdA", "ChristenUnie", "PvdD", "BBB", "JA21", "Volt"];
 
 /// `J. Smit & K. Visser`, `Jan & Piet`: initials or a given name after an ampersand start a
 /// second person, not a firm's second name (`Loyens & Loeff`).
@@ -432,6 +555,38 @@ pub(super) fn looks_like_street(word: &str) -> bool {
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Person;
+
+    #[test]
+    fn things_named_after_people() {
+        for text in [
+            "Voorleesmiddag \"Jip en Janneke\" voor peuters.",
+            "Leesclub Klassiekers: \"Max Havelaar\" (hoofdstuk 1 tot en met 10).",
+            "Toneelgroep Maastricht speelt \"Gijsbrecht van Aemstel\".",
+            "Ontwerpbestemmingsplan \"Hof van Rembrandt\", Leiden",
+            "| GM 0219 | Koning Willem III-kazerne | 1881 |",
+            "Museum Het Gasthuis, Van Gogh-kapel",
+            "de P.C. Hooft-prijs wordt niet uitgereikt",
+            "De EHBO-post staat bij de Koning Willem I-brug.",
+            "Parkeren kan op P+R Koning Willem I; pendelbussen rijden elke 10 minuten.",
+            "| Prinses Irene 1 – Willem II Amateurs 1 | 2-1 |",
+            "VV Johan Cruijff Boys JO9-3",
+            "De veerpont Prinses Margriet vaart vandaag niet.",
+            "het behoud van de speeltuin Koningin Wilhelmina",
+            "Fatma Demir (verpleegkundige, afdeling Florence Nightingale) komt over.",
+            "de Wet Mulder, artikel 2",
+            "Vragensteller: Lotte Brinkman (GroenLinks-PvdA)",
+        ] {
+            let names = found(text, Person);
+            assert!(names.iter().all(|n| n == "Lotte Brinkman" || n == "Fatma Demir"), "{text}: {names:?}");
+        }
+        // Names in quotes as what someone is called, and speech, stay names.
+        assert_eq!(found("Klant (stelt zich voor als \"Abdi\") belt.", Person), ["Abdi"]);
+        assert_eq!(found("Jayden vertelde dat \"Kevin mama vaker slaat\".", Person), ["Jayden", "Kevin"]);
+        // A double surname and a name before a desk with a hyphen stay names.
+        assert_eq!(found("mevrouw Bakker-de Vries belde", Person), ["Bakker-de Vries"]);
+        assert_eq!(found("het gesprek met mevrouw Schellekens van het Wmo-loket", Person), ["Schellekens"]);
+        assert_eq!(found("As agreed with Ms Van Hulst, we come.", Person), ["Van Hulst"]);
+    }
 
     #[test]
     fn every_venue_ending_has_its_last_byte_listed() {

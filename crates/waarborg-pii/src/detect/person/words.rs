@@ -97,6 +97,8 @@ pub(crate) const TITLES: &[&str] = &[
 
 /// Words that make a chain an organisation, not a person (looked up as [`crate::lexicon::ORG`]).
 pub(crate) const ORGANISATION_WORDS: &[&str] = &[
+    // Sports teams named after a person (`Johan Cruijff Boys`, `Willem II Amateurs`).
+    "boys", "girls", "amateurs", "veteranen",
     "gemeente", "stichting", "ministerie", "provincie", "vereniging", "fonds", "holding", "groep",
     "advocaten", "notarissen", "bureau", "bank", "universiteit", "hogeschool", "ziekenhuis",
     "rechtbank", "raad", "college", "dienst", "belastingdienst", "politie", "partij", "museum",

@@ -128,27 +128,14 @@ enum Column {
     OtherNumber,
 }
 
-/// The kind of the `|`-, tab- or `;`-separated table column whose cell is `m`, when its header
-/// names a BSN or another number (`Doc.nr.`, `Zaaknummer`, `Kenmerk`, `ID`).
+/// The kind of the table column whose cell is `m`, when its header names a BSN or another
+/// number (`Doc.nr.`, `Zaaknummer`, `Kenmerk`, `ID`).
 fn column_kind(t: &Text<'_>, m: Range<usize>) -> Option<Column> {
-    // (Most numbers stand in running text: a cell border after it settles that first.)
-    let mut after = m.end;
-    while t.bytes.get(after) == Some(&b' ') {
-        after += 1;
-    }
-    if !matches!(t.bytes.get(after), None | Some(b'|' | b'\t' | b';' | b'\n' | b'\r')) {
-        return None;
-    }
-    let header = t.column_header(m.start, m.end, b"|\t;")?.trim().to_ascii_lowercase();
+    let header = super::cell_header(t, m)?;
     if BSN_LABELS.iter().any(|l| header.contains(l)) {
         return Some(Column::Bsn);
     }
-    let words: Vec<&str> = header.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let names_a_number = words.iter().any(|w| {
-        matches!(*w, "nr" | "no" | "id" | "code" | "kenmerk" | "referentie")
-            || (w.len() > 6 && (w.ends_with("nummer") || w.ends_with("kenmerk")))
-    });
-    names_a_number.then_some(Column::OtherNumber)
+    super::names_another_number(&header).then_some(Column::OtherNumber)
 }
 
 /// `202211873`, `2022.06.403`: a document-management or registration number that starts with
@@ -214,6 +201,9 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // 3-3-3 with spaces before a counted noun is a quantity (`812 345 678 eenheden`).
     let quantity = raw[3] == b' ' && counted_noun_after(t.bytes, m.end);
     if (thousands_style || copied_4_2_3 || dashed_3_3_3 || read_out || quantity || looks_like_amount(t, m.start, m.end)) && !labelled {
+        return None;
+    }
+    if super::format_example_before(t, m.start) {
         return None;
     }
     if !labelled

@@ -62,7 +62,16 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     );
     // `Betalingskenmerk: 5000 1827 3645 9921`: a payment reference of a card's shape; right after
     // its label also where a card was named before (`creditcard 4866 …, kenmerk 5000 …`).
-    if !labelled && t.before_has_word(m.start, 48, &["betalingskenmerk", "transactienummer"]) {
+    if !labelled && t.before_has_word(m.start, 48, &["betalingskenmerk", "transactienummer", "transactiereferentie", "betalingsreferentie"]) {
+        return None;
+    }
+    // A cell under `Betalingskenmerk`, `Transactiereferentie`; a format's example.
+    let header = super::cell_header(t, m.clone());
+    let card_column = header.as_deref().is_some_and(|h| ["creditcard", "kaart", "card"].iter().any(|w| h.contains(w)));
+    if !card_column && header.as_deref().is_some_and(super::names_another_number) {
+        return None;
+    }
+    if super::format_example_before(t, m.start) {
         return None;
     }
     if crate::text::ends_with_word(
@@ -78,6 +87,17 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::PaymentCard;
+
+    #[test]
+    fn references_in_a_column_and_examples_of_the_format() {
+        let table = "| Datum | Betalingskenmerk | Bedrag |\n| 03-02 | 4000 1225 0318 7761 | € 12,00 |";
+        assert!(found(table, PaymentCard).is_empty());
+        let cards = "| Naam | Creditcard |\n| J. Jansen | 4000 1225 0318 7761 |";
+        assert_eq!(found(cards, PaymentCard), ["4000 1225 0318 7761"]);
+        let faq = "het kenmerk dat op uw aanslag staat (16 cijfers, bijvoorbeeld 4000 1225 0318 7761).";
+        assert!(found(faq, PaymentCard).is_empty());
+        assert_eq!(found("Betaald met creditcard 4000 1225 0318 7761.", PaymentCard), ["4000 1225 0318 7761"]);
+    }
 
     #[test]
     fn finds_cards_of_each_brand_and_format() {

@@ -163,6 +163,49 @@ pub(crate) const NON_PERSONAL_NUMBER_LABELS: &[&str] = &[
     "corsanummer",
 ];
 
+/// The lower-cased header of the `|`-, tab- or `;`-separated table column whose cell is `m`
+/// (`None` outside a table).
+pub(crate) fn cell_header(t: &Text<'_>, m: Range<usize>) -> Option<String> {
+    // (Most numbers stand in running text: a cell border after it settles that first.)
+    let mut after = m.end;
+    while t.bytes.get(after) == Some(&b' ') {
+        after += 1;
+    }
+    if !matches!(t.bytes.get(after), None | Some(b'|' | b'\t' | b';' | b'\n' | b'\r')) {
+        return None;
+    }
+    Some(t.column_header(m.start, m.end, b"|\t;")?.trim().to_ascii_lowercase())
+}
+
+/// Whether a column header names a number of some kind (`doc.nr.`, `zaaknummer`, `kenmerk`,
+/// `transactiereferentie`, `id`); a bare `nummer` names none in particular.
+pub(crate) fn names_another_number(header: &str) -> bool {
+    header.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
+        matches!(w, "nr" | "no" | "id" | "code" | "kenmerk" | "referentie" | "reference")
+            || (w.len() > 6 && (w.ends_with("nummer") || w.ends_with("kenmerk") || w.ends_with("referentie")))
+    })
+}
+
+/// `(16 cijfers, bijvoorbeeld 4000 1225 0318 7761)`, `(9 cijfers, bijv. …)`: whether `start`
+/// follows, inside a parenthesis on its line, the number of digits and a word that gives an
+/// example: the format shown, no one's number.
+pub(crate) fn format_example_before(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    let from = start.saturating_sub(48);
+    let Some(open) = b[from..start].iter().rposition(|&c| matches!(c, b'(' | b')' | b'\n')).map(|p| from + p) else {
+        return false;
+    };
+    if b[open] != b'(' {
+        return false;
+    }
+    let inside = t.str[open + 1..start].trim();
+    let digits = inside.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = inside[digits..].trim_start();
+    digits > 0
+        && (rest.starts_with("cijfers") || rest.starts_with("tekens") || rest.starts_with("digits"))
+        && ["bijv.", "bijvoorbeeld", "zoals", "e.g.", "for example"].iter().any(|w| inside.ends_with(w))
+}
+
 /// `procesnummer van 10 cijfers (bijv. 06-2024-1234 …)`, `DMS-nummer (9 cijfers, bijv.
 /// 202401807 of 857 623 916)`: whether `start` lies inside a parenthesis, opened on its line at
 /// most 64 bytes before, that follows a non-personal number's label (and perhaps its length,

@@ -502,9 +502,9 @@ const NOT_INITIALS: &[&str] = &[
     "PSZ", "PVV", "PvdA", "PvdD", "RC", "RDW", "RE", "RIB", "RO", "ROC", "RTL", "RV", "RVB", "RVO", "RVT", "RvC",
     "RvR", "RvS", "RvT", "RvdK", "SBO", "SCP", "SEH", "SG", "SGP", "SMS", "SO", "SOK", "SP", "SR", "SSC", "SVB",
     "SZ", "SZW", "TAV", "TK", "TU", "TV", "U", "UK", "URL", "US", "UWV", "VCP", "VGZ", "VI", "VII", "VNG",
-    "VNO", "VO", "VOF", "VOG", "VS", "VSO", "VT", "VTH", "VU", "VVD", "VVE", "VWO", "VWS", "VZ", "VvE", "WAO",
-    "WBV", "WGA", "WGO", "WIA", "WMO", "WNV", "WO", "WOB", "WOO", "WOZ", "WRR", "WW", "XI", "XII", "XML", "ZH",
-    "ZL", "ZW", "ZZP",
+    "VNO", "VO", "VOF", "VOG", "VS", "VSO", "VT", "VTH", "VU", "VVD", "VVE", "VVV", "VWO", "VWS", "VZ", "VvE",
+    "WAO", "WBV", "WGA", "WGO", "WIA", "WMO", "WNV", "WO", "WOB", "WOO", "WOZ", "WRR", "WW", "XI", "XII", "XML",
+    "ZH", "ZL", "ZW", "ZZP",
 ];
 
 /// Whether `word` (in capitals) is a listed abbreviation, no initials (`OK`, `NVT`, `HR`).

@@ -429,7 +429,11 @@ pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
     let (start, end) = (first.start, last.end);
     in_quotes(b, start, end)
         || hyphen_compound(&t.str[last.start..last.end])
+        || (last.kind == Kind::Cap && !last.surname && !last.first && facility_compound(&t.str[last.start..last.end]))
+        || neuter_article_before(b, start)
         || regnal_numeral_after(b, end, start)
+        || team_code_after(b, end)
+        || version_cell_after(b, end)
         || thing_kind_before(b, start)
         || toks.first().is_some_and(|name| b[..name.start].ends_with(b"Wet ") || b[..name.start].ends_with(b" wet "))
         || head.iter().any(|tok| t.str[tok.start..tok.end].split('-').any(|part| PARTIES.contains(&part)))
@@ -500,6 +504,61 @@ fn regnal_numeral_after(b: &[u8], end: usize, start: usize) -> bool {
     let numeral = &b[at..at + len];
     let royal = royal_title_before(b, start).is_some();
     matches!(numeral, b"II" | b"III" | b"IV" | b"V" | b"VI" | b"VII" | b"VIII" | b"IX" | b"X") || (numeral == b"I" && royal)
+}
+
+/// `Halspaviljoen`, `Lenstrastadion`: an unlisted word that runs a name into the kind of
+/// building or structure named after it.
+fn facility_compound(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "paviljoen", "kazerne", "kapel", "toren", "zaal", "college", "school", "plein", "museum", "theater",
+        "stadion", "sporthal", "gebouw", "centrum", "park",
+    ];
+    ENDINGS.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e))
+}
+
+/// `bij het Frans Halspaviljoen`, `in het Dr. Ariënshuis`, `en het Willem Dreeshuis`: the neuter
+/// article after a preposition (or `en`), and perhaps a title, before a name: a building or an
+/// institution, never a person (`Ik heb het Jan gezegd`: `het` after a verb is a pronoun).
+fn neuter_article_before(b: &[u8], start: usize) -> bool {
+    let mut head = b[..start].trim_ascii_end();
+    // (A title between them: `het Dr. Ariënshuis`.)
+    for title in [&b"Dr."[..], b"dr.", b"Mgr.", b"St.", b"Sint"] {
+        if let Some(rest) = head.strip_suffix(title) {
+            head = rest.trim_ascii_end();
+            break;
+        }
+    }
+    let Some(head) = head.strip_suffix(b" het") else {
+        return false;
+    };
+    let word_start = head.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    matches!(
+        &head[word_start..],
+        b"in" | b"naar" | b"bij" | b"van" | b"uit" | b"op" | b"aan" | b"voor" | b"met" | b"tot" | b"achter" | b"naast" | b"en" | b"In" | b"Naar" | b"Bij"
+    )
+}
+
+/// A youth or women's team's code after a club's name (`Prins Hendrik VR2`, `SV Dr. Ariëns
+/// JO15-1`, `MO17`).
+fn team_code_after(b: &[u8], end: usize) -> bool {
+    if b.get(end) != Some(&b' ') {
+        return false;
+    }
+    let rest = &b[end + 1..];
+    let letters = rest.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    matches!(&rest[..letters], b"JO" | b"MO" | b"VR" | b"O") && rest.get(letters).is_some_and(u8::is_ascii_digit)
+}
+
+/// `| Julia | 1.10.4 | MIT |`: a name alone in a table cell before a cell holding a version: a
+/// piece of software.
+fn version_cell_after(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..b.len().min(end + 24)];
+    let Some(rest) = rest.trim_ascii_start().strip_prefix(b"|") else {
+        return false;
+    };
+    let cell = rest.trim_ascii_start();
+    let digits = cell.iter().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && cell.get(digits) == Some(&b'.') && cell.get(digits + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Kinds of thing named after a person, before its name with or without an article.
@@ -575,6 +634,14 @@ mod tests {
             "Fatma Demir (verpleegkundige, afdeling Florence Nightingale) komt over.",
             "de Wet Mulder, artikel 2",
             "Vragensteller: Lotte Brinkman (GroenLinks-PvdA)",
+            "We mogen het grasveld bij het Frans Halspaviljoen gebruiken.",
+            "| GM 0227 | Frans Halspaviljoen | 1931 |",
+            "de dagbesteding in het Dr. Ariënshuis; Zorgcentrum Mgr. Bekkers en het Dr. Ariënshuis",
+            "Ze werkt als docent op het Thomas a Kempis College.",
+            "| 16.45 | Prinses Irene VR1 – Prins Hendrik VR2 | 2 |",
+            "| Julia | 1.10.4 | MIT | verkeersmodel |",
+            "VVV Lindeveld, 0900-1122334",
+            "de wethouder Ruimte en Wonen, de wethouder Mobiliteit",
         ] {
             let names = found(text, Person);
             assert!(names.iter().all(|n| n == "Lotte Brinkman" || n == "Fatma Demir"), "{text}: {names:?}");
@@ -586,6 +653,10 @@ mod tests {
         assert_eq!(found("mevrouw Bakker-de Vries belde", Person), ["Bakker-de Vries"]);
         assert_eq!(found("het gesprek met mevrouw Schellekens van het Wmo-loket", Person), ["Schellekens"]);
         assert_eq!(found("As agreed with Ms Van Hulst, we come.", Person), ["Van Hulst"]);
+        // `het` after a verb is a pronoun; a surname of parts that ends like a bridge stays one.
+        assert_eq!(found("Ik heb het Jan gisteren gezegd.", Person), ["Jan"]);
+        assert_eq!(found("Achternaam: van de Noordbrug", Person), ["van de Noordbrug"]);
+        assert_eq!(found("Meneer Holbrug is bekend met diabetes.", Person), ["Holbrug"]);
     }
 
     #[test]

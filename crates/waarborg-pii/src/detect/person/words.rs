@@ -126,7 +126,7 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "wijkbeheer", "informatiehuishouding", "openbaarheid", "burgerzaken", "publiekszaken",
     "dienstverlening", "handhaving", "toezicht", "vergunningen", "inkomen", "participatie",
     "jeugd", "economie", "personeel", "organisatie", "communicatie", "afdeling", "team",
-    "gezondheid", "publieke",
+    "gezondheid", "publieke", "ruimte", "bedrijfsvoering", "duurzaamheid", "volkshuisvesting", "stedelijke",
     "directie", "sector", "cluster", "bestuur", "wijkteam", "klantcontact", "front", "office",
     "binnenstad", "centrum", "noord", "oost", "zuid", "west", "huisartsenpraktijk",
     // `Gedeputeerde Staten`, `Provinciale Staten`, `Staten-Generaal`.

@@ -108,7 +108,8 @@ const TRADE_NAMES: &[&str] = &[
 
 #[inline]
 pub(super) fn is_trade_name(chain: &str) -> bool {
-    TRADE_NAMES.contains(&chain)
+    // (Also a brand's line or branch after it: `Albert Heijn Zakelijk`.)
+    TRADE_NAMES.iter().any(|n| chain.strip_prefix(n).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
 }
 
 /// `2756 MR Bergen op Zoom`: a capitalised chain right after a postcode is the city; so is one

@@ -696,6 +696,9 @@ fn chat_exports_with_times_and_thanks_in_lower_case() {
     // A case journal's opening word before a given name (`Vanmorgen`, `Telefonisch`).
     assert_eq!(found("Vanmorgen Bram gebeld over de aanvraag. Telefonisch Anouk gesproken.", Person), ["Bram", "Anouk"]);
     assert_eq!(found("Dinsdagmiddag Fatima teruggebeld.", Person), ["Fatima"]);
+    assert_eq!(found("[24-04-2025 19:21] Bas: Genoteerd Ellen. Heeft hij zijn EpiPen mee?", Person), ["Bas", "Ellen"]);
+    // A brand's line after the brand.
+    assert!(found("| Catering | Albert Heijn Zakelijk / Hutten |", Person).is_empty());
     // The possessive of a given name without its apostrophe, before a relative or a belonging.
     assert_eq!(found("Brams moeder belde. Ik sprak Anouks vader gisteren.", Person), ["Bram", "Anouk"]);
     assert!(found("Dear colleagues, This morning the Huis der Provincie opened.", Person).is_empty());

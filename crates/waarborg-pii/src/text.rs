@@ -94,7 +94,9 @@ impl<'a> Text<'a> {
         if !(before == Some(sep) || (line_first && sep != b'|')) {
             return None;
         }
-        let line_start = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
+        // (Rows longer than `MAX_TABLE_LINE` are no table's: the bound keeps a text of long
+        // lines full of cells linear.)
+        let line_start = line_start_within(b, p, MAX_TABLE_LINE)?;
         let column = b[line_start..p].iter().filter(|&&c| c == sep).count();
         // Up to the block's first line.
         let mut header = line_start;
@@ -102,7 +104,9 @@ impl<'a> Text<'a> {
             if header == 0 {
                 break;
             }
-            let above_start = b[..header - 1].iter().rposition(|&c| c == b'\n').map_or(0, |q| q + 1);
+            let Some(above_start) = line_start_within(b, header - 1, MAX_TABLE_LINE) else {
+                break;
+            };
             if !b[above_start..header - 1].contains(&sep) {
                 break;
             }
@@ -111,7 +115,7 @@ impl<'a> Text<'a> {
         if header == line_start {
             return None;
         }
-        let header_end = memchr::memchr(b'\n', &b[header..]).map_or(b.len(), |q| header + q);
+        let header_end = line_end_within(b, header, MAX_TABLE_LINE)?;
         self.str[header..header_end].split(char::from(sep)).nth(column)
     }
 
@@ -231,6 +235,9 @@ pub(crate) fn contains_any(hay: &[u8], words: &[&str]) -> bool {
         })
     })
 }
+
+/// The longest table row [`Text::column_header`] reads, in bytes.
+const MAX_TABLE_LINE: usize = 4096;
 
 /// Where the line holding `at` starts, if it starts at most `window` bytes before `at`; `None`
 /// for a longer line. Callers that read around a position use it so that a text of one long

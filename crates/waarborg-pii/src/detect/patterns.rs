@@ -193,6 +193,10 @@ impl PatternScanner {
         let mut pos = 0;
         // The first digit at or after `pos`, when `window_end` already found it.
         let mut known_digit = None;
+        // The last `window_end`, for the digits that follow in the same cluster: without it a
+        // table of numbers (`| 17 | 123456782 | 4000 1225 … |` row after row, one cluster) is
+        // walked to its end again after every match, quadratic in its length.
+        let mut cluster: Option<(usize, (usize, usize, usize))> = None;
         while pos < hay.len() {
             // No match starts more than MAX_LEAD bytes before a digit: begin the search there,
             // not at `pos`. Its look-behind still sees the text before the start.
@@ -207,7 +211,14 @@ impl PatternScanner {
             // The digits that a match whose first digit is `digit` may hold, and how far such a
             // match may reach (see `window_end`). Without a match there, the next one starts
             // after them: a match holds a digit within MAX_LEAD bytes of its start.
-            let (last_digit, end, next) = window_end(b, digit);
+            let (last_digit, end, next) = match cluster {
+                Some((first, found)) if first <= digit && digit <= found.0 => found,
+                _ => {
+                    let found = window_end(b, digit);
+                    cluster = Some((digit, found));
+                    found
+                }
+            };
             let found = match self.window_match(cache, hay, from, end) {
                 Ok(None) => {
                     pos = last_digit + 1;

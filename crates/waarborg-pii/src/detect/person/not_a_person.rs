@@ -437,7 +437,7 @@ pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
         || version_cell_after(b, end)
         || thing_kind_before(b, start)
         || toks.first().is_some_and(|name| b[..name.start].ends_with(b"Wet ") || b[..name.start].ends_with(b" wet "))
-        || head.iter().any(|tok| t.str[tok.start..tok.end].split('-').any(|part| PARTIES.contains(&part)))
+        || head.iter().any(|tok| is_party(&t.str[tok.start..tok.end]))
 }
 
 /// Whether `start..end` stands inside double quotes that close on the same line, and only words
@@ -445,7 +445,7 @@ pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
 /// Havelaar"`; not speech: `"Ik heb Jan gebeld"`).
 fn in_quotes(b: &[u8], start: usize, end: usize) -> bool {
     let from = start.saturating_sub(40);
-    let Some(q) = b[from..start].iter().rposition(|&c| matches!(c, b'"' | b'\n' | 0x9C)) else {
+    let Some(q) = memchr::memrchr3(b'"', b'\n', 0x9C, &b[from..start]) else {
         return false;
     };
     let q = from + q;
@@ -521,6 +521,10 @@ fn facility_compound(word: &str) -> bool {
 /// article after a preposition (or `en`), and perhaps a title, before a name: a building or an
 /// institution, never a person (`Ik heb het Jan gezegd`: `het` after a verb is a pronoun).
 fn neuter_article_before(b: &[u8], start: usize) -> bool {
+    // (`het ` stands within the few bytes before: most names have none.)
+    if !b[start.saturating_sub(10)..start].windows(4).any(|w| w == b"het ") {
+        return false;
+    }
     let mut head = b[..start].trim_ascii_end();
     // (A title between them: `het Dr. Ariënshuis`.)
     for title in [&b"Dr."[..], b"dr.", b"Mgr.", b"St.", b"Sint"] {
@@ -576,16 +580,28 @@ fn thing_kind_before(b: &[u8], start: usize) -> bool {
     if at < 3 || b[at - 1] != b' ' {
         return false;
     }
-    let word_start = b[..at - 1].iter().rposition(|c| !(c.is_ascii_alphabetic() || *c == b'+')).map_or(0, |p| p + 1);
+    let floor = (at - 1).saturating_sub(16);
+    let word_start = b[floor..at - 1].iter().rposition(|c| !(c.is_ascii_alphabetic() || *c == b'+')).map_or(floor, |p| floor + p + 1);
     let word = &b[word_start..at - 1];
-    THING_KINDS.iter().any(|k| k.as_bytes().eq_ignore_ascii_case(word))
+    (2..=14).contains(&word.len()) && THING_KINDS.iter().any(|k| k.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// Where a royal title and its space start when they stand right before `start` (`Koningin
 /// Wilhelmina`).
 fn royal_title_before(b: &[u8], start: usize) -> Option<usize> {
     let head = b[..start].strip_suffix(b" ")?;
+    // (Every royal title ends in one of these bytes and is at least five long.)
+    if !matches!(head.last(), Some(b'g' | b'n' | b's' | b'r')) || head.len() < 5 {
+        return None;
+    }
     super::ROYAL_TITLES.iter().find(|r| head.ends_with(r.as_bytes())).map(|r| head.len() - r.len())
+}
+
+/// Whether `word` is a party's name, or holds one between hyphens (`GroenLinks-PvdA`).
+fn is_party(word: &str) -> bool {
+    // (Every party below has a capital after its first letter, or is `Volt`.)
+    (word.bytes().skip(1).any(|c| c.is_ascii_uppercase()) || word == "Volt")
+        && word.split('-').any(|part| PARTIES.contains(&part))
 }
 
 /// Parties whose names read like a person's (`GroenLinks-PvdA`, `ChristenUnie`).

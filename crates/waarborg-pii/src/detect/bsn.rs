@@ -44,6 +44,8 @@ const LONG_NON_PERSONAL_LABELS: &[&str] = &[
     "klantnummer", "polisnummer", "referentienummer", "vestigingsnummer", "btw", "contractnummer",
     "artikelnummer", "relatienummer", "registratienummer", "aanvraagnummer", "meldingsnummer",
     "debiteurnummer", "crediteurnummer", "dms", "corsa", "corsanummer",
+    // Lists of them (`Dossiernummers 100346005, 288715950 en …`).
+    "dossiernummers", "zaaknummers", "factuurnummers", "ordernummers", "kenmerken", "registratienummers",
 ];
 
 /// Whether `m` fills a field of a `,`-separated row (`Jan Jansen,01-02-1990,123456782`,
@@ -262,6 +264,8 @@ mod tests {
         assert!(found(inventory, Bsn).is_empty());
         let clients = "| Naam | BSN | Datum |\n| A. Jansen | 2022.06.403 | 12-01-2021 |\n| B. Smit | 123456782 | 03-02-2021 |";
         assert_eq!(found(clients, Bsn), ["2022.06.403", "123456782"]);
+        let invoices = "Boekstuk\tFactuurnr\tFactuurdatum\n24030121\t123456782\t06-03-2024";
+        assert!(found(invoices, Bsn).is_empty(), "a column headed Factuurnr");
         let cases = "| Naam | Geboortedatum | Zaaknummer |\n| A. Jansen | 01-02-1990 | 123456782 |";
         assert!(found(cases, Bsn).is_empty(), "a column headed Zaaknummer");
         // (A bare `Nummer` says nothing of which number.)

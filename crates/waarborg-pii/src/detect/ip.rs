@@ -111,6 +111,12 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             return None;
         }
     }
+    // A cell under `Firmware`, `Versie`, `Kostenplaats`: a version or a ledger code.
+    if super::cell_header(t, m.clone()).is_some_and(|h| {
+        ["firmware", "versie", "version", "release", "build", "kostenplaats", "grootboek", "code"].iter().any(|w| h.contains(w))
+    }) {
+        return None;
+    }
     let label = t.label_before(m.start, 16);
     if label.ends_with(b"v")
         || crate::text::ends_with_word(label, &["versie", "version", "release", "build", "firmware", "v.", "plugin", "plug-in", "add-in", "module", "extensie", "extension"])
@@ -313,6 +319,10 @@ mod tests {
         assert!(found("versie 1.2.3.4", IpAddress).is_empty());
         assert!(found("IP-reeks 185.94.113.0/24 geblokkeerd", IpAddress).is_empty());
         assert!(found("verkeer naar 2001:db8:1200::/40 geblokkeerd", IpAddress).is_empty());
+        let assets = "| Serienr | Firmware | Locatie |\n| 5CG1 | 8.10.0.6 | Raadzaal |";
+        assert!(found(assets, IpAddress).is_empty());
+        let hosts = "| Host | IP-adres | Locatie |\n| ws-17 | 192.168.10.4 | Raadzaal |";
+        assert_eq!(found(hosts, IpAddress), ["192.168.10.4"]);
         assert_eq!(found("host 2001:db8::5/64 meldt", IpAddress), ["2001:db8::5"]);
         assert!(found("firmware bijgewerkt van 16.1.4 naar 17.1.1.3; TLS 1.0 uit", IpAddress).is_empty());
         // Versions after the words of software updates.

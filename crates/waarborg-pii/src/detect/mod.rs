@@ -183,6 +183,8 @@ pub(crate) fn names_another_number(header: &str) -> bool {
     header.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
         matches!(w, "nr" | "no" | "id" | "code" | "kenmerk" | "referentie" | "reference")
             || (w.len() > 6 && (w.ends_with("nummer") || w.ends_with("kenmerk") || w.ends_with("referentie")))
+            // `Factuurnr`, `Dossiernr`, `Klantnr`.
+            || (w.len() > 4 && w.ends_with("nr"))
     })
 }
 

@@ -134,8 +134,12 @@ enum Column {
 /// number (`Doc.nr.`, `Zaaknummer`, `Kenmerk`, `ID`).
 fn column_kind(t: &Text<'_>, m: Range<usize>) -> Option<Column> {
     let header = super::cell_header(t, m)?;
-    if BSN_LABELS.iter().any(|l| header.contains(l)) {
+    if BSN_LABELS.iter().any(|l| header.contains(l)) || header.contains("burgerservice") {
         return Some(Column::Bsn);
+    }
+    // (`ID`, `Identificatienummer`, `Persoonsnummer` may head a BSN column too.)
+    if header == "id" || header.contains("identificatie") {
+        return None;
     }
     super::names_another_number(&header).then_some(Column::OtherNumber)
 }
@@ -269,6 +273,12 @@ mod tests {
         let cases = "| Naam | Geboortedatum | Zaaknummer |\n| A. Jansen | 01-02-1990 | 123456782 |";
         assert!(found(cases, Bsn).is_empty(), "a column headed Zaaknummer");
         // (A bare `Nummer` says nothing of which number.)
+        let csv = "Naam;Geboortedatum;Burgerservicenr\nJan Jansen;12-03-1980;123456782";
+        assert_eq!(found(csv, Bsn), ["123456782"]);
+        let ids = "| ID | Naam |\n| 123456782 | Jan Jansen |";
+        assert_eq!(found(ids, Bsn), ["123456782"]);
+        // A remark in brackets after another number's label is no format.
+        assert_eq!(found("Dossiernummer (cliënt A. Jansen, 123456782) is gesloten.", Bsn), ["123456782"]);
         let numbers = "| Naam | Geboortedatum | Nummer |\n| A. Jansen | 01-02-1990 | 123456782 |";
         assert_eq!(found(numbers, Bsn), ["123456782"]);
         let plain = "| Naam | Geboortedatum | |\n| A. Jansen | 01-02-1990 | 123456782 |";

@@ -67,7 +67,10 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     // A cell under `Betalingskenmerk`, `Transactiereferentie`; a format's example.
     let header = super::cell_header(t, m.clone());
-    let card_column = header.as_deref().is_some_and(|h| ["creditcard", "kaart", "card"].iter().any(|w| h.contains(w)));
+    let card_column = header.as_deref().is_some_and(|h| {
+        ["creditcard", "kaart", "card", "visa", "mastercard", "maestro", "amex"].iter().any(|w| h.contains(w))
+            || (h.contains("pas") && !h.contains("paspoort"))
+    });
     if !card_column && header.as_deref().is_some_and(super::names_another_number) {
         return None;
     }
@@ -94,6 +97,8 @@ mod tests {
         assert!(found(table, PaymentCard).is_empty());
         let cards = "| Naam | Creditcard |\n| J. Jansen | 4000 1225 0318 7761 |";
         assert_eq!(found(cards, PaymentCard), ["4000 1225 0318 7761"]);
+        let passes = "| Naam | Pasnummer |\n| J. Jansen | 4000 1225 0318 7761 |";
+        assert_eq!(found(passes, PaymentCard), ["4000 1225 0318 7761"]);
         let faq = "het kenmerk dat op uw aanslag staat (16 cijfers, bijvoorbeeld 4000 1225 0318 7761).";
         assert!(found(faq, PaymentCard).is_empty());
         assert_eq!(found("Betaald met creditcard 4000 1225 0318 7761.", PaymentCard), ["4000 1225 0318 7761"]);

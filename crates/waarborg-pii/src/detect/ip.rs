@@ -71,7 +71,7 @@ pub(crate) fn scan_v6(t: &Text<'_>, out: &mut Vec<super::patterns::PatternHit>) 
 }
 
 /// Words of a software update, before the version it brings.
-const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix", "bijgewerkt", "geüpdatet", "geupdate", "geüpgraded", "updated", "upgraded"];
+const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix"];
 
 fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
@@ -126,6 +126,8 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         // 10.0.0.5 …`).
         || crate::text::ends_with_word(label, UPDATE_WORDS)
         || (crate::text::ends_with_word(label, &["naar", "van", "to", "from"]) && t.before_has(m.start, 40, UPDATE_WORDS))
+        // `bijgewerkt van 16.1.4 naar 17.1.1.3`: from a version to the next.
+        || (crate::text::ends_with_word(label, &["naar", "to"]) && version_before(t.label_before(m.start, 32)))
     {
         return None;
     }
@@ -143,6 +145,19 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     Some(Hit::new(m, 0.9))
+}
+
+/// Whether `label` (the text before `naar`/`to`) ends in `van <version> naar` (`van 16.1.4
+/// naar`): a version of two or three dotted parts before the word.
+fn version_before(label: &[u8]) -> bool {
+    let head = label[..label.len() - label.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count()].trim_ascii_end();
+    let version_len = head.iter().rev().take_while(|c| c.is_ascii_digit() || **c == b'.').count();
+    let version = &head[head.len() - version_len..];
+    let dots = version.iter().filter(|&&c| c == b'.').count();
+    (1..=2).contains(&dots) && version.first().is_some_and(u8::is_ascii_digit) && {
+        let rest = head[..head.len() - version_len].trim_ascii_end();
+        rest.ends_with(b" van") || rest.ends_with(b" from")
+    }
 }
 
 /// Words before a section, step or control number (`paragraaf 3.1.2.4`, `stap 3.4.5.6`).
@@ -325,6 +340,7 @@ mod tests {
         assert_eq!(found(hosts, IpAddress), ["192.168.10.4"]);
         assert_eq!(found("host 2001:db8::5/64 meldt", IpAddress), ["2001:db8::5"]);
         assert!(found("firmware bijgewerkt van 16.1.4 naar 17.1.1.3; TLS 1.0 uit", IpAddress).is_empty());
+        assert_eq!(found("Het IP-adres van de printer is bijgewerkt naar 192.168.10.24.", IpAddress), ["192.168.10.24"]);
         // Versions after the words of software updates.
         assert!(found("Na de update naar 4.2.1.7 werkt het weer.", IpAddress).is_empty());
         assert!(found("Upgrade van 7.1.0.2 naar 7.2.0.0.", IpAddress).is_empty());

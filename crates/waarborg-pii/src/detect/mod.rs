@@ -221,6 +221,12 @@ pub(crate) fn in_parenthesis_after_non_personal_label(t: &Text<'_>, start: usize
     if b[open] != b'(' {
         return false;
     }
+    // The parenthesis shows the format: its length or an example (`(bijv. …`, `(9 cijfers, …`);
+    // not a remark that names someone (`Dossiernummer (cliënt A. Jansen, 123456782)`).
+    let inside = &t.str[open + 1..start];
+    if !["bijv", "bijvoorbeeld", "cijfers", "zoals", "e.g.", "for example"].iter().any(|w| inside.contains(w)) {
+        return false;
+    }
     let head = t.str[..open].trim_end();
     // (`van 10 cijfers`, `9 cijfers`: the number's length.)
     let head = match head.strip_suffix("cijfers").or_else(|| head.strip_suffix("tekens")) {

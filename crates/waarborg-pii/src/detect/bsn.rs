@@ -82,13 +82,17 @@ fn csv_field(b: &[u8], m: Range<usize>) -> bool {
 /// Whether the field starting at `start` lies in the column that the text's first line (a
 /// `,`-separated header) names `bsn` or `burgerservicenummer`: `naam,leeftijd,bsn\nJan,17,…`.
 fn in_bsn_column(b: &[u8], start: usize) -> bool {
-    let Some(header_end) = b.iter().position(|&c| c == b'\n') else {
+    // (A header of at most 4 KB, a row of at most 4 KB: longer lines are read as no table's, so
+    // a text of one long line costs no pass over it per number.)
+    let Some(header_end) = memchr::memchr(b'\n', &b[..b.len().min(4096)]) else {
         return false;
     };
     if start <= header_end {
         return false;
     }
-    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let Some(line_start) = crate::text::line_start_within(b, start, 4096) else {
+        return false;
+    };
     let column = b[line_start..start].iter().filter(|&&c| c == b',').count();
     let header = b[..header_end].strip_suffix(b"\r").unwrap_or(&b[..header_end]);
     header.split(|&c| c == b',').nth(column).is_some_and(|name| {

@@ -21,7 +21,11 @@ pub(super) fn initials_label_before(t: &Text<'_>, start: usize) -> bool {
     let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     // (`Paraaf medewerker:`, `Paraaf behandelaar:`: a paraph's label of two words, the second a
     // person's role; not `Paraafstatus:`, `Paraaf afdeling:`.)
-    let line = head[head.rfind('\n').map_or(0, |p| p + 1)..].trim_start();
+    // (The label's line, at most 256 bytes back: a long line is read once per candidate.)
+    let from = head.len().saturating_sub(256);
+    let from = (from..head.len()).find(|&i| head.is_char_boundary(i)).unwrap_or(head.len());
+    let line = &head[from..];
+    let line = line[line.rfind('\n').map_or(0, |p| p + 1)..].trim_start();
     let paraph_of = line.split_once(' ').is_some_and(|(first, role)| {
         first.eq_ignore_ascii_case("paraaf")
             && with_lower(role.trim(), |r| {

@@ -1387,14 +1387,14 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
             // `A. Gegevens aanvrager` / `D. Begroting` at the start of a line is a section
             // heading, not a name (`K. Wiśniewska` on its own line is).
             let line_start = first.start == 0 || t.bytes[first.start - 1] == b'\n';
-            let rest_of_line = t.str[last.end..].split('\n').next().unwrap_or_default();
-            let heading = toks.len() == 2
-                && word(first).len() == 2
-                && line_start
-                && (s.is_abstract_noun(t)
-                    || (rest_of_line.starts_with(' ')
-                        && rest_of_line.len() < 30
-                        && rest_of_line[1..].starts_with(|c: char| c.is_lowercase())));
+            // (The rest of the line, read only here and only its first 30 bytes: a text of one
+            // long line would otherwise be read to its end for every name with initials.)
+            let short_rest = || {
+                let rest = &t.bytes[last.end..t.bytes.len().min(last.end + 31)];
+                let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+                line.len() < 30 && line.first() == Some(&b' ') && t.str[last.end + 1..].starts_with(|c: char| c.is_lowercase())
+            };
+            let heading = toks.len() == 2 && word(first).len() == 2 && line_start && (s.is_abstract_noun(t) || short_rest());
             if !heading && surname_ok(s) {
                 return Some(NameHit { range, score: if context { 0.95 } else { 0.85 } });
             }

@@ -264,11 +264,14 @@ pub(crate) fn before_postcode(t: &Text<'_>, postcode_start: usize, postcode_end:
     if end == postcode_start || newlines > 1 {
         return None;
     }
-    // The segment: back to the line start, a colon or a comma.
-    let seg_start = b[..end]
-        .iter()
-        .rposition(|&c| matches!(c, b'\n' | b':' | b',' | b';' | b'(' | b'|'))
-        .map_or(0, |i| i + 1);
+    // The segment: back to the line start, a colon or a comma, at most 256 bytes (a street line
+    // is short; the bound keeps a text of one long line linear). A cut segment starts at a word.
+    let floor = end.saturating_sub(256);
+    let seg_start = match b[floor..end].iter().rposition(|&c| matches!(c, b'\n' | b':' | b',' | b';' | b'(' | b'|')) {
+        Some(i) => floor + i + 1,
+        None if floor == 0 => 0,
+        None => floor + b[floor..end].iter().position(|&c| c == b' ').map_or(end - floor, |i| i + 1),
+    };
     let regex = STREET_LINE.as_ref()?;
     match regex.search(&regex_automata::Input::new(&t.str[..end]).range(seg_start..end)) {
         Some(m) => check_block(t, m.start()..postcode_end),

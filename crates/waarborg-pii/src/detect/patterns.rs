@@ -140,14 +140,17 @@ impl PatternScanner {
         if self.addresses {
             // Street lines before postcodes, where no address was found yet.
             let mut extra = Vec::new();
+            // (The addresses' ends, sorted and looked up by halving: a list of thousands of
+            // addresses would otherwise cost a pass over all of them per postcode.)
+            let mut address_ends: Vec<usize> = out.iter().filter(|a| a.entity == EntityType::Address).map(|a| a.hit.range.end).collect();
+            address_ends.sort_unstable();
             for p in &out[first_pattern_hit..] {
                 if p.entity != EntityType::Postcode {
                     continue;
                 }
                 let (start, end) = (p.hit.range.start, p.hit.range.end);
-                let covered = out.iter().any(|a| {
-                    a.entity == EntityType::Address && a.hit.range.end <= start && start - a.hit.range.end <= 3
-                });
+                let first_end = address_ends.partition_point(|&e| e < start.saturating_sub(3));
+                let covered = address_ends.get(first_end).is_some_and(|&e| e <= start);
                 if !covered {
                     if let Some(hit) = super::address::before_postcode(t, start, end) {
                         extra.push(PatternHit {
@@ -165,11 +168,20 @@ impl PatternScanner {
             // `kastanjelaan 4 3701 bc`: a postcode in lower case counts right after an address
             // (elsewhere `2024 de` and `1500 en` are everywhere).
             let mut extra = Vec::new();
+            // (The postcodes, sorted by start: see above.)
+            let mut postcodes: Vec<std::ops::Range<usize>> =
+                out.iter().filter(|p| p.entity == EntityType::Postcode).map(|p| p.hit.range.clone()).collect();
+            postcodes.sort_unstable_by_key(|r| r.start);
+            let longest = postcodes.iter().map(|r| r.end - r.start).max().unwrap_or(0);
             for a in out.iter().filter(|a| a.entity == EntityType::Address) {
                 let Some(range) = super::postcode::postcode_after(t, a.hit.range.end) else {
                     continue;
                 };
-                if !out.iter().any(|p| p.entity == EntityType::Postcode && super::overlaps(&p.hit.range, &range)) {
+                // Those that start before `range` ends and after `range.start - longest` are
+                // the only ones that may overlap it.
+                let upto = postcodes.partition_point(|r| r.start < range.end);
+                let from = postcodes.partition_point(|r| r.start + longest < range.start);
+                if !postcodes[from..upto.max(from)].iter().any(|p| super::overlaps(p, &range)) {
                     extra.push(PatternHit {
                         entity: EntityType::Postcode,
                         detector: "postcode_after_address",

@@ -43,8 +43,40 @@ pub(crate) fn scan(t: &Text<'_>, out: &mut Vec<PatternHit>) {
 /// The markers of an address written to dodge spam robots, found by the keyword pass.
 pub(crate) const AT_MARKERS: [&str; 2] = ["(at)", "[at]"];
 
+/// The addresses found before the obfuscated ones, for [`scan_obfuscated`]'s overlap test:
+/// sorted by start, with the furthest end up to each, and the furthest end of those added since
+/// (markers come in text order, and an address holds its marker). A text of many markers
+/// would otherwise cost a pass over all addresses per marker.
+pub(crate) struct Found {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+    added_end: usize,
+}
+
+impl Found {
+    pub(crate) fn new(out: &[PatternHit]) -> Self {
+        let mut ranges: Vec<(usize, usize)> = out.iter().map(|h| (h.hit.range.start, h.hit.range.end)).collect();
+        ranges.sort_unstable();
+        let mut furthest = 0;
+        let furthest_end = ranges
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        Found { starts: ranges.iter().map(|&(start, _)| start).collect(), furthest_end, added_end: 0 }
+    }
+
+    /// Whether `r` overlaps an address found before or added since.
+    fn overlaps(&self, r: &std::ops::Range<usize>) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < r.end);
+        (before_end > 0 && self.furthest_end[before_end - 1] > r.start) || self.added_end > r.start
+    }
+}
+
 /// Appends the address around one of [`AT_MARKERS`] at `marker`, if there is one.
-pub(crate) fn scan_obfuscated(t: &Text<'_>, marker: std::ops::Range<usize>, out: &mut Vec<PatternHit>) {
+pub(crate) fn scan_obfuscated(t: &Text<'_>, marker: std::ops::Range<usize>, found_before: &mut Found, out: &mut Vec<PatternHit>) {
     let b = t.bytes;
     let brackets = (b[marker.start], b[marker.end - 1]);
     if !matches!(brackets, (b'(', b')') | (b'[', b']')) {
@@ -52,7 +84,8 @@ pub(crate) fn scan_obfuscated(t: &Text<'_>, marker: std::ops::Range<usize>, out:
     }
     let found = obfuscated_around(b, marker.start, marker.end);
     // (Not inside an address found already: `(at)` in a quoted name before one.)
-    if let Some(range) = found.filter(|r| !out.iter().any(|h| super::overlaps(&h.hit.range, r))) {
+    if let Some(range) = found.filter(|r| !found_before.overlaps(r)) {
+        found_before.added_end = found_before.added_end.max(range.end);
         out.push(PatternHit {
             entity: EntityType::Email,
             detector: "email_obfuscated",

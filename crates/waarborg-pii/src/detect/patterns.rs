@@ -124,9 +124,11 @@ impl PatternScanner {
         if self.emails {
             super::email::scan(t, out);
             if let Some(markers) = self.at_markers {
+                let mut found = None;
                 for (label, m) in label_hits {
                     if markers.contains(label) {
-                        super::email::scan_obfuscated(t, m.clone(), out);
+                        let found = found.get_or_insert_with(|| super::email::Found::new(out));
+                        super::email::scan_obfuscated(t, m.clone(), found, out);
                     }
                 }
             }

@@ -150,7 +150,7 @@ fn column_kind(t: &Text<'_>, m: Range<usize>) -> Option<Column> {
 
 /// `202211873`, `2022.06.403`: a document-management or registration number that starts with
 /// the year and month it was made (Corsa, DMS). Without a BSN label such a number is read as
-/// one of those; about one BSN in a thousand starts so.
+/// one of those; about one BSN in 1,400 starts so.
 fn dated_registration_number(digits: &[u8]) -> bool {
     let value = |range: Range<usize>| digits[range].iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
     let (year, month) = (value(0..4), value(4..6));
@@ -276,13 +276,14 @@ mod tests {
         assert!(found(invoices, Bsn).is_empty(), "a column headed Factuurnr");
         let cases = "| Naam | Geboortedatum | Zaaknummer |\n| A. Jansen | 01-02-1990 | 123456782 |";
         assert!(found(cases, Bsn).is_empty(), "a column headed Zaaknummer");
-        // (A bare `Nummer` says nothing of which number.)
+        // Headers that name a BSN, or may.
         let csv = "Naam;Geboortedatum;Burgerservicenr\nJan Jansen;12-03-1980;123456782";
         assert_eq!(found(csv, Bsn), ["123456782"]);
         let ids = "| ID | Naam |\n| 123456782 | Jan Jansen |";
         assert_eq!(found(ids, Bsn), ["123456782"]);
         // A remark in brackets after another number's label is no format.
         assert_eq!(found("Dossiernummer (cliënt A. Jansen, 123456782) is gesloten.", Bsn), ["123456782"]);
+        // (A bare `Nummer` says nothing of which number.)
         let numbers = "| Naam | Geboortedatum | Nummer |\n| A. Jansen | 01-02-1990 | 123456782 |";
         assert_eq!(found(numbers, Bsn), ["123456782"]);
         let plain = "| Naam | Geboortedatum | |\n| A. Jansen | 01-02-1990 | 123456782 |";

@@ -192,14 +192,9 @@ pub(crate) fn names_another_number(header: &str) -> bool {
 /// follows, inside a parenthesis on its line, the number of digits and a word that gives an
 /// example: the format shown, no one's number.
 pub(crate) fn format_example_before(t: &Text<'_>, start: usize) -> bool {
-    let b = t.bytes;
-    let from = start.saturating_sub(48);
-    let Some(open) = b[from..start].iter().rposition(|&c| matches!(c, b'(' | b')' | b'\n')).map(|p| from + p) else {
+    let Some(open) = open_parenthesis_before(t.bytes, start, 48) else {
         return false;
     };
-    if b[open] != b'(' {
-        return false;
-    }
     let inside = t.str[open + 1..start].trim();
     let digits = inside.bytes().take_while(u8::is_ascii_digit).count();
     let rest = inside[digits..].trim_start();
@@ -213,14 +208,9 @@ pub(crate) fn format_example_before(t: &Text<'_>, start: usize) -> bool {
 /// most 64 bytes before, that follows a non-personal number's label (and perhaps its length,
 /// `van 10 cijfers`): the text there shows that number's format, with examples.
 pub(crate) fn in_parenthesis_after_non_personal_label(t: &Text<'_>, start: usize) -> bool {
-    let b = t.bytes;
-    let from = start.saturating_sub(64);
-    let Some(open) = b[from..start].iter().rposition(|&c| matches!(c, b'(' | b')' | b'\n')).map(|p| from + p) else {
+    let Some(open) = open_parenthesis_before(t.bytes, start, 64) else {
         return false;
     };
-    if b[open] != b'(' {
-        return false;
-    }
     // The parenthesis shows the format: its length or an example (`(bijv. …`, `(9 cijfers, …`);
     // not a remark that names someone (`Dossiernummer (cliënt A. Jansen, 123456782)`).
     let inside = &t.str[open + 1..start];
@@ -236,14 +226,25 @@ pub(crate) fn in_parenthesis_after_non_personal_label(t: &Text<'_>, start: usize
         }
         None => head,
     };
-    let label = &head.as_bytes()[head.len().saturating_sub(24)..];
-    !ends_with_postcode(label) && crate::text::ends_with_word(label, NON_PERSONAL_NUMBER_LABELS)
+    ends_with_non_personal_label(&head.as_bytes()[head.len().saturating_sub(24)..])
+}
+
+/// Where the parenthesis holding `start` opens, when it opens on the same line at most `window`
+/// bytes before (and closes nowhere between).
+fn open_parenthesis_before(b: &[u8], start: usize, window: usize) -> Option<usize> {
+    let from = start.saturating_sub(window);
+    let open = from + memchr::memrchr3(b'(', b')', b'\n', &b[from..start])?;
+    (b[open] == b'(').then_some(open)
 }
 
 /// Whether a non-personal-number label stands right before `start` — not counting the letters
 /// of a postcode (`3511 NR 123456782`: `NR` is not "nummer").
 pub(crate) fn non_personal_label_before(t: &Text<'_>, start: usize) -> bool {
-    let label = t.label_before(start, 24);
+    ends_with_non_personal_label(t.label_before(start, 24))
+}
+
+/// Whether `label` ends in one of [`NON_PERSONAL_NUMBER_LABELS`], a postcode's letters aside.
+fn ends_with_non_personal_label(label: &[u8]) -> bool {
     !ends_with_postcode(label) && crate::text::ends_with_word(label, NON_PERSONAL_NUMBER_LABELS)
 }
 

@@ -128,9 +128,11 @@ fn check_dashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 /// Whether every letter of the plate is `X` and every digit `9` or every digit `0`: the shape
 /// written out as an example (`XX-999-X`, `XX-00-00`).
 fn is_placeholder(raw: &[u8]) -> bool {
-    let letters_x = raw.iter().filter(|c| c.is_ascii_alphabetic()).all(|&c| c == b'X');
-    let digits: Vec<u8> = raw.iter().copied().filter(u8::is_ascii_digit).collect();
-    letters_x && (digits.iter().all(|&d| d == b'9') || digits.iter().all(|&d| d == b'0'))
+    let mut digits = raw.iter().filter(|c| c.is_ascii_digit());
+    let first = digits.next();
+    raw.iter().filter(|c| c.is_ascii_alphabetic()).all(|&c| c == b'X')
+        && matches!(first, Some(b'9' | b'0'))
+        && digits.all(|d| Some(d) == first)
 }
 
 fn check_undashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {

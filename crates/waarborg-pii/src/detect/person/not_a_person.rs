@@ -427,6 +427,9 @@ pub(super) fn is_organisation(t: &Text<'_>, toks: &[Tok], named_person: bool) ->
 /// - after the word of a vessel, a structure, a playground or a ward, with or without its
 ///   article (`de veerpont Prinses Margriet`, `speeltuin Koningin Wilhelmina`, `P+R Koning
 ///   Willem I`, `afdeling Florence Nightingale`);
+/// - a name run into the kind of building (`Frans Halspaviljoen`), or after a preposition and
+///   `het` (`bij het Frans Halspaviljoen`, `in het Dr. Ariënshuis`);
+/// - a club before its team code (`Prins Hendrik VR2`), software before its version's cell;
 /// - a law (`Wet Mulder`) and a party (`GroenLinks-PvdA`).
 ///
 /// `head` is the chain as read (after titles), `toks` the name cut from it.
@@ -436,11 +439,12 @@ pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
     };
     let b = t.bytes;
     let (start, end) = (first.start, last.end);
+    let royal = royal_title_before(b, start).is_some();
     in_quotes(b, start, end)
-        || hyphen_compound(&t.str[last.start..last.end], royal_title_before(b, start).is_some())
+        || hyphen_compound(&t.str[last.start..last.end], royal)
         || (last.kind == Kind::Cap && !last.surname && !last.first && facility_compound(&t.str[last.start..last.end]))
         || neuter_article_before(b, start)
-        || regnal_numeral_after(b, end, start)
+        || regnal_numeral_after(b, end, royal)
         || team_code_after(b, end)
         || version_cell_after(b, end)
         || thing_kind_before(b, start)
@@ -463,12 +467,12 @@ fn in_quotes(b: &[u8], start: usize, end: usize) -> bool {
         0x9C if q >= 2 && b[q - 2] == 0xE2 && b[q - 1] == 0x80 => q - 2,
         _ => return false,
     };
-    let inside = &b[q + 1..start];
-    let title_words = inside.split(|&c| c == b' ').filter(|w| !w.is_empty()).all(|w| {
-        w[0].is_ascii_uppercase() || matches!(w, b"en" | b"van" | b"de" | b"der" | b"den" | b"het" | b"in" | b"op" | b"of")
-    });
+    // (After the name a title may hold a number, `"Max Havelaar in 10 …"`; not before it.)
+    let title_words = |words: &[u8], numbers: bool| {
+        words.split(|&c| c == b' ').filter(|w| !w.is_empty()).all(|w| is_title_word(w) || (numbers && w[0].is_ascii_digit()))
+    };
     // (An opening quote: at a line's start or after a space, `:` or `(`.)
-    if !title_words || (opened > 0 && !matches!(b[opened - 1], b' ' | b'\n' | b':' | b'(')) {
+    if !title_words(&b[q + 1..start], false) || (opened > 0 && !matches!(b[opened - 1], b' ' | b'\n' | b':' | b'(')) {
         return false;
     }
     // Only after the word of a work, a show or a plan (`Voorleesmiddag "Jip en Janneke"`,
@@ -477,7 +481,7 @@ fn in_quotes(b: &[u8], start: usize, end: usize) -> bool {
     // value in an export (`"naam": "Fatima Bouzid"`) or speech.
     let before = b[..opened].trim_ascii_end();
     let before = before.strip_suffix(b":").unwrap_or(before).trim_ascii_end();
-    let word = &before[before.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1)..];
+    let word = &before[ascii_word_start(before, before.len())..];
     let work = word.len() >= 4
         && WORKS.iter().any(|w| word.len() >= w.len() && word[word.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()));
     if !work {
@@ -490,9 +494,13 @@ fn in_quotes(b: &[u8], start: usize, end: usize) -> bool {
     let Some(close) = line.iter().position(|&c| c == b'"').or_else(|| line.windows(3).position(|w| w == "”".as_bytes())) else {
         return false;
     };
-    line[..close].split(|&c| c == b' ').filter(|w| !w.is_empty()).all(|w| {
-        w[0].is_ascii_uppercase() || w[0].is_ascii_digit() || matches!(w, b"en" | b"van" | b"de" | b"der" | b"den" | b"het" | b"in" | b"op" | b"of")
-    })
+    title_words(&line[..close], true)
+}
+
+/// A word of a title: capitalised, or a small word between (`Jip en Janneke`, `Gijsbrecht van
+/// Aemstel`).
+fn is_title_word(w: &[u8]) -> bool {
+    w[0].is_ascii_uppercase() || matches!(w, b"en" | b"van" | b"de" | b"der" | b"den" | b"het" | b"in" | b"op" | b"of")
 }
 
 /// How the words end before a work's, a show's or a plan's title in quotes.
@@ -522,7 +530,7 @@ fn hyphen_compound(word: &str, royal: bool) -> bool {
 
 /// A Roman numeral of a king or a club after the chain (`Willem II`, `Willem III`; `Willem I`
 /// only after a royal title: `I` may be an initial).
-fn regnal_numeral_after(b: &[u8], end: usize, start: usize) -> bool {
+fn regnal_numeral_after(b: &[u8], end: usize, royal: bool) -> bool {
     if b.get(end) != Some(&b' ') {
         return false;
     }
@@ -536,7 +544,6 @@ fn regnal_numeral_after(b: &[u8], end: usize, start: usize) -> bool {
     if b.get(at + len) == Some(&b'-') || (b.get(at + len) == Some(&b' ') && b.get(at + len + 1).is_some_and(u8::is_ascii_lowercase)) {
         return false;
     }
-    let royal = royal_title_before(b, start).is_some();
     matches!(numeral, b"II" | b"III" | b"VI" | b"VII" | b"VIII" | b"IX" | b"X") || (matches!(numeral, b"I" | b"IV" | b"V") && royal)
 }
 
@@ -569,9 +576,8 @@ fn neuter_article_before(b: &[u8], start: usize) -> bool {
     let Some(head) = head.strip_suffix(b" het") else {
         return false;
     };
-    let word_start = head.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
     matches!(
-        &head[word_start..],
+        &head[ascii_word_start(head, head.len())..],
         b"in" | b"naar" | b"bij" | b"van" | b"uit" | b"op" | b"aan" | b"voor" | b"met" | b"tot" | b"achter" | b"naast" | b"en" | b"In" | b"Naar" | b"Bij"
     )
 }
@@ -597,8 +603,9 @@ fn version_cell_after(b: &[u8], end: usize) -> bool {
     let cell = rest.trim_ascii_start();
     let value = &cell[..cell.iter().take_while(|c| c.is_ascii_digit() || **c == b'.').count()];
     // Three parts or more (`1.10.4`; not a grade `7.5`, hours `3.5`), and not a date (`12.03.2024`).
-    let parts: Vec<&[u8]> = value.split(|&c| c == b'.').collect();
-    parts.len() >= 3 && parts.iter().all(|p| !p.is_empty()) && !(parts.len() == 3 && parts[2].len() == 4)
+    let parts = value.split(|&c| c == b'.').count();
+    let date = parts == 3 && value.rsplit(|&c| c == b'.').next().is_some_and(|last| last.len() == 4);
+    parts >= 3 && !value.split(|&c| c == b'.').any(<[u8]>::is_empty) && !date
 }
 
 /// Kinds of thing named after a person, before its name with or without an article.
@@ -629,7 +636,7 @@ fn thing_kind_before(b: &[u8], start: usize) -> bool {
     THING_KINDS.iter().any(|k| k.as_bytes().eq_ignore_ascii_case(word))
         || (BARE_THING_KINDS.iter().any(|k| k.as_bytes().eq_ignore_ascii_case(word)) && {
             let head = b[..word_start].trim_ascii_end();
-            let article = &head[head.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1)..];
+            let article = &head[ascii_word_start(head, head.len())..];
             !matches!(article, b"de" | b"De" | b"het" | b"Het" | b"een" | b"Een")
         })
 }

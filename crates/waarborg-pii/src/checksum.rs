@@ -138,7 +138,7 @@ pub fn card_brand_known(digits: &[u8]) -> bool {
             _ => false,
         },
         6 => {
-            (p4 == 6011 || p2 == 65 || (644..=649).contains(&prefix(3)) || p2 == 62 || p2 == 67)
+            (p4 == 6011 || p4 == 6304 || p2 == 65 || (644..=649).contains(&prefix(3)) || p2 == 62 || p2 == 67)
                 && (16..=19).contains(&n)
         }
         _ => false,

@@ -58,7 +58,7 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let labelled = t.before_has(
         m.start,
         40,
-        &["creditcard", "kaart", "card", "visa", "mastercard", "amex", "maestro", "betaalpas"],
+        &["creditcard", "kaart", "card", "visa", "mastercard", "amex", "american express", "maestro", "betaalpas", "jcb", "diners", "discover", "unionpay"],
     );
     // `Betalingskenmerk: 5000 1827 3645 9921`: a payment reference of a card's shape; right after
     // its label also where a card was named before (`creditcard 4866 …, kenmerk 5000 …`).
@@ -67,23 +67,50 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     // A cell under `Betalingskenmerk`, `Transactiereferentie`; a format's example.
     let header = super::cell_header(t, m.clone());
-    let card_column = header.as_deref().is_some_and(|h| {
-        ["creditcard", "kaart", "card", "visa", "mastercard", "maestro", "amex"].iter().any(|w| h.contains(w))
-            || (h.contains("pas") && !h.contains("paspoort"))
-    });
+    let card_column = header.as_deref().is_some_and(names_a_card);
     if !card_column && header.as_deref().is_some_and(super::names_another_number) {
         return None;
     }
     if super::format_example_before(t, m.start) {
         return None;
     }
-    if crate::text::ends_with_word(
-        t.label_before(m.start, 24),
-        &["kenmerk", "betalingskenmerk", "referentie", "transactienummer", "ordernummer", "factuurnummer"],
-    ) {
+    // 13 digits: a Visa of the old length, no longer issued, or a barcode (EAN-13 of a German,
+    // British or Polish product: `4006381333931`, `5901234123457`). Only where a card is named.
+    if n == 13 && !labelled && !card_column {
         return None;
     }
+    let label = t.label_before(m.start, 24);
+    if crate::text::ends_with_word(label, &["kenmerk", "betalingskenmerk", "referentie", "transactienummer", "ordernummer", "factuurnummer"]) {
+        return None;
+    }
+    // `Serienummer 4539 …`, `Artikelnummer …`, `Transactie-ID …`: the label names another
+    // number (unless a card was named just before: `creditcard, kaartnummer 4111 …`).
+    if !labelled {
+        let word = last_word_lower(label);
+        // Only a compound names the number (`nr.` alone follows a brand: `JCB nr. 3555 …`),
+        // or `ID` joined to its thing (`Transactie-ID`).
+        let compound = match word.as_str() {
+            "nr" | "no" | "code" | "nummer" => false,
+            "id" => label.len() > 3 && label[label.len() - 3] == b'-',
+            _ => true,
+        };
+        if compound && super::names_another_number(&word) && !names_a_card(&word) {
+            return None;
+        }
+    }
     Some(Hit::new(m, if labelled { 0.98 } else { 0.9 }))
+}
+
+/// Whether a label or column header (in lower case) names a card: `Creditcard`, `Pasnummer`.
+fn names_a_card(h: &str) -> bool {
+    ["creditcard", "kaart", "card", "visa", "mastercard", "maestro", "amex"].iter().any(|w| h.contains(w))
+        || (h.contains("pas") && !h.contains("paspoort"))
+}
+
+/// The last word of `label` (letters and digits), in lower case.
+fn last_word_lower(label: &[u8]) -> String {
+    let start = label.iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
+    String::from_utf8_lossy(&label[start..]).to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -102,6 +129,29 @@ mod tests {
         let faq = "het kenmerk dat op uw aanslag staat (16 cijfers, bijvoorbeeld 4000 1225 0318 7761).";
         assert!(found(faq, PaymentCard).is_empty());
         assert_eq!(found("Betaald met creditcard 4000 1225 0318 7761.", PaymentCard), ["4000 1225 0318 7761"]);
+    }
+
+    #[test]
+    fn numbers_named_by_another_label_and_barcodes() {
+        // The label names another number: an article, a serial, a transaction.
+        assert!(found("Artikelnummer 4012888888881881 op voorraad.", PaymentCard).is_empty());
+        assert!(found("Serienummer 4539578763621486, type HP EliteBook.", PaymentCard).is_empty());
+        assert!(found("Transactie-ID 5555555555554444 verwerkt.", PaymentCard).is_empty());
+        assert_eq!(
+            found("Zijn Visa 4111 1111 1111 1111 is gestolen; later transactie-ID 4012888888881881.", PaymentCard),
+            ["4111 1111 1111 1111"]
+        );
+        // A card's own label, a brand before `nr.`, a bare `Nummer`.
+        assert_eq!(found("Pasnummer 4111 1111 1111 1111", PaymentCard), ["4111 1111 1111 1111"]);
+        assert_eq!(found("Betaald met JCB nr. 3555 3780 2894 0164 op 12 december", PaymentCard), ["3555 3780 2894 0164"]);
+        assert_eq!(found("Nummer 4111 1111 1111 1111 geblokkeerd.", PaymentCard), ["4111 1111 1111 1111"]);
+        // EAN-13 barcodes of a German and a Polish product pass Luhn; 13 digits is a card only
+        // where a card is named.
+        let table = "| Artikel | EAN | Aantal |\n| Kabel | 4006381333931 | 12 |\n| Stekker | 5901234123457 | 3 |";
+        assert!(found(table, PaymentCard).is_empty());
+        assert_eq!(found("Creditcard 4222222222222 (oud model)", PaymentCard), ["4222222222222"]);
+        // Maestro (Laser) 6304.
+        assert_eq!(found("Betaald met creditcard 6304826563355088, vervaldatum 02/30.", PaymentCard), ["6304826563355088"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::detect::categories::{CategoryDetector, CategoryHit};
 use crate::detect::keywords::{KeywordHits, Keywords};
 use crate::detect::Hit;
 use crate::detect::patterns::{PatternHit, PatternScanner};
-use crate::detect::{date_of_birth, person};
+use crate::detect::{card, date_of_birth, person};
 use crate::entity::{Category, EntityType};
 use crate::findings::{char_offsets, CategoryEvidence, Findings, Span};
 use crate::lexicon;
@@ -233,6 +233,11 @@ impl Engine {
             }
         }
 
+        // A bare card number (no card word before it, no card column) where the document never
+        // speaks of cards is another long identifier (see `card::mentions_cards`).
+        if candidates.iter().any(is_bare_card) && !card::mentions_cards(text) {
+            candidates.retain(|c| !is_bare_card(c));
+        }
         self.apply_context_and_thresholds(&t, candidates);
         resolve_overlaps(candidates, kept);
 
@@ -296,6 +301,11 @@ impl Engine {
                 && (allow.is_empty() || !allow.contains(&normalise_allow(&t.str[c.start..c.end])))
         });
     }
+}
+
+/// A card number found with no card word before it and outside a card column.
+fn is_bare_card(c: &Candidate) -> bool {
+    c.entity == EntityType::PaymentCard && c.detector == "payment_card" && c.score == card::BARE_SCORE
 }
 
 /// Overlap priority: lower wins. Checksummed and structured types beat formats, formats beat

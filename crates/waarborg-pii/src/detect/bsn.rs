@@ -219,6 +219,7 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !labelled
         && (super::non_personal_label_before(t, m.start)
             || t.before_has_word(m.start, 32, LONG_NON_PERSONAL_LABELS)
+            || super::label_names_another_number(t.label_before(m.start, 32))
             || super::in_parenthesis_after_non_personal_label(t, m.start))
     {
         return None;
@@ -311,6 +312,19 @@ mod tests {
         ] {
             assert!(found(text, Bsn).is_empty(), "{text}: {:?}", found(text, Bsn));
         }
+    }
+
+    #[test]
+    fn no_bsn_after_a_compound_that_names_another_number() {
+        assert!(found("Serienummer 725763863, type HP EliteBook.", Bsn).is_empty());
+        assert!(found("Personeelsnr 123456782", Bsn).is_empty());
+        assert!(found("Verzuimregistratie-id's: 244908059", Bsn).is_empty());
+        assert!(found("Sessie-ID 162275869 verlopen.", Bsn).is_empty());
+        // A label that may name a person's number, a bare `nummer` or `ID`.
+        assert_eq!(found("Identificatienummer 123456782", Bsn), ["123456782"]);
+        assert_eq!(found("Persoonsnummer: 123456782", Bsn), ["123456782"]);
+        assert_eq!(found("zijn nummer 111222333", Bsn), ["111222333"]);
+        assert_eq!(found("ID 111222333", Bsn), ["111222333"]);
     }
 
     #[test]

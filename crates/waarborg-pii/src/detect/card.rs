@@ -85,18 +85,8 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     // `Serienummer 4539 …`, `Artikelnummer …`, `Transactie-ID …`: the label names another
     // number (unless a card was named just before: `creditcard, kaartnummer 4111 …`).
-    if !labelled {
-        let word = last_word_lower(label);
-        // Only a compound names the number (`nr.` alone follows a brand: `JCB nr. 3555 …`),
-        // or `ID` joined to its thing (`Transactie-ID`).
-        let compound = match word.as_str() {
-            "nr" | "no" | "code" | "nummer" => false,
-            "id" => label.len() > 3 && label[label.len() - 3] == b'-',
-            _ => true,
-        };
-        if compound && super::names_another_number(&word) && !names_a_card(&word) {
-            return None;
-        }
+    if !labelled && super::label_names_another_number(label) && !names_a_card(&last_word_lower(label)) {
+        return None;
     }
     Some(Hit::new(
         m,

@@ -188,6 +188,30 @@ pub(crate) fn names_another_number(header: &str) -> bool {
     })
 }
 
+/// Whether the label right before a number (`label`, as [`Text::label_before`] gives it) is one
+/// word that names another kind of number: a compound (`Serienummer`, `Artikelnr`,
+/// `Verzuimregistratie-id's`, `Transactie-ID`), not a bare `nummer`, `nr.` or `ID` (which follow a
+/// card's brand or stand for any number), nor a word that may name a person's number
+/// (`Identificatienummer`, `Persoonsnummer`, `Burgerservicenummer`).
+pub(crate) fn label_names_another_number(label: &[u8]) -> bool {
+    let mut label = label;
+    // A plural of letters: `id's`, `ID’s`.
+    for plural in [&b"'s"[..], "’s".as_bytes()] {
+        if label.len() > plural.len() + 2 && label[..label.len() - plural.len()].ends_with(b"d") && label.ends_with(plural) {
+            label = &label[..label.len() - plural.len()];
+        }
+    }
+    let start = label.iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
+    let word = String::from_utf8_lossy(&label[start..]).to_ascii_lowercase();
+    let compound = match word.as_str() {
+        "nr" | "no" | "code" | "nummer" => false,
+        // `Transactie-ID`, `Klant-ID`: joined to its thing.
+        "id" | "ids" => start >= 2 && label[start - 1] == b'-',
+        w => !["identificatie", "persoons", "burger", "sofi", "bsn"].iter().any(|p| w.contains(p)),
+    };
+    compound && names_another_number(&word)
+}
+
 /// `(16 cijfers, bijvoorbeeld 4000 1225 0318 7761)`, `(9 cijfers, bijv. …)`: whether `start`
 /// follows, inside a parenthesis on its line, the number of digits and a word that gives an
 /// example: the format shown, no one's number.

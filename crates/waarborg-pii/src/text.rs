@@ -65,6 +65,7 @@ impl<'a> Text<'a> {
                     hay[i..i + w.len()].eq_ignore_ascii_case(w)
                         && (i == 0 || !is_word_byte(hay[i - 1]))
                         && (w.len() > 5 || hay.get(i + w.len()).is_none_or(|&c| !is_word_byte(c)))
+                        && !in_email_address(hay, i)
                 })
         })
     }
@@ -194,6 +195,12 @@ fn is_sentence_end(b: &[u8], i: usize) -> bool {
         b"mej", b"fam", b"bijv", b"evt", b"ca", b"tel", b"St", b"Th", b"Chr", b"Joh",
     ];
     !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Whether the word at `i` in `hay` lies in an e-mail address (a token with `@` after it):
+/// `dms` in `dms-0@aa.nl` labels nothing.
+fn in_email_address(hay: &[u8], i: usize) -> bool {
+    hay[i..].iter().take_while(|c| !c.is_ascii_whitespace()).any(|&c| c == b'@')
 }
 
 /// Letters, digits and the bytes of non-ASCII chars (a label glued to any of these is part of

@@ -88,7 +88,8 @@ pub(crate) const LABEL_RULES: &[LabelRule] = &[
         // A table's cell after the document's type: `| Duits paspoort | C4J7R2X91 |`.
         // `rijbewijs, nummer RB4417902M`, `paspoort met het nummer …`: the words that say the
         // number follows.
-        gap: Gap::OnlyAndWords(" :=#.,(-\t\n|", &["nummer", "nr", "no", "number", "met", "het"], 24),
+        // A remark in brackets may stand between (`verblijfsvergunning (tijdelijke bescherming) |`).
+        gap: Gap::OnlyAndWords(" :=#.,(-\t\n|", &["nummer", "nr", "no", "number", "met", "het"], 48),
         max_value: 12,
         rule: PatternRule {
             entity: EntityType::IdDocument,
@@ -177,6 +178,11 @@ mod tests {
         // A residence permit and the IND's V-nummer.
         assert_eq!(found("Verblijfsvergunning nr. V1234567 is verlengd", IdDocument), ["V1234567"]);
         assert!(found("V-nummer: 2981736450", IdDocument).is_empty());
+        // A remark in brackets between the document and its number (a table's cells).
+        let table = "| 19-08-1994 | verblijfsvergunning (tijdelijke bescherming) | Y3K8R2T7W |";
+        assert_eq!(found(table, IdDocument), ["Y3K8R2T7W"]);
+        assert!(found("verblijfsvergunning (aangevraagd in 2023) Y3K8R2T7W", IdDocument).is_empty());
+        assert!(found("verblijfsvergunning (zie de bijlage bij deze brief van de IND) Y3K8R2T7W", IdDocument).is_empty());
         // Foreign formats after the label's other forms.
         assert_eq!(found("Verblijfsdocument nummer: X12345678", IdDocument), ["X12345678"]);
         assert_eq!(found("Passport no.: C4J8K2L6M", IdDocument), ["C4J8K2L6M"]);

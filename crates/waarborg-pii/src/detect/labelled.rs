@@ -63,9 +63,18 @@ impl Gap {
                 Gap::NoDigits(_) => !gap.iter().any(|c| c.is_ascii_digit() || *c == b'\n'),
                 Gap::NoNewline(_) => !gap.contains(&b'\n'),
                 Gap::Only(allowed, _) => gap.iter().all(|c| allowed.as_bytes().contains(c)),
-                Gap::OnlyAndWords(allowed, words, _) => gap
-                    .split(|c| allowed.as_bytes().contains(c))
-                    .all(|w| w.is_empty() || words.iter().any(|word| word.as_bytes().eq_ignore_ascii_case(w))),
+                Gap::OnlyAndWords(allowed, words, _) => {
+                    let admitted = |part: &[u8]| {
+                        part.split(|c| allowed.as_bytes().contains(c))
+                            .all(|w| w.is_empty() || words.iter().any(|word| word.as_bytes().eq_ignore_ascii_case(w)))
+                    };
+                    // One remark in brackets, without digits or a line break, may stand in it:
+                    // `| verblijfsvergunning (tijdelijke bescherming) | Y3K8R2T7W |`.
+                    match remark_in_brackets(gap) {
+                        Some((open, close)) => admitted(&gap[..open]) && admitted(&gap[close + 1..]),
+                        None => admitted(gap),
+                    }
+                }
                 Gap::Clause(_) => !gap.iter().any(|c| c.is_ascii_digit() || b"\n.!?;".contains(c)),
                 Gap::Form(_) | Gap::FormOrAnswer { .. } => {
                     !gap.iter().any(|c| c.is_ascii_digit() || b"!?;".contains(c))
@@ -80,6 +89,16 @@ impl Gap {
                 }
             }
     }
+}
+
+/// The bounds of the one bracketed remark of at most 32 bytes, without digits or a line break,
+/// in `gap`: the positions of its `(` and `)`.
+fn remark_in_brackets(gap: &[u8]) -> Option<(usize, usize)> {
+    let open = memchr::memchr(b'(', gap)?;
+    let close = open + 1 + memchr::memchr(b')', &gap[open + 1..])?;
+    let inside = &gap[open + 1..close];
+    (inside.len() <= 32 && !inside.iter().any(|c| c.is_ascii_digit() || matches!(c, b'\n' | b'(')))
+        .then_some((open, close))
 }
 
 /// A value that counts only after one of its labels.

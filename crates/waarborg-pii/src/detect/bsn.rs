@@ -172,6 +172,10 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if glued {
         return Some(Hit::new(m, 0.95));
     }
+    // `SC-173374827`, `INC-524675363`: the number part of a code with letters and a hyphen.
+    if m.start >= 2 && t.bytes[m.start - 1] == b'-' && t.bytes[m.start - 2].is_ascii_alphabetic() && !t.before_has(m.start, 40, BSN_LABELS) {
+        return None;
+    }
     // Part of a longer dotted/dashed number (`1.123.456.782`, `123456782-01`)? Not a field of
     // a `,`-separated export (see `csv_field`).
     if matches!(t.char_before(m.start), Some('.' | ',' | '-' | '/'))
@@ -219,7 +223,7 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !labelled
         && (super::non_personal_label_before(t, m.start)
             || t.before_has_word(m.start, 32, LONG_NON_PERSONAL_LABELS)
-            || super::label_names_another_number(t.label_before(m.start, 32))
+            || super::another_things_number_before(t, m.start)
             || super::in_parenthesis_after_non_personal_label(t, m.start))
     {
         return None;
@@ -328,6 +332,14 @@ mod tests {
         // A label's letters in an e-mail address label nothing (found by the property tests).
         assert_eq!(found("dms-0@aa.nl 123456782", Bsn), ["123456782"]);
         assert_eq!(found("dms_0@aa.nl 123456782", Bsn), ["123456782"]);
+        // A numbered thing before it, a log's key, a code's number part, an RSIN column.
+        assert!(found("onder wijzigingsverzoek 536275877 goedgekeurd", Bsn).is_empty());
+        assert!(found("Raamcontract 611764490 loopt tot 2025.", Bsn).is_empty());
+        assert!(found("endpoint=/v2/aanslagen batchId=307153083 records=18244", Bsn).is_empty());
+        assert!(found("Asset SC-173374827 uitgegeven", Bsn).is_empty());
+        assert!(found("Crediteurnr\tNaam\tRSIN\n205654\tGroen B.V.\t465601030", Bsn).is_empty());
+        assert_eq!(found("bsn=123456782&x=1", Bsn), ["123456782"]);
+        assert_eq!(found("BSN-123456782", Bsn), ["123456782"]);
     }
 
     #[test]

@@ -74,6 +74,11 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if super::format_example_before(t, m.start) {
         return None;
     }
+    // `3528 0426 0005 7391`: the engraved number of an OV-chipkaart (a transport card, issued
+    // in JCB's range), in a document about them.
+    if digits.starts_with(b"3528") && ov_chipkaart_named(t.str) {
+        return None;
+    }
     // 13 digits: a Visa of the old length, no longer issued, or a barcode (EAN-13 of a German,
     // British or Polish product: `4006381333931`, `5901234123457`). Only where a card is named.
     if n == 13 && !labelled && !card_column {
@@ -84,8 +89,10 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     // `Serienummer 4539 …`, `Artikelnummer …`, `Transactie-ID …`: the label names another
-    // number (unless a card was named just before: `creditcard, kaartnummer 4111 …`).
-    if !labelled && super::label_names_another_number(label) && !names_a_card(&last_word_lower(label)) {
+    // number (a card's own label does not: `creditcard, kaartnummer 4111 …`).
+    // (The word right before says more than a card word further back: `eigen creditcard;
+    // kassabon 5691 …`.)
+    if (super::label_names_another_number(label) || super::after_a_key(t, m.start)) && !names_a_card(&last_word_lower(label)) {
         return None;
     }
     Some(Hit::new(
@@ -98,6 +105,17 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             BARE_SCORE
         },
     ))
+}
+
+/// Whether `text` names the OV-chipkaart (`OV-chipkaart`, `ov chipkaart`, `OV-pas`).
+fn ov_chipkaart_named(text: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["ov-chip", "ov chip", "ovchip", "ov-pas", "ov-kaart"])
+            .ok()
+    });
+    WORDS.as_ref().is_some_and(|w| w.is_match(text))
 }
 
 /// The score of a card number with no card word before it and outside a card column: such a
@@ -196,6 +214,15 @@ mod tests {
         // A card column needs no other word.
         let column = "| Naam | Pas |\n| J. Jansen | 4000 1225 0318 7761 |";
         assert_eq!(found(column, PaymentCard), ["4000 1225 0318 7761"]);
+    }
+
+    #[test]
+    fn ov_chipkaarten_and_transactions() {
+        let pool = "OV-chipkaarten van de afdeling\n| Pas | Kaartnummer (gegraveerd) |\n| SD-OV-01 | 3528 0426 0005 7391 |";
+        assert!(found(pool, PaymentCard).is_empty());
+        assert_eq!(found("Betaald met JCB-kaart 3528 0426 0005 7391.", PaymentCard), ["3528 0426 0005 7391"]);
+        assert!(found("Parkeren, betaald met pinpas: parkeertransactie 4544980725724742", PaymentCard).is_empty());
+        assert!(found("Diner, eigen creditcard; kassabon 56912827871160", PaymentCard).is_empty());
     }
 
     #[test]

@@ -178,21 +178,46 @@ pub(crate) fn cell_header(t: &Text<'_>, m: Range<usize>) -> Option<String> {
 }
 
 /// Whether a column header names a number of some kind (`doc.nr.`, `zaaknummer`, `kenmerk`,
-/// `transactiereferentie`, `id`); a bare `nummer` names none in particular.
+/// `transactiereferentie`, `id`) or a numbered thing (`Brondocument`, `Ticket`); a bare `nummer`
+/// names none in particular.
 pub(crate) fn names_another_number(header: &str) -> bool {
     header.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
-        matches!(w, "nr" | "no" | "id" | "code" | "kenmerk" | "referentie" | "reference")
+        matches!(w, "nr" | "no" | "id" | "code" | "kenmerk" | "referentie" | "reference" | "rsin" | "btw")
             || (w.len() > 6 && (w.ends_with("nummer") || w.ends_with("kenmerk") || w.ends_with("referentie")))
             // `Factuurnr`, `Dossiernr`, `Klantnr`.
             || (w.len() > 4 && w.ends_with("nr"))
+            || (!names_a_persons_number(w) && NUMBERED_THINGS.iter().any(|e| w.ends_with(e)))
     })
+}
+
+/// Things that carry a number of their own, as the last part of a word (`Raamcontract`,
+/// `Wijzigingsverzoek`, `Reparatieticket`, `Salarisrun`, `Restitutiebatch`, `Brondocument`): a
+/// number right after such a word, or in a column it heads, is that thing's number.
+const NUMBERED_THINGS: &[&str] = &[
+    "contract", "overeenkomst", "verzoek", "ticket", "batch", "run", "job", "export", "order", "melding",
+    "incident", "aanvraag", "beschikking", "besluit", "nota", "offerte", "factuur", "mutatie", "mutaties",
+    "document", "agreement", "enrollment", "storing", "aanslag", "machtiging", "vergunning", "subsidie",
+    "wijziging", "bezwaar", "vordering", "transactie", "bon",
+];
+
+/// Whether a (lower-case) label may name a person's own number: a BSN's, an identity
+/// document's, a phone's, an account's or a card's (`Identificatienummer`, `Telefoonnummer`,
+/// `Pasnummer`), so that it never says the number is another thing's.
+fn names_a_persons_number(w: &str) -> bool {
+    [
+        "identificatie", "persoons", "burger", "sofi", "bsn", "tel", "mobiel", "gsm", "bel", "contact", "sms",
+        "whatsapp", "fax", "rekening", "iban", "kaart", "card", "pas", "paspoort", "rijbewijs",
+    ]
+    .iter()
+    .any(|p| w.contains(p))
 }
 
 /// Whether the label right before a number (`label`, as [`Text::label_before`] gives it) is one
 /// word that names another kind of number: a compound (`Serienummer`, `Artikelnr`,
-/// `Verzuimregistratie-id's`, `Transactie-ID`), not a bare `nummer`, `nr.` or `ID` (which follow a
-/// card's brand or stand for any number), nor a word that may name a person's number
-/// (`Identificatienummer`, `Persoonsnummer`, `Burgerservicenummer`).
+/// `Verzuimregistratie-id's`, `Transactie-ID`) or a numbered thing (`contract`, `Incident`,
+/// `Salarisrun`), not a bare `nummer`, `nr.` or `ID` (which follow a card's brand or stand for
+/// any number), nor a word that may name a person's number (`Identificatienummer`,
+/// `Persoonsnummer`, `Burgerservicenummer`, `Telefoonnummer`).
 pub(crate) fn label_names_another_number(label: &[u8]) -> bool {
     let mut label = label;
     // A plural of letters: `id's`, `ID’s`.
@@ -207,9 +232,31 @@ pub(crate) fn label_names_another_number(label: &[u8]) -> bool {
         "nr" | "no" | "code" | "nummer" => false,
         // `Transactie-ID`, `Klant-ID`: joined to its thing.
         "id" | "ids" => start >= 2 && label[start - 1] == b'-',
-        w => !["identificatie", "persoons", "burger", "sofi", "bsn"].iter().any(|p| w.contains(p)),
+        w => !names_a_persons_number(w),
     };
     compound && names_another_number(&word)
+}
+
+/// Whether `start` follows the key of a `key=value` pair in a log or query string
+/// (`zaakId=524675363`, `batch_id=…`, `mutaties=…`): the key names the value, and only a key
+/// that may name a person's number (`bsn=`, `tel=`) lets it be one.
+pub(crate) fn after_a_key(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    if start < 2 || b[start - 1] != b'=' {
+        return false;
+    }
+    let key_start = b[..start - 1].iter().rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_')).map_or(0, |i| i + 1);
+    let key = &b[key_start..start - 1];
+    !key.is_empty()
+        && key[0].is_ascii_alphabetic()
+        && !names_a_persons_number(&String::from_utf8_lossy(key).to_ascii_lowercase())
+}
+
+/// Whether what stands right before `start` names the number there as another thing's than a
+/// person's: a label of one word ([`label_names_another_number`]) or a log's key
+/// ([`after_a_key`]).
+pub(crate) fn another_things_number_before(t: &Text<'_>, start: usize) -> bool {
+    after_a_key(t, start) || label_names_another_number(t.label_before(start, 32))
 }
 
 /// `(16 cijfers, bijvoorbeeld 4000 1225 0318 7761)`, `(9 cijfers, bijv. …)`: whether `start`

@@ -53,10 +53,23 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     let labelled = t.before_has(m.start, 24, PHONE_LABELS);
-    if !labelled && (super::non_personal_label_before(t, m.start) || super::in_parenthesis_after_non_personal_label(t, m.start)) {
+    if !labelled
+        && (super::non_personal_label_before(t, m.start)
+            || super::in_parenthesis_after_non_personal_label(t, m.start)
+            || super::another_things_number_before(t, m.start)
+            || in_another_numbers_column(t, m.clone()))
+    {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
+}
+
+/// Whether a table column headed by another number's label holds the number (`| Klantnummer
+/// provider |`, `| Ticket |`); a header that names a phone (`| Mobiel nummer |`) does not count.
+fn in_another_numbers_column(t: &Text<'_>, m: Range<usize>) -> bool {
+    super::cell_header(t, m).is_some_and(|h| {
+        super::names_another_number(&h) && !PHONE_LABELS.iter().any(|l| h.contains(l.trim_end())) && !h.contains("telefoon")
+    })
 }
 
 /// Labels of orders and parcels, some with `tel` inside (`bestelnummer`).
@@ -79,7 +92,10 @@ fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if plus && t.char_before(m.start).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    if non_personal_label(t, m.start) || (!plus && inside_digit_groups(t, m.start)) {
+    if non_personal_label(t, m.start)
+        || (!plus && inside_digit_groups(t, m.start))
+        || (!t.before_has(m.start, 24, PHONE_LABELS) && super::another_things_number_before(t, m.start))
+    {
         return None;
     }
     let body = if plus { &raw[1..] } else { &raw[2..] };
@@ -176,6 +192,23 @@ fn starts_like_date(raw: &[u8]) -> bool {
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Phone;
+
+    #[test]
+    fn numbers_of_other_things() {
+        // A thing's own number right after it, a log's key, a column headed by another number.
+        assert!(found("verwerkt in salarisrun 0617082852 (betaaldatum 25-11)", Phone).is_empty());
+        assert!(found("reparatieticket 0610114783.", Phone).is_empty());
+        assert!(found("ERROR dms-conn-01 jobId=0652041482 code=E4031", Phone).is_empty());
+        assert!(found("Warmtenet: afnamenummer 0020381949, 112 GJ.", Phone).is_empty());
+        let table = "| Pool-ID | Klantnummer provider | Status |\n| POOL-01 | 0357556223 | actief |";
+        assert!(found(table, Phone).is_empty());
+        // Still phones: after a phone's label or key, in a phone column, after a bare word.
+        assert_eq!(found("terugbelverzoek, tel. 0612345678", Phone), ["0612345678"]);
+        assert_eq!(found("callback?tel=0612345678", Phone), ["0612345678"]);
+        let phones = "| Naam | Mobiel nummer |\n| A. Jansen | 0612345678 |";
+        assert_eq!(found(phones, Phone), ["0612345678"]);
+        assert_eq!(found("Bel mij op 0612345678 na de melding.", Phone), ["0612345678"]);
+    }
 
     #[test]
     fn dutch_formats() {

@@ -288,7 +288,7 @@ const BRACKETED_ROLES: &[&str] = &[
 /// `Vattenfall (verweerder)`.)
 #[inline(never)]
 fn role_in_brackets_after(t: &Text<'_>, start: usize, end: usize) -> bool {
-    let Some(close) = t.bytes[end + 2..].iter().take(24).position(|&c| c == b')') else {
+    let Some(close) = t.bytes[end + 2..].iter().take(40).position(|&c| c == b')') else {
         return false;
     };
     let role = &t.str[end + 2..end + 2 + close];
@@ -301,10 +301,35 @@ fn role_in_brackets_after(t: &Text<'_>, start: usize, end: usize) -> bool {
         && (with_lower(role, |r| BRACKETED_ROLES.contains(&r))
             || (!role.contains(' ')
                 && (crate::lexicon::flags_of(role) & crate::lexicon::TITLE != 0 || ROLE_ENDINGS.matches_word(role, 1))));
-    f & crate::lexicon::SURNAME != 0
+    if f & crate::lexicon::SURNAME != 0
         && f & (crate::lexicon::ORG | crate::lexicon::TITLE | crate::lexicon::PLACE) == 0
         && (lower_role || party)
+    {
+        return true;
+    }
+    // `Jeanira Aboikoni (voorzitter, bewonerscommissie)`, `Shurmaily Godett (notulen)`: two or
+    // three unlisted words before a role only a person holds (no party to a case, which a
+    // company may be), the first item in the brackets.
+    let words = t.str[start..end].split(' ').count();
+    let role = role.split(',').next().unwrap_or_default().trim();
+    (2..=3).contains(&words)
+        && role.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && t.str[start..end].split(' ').all(|w| {
+            crate::lexicon::flags_of(w) & (crate::lexicon::ORG | crate::lexicon::TITLE | crate::lexicon::PLACE | crate::lexicon::COMMON) == 0
+        })
+        && with_lower(role, |r| {
+            PERSONS_ROLES.contains(&r)
+                || (!r.contains(' ') && (crate::lexicon::flags_of(r) & crate::lexicon::TITLE != 0 || ROLE_ENDINGS.matches_word(r, 1)))
+        })
 }
+
+/// Roles in brackets after a name that only a person holds in minutes and reports.
+const PERSONS_ROLES: &[&str] = &[
+    "vader", "moeder", "notulist", "notuliste", "notulen", "verslag", "voorzitter", "secretaris", "getuige",
+    "verdachte", "slachtoffer", "tolk", "cliënt", "client", "werknemer", "vervanging", "penningmeester",
+    "vrijwilliger", "vrijwilligster", "wijkagent", "mantelzorger", "buurman", "buurvrouw", "oom", "tante",
+    "opa", "oma", "zoon", "dochter", "broer", "zus", "partner", "echtgenoot", "echtgenote",
+];
 
 /// Political parties named in brackets after a council member's or MP's surname in minutes
 /// (`Tahiri (GroenLinks) vraagt …`).
@@ -502,6 +527,9 @@ pub(super) fn personal_title_before(t: &Text<'_>, start: usize) -> bool {
 /// `wethouder`, `Beste`, `Commissiegriffier:`, `Voornamen:`, `Van:`.
 pub(super) fn title_before(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
+    if start >= 2 && matches!(&b[start - 2..start], b"- " | b"* ") && bullet_under_attendance(b, start - 2) {
+        return true;
+    }
     // A form may put the value on the line below its label (`GESLACHTSNAAM:\nSedney`).
     let next_line = start >= 2 && b[start - 1] == b'\n';
     if start < 2 || !(next_line || matches!(b[start - 1], b' ' | b'\t')) {
@@ -560,6 +588,7 @@ pub(super) fn title_before(t: &Text<'_>, start: usize) -> bool {
     if !colon && matches!(word, "is" | "heet") {
         return introduces_self(b, word_start);
     }
+
     // `achternaam El Idrissi`, `roepnaam Mo`: a name field's label without its colon.
     if !colon && !dot && word.len() >= 8 && name_field_without_colon(word) {
         return true;
@@ -631,6 +660,41 @@ const FORM_LABELS: &[&str] = &[
     "voorletters",
     // The interpreter of a hearing (`Tolk: Hiba Al Hamwi`; but `een tolk Tigrinya`).
     "tolk",
+    // Who wrote the minutes (`Verslag: Ravèl Ticoalu`).
+    "verslag", "notulen", "verslaglegging",
+];
+
+/// Whether the bullet at `dash` (`- ` or `* ` starting its line) is an item of a list of who
+/// attended: the nearest line above that is no bullet is `Aanwezig`, `Afwezig met bericht:`,
+/// `Deelnemers:` and the like (at most 24 lines up).
+#[inline(never)]
+fn bullet_under_attendance(b: &[u8], dash: usize) -> bool {
+    if dash > 0 && b[dash - 1] != b'\n' {
+        return false;
+    }
+    let mut end = dash;
+    for _ in 0..24 {
+        if end == 0 {
+            return false;
+        }
+        let line_end = end - 1;
+        let line_start = memchr::memrchr(b'\n', &b[..line_end]).map_or(0, |i| i + 1);
+        let line = b[line_start..line_end].trim_ascii();
+        end = line_start;
+        if line.starts_with(b"- ") || line.starts_with(b"* ") {
+            continue;
+        }
+        let label = line.strip_suffix(b":").unwrap_or(line).trim_ascii_end();
+        let lower = String::from_utf8_lossy(label).to_lowercase();
+        return label.len() <= 40
+            && ATTENDANCE_HEADERS.iter().any(|h| lower == *h || (lower.starts_with(h) && lower[h.len()..].starts_with(' ')));
+    }
+    false
+}
+
+/// Headers of the lists of who attended a meeting.
+const ATTENDANCE_HEADERS: &[&str] = &[
+    "aanwezig", "aanwezigen", "afwezig", "deelnemers", "genodigden", "present", "attendees", "absent",
 ];
 
 /// What follows a surname and `, `.

@@ -349,8 +349,93 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     if !out.is_empty() {
         exports::defined_initials(t, &mut recall.found, out);
     }
+    if out.len() >= 2 {
+        join_reversed_fields(t, out);
+    }
     if recall.stamps.len() >= 2 {
         exports::chat_export_speakers(t, &recall.stamps, &mut recall.found, out);
+    }
+}
+
+/// What stands on one side of a field of two words.
+#[derive(Clone, Copy, PartialEq)]
+enum FieldSide {
+    /// The line's start or end.
+    Line,
+    /// `; ` before, `;` after: one item of a `;`-separated list.
+    List,
+    /// `Van: `, `Aan: `, `CC: `: a mail header's label.
+    MailHeader,
+    /// Any other label and its colon.
+    Colon,
+    /// `[08:47] `: a chat export's time stamp.
+    Stamp,
+    /// ` <`: an e-mail address follows.
+    Email,
+    Other,
+}
+
+/// `Van: Blaauwbroek, Lenthe <lenthe.blaauwbroek@…>`, `[08:47] Wawoe, Dayanara`, `deelnemers:
+/// Bechan, Anushka; Ebrahimpour, Kianoush`: a surname and a given name found apart, written
+/// reversed as one field (of a mail header, a chat export's speaker line, a `;`-separated list),
+/// are one name. Not `Aanwezig: Jansen, Pietersen`: there a comma separates two people.
+fn join_reversed_fields(t: &Text<'_>, out: &mut Vec<NameHit>) {
+    let b = t.bytes;
+    out.sort_by_key(|h| h.range.start);
+    let one_word = |r: &Range<usize>| !b[r.clone()].iter().any(|&c| c == b' ' || c == b',');
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (first, second) = (out[k].range.clone(), out[k + 1].range.clone());
+        if second.start == first.end + 2 && &b[first.end..second.start] == b", " && one_word(&first) && one_word(&second) {
+            let left = field_side_before(b, first.start);
+            let right = field_side_after(b, second.end);
+            use FieldSide::{Colon, Email, Line, List, MailHeader, Stamp};
+            let one_field = right == Email
+                || (left == List && matches!(right, List | Line))
+                || (right == List && matches!(left, List | Line | Colon | MailHeader))
+                || (matches!(left, Stamp | MailHeader) && right == Line);
+            if one_field {
+                out[k].range.end = second.end;
+                out[k].score = out[k].score.max(out[k + 1].score);
+                out.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// What stands before a field starting at `start` (see [`FieldSide`]).
+fn field_side_before(b: &[u8], start: usize) -> FieldSide {
+    let head = &b[..start];
+    if head.is_empty() || head.ends_with(b"\n") {
+        return FieldSide::Line;
+    }
+    if head.ends_with(b"; ") {
+        return FieldSide::List;
+    }
+    if head.ends_with(b"] ") {
+        let line = &head[memchr::memrchr(b'\n', head).map_or(0, |i| i + 1)..];
+        if line.first() == Some(&b'[') && line.len() <= 26 {
+            return FieldSide::Stamp;
+        }
+    }
+    if let Some(label) = head.strip_suffix(b": ") {
+        let word_start = label.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        let at_line_start = word_start == 0 || label[word_start - 1] == b'\n';
+        let word = &label[word_start..];
+        let mail = at_line_start && [&b"van"[..], b"aan", b"cc", b"bcc", b"from", b"to"].iter().any(|w| w.eq_ignore_ascii_case(word));
+        return if mail { FieldSide::MailHeader } else { FieldSide::Colon };
+    }
+    FieldSide::Other
+}
+
+/// What stands after a field ending at `end` (see [`FieldSide`]).
+fn field_side_after(b: &[u8], end: usize) -> FieldSide {
+    match b.get(end) {
+        None | Some(b'\n' | b'\r') => FieldSide::Line,
+        Some(b';') => FieldSide::List,
+        Some(b' ') if b.get(end + 1) == Some(&b'<') => FieldSide::Email,
+        _ => FieldSide::Other,
     }
 }
 
@@ -1047,6 +1132,16 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
         && toks.len() >= 2
         && ROYAL_TITLES.contains(&word(&toks[0]))
         && ROYAL_GIVEN_NAMES.contains(&word(&toks[1]))
+    {
+        context = true;
+        toks = &toks[1..];
+    }
+    // `tolk Dari Qudratullah Niazi`: the interpreter's language, then the interpreter.
+    if toks.len() >= 3
+        && toks[0].kind == Kind::Cap
+        && chain_start >= 5
+        && t.bytes[..chain_start].ends_with(b"tolk ")
+        && not_a_person::is_language(word(&toks[0]))
     {
         context = true;
         toks = &toks[1..];

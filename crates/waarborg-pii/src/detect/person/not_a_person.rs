@@ -64,7 +64,16 @@ const LANGUAGES: &[&str] = &[
     "nederlands", "engels", "duits", "spaans", "italiaans", "portugees", "pools", "turks", "arabisch",
     "berbers", "tamazight", "russisch", "oekraïens", "roemeens", "bulgaars", "chinees", "papiaments",
     "sranantongo", "somalisch", "tigrinya", "farsi", "dari", "koerdisch", "hindi", "urdu", "fries",
+    "vietnamees", "kurmanji", "sorani", "pasjtoe", "amhaars", "tamil", "sarnami", "javaans", "maleis", "twi",
+    "perzisch", "armeens", "georgisch", "albanees", "servisch", "kroatisch", "bosnisch", "hongaars", "tsjechisch",
+    "slowaaks", "litouws", "lets", "grieks", "thai", "tagalog", "japans", "koreaans", "kantonees", "mandarijn",
+    "hebreeuws", "swahili", "lingala", "oekraiens", "papiamentu", "badini", "berber", "tamazight",
 ];
+
+/// Whether `word` names a language (any case).
+pub(super) fn is_language(word: &str) -> bool {
+    with_lower(word, |w| LANGUAGES.contains(&w))
+}
 
 #[inline(never)]
 pub(super) fn no_place_before_surname(t: &Text<'_>, toks: &[Tok]) -> bool {

@@ -720,3 +720,32 @@ fn english_headings_user_agents_journal_initials_and_pastors() {
     assert_eq!(found(journal, Person), ["Mirjam van den Brink", "MvdB", "YB"]);
     assert_eq!(found("Pastor Kwame Asante heeft aangeboden te helpen.", Person), ["Kwame Asante"]);
 }
+
+#[test]
+fn reversed_fields_of_exports_and_names_the_lists_lack_in_context() {
+    // `Surname, Given` as one field: a mail header with its address, a chat's speaker line, a
+    // `;`-separated list.
+    assert_eq!(
+        found("Van: Blaauwbroek, Lenthe <lenthe.blaauwbroek@utrecht.nl>", Person),
+        ["Blaauwbroek, Lenthe"]
+    );
+    assert_eq!(
+        found("Deelnemers: Bechan, Anushka; Ebrahimpour, Kianoush; Wawoe, Dayanara", Person),
+        ["Bechan, Anushka", "Ebrahimpour, Kianoush", "Wawoe, Dayanara"]
+    );
+    // A comma between two people stays one.
+    assert_eq!(found("Aanwezig: Jansen, Pietersen en De Vries", Person), ["Jansen", "Pietersen", "De Vries"]);
+    // Unlisted names after a role in brackets, in a list of who attended, after a language's
+    // interpreter, a pandit or a club's treasurer.
+    assert_eq!(
+        found("Aanwezig:\n- Jeanira Aboikoni (voorzitter, bewonerscommissie)\n- Shurmaily Godett (notulen)", Person),
+        ["Jeanira Aboikoni", "Shurmaily Godett"]
+    );
+    assert_eq!(found("Bij dit gesprek was ook tolk Dari Qudratullah Niazi aanwezig.", Person), ["Qudratullah Niazi"]);
+    assert_eq!(found("De puja wordt geleid door pandit Mahinder Bhoendie.", Person), ["Mahinder Bhoendie"]);
+    assert_eq!(found("Penningmeester: Sjabbe Wielsma", Person), ["Sjabbe Wielsma"]);
+    // Not the interpreter's language, nor an agenda's items, nor a company in a case.
+    assert!(found("We hadden een tolk Tigrinya nodig; er kwam een tolk Kurmanji.", Person).is_empty());
+    assert!(found("Agenda:\n- Keti Koti (voorzitter opent)\n- Vaststelling Notulen", Person).is_empty());
+    assert!(found("Partijen: Vattenfall Warmte (verweerder)", Person).is_empty());
+}

@@ -87,7 +87,10 @@ pub(crate) const TITLES: &[&str] = &[
     // Thanks to someone in a chat (`thx Sjoerdje`, `Dankjewel Noor`).
     "thx", "bedankt", "dankjewel", "dankje", "dankuwel",
     // Ministers of religion (`Pastor Kwame Asante`, `ds. Van Leeuwen`).
-    "pastor", "pater", "predikant", "ds", "imam", "kapelaan", "diaken", "frater",
+    "pastor", "pater", "predikant", "ds", "imam", "kapelaan", "diaken", "frater", "pandit",
+    // Officers of a club, volunteers, trainers (`penningmeester: Sjabbe Wielsma`, `Vrijwilliger
+    // Gwendolyne Wijnerman`).
+    "penningmeester",
     // Nurses and sisters of a religious order, and a sister (`Zuster Anna komt morgen`).
     "zuster", "broeder",
     // Forms of address in the languages of letters translated for residents (`Szanowna Pani
@@ -193,6 +196,7 @@ const ROLE_SUFFIXES: &[&str] = &[
     "begeleider", "contactpersoon", "notulist", "verpleegkundige", "therapeut", "arts",
     "jurist", "inspecteur", "regisseur", "functionaris", "officier", "rechercheur", "leider",
     "leidinggevende", "houder", "handhaver", "afdelingshoofd", "psycholoog", "psychiater", "pedagoog",
+    "penningmeester", "vrijwilliger", "vrijwilligster", "trainer", "trainster", "coach",
 ];
 
 /// Endings of compound words naming buildings, places and organisations (`Montessorischool`,

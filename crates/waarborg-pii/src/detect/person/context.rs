@@ -86,6 +86,8 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
             || matches!(&b[start - 4..start - 1], b"van" | b"der" | b"den" | b"ter" | b"ten" | b"het" | b"von"));
     let fills_line = prev == b'\n' && tokens >= 2 && matches!(next, None | Some(b'\n' | b'\r'));
     let cell_end = matches!(next, Some(b'|' | b'\t'))
+        // (A `;`-separated export's field: `…;Thijmstraat 61;Nguyen Thi Diep;06-37 81 20 44;…`.)
+        || (next == Some(b';') && matches!(prev, b';' | b'\n'))
         || (next == Some(b' ') && matches!(b.get(end + 1), Some(b'|' | b' ' | b'\t')))
         || (prev == b'\t' && matches!(next, None | Some(b'\n' | b'\r')));
     if tuss_before {
@@ -101,9 +103,38 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
         || (tokens == 1 && initials_as_actor(t, start, end))
         || birth_after(t, start, end)
         || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
-        || (cell_end && in_name_column(t, start, end))
-        || (bracket_after && role_in_brackets_after(t, start, end)))
+        || (cell_end && in_name_column(t, start, end) && !article_inside(&t.str[start..end]))
+        || (bracket_after && role_in_brackets_after(t, start, end))
+        || (next == Some(b' ') && b.get(end + 1) == Some(&b'(') && child_with_age(t, start, end)))
     .then_some(start)
+}
+
+/// `de kinderen Aram (10) en Hêvî (4)`, `zoon Filmon (7)`: a child named with its age in
+/// brackets, after a word for a child (within 48 bytes before).
+#[inline(never)]
+fn child_with_age(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    let digits = b[end + 2..].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && b.get(end + 2 + digits) == Some(&b')')
+        && t.str[start..end].split(' ').count() <= 2
+        && t.str[start..end].split(' ').all(|w| crate::lexicon::flags_of(w) & (crate::lexicon::COMMON | crate::lexicon::ORG | crate::lexicon::PLACE) == 0)
+        && t.before_has_word(
+            start,
+            48,
+            &["kinderen", "kind", "zoon", "dochter", "zonen", "dochters", "zoontje", "dochtertje", "broertje", "zusje", "kleinkind", "kleinkinderen", "tweeling"],
+        )
+}
+
+/// `Moestuin Het Nijmeegse Veld`: a capitalised `Het` after a word other than `van` names a
+/// thing (in a column of applicants, among the people).
+fn article_inside(chain: &str) -> bool {
+    let mut prev = "";
+    chain.split(' ').any(|w| {
+        let article = w == "Het" && !prev.eq_ignore_ascii_case("van") && !prev.is_empty();
+        prev = w;
+        article
+    })
 }
 
 /// `Defne, geb. 03-04-2015`, `Filmon (geb. 2014)`: someone's date of birth right after the
@@ -448,14 +479,17 @@ const SIGNING_UNITS: &[&str] = &[
 /// column whose header is a name label or a person's role (`| behandelaar |`, `| afzender |`).
 #[inline(never)]
 fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
-    let header = t.column_header(start, end, b"|\t").is_some_and(|cell| {
-        with_lower(cell.trim().trim_end_matches(':'), |w| {
-            w.ends_with("naam")
-                || w.ends_with("namen")
-                || w.ends_with("name")
-                || w == "voorletters"
-                || PERSON_FIELD_LABELS.contains(&w)
-                || PERSON_COLUMNS.contains(&w)
+    let header = t.column_header(start, end, b"|\t;").is_some_and(|cell| {
+        // (`Ouder(s)/verzorger(s)`: each of the header's words.)
+        cell.trim().trim_end_matches(':').split('/').any(|part| {
+            with_lower(part.trim().trim_end_matches("(s)"), |w| {
+                w.ends_with("naam")
+                    || w.ends_with("namen")
+                    || w.ends_with("name")
+                    || w == "voorletters"
+                    || PERSON_FIELD_LABELS.contains(&w)
+                    || PERSON_COLUMNS.contains(&w)
+            })
         })
     });
     // `| nationaliteit | Syrisch | Syrisch |` under `| gegeven | aanvrager | partner |`: in a
@@ -485,7 +519,10 @@ const NOT_NAME_ROWS: &[&str] = &[
 ];
 
 /// Column headers of lists of documents and actions whose cells name people (`| afzender |`).
-const PERSON_COLUMNS: &[&str] = &["afzender", "ontvanger", "geadresseerde", "auteur", "opsteller", "actiehouder", "wie"];
+const PERSON_COLUMNS: &[&str] = &[
+    "afzender", "ontvanger", "geadresseerde", "auteur", "opsteller", "actiehouder", "wie", "leerling", "ouders",
+    "verzorger", "deelnemer", "deelnemers", "kind",
+];
 
 /// Whether a separator or a line end follows `end`, perhaps after spaces (cheap: most chains
 /// are followed by a space and a word).
@@ -613,7 +650,11 @@ fn introduces_self(b: &[u8], word_start: usize) -> bool {
     };
     if b[word_start] == b'i' {
         // A possessive before it: `mijn naam is`, `my name is`; not `De naam is Samen Sterk`.
-        return ends_with_word(head, &["naam", "name"]) && possessive_before(head, head.len() - 4);
+        // Or a role: `De EHBO-coördinator is Kewal Madho`, `de contactpersoon is …`.
+        let role_start = head.iter().rposition(|c| !(c.is_ascii_alphabetic() || *c >= 0x80 || *c == b'-')).map_or(0, |i| i + 1);
+        let role = std::str::from_utf8(&head[role_start..]).unwrap_or_default();
+        return (ends_with_word(head, &["naam", "name"]) && possessive_before(head, head.len() - 4))
+            || (role.len() >= 6 && ROLE_ENDINGS.matches_word(role, 1));
     }
     ends_with_word(
         head,

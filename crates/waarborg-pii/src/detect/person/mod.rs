@@ -1177,7 +1177,8 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
         && VIETNAMESE_SURNAMES.contains(&word(&toks[0]))
         && VIETNAMESE_MIDDLE_NAMES.contains(&word(&toks[1]))
         && toks[2].kind == Kind::Cap
-        && !toks[2].common
+        // (A given name that is also a Dutch word stays one there: `Nguyen Thi Diep`.)
+        && (!toks[2].common || word(&toks[1]) != "Van")
     {
         return Some(NameHit { range: toks[0].start..toks[2].end, score: 0.85 });
     }

@@ -749,3 +749,21 @@ fn reversed_fields_of_exports_and_names_the_lists_lack_in_context() {
     assert!(found("Agenda:\n- Keti Koti (voorzitter opent)\n- Vaststelling Notulen", Person).is_empty());
     assert!(found("Partijen: Vattenfall Warmte (verweerder)", Person).is_empty());
 }
+
+#[test]
+fn name_columns_of_exports_children_with_ages_and_roles_before_is() {
+    // A `;`-separated export's name column; a header of two words for people.
+    let export = "Meldingnr;Datum;Locatie;Melder;Telefoon\nMOR-1;11-10-2027;Thijmstraat 61;Nguyen Thi Diep;06-37 81 20 44\nMOR-2;12-10-2027;Hertogplein;Jhoanna Lacson;";
+    assert_eq!(found(export, Person), ["Nguyen Thi Diep", "Jhoanna Lacson"]);
+    let table = "| Tijd | Leerling | Ouder(s)/verzorger(s) |\n| 16.20 | Chaïmae Bouzambou | Ouassima Bouzambou |";
+    assert_eq!(found(table, Person), ["Chaïmae Bouzambou", "Ouassima Bouzambou"]);
+    // Not a thing in a column of applicants.
+    let applicants = "Zaak;Aanvrager;Bedrag\nZ27-0140;Moestuin Het Nijmeegse Veld;750,00";
+    assert!(found(applicants, Person).is_empty());
+    // Children with their ages; not numbered headings.
+    assert_eq!(found("Zijn vrouw en de kinderen Aram (10) en Hêvî (4) kwamen in 2025.", Person), ["Aram", "Hêvî"]);
+    assert!(found("De kinderen staan in Bijlage (3) en Artikel (2).", Person).is_empty());
+    // A role, then `is` and the name.
+    assert_eq!(found("De EHBO-coördinator is Kewal Madho.", Person), ["Kewal Madho"]);
+    assert!(found("De projectleider is Gemeente Utrecht.", Person).is_empty());
+}

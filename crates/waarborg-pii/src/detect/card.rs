@@ -92,7 +92,7 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // number (a card's own label does not: `creditcard, kaartnummer 4111 …`).
     // (The word right before says more than a card word further back: `eigen creditcard;
     // kassabon 5691 …`.)
-    if (super::label_names_another_number(label) || super::after_a_key(t, m.start)) && !names_a_card(&last_word_lower(label)) {
+    if (super::label_names_another_number(label) || super::after_a_key(t, m.start)) && !last_word_names_a_card(label) {
         return None;
     }
     Some(Hit::new(
@@ -150,10 +150,10 @@ fn names_a_card(h: &str) -> bool {
         || (h.contains("pas") && !h.contains("paspoort"))
 }
 
-/// The last word of `label` (letters and digits), in lower case.
-fn last_word_lower(label: &[u8]) -> String {
+/// Whether the last word of `label` (letters and digits) names a card (`Pasnummer`).
+fn last_word_names_a_card(label: &[u8]) -> bool {
     let start = label.iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
-    String::from_utf8_lossy(&label[start..]).to_ascii_lowercase()
+    std::str::from_utf8(&label[start..]).is_ok_and(|w| crate::lexicon::with_lower(w, names_a_card))
 }
 
 #[cfg(test)]

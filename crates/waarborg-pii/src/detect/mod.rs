@@ -186,7 +186,7 @@ pub(crate) fn names_another_number(header: &str) -> bool {
             || (w.len() > 6 && (w.ends_with("nummer") || w.ends_with("kenmerk") || w.ends_with("referentie")))
             // `Factuurnr`, `Dossiernr`, `Klantnr`.
             || (w.len() > 4 && w.ends_with("nr"))
-            || (!names_a_persons_number(w) && NUMBERED_THINGS.iter().any(|e| w.ends_with(e)))
+            || (NUMBERED_THINGS.iter().any(|e| w.ends_with(e)) && !names_a_persons_number(w))
     })
 }
 
@@ -227,14 +227,22 @@ pub(crate) fn label_names_another_number(label: &[u8]) -> bool {
         }
     }
     let start = label.iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
-    let word = String::from_utf8_lossy(&label[start..]).to_ascii_lowercase();
-    let compound = match word.as_str() {
-        "nr" | "no" | "code" | "nummer" => false,
-        // `Transactie-ID`, `Klant-ID`: joined to its thing.
-        "id" | "ids" => start >= 2 && label[start - 1] == b'-',
-        w => !names_a_persons_number(w),
+    // (ASCII letters and digits only, so always a `str`.)
+    let Ok(word) = std::str::from_utf8(&label[start..]) else {
+        return false;
     };
-    compound && names_another_number(&word)
+    if word.len() < 2 {
+        return false;
+    }
+    crate::lexicon::with_lower(word, |word| {
+        let compound = match word {
+            "nr" | "no" | "code" | "nummer" => false,
+            // `Transactie-ID`, `Klant-ID`: joined to its thing.
+            "id" | "ids" => start >= 2 && label[start - 1] == b'-',
+            _ => true,
+        };
+        compound && names_another_number(word) && !names_a_persons_number(word)
+    })
 }
 
 /// Whether `start` follows the key of a `key=value` pair in a log or query string
@@ -249,7 +257,7 @@ pub(crate) fn after_a_key(t: &Text<'_>, start: usize) -> bool {
     let key = &b[key_start..start - 1];
     !key.is_empty()
         && key[0].is_ascii_alphabetic()
-        && !names_a_persons_number(&String::from_utf8_lossy(key).to_ascii_lowercase())
+        && std::str::from_utf8(key).is_ok_and(|key| !crate::lexicon::with_lower(key, names_a_persons_number))
 }
 
 /// Whether what stands right before `start` names the number there as another thing's than a

@@ -121,8 +121,36 @@ fn check_dashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     ) {
         return None;
     }
-    let labelled = t.before_has(m.start, 40, &["kenteken", "voertuig", "auto", "license plate"]);
+    // (`auto` as a word of its own: not in `automaat-ID`.)
+    let labelled = t.before_has_word(m.start, 40, &["kenteken", "voertuig", "auto", "license plate"]);
+    if !labelled && !issued_letters(&t.bytes[m.clone()]) {
+        return None;
+    }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
+}
+
+/// Whether a dashed plate's letters are ones the RDW issues in its sidecode: since sidecode 4
+/// (1978) no vowels (but an `O` first, a trailer's, and `AA` first, the royal house's), no `C` or
+/// `Q`; sidecodes 1–3 (`XX-99-99`, `99-99-XX`, `99-XX-99`) used all letters. (`SD-OV-01` is a
+/// pool card's code.)
+fn issued_letters(raw: &[u8]) -> bool {
+    let shape: Vec<bool> = raw.iter().filter(|c| **c != b'-').map(u8::is_ascii_alphabetic).collect();
+    let group_of_two_letters_first = raw.len() == 8 && raw[2] == b'-' && raw[5] == b'-';
+    let old_sidecode = group_of_two_letters_first
+        && matches!(
+            shape.as_slice(),
+            [true, true, false, false, false, false] | [false, false, false, false, true, true] | [false, false, true, true, false, false]
+        );
+    if old_sidecode {
+        return true;
+    }
+    let royal = raw.starts_with(b"AA");
+    raw.iter().enumerate().filter(|(_, c)| c.is_ascii_alphabetic()).all(|(i, &c)| match c.to_ascii_uppercase() {
+        b'E' | b'I' | b'U' | b'C' | b'Q' => false,
+        b'A' => royal && i < 2,
+        b'O' => i == 0,
+        _ => true,
+    })
 }
 
 /// Whether every letter of the plate is `X` and every digit `9` or every digit `0`: the shape
@@ -153,6 +181,21 @@ fn check_undashed(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn letters_the_rdw_does_not_issue() {
+        use crate::test_support::found;
+        use crate::EntityType::LicensePlate;
+        // A pool card's code with a vowel where no plate since 1978 has one.
+        assert!(found("- 15-07-2024, SD-OV-04, 100,00 EUR, automaat-ID 783944", LicensePlate).is_empty());
+        assert!(found("Locatie RE-CU-12 in het magazijn", LicensePlate).is_empty());
+        // Issued letters, an old sidecode with vowels, a trailer's O, the royal AA; any letters
+        // after the word kenteken.
+        assert_eq!(found("Het voertuig GZ-123-T stond fout.", LicensePlate), ["GZ-123-T"]);
+        assert_eq!(found("oldtimer AU-12-34 uit 1962", LicensePlate), ["AU-12-34"]);
+        assert_eq!(found("oplegger OX-12-BT op de kade", LicensePlate), ["OX-12-BT"]);
+        assert_eq!(found("kenteken SD-OV-04", LicensePlate), ["SD-OV-04"]);
+    }
+
     use crate::test_support::found;
     use crate::EntityType::LicensePlate;
 

@@ -108,6 +108,10 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "school", "centrum", "instituut", "academie", "coöperatie", "maatschap", "makelaardij",
     "installatietechniek", "transport", "consultancy", "services", "group", "company",
     "foundation", "bv", "nv", "vof", "zn", "zonen", "waterschap", "omgevingsdienst",
+    // Legal forms abroad (`Verkehrstechnik Rhein GmbH`, `Dupont SARL`).
+    "gmbh", "ltd", "llc", "inc", "sarl", "bvba", "srl", "kft", "backoffice",
+    // A sole trader's trade (`Klusbedrijf Bas de Ridder`).
+    "klusbedrijf", "klusbedrijven", "schildersbedrijf", "hoveniersbedrijf", "installatiebedrijf", "aannemersbedrijf",
     "veiligheidsregio", "ggd", "uwv", "svb", "duo", "rdw", "kliniek", "apotheek", "praktijk",
     "huisartsenpraktijk", "woningcorporatie", "woonstichting", "schoonmaak", "techniek", "toko", "loket",
     "servicedesk", "helpdesk", "klantcontactcentrum",

@@ -152,7 +152,31 @@ fn check_labelled(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         && raw.len() <= 7
         && raw[raw.len() - 4..].iter().all(u8::is_ascii_digit)
         && matches!(&raw[raw.len() - 4..raw.len() - 2], b"19" | b"20");
-    (digits >= 4 && !year_tag).then(|| Hit::new(m, 0.85))
+    if digits < 4 || year_tag {
+        return None;
+    }
+    // `in het DMS onder documentnummer 202462941240`: the number of a document in an archive. A
+    // value of digits only after the bare word `documentnummer` is an identity document's only
+    // where one is named near it (`paspoort, documentnummer 592123456789`).
+    if digits == raw.len() && generic_document_label_before(t, m.start) && !t.before_has(m.start, 80, IDENTITY_WORDS) {
+        return None;
+    }
+    Some(Hit::new(m, 0.85))
+}
+
+/// Words that name an identity document.
+const IDENTITY_WORDS: &[&str] = &[
+    "paspoort", "passport", "identiteit", "id-kaart", "id kaart", "idkaart", "id-bewijs", "rijbewijs", "verblijf",
+    "legitimatie", "identity", "eid", "reisdocument", "residence",
+];
+
+/// Whether the label before `start` is a bare document number's (`Documentnummer:`, `document
+/// no.`), which archives use too.
+fn generic_document_label_before(t: &Text<'_>, start: usize) -> bool {
+    crate::text::ends_with_word(
+        t.label_before(start, 32),
+        &["documentnummer", "documentnr", "document nr", "document-nr", "document no", "document number"],
+    )
 }
 
 fn check_licence(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
@@ -178,6 +202,9 @@ mod tests {
         // A residence permit and the IND's V-nummer.
         assert_eq!(found("Verblijfsvergunning nr. V1234567 is verlengd", IdDocument), ["V1234567"]);
         assert!(found("V-nummer: 2981736450", IdDocument).is_empty());
+        // A document in an archive; an identity document named near its number.
+        assert!(found("opgeslagen in het DMS onder documentnummer 202462941240.", IdDocument).is_empty());
+        assert_eq!(found("Belgische identiteitskaart, documentnummer 592123456789", IdDocument), ["592123456789"]);
         // A remark in brackets between the document and its number (a table's cells).
         let table = "| 19-08-1994 | verblijfsvergunning (tijdelijke bescherming) | Y3K8R2T7W |";
         assert_eq!(found(table, IdDocument), ["Y3K8R2T7W"]);

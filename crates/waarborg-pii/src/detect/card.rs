@@ -75,8 +75,12 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     // `3528 0426 0005 7391`: the engraved number of an OV-chipkaart (a transport card, issued
-    // in JCB's range), in a document about them.
-    if digits.starts_with(b"3528") && ov_chipkaart_named(t.str) {
+    // in JCB's range), in a text about them (named in the 4 KB before) and not after a payment
+    // card's word.
+    if digits.starts_with(b"3528")
+        && !t.before_has(m.start, 40, &["creditcard", "credit card", "jcb", "betaalkaart", "betaald met"])
+        && t.before_has(m.start, 4096, &["ov-chip", "ov chip", "ovchip", "ov-pas", "ov-kaart"])
+    {
         return None;
     }
     // 13 digits: a Visa of the old length, no longer issued, or a barcode (EAN-13 of a German,
@@ -90,9 +94,10 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     // `Serienummer 4539 …`, `Artikelnummer …`, `Transactie-ID …`: the label names another
     // number (a card's own label does not: `creditcard, kaartnummer 4111 …`).
-    // (The word right before says more than a card word further back: `eigen creditcard;
-    // kassabon 5691 …`.)
-    if (super::label_names_another_number(label) || super::after_a_key(t, m.start)) && !last_word_names_a_card(label) {
+    // (Only a payment card's own word near it outweighs the thing named right before: `dagkaart 2 x
+    // | transactie 5374 …` is a transaction's number.)
+    let named_card = t.before_has(m.start, 48, STRONG_CARD_WORDS);
+    if !named_card && super::another_things_number_before(t, m.start) && !last_word_names_a_card(label) {
         return None;
     }
     Some(Hit::new(
@@ -107,16 +112,11 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     ))
 }
 
-/// Whether `text` names the OV-chipkaart (`OV-chipkaart`, `ov chipkaart`, `OV-pas`).
-fn ov_chipkaart_named(text: &str) -> bool {
-    static WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["ov-chip", "ov chip", "ovchip", "ov-pas", "ov-kaart"])
-            .ok()
-    });
-    WORDS.as_ref().is_some_and(|w| w.is_match(text))
-}
+/// Words that name a payment card, not any card (`dagkaart`, `ov-chipkaart`).
+const STRONG_CARD_WORDS: &[&str] = &[
+    "creditcard", "credit card", "visa", "mastercard", "amex", "american express", "maestro", "jcb", "diners",
+    "discover", "unionpay", "betaalpas", "pinpas", "bankpas", "betaalkaart", "bankkaart", "kaartnummer", "pasnummer",
+];
 
 /// The score of a card number with no card word before it and outside a card column: such a
 /// number is kept only where the document speaks of cards ([`mentions_cards`]).
@@ -127,7 +127,8 @@ const CARD_WORDS: &[&str] = &[
     "creditcard", "credit card", "creditkaart", "betaalkaart", "bankkaart", "pinpas", "betaalpas", "bankpas",
     "debitcard", "debit card", "kaartnummer", "kaart nummer", "pasnummer", "card", "visa", "mastercard", "maestro",
     "amex", "american express", "jcb", "diners", "discover", "unionpay", "vervaldatum", "cvc", "cvv", "geldig tot",
-    "geldig t/m", "expiry", "kaarthouder", "gepind", "pinnen",
+    "geldig t/m", "expiry", "kaarthouder", "gepind", "pinnen", "pasje", "kredietkaart", "debetkaart", "mijn pas",
+    "mijn kaart", "payment", "pan=",
 ];
 
 /// Whether `text` speaks of payment cards anywhere. A Luhn-valid number of a card's shape with
@@ -221,8 +222,19 @@ mod tests {
         let pool = "OV-chipkaarten van de afdeling\n| Pas | Kaartnummer (gegraveerd) |\n| SD-OV-01 | 3528 0426 0005 7391 |";
         assert!(found(pool, PaymentCard).is_empty());
         assert_eq!(found("Betaald met JCB-kaart 3528 0426 0005 7391.", PaymentCard), ["3528 0426 0005 7391"]);
-        assert!(found("Parkeren, betaald met pinpas: parkeertransactie 4544980725724742", PaymentCard).is_empty());
-        assert!(found("Diner, eigen creditcard; kassabon 56912827871160", PaymentCard).is_empty());
+        let topped_up = "Ik heb mijn OV-chipkaart opgeladen met mijn JCB-creditcard 3528 0426 0005 7391.";
+        assert_eq!(found(topped_up, PaymentCard), ["3528 0426 0005 7391"]);
+        assert!(found("| Parkeren | parkeertransactie 4544980725724742 | pinpas |", PaymentCard).is_empty());
+        assert!(found("| Diner | kassabon 56912827871160 | eigen creditcard |", PaymentCard).is_empty());
+        // A card word near the number outweighs the thing named last.
+        assert_eq!(
+            found("Creditcard gebruikt bij deze transactie: 5355 0841 2345 0003", PaymentCard),
+            ["5355 0841 2345 0003"]
+        );
+        // A citizen's chat about a lost card; a log's key that may hold a card.
+        let chat = "Mijn pas is gestolen, graag blokkeren. Het nummer is 5355 0841 2345 0003";
+        assert_eq!(found(chat, PaymentCard), ["5355 0841 2345 0003"]);
+        assert_eq!(found("payment failed pan=5355084123450003 reason=declined", PaymentCard), ["5355084123450003"]);
     }
 
     #[test]

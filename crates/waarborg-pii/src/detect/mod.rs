@@ -186,27 +186,35 @@ pub(crate) fn names_another_number(header: &str) -> bool {
             || (w.len() > 6 && (w.ends_with("nummer") || w.ends_with("kenmerk") || w.ends_with("referentie")))
             // `Factuurnr`, `Dossiernr`, `Klantnr`.
             || (w.len() > 4 && w.ends_with("nr"))
-            || (NUMBERED_THINGS.iter().any(|e| w.ends_with(e)) && !names_a_persons_number(w))
+            || (NUMBERED_THINGS.iter().any(|e| w.ends_with(e) && (!COMPOUND_ONLY.contains(e) || w.len() >= e.len() + 3))
+                && !names_a_persons_number(w))
     })
 }
 
 /// Things that carry a number of their own, as the last part of a word (`Raamcontract`,
 /// `Wijzigingsverzoek`, `Reparatieticket`, `Salarisrun`, `Restitutiebatch`, `Brondocument`): a
-/// number right after such a word, or in a column it heads, is that thing's number.
+/// number right after such a word, or in a column it heads, is that thing's number. Some count
+/// only in a compound ([`COMPOUND_ONLY`]).
 const NUMBERED_THINGS: &[&str] = &[
-    "contract", "overeenkomst", "verzoek", "ticket", "batch", "run", "job", "export", "order", "melding",
-    "incident", "aanvraag", "beschikking", "besluit", "nota", "offerte", "factuur", "mutatie", "mutaties",
-    "document", "agreement", "enrollment", "storing", "aanslag", "machtiging", "vergunning", "subsidie",
-    "wijziging", "bezwaar", "vordering", "transactie", "bon",
+    "contract", "overeenkomst", "verzoek", "ticket", "batch", "run", "job", "export", "order", "incident",
+    "aanvraag", "beschikking", "besluit", "nota", "offerte", "factuur", "mutatie", "mutaties", "document",
+    "agreement", "enrollment", "aanslag", "machtiging", "vergunning", "subsidie", "wijziging", "bezwaar",
+    "vordering", "transactie", "bon", "melding", "storing",
 ];
+
+/// Endings of [`NUMBERED_THINGS`] that count only in a compound (`Salarisrun`, `Kassabon`,
+/// `Gereedmelding`): alone they are given names (`Job`; `Varun`, `Harun` end so) or say whom to
+/// call (`In geval van storing: 06 …`, `laatste melding: …`).
+const COMPOUND_ONLY: &[&str] = &["run", "job", "bon", "melding", "storing"];
 
 /// Whether a (lower-case) label may name a person's own number: a BSN's, an identity
 /// document's, a phone's, an account's or a card's (`Identificatienummer`, `Telefoonnummer`,
 /// `Pasnummer`), so that it never says the number is another thing's.
-fn names_a_persons_number(w: &str) -> bool {
+pub(crate) fn names_a_persons_number(w: &str) -> bool {
     [
-        "identificatie", "persoons", "burger", "sofi", "bsn", "tel", "mobiel", "gsm", "bel", "contact", "sms",
-        "whatsapp", "fax", "rekening", "iban", "kaart", "card", "pas", "paspoort", "rijbewijs",
+        "identificatie", "persoons", "burger", "sofi", "bsn", "tel", "mobiel", "mobile", "mob", "gsm", "bel",
+        "contact", "sms", "whatsapp", "fax", "thuis", "nood", "doorkies", "werknummer", "priv", "vast", "direct",
+        "alarm", "phone", "rekening", "iban", "kaart", "card", "pas", "paspoort", "rijbewijs",
     ]
     .iter()
     .any(|p| w.contains(p))
@@ -255,16 +263,29 @@ pub(crate) fn after_a_key(t: &Text<'_>, start: usize) -> bool {
     }
     let key_start = b[..start - 1].iter().rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_')).map_or(0, |i| i + 1);
     let key = &b[key_start..start - 1];
-    !key.is_empty()
-        && key[0].is_ascii_alphabetic()
-        && std::str::from_utf8(key).is_ok_and(|key| !crate::lexicon::with_lower(key, names_a_persons_number))
+    // Only a key that names a thing's number: `zaakId`, `batch_id`, `docNr`, `mutaties`; not
+    // `q=`, `persoon=`, `to=`, `caller=`, `pan=`, which may hold a person's.
+    let names_a_thing = |k: &str| {
+        let id = k.len() > 2 && (k.ends_with("id") || k.ends_with("ids"));
+        (id || names_another_number(&k.replace('_', " "))) && !names_a_persons_number(k)
+    };
+    !key.is_empty() && key[0].is_ascii_alphabetic() && std::str::from_utf8(key).is_ok_and(|key| crate::lexicon::with_lower(key, names_a_thing))
 }
 
 /// Whether what stands right before `start` names the number there as another thing's than a
 /// person's: a label of one word ([`label_names_another_number`]) or a log's key
 /// ([`after_a_key`]).
 pub(crate) fn another_things_number_before(t: &Text<'_>, start: usize) -> bool {
-    after_a_key(t, start) || label_names_another_number(t.label_before(start, 32))
+    after_a_key(t, start) || label_right_before(t, start).is_some_and(label_names_another_number)
+}
+
+/// The label right before `start`: [`Text::label_before`], when only spaces, `:`, `#` or `(`
+/// stand between it and `start` — not a sentence's end (`mijn aanvraag. 06-…`), a table's cell
+/// border, a tab or a dash (`Storing - 06-…`).
+pub(crate) fn label_right_before<'a>(t: &Text<'a>, start: usize) -> Option<&'a [u8]> {
+    let label = t.label_before(start, 32);
+    let end = start.saturating_sub(32) + label.len();
+    t.bytes[end..start].iter().all(|c| matches!(c, b' ' | b':' | b'#' | b'(' | b'=')).then_some(label)
 }
 
 /// `(16 cijfers, bijvoorbeeld 4000 1225 0318 7761)`, `(9 cijfers, bijv. …)`: whether `start`

@@ -30,7 +30,10 @@ pub(crate) const RULES: &[PatternRule] = &[
     },
 ];
 
-const PHONE_LABELS: &[&str] = &["tel", "mobiel", "gsm", "phone", "bel ", "bellen", "whatsapp", "sms", "fax"];
+const PHONE_LABELS: &[&str] = &[
+    "tel", "mobiel", "gsm", "phone", "bel ", "bellen", "whatsapp", "sms", "fax", "contact", "bereikbaar", "nood",
+    "thuisnummer", "doorkies",
+];
 
 fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
@@ -56,8 +59,10 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !labelled
         && (super::non_personal_label_before(t, m.start)
             || super::in_parenthesis_after_non_personal_label(t, m.start)
-            || super::another_things_number_before(t, m.start)
-            || in_another_numbers_column(t, m.clone()))
+            // (A phone's word a little further back still names it: `Contactpersoon voor deze
+            // aanvraag: 06-…`.)
+            || (!t.before_has(m.start, 48, PHONE_LABELS)
+                && (super::another_things_number_before(t, m.start) || in_another_numbers_column(t, m.clone()))))
     {
         return None;
     }
@@ -68,7 +73,7 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
 /// provider |`, `| Ticket |`); a header that names a phone (`| Mobiel nummer |`) does not count.
 fn in_another_numbers_column(t: &Text<'_>, m: Range<usize>) -> bool {
     super::cell_header(t, m).is_some_and(|h| {
-        super::names_another_number(&h) && !PHONE_LABELS.iter().any(|l| h.contains(l.trim_end())) && !h.contains("telefoon")
+        super::names_another_number(&h) && !super::names_a_persons_number(&h) && !PHONE_LABELS.iter().any(|l| h.contains(l.trim_end()))
     })
 }
 
@@ -192,6 +197,20 @@ fn starts_like_date(raw: &[u8]) -> bool {
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Phone;
+
+    #[test]
+    fn numbers_of_people_after_words_that_look_like_things() {
+        assert_eq!(found("Thuisnummer: 020-6231234", Phone), ["020-6231234"]);
+        assert_eq!(found("Noodnummer: 06-41234567 (moeder)", Phone), ["06-41234567"]);
+        assert_eq!(found("Contactpersoon voor deze aanvraag: 06-41234567", Phone), ["06-41234567"]);
+        assert_eq!(found("Ik wacht op een reactie op mijn aanvraag. 06-41234567 is mijn nummer.", Phone), ["06-41234567"]);
+        assert_eq!(found("In geval van storing: 06 41234567 (Piet)", Phone), ["06 41234567"]);
+        assert_eq!(found("Groet, Varun 06-41234567", Phone), ["06-41234567"]);
+        assert_eq!(found("[notify] to=+31641234567 status=DELIVERED", Phone), ["+31641234567"]);
+        assert_eq!(found("callback mobile=0641234567", Phone), ["0641234567"]);
+        let table = "| Leerling | Noodnummer |\n| Daan Jansen | 0641234567 |";
+        assert_eq!(found(table, Phone), ["0641234567"]);
+    }
 
     #[test]
     fn numbers_of_other_things() {

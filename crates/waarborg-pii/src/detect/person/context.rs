@@ -99,7 +99,21 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
     // One word alone on the line under a sign-off: a given name the gazetteer lacks
     // (`Hoogachtend,\nFaisal`), unless it reads as a team or department.
     let alone_on_line = prev == b'\n' && tokens == 1 && matches!(next, None | Some(b'\n' | b'\r'));
+    // A bullet under `Aanwezig:`: two or three unlisted words that fill it, up to a role in
+    // brackets or a comma (`- Jeanira Aboikoni (voorzitter)`; not `- Openbaar Ministerie`,
+    // `- Havensteder`).
+    let attendee = || {
+        (2..=3).contains(&tokens)
+            && start >= 2
+            && matches!(&b[start - 2..start], b"- " | b"* ")
+            && (matches!(next, None | Some(b'\n' | b'\r' | b',')) || (next == Some(b' ') && b.get(end + 1) == Some(&b'(')))
+            && t.str[start..end].split(' ').all(|w| {
+                crate::lexicon::flags_of(w) & (crate::lexicon::COMMON | crate::lexicon::ORG | crate::lexicon::PLACE | crate::lexicon::TITLE) == 0
+            })
+            && bullet_under_attendance(b, start - 2)
+    };
     ((fills_line && signed_after_sign_off(t, start, end))
+        || attendee()
         || (tokens == 1 && initials_as_actor(t, start, end))
         || birth_after(t, start, end)
         || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
@@ -119,12 +133,23 @@ fn child_with_age(t: &Text<'_>, start: usize, end: usize) -> bool {
         && b.get(end + 2 + digits) == Some(&b')')
         && t.str[start..end].split(' ').count() <= 2
         && t.str[start..end].split(' ').all(|w| crate::lexicon::flags_of(w) & (crate::lexicon::COMMON | crate::lexicon::ORG | crate::lexicon::PLACE) == 0)
-        && t.before_has_word(
-            start,
-            48,
-            &["kinderen", "kind", "zoon", "dochter", "zonen", "dochters", "zoontje", "dochtertje", "broertje", "zusje", "kleinkind", "kleinkinderen", "tweeling"],
-        )
+        && {
+            // Right after the word for a child, or after an earlier child and its age in the same
+            // enumeration (`de kinderen Aram (10) en Hêvî (4)`; not `Aantal kinderen per wijk:
+            // Lombok (12)`, `Het kind speelt bij Kampong (8)`).
+            let head = t.bytes[..start].trim_ascii_end();
+            crate::text::ends_with_word(head, CHILD_WORDS)
+                || ((t.bytes[..start].ends_with(b") en ") || t.bytes[..start].ends_with(b"), "))
+                    && t.before_has_word(start, 48, CHILD_WORDS)
+                    && !t.bytes[start.saturating_sub(48)..start].contains(&b':'))
+        }
 }
+
+/// Words for a child, before a child's name.
+const CHILD_WORDS: &[&str] = &[
+    "kinderen", "kind", "zoon", "dochter", "zonen", "dochters", "zoontje", "dochtertje", "broertje", "zusje", "kleinkind",
+    "kleinkinderen", "tweeling",
+];
 
 /// `Moestuin Het Nijmeegse Veld`: a capitalised `Het` after a word other than `van` names a
 /// thing (in a column of applicants, among the people).
@@ -343,7 +368,17 @@ fn role_in_brackets_after(t: &Text<'_>, start: usize, end: usize) -> bool {
     // company may be), the first item in the brackets.
     let words = t.str[start..end].split(' ').count();
     let role = role.split(',').next().unwrap_or_default().trim();
-    (2..=3).contains(&words)
+    // (At a line's start, or after a journal's date and dash: `02-03-2027 – Waldo Pawirodikromo
+    // (vervanging)`; not an agenda's item, `2. Financieel Jaarverslag (penningmeester)`, nor
+    // mid-sentence, `Verslag via Microsoft Teams (notulen)`.)
+    let head = &t.bytes[..start];
+    let line_start = head.is_empty() || head.ends_with(b"\n") || {
+        let line = &head[head.len().saturating_sub(24)..];
+        let line = &line[memchr::memrchr(b'\n', line).map_or(0, |i| i + 1)..];
+        (line.ends_with("– ".as_bytes()) || line.ends_with(b"- ")) && line.first().is_some_and(u8::is_ascii_digit) && line.contains(&b'-')
+    };
+    line_start
+        && (2..=3).contains(&words)
         && role.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && t.str[start..end].split(' ').all(|w| {
             crate::lexicon::flags_of(w) & (crate::lexicon::ORG | crate::lexicon::TITLE | crate::lexicon::PLACE | crate::lexicon::COMMON) == 0
@@ -357,9 +392,9 @@ fn role_in_brackets_after(t: &Text<'_>, start: usize, end: usize) -> bool {
 /// Roles in brackets after a name that only a person holds in minutes and reports.
 const PERSONS_ROLES: &[&str] = &[
     "vader", "moeder", "notulist", "notuliste", "notulen", "verslag", "voorzitter", "secretaris", "getuige",
-    "verdachte", "slachtoffer", "tolk", "cliënt", "client", "werknemer", "vervanging", "penningmeester",
-    "vrijwilliger", "vrijwilligster", "wijkagent", "mantelzorger", "buurman", "buurvrouw", "oom", "tante",
-    "opa", "oma", "zoon", "dochter", "broer", "zus", "partner", "echtgenoot", "echtgenote",
+    "verdachte", "slachtoffer", "tolk", "cliënt", "client", "werknemer", "vervanging", "wijkagent",
+    "mantelzorger", "buurman", "buurvrouw", "oom", "tante", "opa", "oma", "zoon", "dochter", "broer", "zus",
+    "echtgenoot", "echtgenote",
 ];
 
 /// Political parties named in brackets after a council member's or MP's surname in minutes
@@ -483,9 +518,7 @@ fn in_name_column(t: &Text<'_>, start: usize, end: usize) -> bool {
         // (`Ouder(s)/verzorger(s)`: each of the header's words.)
         cell.trim().trim_end_matches(':').split('/').any(|part| {
             with_lower(part.trim().trim_end_matches("(s)"), |w| {
-                w.ends_with("naam")
-                    || w.ends_with("namen")
-                    || w.ends_with("name")
+                ((w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name")) && !names_a_things_name(w))
                     || w == "voorletters"
                     || PERSON_FIELD_LABELS.contains(&w)
                     || PERSON_COLUMNS.contains(&w)
@@ -521,8 +554,19 @@ const NOT_NAME_ROWS: &[&str] = &[
 /// Column headers of lists of documents and actions whose cells name people (`| afzender |`).
 const PERSON_COLUMNS: &[&str] = &[
     "afzender", "ontvanger", "geadresseerde", "auteur", "opsteller", "actiehouder", "wie", "leerling", "ouders",
-    "verzorger", "deelnemer", "deelnemers", "kind",
+    "verzorger",
 ];
+
+/// `Projectnaam`, `Bedrijfsnaam`, `Schoolnaam`: a header for the name of a thing.
+fn names_a_things_name(header: &str) -> bool {
+    [
+        "project", "bedrijf", "school", "organisatie", "straat", "product", "team", "locatie", "gebouw", "vereniging",
+        "stichting", "instelling", "bestand", "document", "plaats", "wijk", "buurt", "gemeente", "zaak", "activiteit",
+        "evenement", "club", "merk", "handels", "domein", "gebruikers", "groep", "account", "server", "host", "app",
+    ]
+    .iter()
+    .any(|p| header.starts_with(p))
+}
 
 /// Whether a separator or a line end follows `end`, perhaps after spaces (cheap: most chains
 /// are followed by a space and a word).
@@ -564,9 +608,6 @@ pub(super) fn personal_title_before(t: &Text<'_>, start: usize) -> bool {
 /// `wethouder`, `Beste`, `Commissiegriffier:`, `Voornamen:`, `Van:`.
 pub(super) fn title_before(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
-    if start >= 2 && matches!(&b[start - 2..start], b"- " | b"* ") && bullet_under_attendance(b, start - 2) {
-        return true;
-    }
     // A form may put the value on the line below its label (`GESLACHTSNAAM:\nSedney`).
     let next_line = start >= 2 && b[start - 1] == b'\n';
     if start < 2 || !(next_line || matches!(b[start - 1], b' ' | b'\t')) {
@@ -654,12 +695,25 @@ fn introduces_self(b: &[u8], word_start: usize) -> bool {
         let role_start = head.iter().rposition(|c| !(c.is_ascii_alphabetic() || *c >= 0x80 || *c == b'-')).map_or(0, |i| i + 1);
         let role = std::str::from_utf8(&head[role_start..]).unwrap_or_default();
         return (ends_with_word(head, &["naam", "name"]) && possessive_before(head, head.len() - 4))
-            || (role.len() >= 6 && ROLE_ENDINGS.matches_word(role, 1));
+            || (role.len() >= 6 && ROLE_ENDINGS.matches_word(role, 1) && !organisation_follows(b, word_start + 3));
     }
     ends_with_word(
         head,
         &["ik", "hij", "zij", "ze", "zoon", "dochter", "vader", "moeder", "man", "vrouw", "broer", "zus", "partner"],
     )
+}
+
+/// Whether one of the (at most four) capitalised words from `at` on names an organisation:
+/// `De ketenregisseur is Lokaal Team Zuid`.
+fn organisation_follows(b: &[u8], at: usize) -> bool {
+    let rest = &b[at.min(b.len())..b.len().min(at + 64)];
+    rest.split(|&c| c == b' ')
+        .take(4)
+        .take_while(|w| w.first().is_some_and(|c| c.is_ascii_uppercase() || *c >= 0x80))
+        .any(|w| {
+            let w = w.strip_suffix(b".").or_else(|| w.strip_suffix(b",")).unwrap_or(w);
+            std::str::from_utf8(w).is_ok_and(|w| crate::lexicon::flags_of(w) & crate::lexicon::ORG != 0)
+        })
 }
 
 /// Whether a possessive (`mijn`, `zijn`, `haar`, `my`, `his`, `her`, `your`, `uw`) and a space
@@ -701,8 +755,9 @@ const FORM_LABELS: &[&str] = &[
     "voorletters",
     // The interpreter of a hearing (`Tolk: Hiba Al Hamwi`; but `een tolk Tigrinya`).
     "tolk",
-    // Who wrote the minutes (`Verslag: Ravèl Ticoalu`).
-    "verslag", "notulen", "verslaglegging",
+    // Who wrote the minutes (`Verslaglegging: Ravèl Ticoalu`; not `Verslag:`, which a
+    // meeting's title follows).
+    "verslaglegging",
 ];
 
 /// Whether the bullet at `dash` (`- ` or `* ` starting its line) is an item of a list of who

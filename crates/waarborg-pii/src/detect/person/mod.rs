@@ -383,25 +383,43 @@ fn join_reversed_fields(t: &Text<'_>, out: &mut Vec<NameHit>) {
     let b = t.bytes;
     out.sort_by_key(|h| h.range.start);
     let one_word = |r: &Range<usize>| !b[r.clone()].iter().any(|&c| c == b' ' || c == b',');
-    let mut k = 0;
-    while k + 1 < out.len() {
-        let (first, second) = (out[k].range.clone(), out[k + 1].range.clone());
-        if second.start == first.end + 2 && &b[first.end..second.start] == b", " && one_word(&first) && one_word(&second) {
-            let left = field_side_before(b, first.start);
-            let right = field_side_after(b, second.end);
-            use FieldSide::{Colon, Email, Line, List, MailHeader, Stamp};
-            let one_field = right == Email
-                || (left == List && matches!(right, List | Line))
-                || (right == List && matches!(left, List | Line | Colon | MailHeader))
-                || (matches!(left, Stamp | MailHeader) && right == Line);
-            if one_field {
-                out[k].range.end = second.end;
-                out[k].score = out[k].score.max(out[k + 1].score);
-                out.remove(k + 1);
-            }
+    // (`CC: Bakker, Visser`, `Kinderen: Daan, Emma`: two surnames, or a given name first, are two
+    // people.)
+    let reversed = |first: &str, second: &str| (is_surname(first) || !is_first_name(first)) && (is_first_name(second) || !is_surname(second));
+    // Joined in place: `kept` hits are kept, in order, at the front (no removal one by one).
+    let mut kept = 0;
+    for k in 0..out.len() {
+        let merge = kept > 0 && {
+            let (first, second) = (out[kept - 1].range.clone(), out[k].range.clone());
+            second.start == first.end + 2
+                && &b[first.end..second.start] == b", "
+                && one_word(&first)
+                && one_word(&second)
+                && {
+                    let left = field_side_before(b, first.start);
+                    let right = field_side_after(b, second.end);
+                    use FieldSide::{Colon, Email, Line, List, MailHeader, Stamp};
+                    right == Email
+                        || (left == List && matches!(right, List | Line))
+                        || (right == List && matches!(left, List | Line | Colon | MailHeader))
+                        || (matches!(left, Stamp | MailHeader) && right == Line)
+                }
+                && reversed(&t.str[first.clone()], &t.str[second])
+        };
+        if merge {
+            out[kept - 1].range.end = out[k].range.end;
+            out[kept - 1].score = out[kept - 1].score.max(out[k].score);
+        } else {
+            out.swap(kept, k);
+            kept += 1;
         }
-        k += 1;
     }
+    out.truncate(kept);
+}
+
+/// Whether `word` is a listed given name.
+fn is_first_name(word: &str) -> bool {
+    crate::lexicon::flags_of(word) & crate::lexicon::FIRST != 0
 }
 
 /// What stands before a field starting at `start` (see [`FieldSide`]).
@@ -414,8 +432,14 @@ fn field_side_before(b: &[u8], start: usize) -> FieldSide {
         return FieldSide::List;
     }
     if head.ends_with(b"] ") {
-        let line = &head[memchr::memrchr(b'\n', head).map_or(0, |i| i + 1)..];
-        if line.first() == Some(&b'[') && line.len() <= 26 {
+        // (A stamp's line has at most 26 bytes: a longer line is read no further.)
+        let near = &head[head.len().saturating_sub(27)..];
+        let line = match memchr::memrchr(b'\n', near) {
+            Some(nl) => Some(&near[nl + 1..]),
+            None if head.len() <= 26 => Some(head),
+            None => None,
+        };
+        if line.is_some_and(|line| line.first() == Some(&b'[')) {
             return FieldSide::Stamp;
         }
     }
@@ -1136,9 +1160,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
         context = true;
         toks = &toks[1..];
     }
-    // `tolk Dari Qudratullah Niazi`: the interpreter's language, then the interpreter.
+    // `tolk Dari Qudratullah Niazi`: the interpreter's language, then the interpreter (not `tolk
+    // Arabisch Via Teams`).
     if toks.len() >= 3
         && toks[0].kind == Kind::Cap
+        && toks[1..].iter().all(|tok| tok.kind == Kind::Cap && !tok.common)
         && chain_start >= 5
         && t.bytes[..chain_start].ends_with(b"tolk ")
         && not_a_person::is_language(word(&toks[0]))

@@ -767,3 +767,22 @@ fn name_columns_of_exports_children_with_ages_and_roles_before_is() {
     assert_eq!(found("De EHBO-coördinator is Kewal Madho.", Person), ["Kewal Madho"]);
     assert!(found("De projectleider is Gemeente Utrecht.", Person).is_empty());
 }
+
+/// The over-broad cases a review of session 20's name rules found.
+#[test]
+fn organisations_agendas_titles_and_counts_are_not_the_new_rules_names() {
+    let attendees = "Deelnemers:\n- Havensteder\n- Stadsdeel Nieuw-West\n- Openbaar Ministerie\n* Microsoft Teams";
+    assert!(found(attendees, Person).is_empty());
+    let agenda = "Agenda\n2. Financieel Jaarverslag (penningmeester)\n- Zomerfeest Lombok (penningmeester)\nVerslag via Microsoft Teams (notulen)";
+    assert!(found(agenda, Person).is_empty());
+    assert!(found("Verslag: Bewonersavond Kanaleneiland\nNotulen: Algemene Ledenvergadering Zwemclub", Person).is_empty());
+    assert!(found("Projectnaam;Bedrag\nGroene Long;1200\nSamen Sterk;800", Person).is_empty());
+    assert!(found("Aantal kinderen per wijk: Lombok (12), Ondiep (8) en Zuilen (5).", Person).is_empty());
+    assert!(found("Het kind speelt bij Kampong (8) en zwemt bij Hellas (2).", Person).is_empty());
+    assert!(found("De ketenregisseur is Lokaal Team Zuid.", Person).is_empty());
+    assert!(found("Aanwezig was een tolk Arabisch Via Teams.", Person).is_empty());
+    assert!(found("De penningmeester Financiële Commissie meldt een tekort.", Person).is_empty());
+    // Two people stay two.
+    assert_eq!(found("CC: Bakker, Visser\nOnderwerp: verslag", Person), ["Bakker", "Visser"]);
+    assert_eq!(found("Kinderen: Daan, Emma; school: De Wereldwijs", Person), ["Daan", "Emma"]);
+}

@@ -110,6 +110,8 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     "foundation", "bv", "nv", "vof", "zn", "zonen", "waterschap", "omgevingsdienst",
     // Legal forms abroad (`Verkehrstechnik Rhein GmbH`, `Dupont SARL`).
     "gmbh", "ltd", "llc", "inc", "sarl", "bvba", "srl", "kft", "backoffice",
+    // Meeting tools and committees (`via Microsoft Teams`, `Financiële Commissie`).
+    "teams", "zoom", "microsoft", "webex", "commissie", "stadsdeel", "wijkraad", "dorpsraad",
     // A sole trader's trade (`Klusbedrijf Bas de Ridder`).
     "klusbedrijf", "klusbedrijven", "schildersbedrijf", "hoveniersbedrijf", "installatiebedrijf", "aannemersbedrijf",
     "veiligheidsregio", "ggd", "uwv", "svb", "duo", "rdw", "kliniek", "apotheek", "praktijk",

@@ -339,6 +339,10 @@ mod tests {
         assert!(found("Asset SC-173374827 uitgegeven", Bsn).is_empty());
         assert!(found("Crediteurnr\tNaam\tRSIN\n205654\tGroen B.V.\t465601030", Bsn).is_empty());
         assert_eq!(found("bsn=123456782&x=1", Bsn), ["123456782"]);
+        // A numbered thing, then which kind, then its number; not across a person.
+        assert!(found("Raamovereenkomst mobiele telefonie 440798115 loopt door.", Bsn).is_empty());
+        assert!(found("Raamcontracten: kantoorartikelen 742191564 (tot 2025)", Bsn).is_empty());
+        assert_eq!(found("De aanvraag van mevrouw 123456782 is binnen.", Bsn), ["123456782"]);
         assert_eq!(found("BSN-123456782", Bsn), ["123456782"]);
     }
 

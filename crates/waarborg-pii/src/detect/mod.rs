@@ -276,8 +276,66 @@ pub(crate) fn after_a_key(t: &Text<'_>, start: usize) -> bool {
 /// person's: a label of one word ([`label_names_another_number`]) or a log's key
 /// ([`after_a_key`]).
 pub(crate) fn another_things_number_before(t: &Text<'_>, start: usize) -> bool {
-    after_a_key(t, start) || label_right_before(t, start).is_some_and(label_names_another_number)
+    after_a_key(t, start) || label_right_before(t, start).is_some_and(label_names_another_number) || thing_and_its_kind_before(t, start)
 }
+
+/// `Raamovereenkomst mobiele telefonie 440798115`, `contract hulpmiddelen 656326803`,
+/// `storingsnummer installateur 214658600`, `Raamcontracten: kantoorartikelen 742191564`: a
+/// numbered thing (or its plural), then one or two lower-case words that say which, then the
+/// number. Not across a word that ties the number to a person (`aanvraag van mevrouw …`,
+/// `contract met mijn …`).
+fn thing_and_its_kind_before(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    let mut end = start;
+    for words in 0..3 {
+        // The separator: one space, or `: `.
+        let sep = if end >= 2 && &b[end - 2..end] == b": " {
+            2
+        } else if end >= 1 && b[end - 1] == b' ' {
+            1
+        } else {
+            return false;
+        };
+        let word_end = end - sep;
+        let word_start = b[..word_end].iter().rposition(|c| !(c.is_ascii_alphabetic() || *c == b'-')).map_or(0, |i| i + 1);
+        let word = &b[word_start..word_end];
+        if word.len() < 3 || word_end - word_start > 40 {
+            return false;
+        }
+        let Ok(word) = std::str::from_utf8(word) else {
+            return false;
+        };
+        let thing = crate::lexicon::with_lower(word, |w| {
+            let singular = [w.strip_suffix("en"), w.strip_suffix('s')];
+            !names_a_persons_number(w)
+                && (names_a_numbered_thing(w) || singular.into_iter().flatten().any(names_a_numbered_thing))
+        });
+        // (The nearest word may be the thing itself: a single label is read above.)
+        if thing && words > 0 {
+            return true;
+        }
+        // Only lower-case words that say which kind of thing (and the thing, capitalised).
+        let which = word.as_bytes()[0].is_ascii_lowercase()
+            && !crate::lexicon::with_lower(word, |w| TIES_TO_A_PERSON.contains(&w) || crate::lexicon::is_common_word(w));
+        if thing || !which {
+            return false;
+        }
+        end = word_start;
+    }
+    false
+}
+
+/// Whether a (lower-case) word names a numbered thing ([`NUMBERED_THINGS`]) or another number.
+fn names_a_numbered_thing(w: &str) -> bool {
+    names_another_number(w)
+}
+
+/// Words between a thing and a number that tie the number to a person.
+const TIES_TO_A_PERSON: &[&str] = &[
+    "van", "voor", "met", "aan", "door", "bij", "mijn", "zijn", "haar", "uw", "je", "jouw", "hun", "onze", "mevrouw",
+    "meneer", "klant", "cliënt", "client", "burger", "aanvrager", "bewoner", "inwoner", "medewerker", "is", "heeft",
+    "nummer",
+];
 
 /// The label right before `start`: [`Text::label_before`], when only spaces, `:`, `#` or `(`
 /// stand between it and `start` — not a sentence's end (`mijn aanvraag. 06-…`), a table's cell

@@ -114,6 +114,7 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
     };
     ((fills_line && signed_after_sign_off(t, start, end))
         || attendee()
+        || (tokens <= 2 && relative_of_before(t, start, end))
         || (tokens == 1 && initials_as_actor(t, start, end))
         || birth_after(t, start, end)
         || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
@@ -121,6 +122,21 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
         || (bracket_after && role_in_brackets_after(t, start, end))
         || (next == Some(b' ') && b.get(end + 1) == Some(&b'(') && child_with_age(t, start, end)))
     .then_some(start)
+}
+
+/// `Ik ben de moeder van Milouska`, `de vader van Xem`: one or two unlisted words after a
+/// relative and `van` (not `de moeder van Zuid-Holland`: no place, organisation or common word).
+#[inline(never)]
+fn relative_of_before(t: &Text<'_>, start: usize, end: usize) -> bool {
+    let b = t.bytes;
+    let Some(head) = b[..start].strip_suffix(b" van ") else {
+        return false;
+    };
+    crate::text::ends_with_word(head, &["moeder", "vader", "zoon", "dochter", "broer", "zus", "oma", "opa", "tante", "oom", "ouders", "voogd"])
+        && t.str[start..end].split(' ').all(|w| {
+            w.bytes().all(|c| c.is_ascii_alphabetic() || c >= 0x80)
+                && crate::lexicon::flags_of(w) & (crate::lexicon::COMMON | crate::lexicon::ORG | crate::lexicon::PLACE | crate::lexicon::TITLE) == 0
+        })
 }
 
 /// `de kinderen Aram (10) en Hêvî (4)`, `zoon Filmon (7)`: a child named with its age in

@@ -1234,12 +1234,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     // (A reversed name needs `, ` after the chain's last token: only there can a comma stand.)
     let first = toks.first()?;
     let chain_end = head.last().map_or(0, |l| l.end);
-    let could_be_name = context
+    let could_be_name_without_comma = context
         || first.kind == Kind::Initials
         || is_first(first)
         || (first.kind == Kind::Cap && first.surname && !first.common && toks.len() >= 2 && is_first(&toks[1]))
-        || unlisted_given_name_and_surname(t, toks)
-        || (t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' '));
+        || unlisted_given_name_and_surname(t, toks);
+    let before_comma = t.bytes.get(chain_end) == Some(&b',') && t.bytes.get(chain_end + 1) == Some(&b' ');
+    let could_be_name = could_be_name_without_comma || before_comma;
     // (`met Van der Meer`: the capitalised tussenvoegsel is itself the context.)
     let particles_first = !could_be_name && capitalised_particles_mid_sentence(t, toks);
     // (`gesprek met Hendriks`, `met Timmermans van de afdeling`: a listed surname alone
@@ -1584,6 +1585,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
                 && !toks.iter().any(|tok| tok.is_organisation(t, false) || tok.is_abstract_noun(t)) =>
         {
             Some(NameHit { range, score: 0.7 })
+        }
+        // A chain before a comma that is no reversed name may still be one by its context
+        // (`Ik ben de moeder van Milouska, ik woon …`), read here as for any other chain.
+        _ if before_comma && !could_be_name_without_comma && !titled => {
+            let s = surname_tok?;
+            let start = name_context(t, chain_start, chain_end, head.len())?;
+            surname_ok(s).then(|| NameHit { range: start.min(first.start)..last.end, score: 0.85 })
         }
         _ => None,
     }

@@ -786,3 +786,10 @@ fn organisations_agendas_titles_and_counts_are_not_the_new_rules_names() {
     assert_eq!(found("CC: Bakker, Visser\nOnderwerp: verslag", Person), ["Bakker", "Visser"]);
     assert_eq!(found("Kinderen: Daan, Emma; school: De Wereldwijs", Person), ["Daan", "Emma"]);
 }
+
+#[test]
+fn a_relatives_name_and_context_before_a_comma() {
+    assert_eq!(found("Welkom buurvrouw. Ik ben de moeder van Milouska, ik woon op 196.", Person), ["Milouska"]);
+    assert_eq!(found("Kinderen jonger dan 18 jaar\nEmre, geb. 12-10-2010\nDefne, geb. 03-04-2015", Person), ["Emre", "Defne"]);
+    assert!(found("De moeder van Zuid-Holland is een boek.", Person).is_empty());
+}

@@ -149,11 +149,27 @@ fn end_after_digits(raw: &[u8], from: usize, count: usize) -> Option<usize> {
 /// numbers; not the 0800/090x service numbers.
 fn national_prefix_ok(d: &[u8]) -> bool {
     match d[1] {
-        b'1'..=b'7' => true,
+        // (Mobile numbers are 061–065 and 068, but any 06 number is read as one: a typed number
+        // may be off by a digit, and a person's number is better hidden once too often.)
+        b'6' => true,
+        // A geographic number: the area code (two digits after the 0, or three), then the
+        // subscriber's number, which never starts with 0 (`0300457637` is no Utrecht number).
+        b'1'..=b'5' | b'7' => {
+            let area = if TWO_DIGIT_AREA_CODES.contains(&[d[1], d[2]]) { 3 } else { 4 };
+            d[area] != b'0'
+        }
         b'8' => matches!(d[2], b'4' | b'5' | b'7' | b'8'),
         _ => false,
     }
 }
+
+/// The area codes of two digits (after the 0): the large cities' and regions'; the others have
+/// three (`0318`, `0570`).
+const TWO_DIGIT_AREA_CODES: &[[u8; 2]] = &[
+    *b"10", *b"13", *b"15", *b"20", *b"23", *b"24", *b"26", *b"30", *b"33", *b"35", *b"36", *b"38", *b"40", *b"43",
+    *b"45", *b"46", *b"50", *b"53", *b"55", *b"58", *b"70", *b"71", *b"72", *b"73", *b"74", *b"75", *b"76", *b"77",
+    *b"78", *b"79",
+];
 
 /// `NLxx BANK 0123 4567 89`: the account part of an IBAN example after a four-letter bank code
 /// is not a phone number; in lower case (`nlxx bank 0123 …`) only with the country code and
@@ -210,6 +226,16 @@ mod tests {
         assert_eq!(found("callback mobile=0641234567", Phone), ["0641234567"]);
         let table = "| Leerling | Noodnummer |\n| Daan Jansen | 0641234567 |";
         assert_eq!(found(table, Phone), ["0641234567"]);
+    }
+
+    #[test]
+    fn no_subscriber_number_starts_with_0() {
+        // `030` + `0457637`, `020` + `0270372`, `0318` + `012345`: no such numbers.
+        assert!(found("GR Reinigingsdienst;48.500;0300457637;verleend", Phone).is_empty());
+        assert!(found("Bankboekstukken 0200270372 en 0100787415", Phone).is_empty());
+        assert!(found("zaak 0318-012345", Phone).is_empty());
+        // Real ones of both lengths of area code.
+        assert_eq!(found("Bel 030-2861234 of 0318-466729.", Phone), ["030-2861234", "0318-466729"]);
     }
 
     #[test]

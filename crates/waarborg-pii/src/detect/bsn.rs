@@ -224,6 +224,7 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         && (super::non_personal_label_before(t, m.start)
             || t.before_has_word(m.start, 32, LONG_NON_PERSONAL_LABELS)
             || super::another_things_number_before(t, m.start)
+            || super::example_of_another_number_before(t, m.start)
             || super::in_parenthesis_after_non_personal_label(t, m.start))
     {
         return None;
@@ -343,6 +344,10 @@ mod tests {
         assert!(found("Raamovereenkomst mobiele telefonie 440798115 loopt door.", Bsn).is_empty());
         assert!(found("Raamcontracten: kantoorartikelen 742191564 (tot 2025)", Bsn).is_empty());
         assert_eq!(found("De aanvraag van mevrouw 123456782 is binnen.", Bsn), ["123456782"]);
+        // An example of another number's format; a log's session key.
+        assert!(found("U krijgt een zaaknummer van negen cijfers, zoals 970 147 247 in dit voorbeeld.", Bsn).is_empty());
+        assert!(found("job_id=0612162279 session=123456782 objects=1842", Bsn).is_empty());
+        assert_eq!(found("Vul uw burgerservicenummer in, bijvoorbeeld 123456782.", Bsn), ["123456782"]);
         assert_eq!(found("BSN-123456782", Bsn), ["123456782"]);
     }
 

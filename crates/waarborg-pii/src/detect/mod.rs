@@ -199,13 +199,14 @@ const NUMBERED_THINGS: &[&str] = &[
     "contract", "overeenkomst", "verzoek", "ticket", "batch", "run", "job", "export", "order", "incident",
     "aanvraag", "beschikking", "besluit", "nota", "offerte", "factuur", "mutatie", "mutaties", "document",
     "agreement", "enrollment", "aanslag", "machtiging", "vergunning", "subsidie", "wijziging", "bezwaar",
-    "vordering", "transactie", "bon", "melding", "storing",
+    "vordering", "transactie", "bon", "melding", "storing", "registratie", "meting", "regeling", "opdracht", "zaak",
+    "boeking", "post", "laag", "chip", "case", "bestand", "automaat", "werkorder",
 ];
 
 /// Endings of [`NUMBERED_THINGS`] that count only in a compound (`Salarisrun`, `Kassabon`,
 /// `Gereedmelding`): alone they are given names (`Job`; `Varun`, `Harun` end so) or say whom to
 /// call (`In geval van storing: 06 …`, `laatste melding: …`).
-const COMPOUND_ONLY: &[&str] = &["run", "job", "bon", "melding", "storing"];
+const COMPOUND_ONLY: &[&str] = &["run", "job", "bon", "melding", "storing", "post", "laag", "case", "zaak"];
 
 /// Whether a (lower-case) label may name a person's own number: a BSN's, an identity
 /// document's, a phone's, an account's or a card's (`Identificatienummer`, `Telefoonnummer`,
@@ -267,9 +268,39 @@ pub(crate) fn after_a_key(t: &Text<'_>, start: usize) -> bool {
     // `q=`, `persoon=`, `to=`, `caller=`, `pan=`, which may hold a person's.
     let names_a_thing = |k: &str| {
         let id = k.len() > 2 && (k.ends_with("id") || k.ends_with("ids"));
-        (id || names_another_number(&k.replace('_', " "))) && !names_a_persons_number(k)
+        // (A key is no given name: `job=`, `run=` count alone.)
+        let thing = KEY_THINGS.iter().any(|w| k.ends_with(w)) || NUMBERED_THINGS.iter().any(|w| k.ends_with(w));
+        (id || thing || names_another_number(&k.replace('_', " "))) && !names_a_persons_number(k)
     };
     !key.is_empty() && key[0].is_ascii_alphabetic() && std::str::from_utf8(key).is_ok_and(|key| crate::lexicon::with_lower(key, names_a_thing))
+}
+
+/// Keys of logs that name a thing's number (`session=`, `trace=`, `hash=`).
+const KEY_THINGS: &[&str] = &[
+    "session", "sessie", "trace", "span", "request", "correlation", "hash", "token", "object", "ref", "nr", "num",
+    "seq", "serial",
+];
+
+/// `Het debiteurnummer heeft tien cijfers, bijvoorbeeld 0601 7775 49`, `een zaaknummer van negen
+/// cijfers, zoals 970 147 247`: whether `start` follows `bijvoorbeeld`, `bijv.`, `zoals` or
+/// `e.g.` in a sentence that names another number before it (within 160 bytes): the format shown
+/// by an example, no one's number.
+pub(crate) fn example_of_another_number_before(t: &Text<'_>, start: usize) -> bool {
+    let b = t.bytes;
+    let head = b[..start].trim_ascii_end();
+    let Some(lead) = [&b"bijvoorbeeld"[..], b"bijv.", b"bv.", b"zoals", b"e.g."]
+        .iter()
+        .find_map(|w| crate::text::ends_with_word(head, &[std::str::from_utf8(w).unwrap_or_default()]).then(|| head.len() - w.len()))
+    else {
+        return false;
+    };
+    let from = lead.saturating_sub(160);
+    let sentence = &b[from..lead];
+    let sentence = &sentence[sentence.iter().rposition(|&c| matches!(c, b'.' | b'\n' | b'?' | b'!')).map_or(0, |i| i + 1)..];
+    sentence
+        .split(|c| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 5)
+        .any(|w| std::str::from_utf8(w).is_ok_and(|w| crate::lexicon::with_lower(w, |w| names_another_number(w) && !names_a_persons_number(w))))
 }
 
 /// Whether what stands right before `start` names the number there as another thing's than a

@@ -61,13 +61,22 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             || super::in_parenthesis_after_non_personal_label(t, m.start)
             // (A phone's word a little further back still names it: `Contactpersoon voor deze
             // aanvraag: 06-…`.)
-            || (!t.before_has(m.start, 48, PHONE_LABELS)
-                && (super::another_things_number_before(t, m.start) || in_another_numbers_column(t, m.clone()))))
+            || (!t.before_has_word(m.start, 48, PHONE_WORDS)
+                && (super::another_things_number_before(t, m.start)
+                    || in_another_numbers_column(t, m.clone())
+                    || super::example_of_another_number_before(t, m.start))))
     {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
 }
+
+/// Words that name a phone, as words of their own (up to five letters) or a word's start: not
+/// `tel` in `uitgesteld` or `hotel`, which [`PHONE_LABELS`] (searched anywhere) would see.
+const PHONE_WORDS: &[&str] = &[
+    "tel", "telefoon", "telefonisch", "telnr", "mobiel", "mobile", "mob", "gsm", "phone", "bel", "bellen", "belt",
+    "whatsapp", "sms", "fax", "contact", "bereikbaar", "nood", "noodnummer", "thuisnummer", "doorkies",
+];
 
 /// Whether a table column headed by another number's label holds the number (`| Klantnummer
 /// provider |`, `| Ticket |`); a header that names a phone (`| Mobiel nummer |`) does not count.
@@ -99,7 +108,7 @@ fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     if non_personal_label(t, m.start)
         || (!plus && inside_digit_groups(t, m.start))
-        || (!t.before_has(m.start, 24, PHONE_LABELS) && super::another_things_number_before(t, m.start))
+        || (!t.before_has_word(m.start, 48, PHONE_WORDS) && super::another_things_number_before(t, m.start))
     {
         return None;
     }
@@ -226,6 +235,18 @@ mod tests {
         assert_eq!(found("callback mobile=0641234567", Phone), ["0641234567"]);
         let table = "| Leerling | Noodnummer |\n| Daan Jansen | 0641234567 |";
         assert_eq!(found(table, Phone), ["0641234567"]);
+    }
+
+    #[test]
+    fn examples_machines_and_registers() {
+        assert!(found("Het debiteurnummer heeft tien cijfers, bijvoorbeeld 0601 7775 49; het blijft gelijk.", Phone).is_empty());
+        assert!(found("uitgesteld wegens regenwaterafvoer. Werkorder 0610439681.", Phone).is_empty());
+        assert!(found("- Automaat 06-95532991 (Marktplein): kaartlezer defect", Phone).is_empty());
+        assert!(found("controle via toezichtzaak 0318-245553.", Phone).is_empty());
+        assert!(found("Zie memoriaalboeking 0610422773 (naheffing).", Phone).is_empty());
+        // A person's number after `bijvoorbeeld` without another number named, or after `tel.`.
+        assert_eq!(found("Bel ons, bijvoorbeeld 0612345678 of 030-2861234.", Phone), ["0612345678", "030-2861234"]);
+        assert_eq!(found("Uw telefoonnummer, bijvoorbeeld 06-12345678", Phone), ["06-12345678"]);
     }
 
     #[test]

@@ -222,4 +222,6 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "incasso", "deurwaarders",
     // `Projectleider Datacenter`, `Dijkstra Bewindvoering`, `Beleidsnota Gezondheid`.
     "center", "bewindvoering", "gezondheid", "nota", "programma",
+    // `IJsclub Nooitgedacht`, `Rotaryclub Vlietmonde`.
+    "club",
 ];

@@ -61,10 +61,10 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             || super::in_parenthesis_after_non_personal_label(t, m.start)
             // (A phone's word a little further back still names it: `Contactpersoon voor deze
             // aanvraag: 06-…`.)
-            || (!t.before_has_word(m.start, 48, PHONE_WORDS)
-                && (super::another_things_number_before(t, m.start)
-                    || in_another_numbers_column(t, m.clone())
-                    || super::example_of_another_number_before(t, m.start))))
+            || ((super::another_things_number_before(t, m.start)
+                || in_another_numbers_column(t, m.clone())
+                || super::example_of_another_number_before(t, m.start))
+                && !t.before_has_word(m.start, 48, PHONE_WORDS)))
     {
         return None;
     }
@@ -108,7 +108,7 @@ fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     if non_personal_label(t, m.start)
         || (!plus && inside_digit_groups(t, m.start))
-        || (!t.before_has_word(m.start, 48, PHONE_WORDS) && super::another_things_number_before(t, m.start))
+        || (super::another_things_number_before(t, m.start) && !t.before_has_word(m.start, 48, PHONE_WORDS))
     {
         return None;
     }

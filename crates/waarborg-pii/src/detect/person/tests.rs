@@ -793,3 +793,9 @@ fn a_relatives_name_and_context_before_a_comma() {
     assert_eq!(found("Kinderen jonger dan 18 jaar\nEmre, geb. 12-10-2010\nDefne, geb. 03-04-2015", Person), ["Emre", "Defne"]);
     assert!(found("De moeder van Zuid-Holland is een boek.", Person).is_empty());
 }
+
+#[test]
+fn a_reporter_or_a_city_poet_is_no_part_of_the_name() {
+    assert_eq!(found("3.1 Aangever Yıldız heeft verklaard dat hij werd geslagen.", Person), ["Yıldız"]);
+    assert_eq!(found("Stadsdichter Nguyen Thi Lan wint de cultuurprijs.", Person), ["Nguyen Thi Lan"]);
+}

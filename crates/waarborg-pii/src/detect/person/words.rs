@@ -91,6 +91,9 @@ pub(crate) const TITLES: &[&str] = &[
     // Officers of a club, volunteers, trainers (`penningmeester: Sjabbe Wielsma`, `Vrijwilliger
     // Gwendolyne Wijnerman`).
     "penningmeester",
+    // Who reported a crime, in judgments and police reports (`Aangever Yıldız heeft verklaard`),
+    // and a city's poet (`Stadsdichter Nguyen Thi Lan`).
+    "aangever", "aangeefster", "stadsdichter",
     // Nurses and sisters of a religious order, and a sister (`Zuster Anna komt morgen`).
     "zuster", "broeder",
     // Forms of address in the languages of letters translated for residents (`Szanowna Pani

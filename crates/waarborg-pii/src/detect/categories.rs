@@ -97,6 +97,12 @@ const LEXICON: &[(Category, &[&str])] = &[
             "chronisch ziek", "chronische ziekte", "chronische aandoening", "wlz", "beschermd wonen", "stoma",
             "thuiszorg", "wondzorg", "nah", "niet-aangeboren hersenletsel", "spierziekte", "angstklachten",
             "psychisch*", "langdurig ziek", "*kwaal", "bedlegerig", "invalide",
+            // A fracture in the verb's order, a sports injury, days in hospital (`ze heeft haar
+            // heup gebroken`, `scheurde zijn kruisband en revalideert`, `lag twee weken in het
+            // ziekenhuis met een sikkelcelcrisis`).
+            "heup gebroken", "pols gebroken", "arm gebroken", "been gebroken", "enkel gebroken", "heup heeft gebroken",
+            "pols heeft gebroken", "arm heeft gebroken", "been heeft gebroken", "enkel heeft gebroken", "kruisband*",
+            "revalideert", "weken in het ziekenhuis", "dagen in het ziekenhuis", "nacht in het ziekenhuis", "sikkelcel*",
         ],
     ),
     (
@@ -116,7 +122,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             // whose title names a role (`pastoor Jansen leidde de uitvaart`), nor feasts that name a
             // holiday (`gesloten vanwege het Suikerfeest`), nor `baptist*` (`Jean-Baptiste`).
             "pinkstergemeente", "baptistengemeente", "baptisten", "zondagsschool", "gurdwara", "doopsgezind*",
-            "remonstrant*", "koptisch*", "iftar",
+            "remonstrant*", "koptisch*", "iftar", "puja",
             // English (`a religious holiday`, `Eid al-Adha`, `our faith`).
             "religious", "faith", "prayer", "eid al-adha", "eid al-fitr", "mosque", "synagogue",
         ],
@@ -782,6 +788,9 @@ mod tests {
             "Zij slikt bloedverdunners.",
             "Mijn vader moest naar een verpleeghuis.",
             "Mevrouw heeft een gebroken heup.",
+            "Mijn moeder Nilsa is gevallen, ze heeft haar heup gebroken.",
+            "Hylke scheurde in juli zijn kruisband en revalideert tot het voorjaar.",
+            "Mijn zoon Tobi lag twee weken in het ziekenhuis met een sikkelcelcrisis.",
             "Mijn zoon heeft een longontsteking.",
             "Hij gebruikt een hoortoestel.",
             "Mijn buurman is dement.",

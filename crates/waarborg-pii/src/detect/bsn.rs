@@ -223,7 +223,7 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if !labelled
         && (super::non_personal_label_before(t, m.start)
             || t.before_has_word(m.start, 32, LONG_NON_PERSONAL_LABELS)
-            || super::another_things_number_before(t, m.start)
+            || super::another_things_number_or_kind_before(t, m.start)
             || super::example_of_another_number_before(t, m.start)
             || super::in_parenthesis_after_non_personal_label(t, m.start))
     {
@@ -348,6 +348,9 @@ mod tests {
         assert!(found("U krijgt een zaaknummer van negen cijfers, zoals 970 147 247 in dit voorbeeld.", Bsn).is_empty());
         assert!(found("job_id=0612162279 session=123456782 objects=1842", Bsn).is_empty());
         assert_eq!(found("Vul uw burgerservicenummer in, bijvoorbeeld 123456782.", Bsn), ["123456782"]);
+        assert_eq!(found("Aanvraag bijstand partner 123456782", Bsn), ["123456782"]);
+        assert_eq!(found("Registratie nieuwkomer statushouder 123456782", Bsn), ["123456782"]);
+        assert_eq!(found("In de aanvraag staan de gegevens van de partner, zoals 123456782 (BSN).", Bsn), ["123456782"]);
         assert_eq!(found("BSN-123456782", Bsn), ["123456782"]);
     }
 

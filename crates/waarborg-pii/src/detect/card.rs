@@ -97,7 +97,7 @@ fn check_digits(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // (Only a payment card's own word near it outweighs the thing named right before: `dagkaart 2 x
     // | transactie 5374 …` is a transaction's number.)
     let named_card = t.before_has(m.start, 48, STRONG_CARD_WORDS);
-    if !named_card && super::another_things_number_before(t, m.start) && !last_word_names_a_card(label) {
+    if !named_card && super::another_things_number_or_kind_before(t, m.start) && !last_word_names_a_card(label) {
         return None;
     }
     Some(Hit::new(

@@ -101,8 +101,13 @@ const LEXICON: &[(Category, &[&str])] = &[
             // heup gebroken`, `scheurde zijn kruisband en revalideert`, `lag twee weken in het
             // ziekenhuis met een sikkelcelcrisis`).
             "heup gebroken", "pols gebroken", "arm gebroken", "been gebroken", "enkel gebroken", "heup heeft gebroken",
-            "pols heeft gebroken", "arm heeft gebroken", "been heeft gebroken", "enkel heeft gebroken", "kruisband*",
-            "revalideert", "weken in het ziekenhuis", "dagen in het ziekenhuis", "nacht in het ziekenhuis", "sikkelcel*",
+            "pols heeft gebroken", "arm heeft gebroken", "been heeft gebroken", "enkel heeft gebroken",
+            "kruisband gescheurd", "kruisband afgescheurd", "gescheurde kruisband", "scheurde zijn kruisband",
+            "scheurde haar kruisband", "kruisbandblessure", "kruisbandoperatie", "revalideert",
+            // (Lying in hospital, not working there: `werkt twee dagen in het ziekenhuis`.)
+            "lag twee weken in het ziekenhuis", "lag drie weken in het ziekenhuis", "lag een week in het ziekenhuis",
+            "lag weken in het ziekenhuis", "lag dagen in het ziekenhuis", "ligt al weken in het ziekenhuis",
+            "ligt al dagen in het ziekenhuis", "sikkelcel*",
         ],
     ),
     (
@@ -779,6 +784,13 @@ mod tests {
         assert!(categories("Jean-Baptiste Mbeki belde over zijn aanvraag.").is_empty());
         assert_eq!(categories("Hij staat onder reclasseringstoezicht."), [Category::Criminal]);
         assert_eq!(categories("Hij kreeg een Halt-straf."), [Category::Criminal]);
+    }
+
+    #[test]
+    fn work_in_a_hospital_and_injury_prevention_are_no_health() {
+        assert!(categories("Mijn moeder werkt al weken in het ziekenhuis als verpleegkundige.").is_empty());
+        assert!(categories("Mijn vrouw werkt twee dagen in het ziekenhuis.").is_empty());
+        assert!(categories("Mijn zoon traint bij de kruisbandpreventie-groep.").is_empty());
     }
 
     #[test]

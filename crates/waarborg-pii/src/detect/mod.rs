@@ -206,7 +206,7 @@ const NUMBERED_THINGS: &[&str] = &[
 /// Endings of [`NUMBERED_THINGS`] that count only in a compound (`Salarisrun`, `Kassabon`,
 /// `Gereedmelding`): alone they are given names (`Job`; `Varun`, `Harun` end so) or say whom to
 /// call (`In geval van storing: 06 …`, `laatste melding: …`).
-const COMPOUND_ONLY: &[&str] = &["run", "job", "bon", "melding", "storing", "post", "laag", "case", "zaak"];
+const COMPOUND_ONLY: &[&str] = &["run", "job", "bon", "melding", "storing", "post", "laag", "case", "zaak", "chip"];
 
 /// Whether a (lower-case) label may name a person's own number: a BSN's, an identity
 /// document's, a phone's, an account's or a card's (`Identificatienummer`, `Telefoonnummer`,
@@ -288,7 +288,7 @@ const KEY_THINGS: &[&str] = &[
 pub(crate) fn example_of_another_number_before(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
     let head = b[..start].trim_ascii_end();
-    let Some(lead) = [&b"bijvoorbeeld"[..], b"bijv.", b"bv.", b"zoals", b"e.g."]
+    let Some(lead) = [&b"bijvoorbeeld"[..], b"bijv.", b"zoals", b"e.g."]
         .iter()
         .find_map(|w| crate::text::ends_with_word(head, &[std::str::from_utf8(w).unwrap_or_default()]).then(|| head.len() - w.len()))
     else {
@@ -300,14 +300,29 @@ pub(crate) fn example_of_another_number_before(t: &Text<'_>, start: usize) -> bo
     sentence
         .split(|c| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() >= 5)
-        .any(|w| std::str::from_utf8(w).is_ok_and(|w| crate::lexicon::with_lower(w, |w| names_another_number(w) && !names_a_persons_number(w))))
+        .any(|w| {
+            // (A number's own name, `debiteurnummer`, `zaaknr`; not a thing that has one, which a
+            // person's numbers may follow: `voor de registratie diverse nummers, zoals 06-…`.)
+            std::str::from_utf8(w).is_ok_and(|w| {
+                crate::lexicon::with_lower(w, |w| {
+                    ["nummer", "nr", "kenmerk", "code"].iter().any(|e| w.ends_with(e) && w.len() > e.len() + 2) && !names_a_persons_number(w)
+                })
+            })
+        })
 }
 
 /// Whether what stands right before `start` names the number there as another thing's than a
 /// person's: a label of one word ([`label_names_another_number`]) or a log's key
 /// ([`after_a_key`]).
 pub(crate) fn another_things_number_before(t: &Text<'_>, start: usize) -> bool {
-    after_a_key(t, start) || label_right_before(t, start).is_some_and(label_names_another_number) || thing_and_its_kind_before(t, start)
+    after_a_key(t, start) || label_right_before(t, start).is_some_and(label_names_another_number)
+}
+
+/// [`another_things_number_before`], or a numbered thing and the words that say which kind
+/// ([`thing_and_its_kind_before`]): for BSNs and cards, not phones (`Aanvraag rolstoel
+/// 06-12345678` gives the applicant's number).
+pub(crate) fn another_things_number_or_kind_before(t: &Text<'_>, start: usize) -> bool {
+    another_things_number_before(t, start) || thing_and_its_kind_before(t, start)
 }
 
 /// `Raamovereenkomst mobiele telefonie 440798115`, `contract hulpmiddelen 656326803`,
@@ -345,9 +360,15 @@ fn thing_and_its_kind_before(t: &Text<'_>, start: usize) -> bool {
         if thing && words > 0 {
             return true;
         }
-        // Only lower-case words that say which kind of thing (and the thing, capitalised).
+        // Only lower-case words that say which kind of thing (and the thing, capitalised); not a
+        // person's role (`Aanvraag bijstand partner 123456782`, `statushouder`, `leverancier`).
         let which = word.as_bytes()[0].is_ascii_lowercase()
-            && !crate::lexicon::with_lower(word, |w| TIES_TO_A_PERSON.contains(&w) || crate::lexicon::is_common_word(w));
+            && !crate::lexicon::with_lower(word, |w| {
+                TIES_TO_A_PERSON.contains(&w)
+                    || crate::lexicon::is_common_word(w)
+                    || crate::lexicon::flags_of(w) & crate::lexicon::TITLE != 0
+                    || PERSON_ENDINGS.iter().any(|e| w.ends_with(e))
+            });
         if thing || !which {
             return false;
         }
@@ -360,6 +381,10 @@ fn thing_and_its_kind_before(t: &Text<'_>, start: usize) -> bool {
 fn names_a_numbered_thing(w: &str) -> bool {
     names_another_number(w)
 }
+
+/// Endings of words for people (`eigenaar`, `loodgieter`, `chauffeur`, `debiteur`,
+/// `statushouder`, `leverancier`, `organisator`, `aangeefster`, `cliënt`).
+const PERSON_ENDINGS: &[&str] = &["er", "ster", "eur", "aar", "ier", "or", "ist", "ant", "ent", "man", "vrouw"];
 
 /// Words between a thing and a number that tie the number to a person.
 const TIES_TO_A_PERSON: &[&str] = &[

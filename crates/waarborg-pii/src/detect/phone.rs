@@ -64,19 +64,23 @@ fn check_national(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             || ((super::another_things_number_before(t, m.start)
                 || in_another_numbers_column(t, m.clone())
                 || super::example_of_another_number_before(t, m.start))
-                && !t.before_has_word(m.start, 48, PHONE_WORDS)))
+                && !phone_word_before(t, m.start)))
     {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.85 }))
 }
 
-/// Words that name a phone, as words of their own (up to five letters) or a word's start: not
-/// `tel` in `uitgesteld` or `hotel`, which [`PHONE_LABELS`] (searched anywhere) would see.
-const PHONE_WORDS: &[&str] = &[
-    "tel", "telefoon", "telefonisch", "telnr", "mobiel", "mobile", "mob", "gsm", "phone", "bel", "bellen", "belt",
-    "whatsapp", "sms", "fax", "contact", "bereikbaar", "nood", "noodnummer", "thuisnummer", "doorkies",
-];
+/// Whether a phone's word stands within 48 bytes before `start`: a long one anywhere in a word
+/// (`Belverzoek`, `terugbellen`, `telefonisch`), a short one as a word of its own (`tel.`, `bel`;
+/// not `tel` in `uitgesteld` or `hotel`).
+fn phone_word_before(t: &Text<'_>, start: usize) -> bool {
+    t.before_has(
+        start,
+        48,
+        &["telefo", "mobiel", "mobile", "bellen", "belverzoek", "terugbel", "bereikba", "bereiken", "whatsapp", "contact", "nood", "doorkies", "thuisnummer", "phone"],
+    ) || t.before_has_word(start, 48, &["tel", "telnr", "mob", "gsm", "bel", "belt", "sms", "fax"])
+}
 
 /// Whether a table column headed by another number's label holds the number (`| Klantnummer
 /// provider |`, `| Ticket |`); a header that names a phone (`| Mobiel nummer |`) does not count.
@@ -108,7 +112,7 @@ fn check_international(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     if non_personal_label(t, m.start)
         || (!plus && inside_digit_groups(t, m.start))
-        || (super::another_things_number_before(t, m.start) && !t.before_has_word(m.start, 48, PHONE_WORDS))
+        || (super::another_things_number_before(t, m.start) && !phone_word_before(t, m.start))
     {
         return None;
     }
@@ -235,6 +239,25 @@ mod tests {
         assert_eq!(found("callback mobile=0641234567", Phone), ["0641234567"]);
         let table = "| Leerling | Noodnummer |\n| Daan Jansen | 0641234567 |";
         assert_eq!(found(table, Phone), ["0641234567"]);
+    }
+
+    /// The cases a second review found.
+    #[test]
+    fn a_persons_number_after_a_thing_and_its_kind_or_an_example() {
+        for text in [
+            "Registratie huisdier eigenaar 0612345678",
+            "Werkorder lekkage: loodgieter 06-12345678 komt morgen.",
+            "Aanvraag rolstoel 06-12345678",
+            "Bloeddrukmeting thuiszorg 0612345678",
+            "Verzoek terugbellen over opdracht schoonmaak 0612345678",
+            "Belverzoek afgehandeld, opdracht tuinonderhoud 0612345678",
+            "Mevrouw heeft voor de registratie diverse nummers opgegeven, zoals 0612345678 en meer.",
+            "Ik heb een aanvraag gedaan en ben te bereiken op nummers, bijvoorbeeld 0612345678.",
+            "Opdracht uitgevoerd door Schildersbedrijf De Vries bv. 06-12345678",
+            "Chip 06-12345678",
+        ] {
+            assert_eq!(found(text, Phone).len(), 1, "{text}");
+        }
     }
 
     #[test]

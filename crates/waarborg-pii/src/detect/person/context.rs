@@ -132,7 +132,17 @@ fn relative_of_before(t: &Text<'_>, start: usize, end: usize) -> bool {
     let Some(head) = b[..start].strip_suffix(b" van ") else {
         return false;
     };
-    crate::text::ends_with_word(head, &["moeder", "vader", "zoon", "dochter", "broer", "zus", "oma", "opa", "tante", "oom", "ouders", "voogd"])
+    // (Said of one's own relatives: `Ik ben de moeder van …`, `mijn tante van …`; not `de
+    // vader van Pluk`, `de oma van Twente`, nor a guardian's organisation, `de voogd van Nidos`.)
+    let relative = ["moeder", "vader", "zoon", "dochter", "broer", "zus", "oma", "opa", "tante", "oom"];
+    let own = relative.iter().any(|r| {
+        let Some(before) = head.strip_suffix(r.as_bytes()) else {
+            return false;
+        };
+        let before = before.trim_ascii_end();
+        crate::text::ends_with_word(before, &["ik ben de", "mijn", "is de", "ben de"])
+    });
+    own && !t.str[start..end].split(' ').any(|w| ["God", "Jezus", "Christus", "Mozes", "Allah", "Satan", "Boeddha"].contains(&w))
         && t.str[start..end].split(' ').all(|w| {
             w.bytes().all(|c| c.is_ascii_alphabetic() || c >= 0x80)
                 && crate::lexicon::flags_of(w) & (crate::lexicon::COMMON | crate::lexicon::ORG | crate::lexicon::PLACE | crate::lexicon::TITLE) == 0

@@ -792,6 +792,9 @@ fn a_relatives_name_and_context_before_a_comma() {
     assert_eq!(found("Welkom buurvrouw. Ik ben de moeder van Milouska, ik woon op 196.", Person), ["Milouska"]);
     assert_eq!(found("Kinderen jonger dan 18 jaar\nEmre, geb. 12-10-2010\nDefne, geb. 03-04-2015", Person), ["Emre", "Defne"]);
     assert!(found("De moeder van Zuid-Holland is een boek.", Person).is_empty());
+    for text in ["Ik ben de moeder van Jezus.", "De vader van Pluk is een boek.", "Ik ben de voogd van Nidos, mevrouw.", "de oma van Twente"] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
 }
 
 #[test]

@@ -22,6 +22,7 @@ pub(super) fn lower_case_mentions_again(t: &Text<'_>, out: &mut Vec<NameHit>) {
     use crate::lexicon::{flags_of, COMMON, TITLE, TUSS};
     let b = t.bytes;
     let mut words: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for h in out.iter().filter(|h| b[h.range.start].is_ascii_lowercase()) {
         for w in t.str[h.range.clone()].split([' ', '-']) {
             let w = w.trim_end_matches('.');
@@ -30,16 +31,33 @@ pub(super) fn lower_case_mentions_again(t: &Text<'_>, out: &mut Vec<NameHit>) {
                 && flags_of(w) & (COMMON | TITLE | TUSS) == 0
                 && !AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(w))
                 && !TRADE_SURNAMES.contains(&w)
-                && !words.contains(&w)
+                && seen.insert(w)
             {
                 words.push(w);
             }
         }
     }
+    // Every occurrence of every word: one search per word for a few, one pass of an automaton
+    // over the text for many (a text of thousands of names in lower case would otherwise be read
+    // once per name). The two give the same occurrences that start and end a word: a word has
+    // only letters, so an occurrence that starts a word never lies inside another occurrence.
+    let occurrences: Vec<(usize, usize)> = if words.len() <= 8 {
+        words.iter().flat_map(|w| memchr::memmem::find_iter(b, w.as_bytes()).map(move |at| (at, w.len()))).collect()
+    } else {
+        match aho_corasick::AhoCorasick::new(&words) {
+            Ok(automaton) => {
+                let mut all: Vec<(usize, usize, usize)> =
+                    automaton.find_overlapping_iter(b).map(|m| (m.start(), m.pattern().as_usize(), m.len())).collect();
+                all.sort_unstable();
+                all.into_iter().map(|(at, _, len)| (at, len)).collect()
+            }
+            Err(_) => words.iter().flat_map(|w| memchr::memmem::find_iter(b, w.as_bytes()).map(move |at| (at, w.len()))).collect(),
+        }
+    };
     let mut found: Vec<Range<usize>> = Vec::new();
-    for w in words {
-        for at in memchr::memmem::find_iter(b, w.as_bytes()) {
-            let range = at..at + w.len();
+    {
+        for (at, len) in occurrences {
+            let range = at..at + len;
             let in_address = (at > 0 && matches!(b[at - 1], b'.' | b'@' | b'_' | b'/'))
                 || matches!(b.get(range.end), Some(b'@' | b'_'))
                 || (b.get(range.end) == Some(&b'.') && b.get(range.end + 1).is_some_and(u8::is_ascii_alphanumeric));
@@ -483,6 +501,16 @@ fn lower_initials_name(t: &Text<'_>, start: usize, cued: bool) -> Option<usize> 
 mod tests {
     use crate::test_support::found;
     use crate::EntityType::Person;
+
+    /// More than eight names to look for again: found in one pass of an automaton, as one by one.
+    #[test]
+    fn many_lower_case_names_mentioned_again() {
+        let text = "naam: jan vermeulen\nnaam: piet hofstede\nnaam: anna kuipers\nnaam: sanne dijkhuis\nnaam: kees wolters\nik heb vermeulen en kuipers gebeld, wolters niet. de kuipersbond belde.";
+        assert_eq!(
+            found(text, Person),
+            ["jan vermeulen", "piet hofstede", "anna kuipers", "sanne dijkhuis", "kees wolters", "vermeulen", "kuipers", "wolters"]
+        );
+    }
 
     #[test]
     fn enumerated_given_names_in_lower_case() {

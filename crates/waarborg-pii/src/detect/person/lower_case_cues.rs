@@ -25,12 +25,8 @@ use std::ops::Range;
 /// the whole.
 pub(super) fn lower_case_after_name_labels(t: &Text<'_>, out: &mut Vec<NameHit>) {
     let b = t.bytes;
-    let mut push = |range: Range<usize>| {
-        out.retain(|h| !(range.start <= h.range.start && h.range.end <= range.end));
-        if !out.iter().any(|h| crate::detect::overlaps(&h.range, &range)) {
-            out.push(NameHit { range, score: 0.8 });
-        }
-    };
+    let mut hits = Placed::new(std::mem::take(out));
+    let mut push = |range: Range<usize>| hits.place(range);
     let mut line_start = 0;
     // After a sign-off line: how many more blank lines may come before the name.
     let mut after_sign_off: Option<u8> = None;
@@ -87,6 +83,53 @@ pub(super) fn lower_case_after_name_labels(t: &Text<'_>, out: &mut Vec<NameHit>)
             }
         }
         line_start = line_end + 1;
+    }
+    *out = hits.into_hits();
+}
+
+/// The names found so far and those this pass adds: a new name replaces the ones it contains
+/// and is left out where another overlaps it. (Looked up by start, not by reading every name for
+/// every new one: a text of many `naam:` lines in lower case has as many names.)
+struct Placed {
+    hits: Vec<NameHit>,
+    removed: Vec<bool>,
+    /// (start, index into `hits`) of the names not removed.
+    by_start: std::collections::BTreeSet<(usize, usize)>,
+    /// The longest name's length: how far before a new name's start an overlapping one may start.
+    longest: usize,
+}
+
+impl Placed {
+    fn new(hits: Vec<NameHit>) -> Self {
+        let by_start = hits.iter().enumerate().map(|(k, h)| (h.range.start, k)).collect();
+        let longest = hits.iter().map(|h| h.range.len()).max().unwrap_or(0);
+        Placed { removed: vec![false; hits.len()], hits, by_start, longest }
+    }
+
+    /// As `out.retain(|h| !contained(h)); if !out.iter().any(overlaps) { out.push(new) }`.
+    fn place(&mut self, range: Range<usize>) {
+        let from = range.start.saturating_sub(self.longest);
+        let near: Vec<(usize, usize)> = self.by_start.range((from, 0)..(range.end, 0)).copied().collect();
+        let mut overlapped = false;
+        for (start, k) in near {
+            let end = self.hits[k].range.end;
+            if range.start <= start && end <= range.end {
+                self.removed[k] = true;
+                self.by_start.remove(&(start, k));
+            } else if start < range.end && range.start < end {
+                overlapped = true;
+            }
+        }
+        if !overlapped {
+            self.longest = self.longest.max(range.len());
+            self.by_start.insert((range.start, self.hits.len()));
+            self.hits.push(NameHit { range, score: 0.8 });
+            self.removed.push(false);
+        }
+    }
+
+    fn into_hits(self) -> Vec<NameHit> {
+        self.hits.into_iter().zip(self.removed).filter(|(_, removed)| !removed).map(|(h, _)| h).collect()
     }
 }
 

@@ -288,9 +288,10 @@ const KEY_THINGS: &[&str] = &[
 pub(crate) fn example_of_another_number_before(t: &Text<'_>, start: usize) -> bool {
     let b = t.bytes;
     let head = b[..start].trim_ascii_end();
-    let Some(lead) = [&b"bijvoorbeeld"[..], b"bijv.", b"zoals", b"e.g."]
-        .iter()
-        .find_map(|w| crate::text::ends_with_word(head, &[std::str::from_utf8(w).unwrap_or_default()]).then(|| head.len() - w.len()))
+    let Some(lead) = ["bijvoorbeeld", "bijv.", "zoals", "e.g."]
+        .into_iter()
+        .find(|w| crate::text::ends_with_word(head, &[w]))
+        .map(|w| head.len() - w.len())
     else {
         return false;
     };
@@ -345,7 +346,7 @@ fn thing_and_its_kind_before(t: &Text<'_>, start: usize) -> bool {
         let word_end = end - sep;
         let word_start = b[..word_end].iter().rposition(|c| !(c.is_ascii_alphabetic() || *c == b'-')).map_or(0, |i| i + 1);
         let word = &b[word_start..word_end];
-        if word.len() < 3 || word_end - word_start > 40 {
+        if !(3..=40).contains(&word.len()) {
             return false;
         }
         let Ok(word) = std::str::from_utf8(word) else {
@@ -354,7 +355,7 @@ fn thing_and_its_kind_before(t: &Text<'_>, start: usize) -> bool {
         let thing = crate::lexicon::with_lower(word, |w| {
             let singular = [w.strip_suffix("en"), w.strip_suffix('s')];
             !names_a_persons_number(w)
-                && (names_a_numbered_thing(w) || singular.into_iter().flatten().any(names_a_numbered_thing))
+                && (names_another_number(w) || singular.into_iter().flatten().any(names_another_number))
         });
         // (The nearest word may be the thing itself: a single label is read above.)
         if thing && words > 0 {
@@ -375,11 +376,6 @@ fn thing_and_its_kind_before(t: &Text<'_>, start: usize) -> bool {
         end = word_start;
     }
     false
-}
-
-/// Whether a (lower-case) word names a numbered thing ([`NUMBERED_THINGS`]) or another number.
-fn names_a_numbered_thing(w: &str) -> bool {
-    names_another_number(w)
 }
 
 /// Endings of words for people (`eigenaar`, `loodgieter`, `chauffeur`, `debiteur`,

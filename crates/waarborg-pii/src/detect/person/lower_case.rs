@@ -55,15 +55,13 @@ pub(super) fn lower_case_mentions_again(t: &Text<'_>, out: &mut Vec<NameHit>) {
         }
     };
     let mut found: Vec<Range<usize>> = Vec::new();
-    {
-        for (at, len) in occurrences {
-            let range = at..at + len;
-            let in_address = (at > 0 && matches!(b[at - 1], b'.' | b'@' | b'_' | b'/'))
-                || matches!(b.get(range.end), Some(b'@' | b'_'))
-                || (b.get(range.end) == Some(&b'.') && b.get(range.end + 1).is_some_and(u8::is_ascii_alphanumeric));
-            if t.left_boundary(at) && lower_word_ends(b, range.end) && !in_address && !trade_name_around(t, range.clone()) {
-                found.push(range);
-            }
+    for (at, len) in occurrences {
+        let range = at..at + len;
+        let in_address = (at > 0 && matches!(b[at - 1], b'.' | b'@' | b'_' | b'/'))
+            || matches!(b.get(range.end), Some(b'@' | b'_'))
+            || (b.get(range.end) == Some(&b'.') && b.get(range.end + 1).is_some_and(u8::is_ascii_alphanumeric));
+        if t.left_boundary(at) && lower_word_ends(b, range.end) && !in_address && !trade_name_around(t, range.clone()) {
+            found.push(range);
         }
     }
     // Not where a name was found already (one sweep over both, sorted: a long text may name

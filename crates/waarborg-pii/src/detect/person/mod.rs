@@ -385,6 +385,7 @@ fn join_reversed_fields(t: &Text<'_>, out: &mut Vec<NameHit>) {
     let one_word = |r: &Range<usize>| !b[r.clone()].iter().any(|&c| c == b' ' || c == b',');
     // (`CC: Bakker, Visser`, `Kinderen: Daan, Emma`: two surnames, or a given name first, are two
     // people.)
+    let is_first_name = crate::lexicon::is_first_name;
     let reversed = |first: &str, second: &str| (is_surname(first) || !is_first_name(first)) && (is_first_name(second) || !is_surname(second));
     // Joined in place: `kept` hits are kept, in order, at the front (no removal one by one).
     let mut kept = 0;
@@ -415,11 +416,6 @@ fn join_reversed_fields(t: &Text<'_>, out: &mut Vec<NameHit>) {
         }
     }
     out.truncate(kept);
-}
-
-/// Whether `word` is a listed given name.
-fn is_first_name(word: &str) -> bool {
-    crate::lexicon::flags_of(word) & crate::lexicon::FIRST != 0
 }
 
 /// What stands before a field starting at `start` (see [`FieldSide`]).

@@ -201,6 +201,8 @@ const LEXICON: &[(Category, &[&str])] = &[
         &[
             "vingerafdruk*", "gezichtsherkenning", "gezichtsscan", "irisscan", "dna", "dna-profiel",
             "dna-test", "genetisch*", "erfelijk*", "biometrisch*", "stemherkenning",
+            // English (`I gave my fingerprints and photo at the IND desk`).
+            "fingerprint*", "biometric*", "facial recognition",
         ],
     ),
     (
@@ -215,9 +217,43 @@ const LEXICON: &[(Category, &[&str])] = &[
             "strafbeschikking", "politierechter", "strafzaak", "aanhouding", "voorarrest", "*hechtenis",
             "transactie van het om", "in verzekering gesteld", "halt-straf", "halt-traject",
             "parketnummer", "rijontzegging", "ontzegging van de rijbevoegdheid",
+            // `Smits staat als verdachte geregistreerd`; a refused certificate of conduct
+            // (`bezwaar tegen de VOG-weigering`).
+            "staat als verdachte", "stond als verdachte", "als verdachte geregistreerd", "als verdachte gehoord", "vog-weigering", "weigering van de vog", "vog is geweigerd", "vog werd geweigerd",
+            "vog niet afgegeven",
         ],
     ),
 ];
+
+/// The names found in a text, and whether it greets someone (worked out when needed): what
+/// makes a sentence of it about a person.
+struct People<'a> {
+    names: &'a [Range<usize>],
+    greets: std::cell::OnceCell<bool>,
+}
+
+/// The cues of [`PERSON_CUES`] that address the reader.
+const SECOND_PERSON_CUES: &[&str] = &["uw", "u bent", "bent u", "bent"];
+
+/// How far into a letter or decision its addressee is named (the address block, `Naam:`,
+/// `Aanvrager:`), in bytes.
+const ADDRESSEE_WITHIN: usize = 800;
+
+/// Whether a line in the text's first 4 KB starts with a greeting (`Geachte heer Jansen,`,
+/// `Beste Fatima,`, `Dear Ms Chen,`, `Goedemiddag,`): a letter, a mail or a message to someone.
+fn greets_someone(b: &[u8]) -> bool {
+    const GREETINGS: &[&str] = &[
+        "geachte", "beste", "dear", "hallo", "hoi", "hi", "goedemorgen", "goedemiddag", "goedenavond", "l.s.",
+    ];
+    b[..b.len().min(4096)].split(|&c| c == b'\n').any(|line| {
+        let line = line.trim_ascii_start();
+        GREETINGS.iter().any(|g| {
+            line.len() > g.len()
+                && line[..g.len()].eq_ignore_ascii_case(g.as_bytes())
+                && !line[g.len()].is_ascii_alphanumeric()
+        })
+    })
+}
 
 /// Words that make a sentence about a specific person.
 const PERSON_CUES: &[&str] = &[
@@ -305,6 +341,7 @@ impl CategoryDetector {
         // Where the file's subject is named, if the text is a file about one person (worked
         // out when needed).
         let mut case_file: Option<Option<usize>> = None;
+        let people = People { names, greets: std::cell::OnceCell::new() };
         for (term, m) in term_hits {
             let term = &self.terms[*term];
             let (start, end) = (m.start, m.end);
@@ -373,9 +410,9 @@ impl CategoryDetector {
                 continue;
             }
             let (s_start, s_end) = t.sentence_around(start, 240);
-            if !self.about_a_person(t, s_start, s_end, names)
-                && !self.impersonal_after_a_person(t, s_start, names)
-                && !self.listed_after_a_person(t, s_start, names)
+            if !self.about_a_person(t, s_start, s_end, &people)
+                && !self.impersonal_after_a_person(t, s_start, &people)
+                && !self.listed_after_a_person(t, s_start, &people)
                 && !in_a_file_about(case_file.get_or_insert_with(|| file_subject(t.bytes, names)), start, &t.bytes[s_start..s_end])
             {
                 continue;
@@ -405,7 +442,7 @@ impl CategoryDetector {
     /// is`, `Er wordt`) goes on about the person of the sentence before it, on the same line.
     /// (`De gemeente helpt inwoners. Er is een wachtlijst voor de ggz.` names nobody.)
     #[inline(never)]
-    fn impersonal_after_a_person(&self, t: &Text<'_>, from: usize, names: &[Range<usize>]) -> bool {
+    fn impersonal_after_a_person(&self, t: &Text<'_>, from: usize, people: &People<'_>) -> bool {
         let b = t.bytes;
         let head = b[from..].trim_ascii_start();
         let impersonal = ["er is ", "er wordt ", "er was ", "er werd ", "er zijn ", "er bestaat "]
@@ -420,7 +457,7 @@ impl CategoryDetector {
             return false;
         }
         let (prev_start, prev_end) = t.sentence_around(end - 1, 240);
-        self.about_a_person(t, prev_start, prev_end, names)
+        self.about_a_person(t, prev_start, prev_end, people)
     }
 
     /// `… blijkt dat u met justitie in aanraking bent geweest:` then `- 14 oktober 2021:
@@ -428,7 +465,7 @@ impl CategoryDetector {
     /// introduces the list with a colon, when that sentence is about a person. (At most 24
     /// bullet lines and 4 KB back.)
     #[inline(never)]
-    fn listed_after_a_person(&self, t: &Text<'_>, from: usize, names: &[Range<usize>]) -> bool {
+    fn listed_after_a_person(&self, t: &Text<'_>, from: usize, people: &People<'_>) -> bool {
         let b = t.bytes;
         let is_bullet = |line: &[u8]| {
             let l = line.trim_ascii_start();
@@ -468,12 +505,13 @@ impl CategoryDetector {
             let colon = prev_start + prev.len() - 1;
             let (s_start, s_end) = t.sentence_around(colon.saturating_sub(1), 240);
             // (`Wij bieden u en uw naasten:` introduces a service's list.)
-            return !organisation_voice(&b[s_start..s_end.max(colon)]) && self.about_a_person(t, s_start, s_end.max(colon), names);
+            return !organisation_voice(&b[s_start..s_end.max(colon)]) && self.about_a_person(t, s_start, s_end.max(colon), people);
         }
         false
     }
 
-    fn about_a_person(&self, t: &Text<'_>, from: usize, to: usize, names: &[Range<usize>]) -> bool {
+    fn about_a_person(&self, t: &Text<'_>, from: usize, to: usize, people: &People<'_>) -> bool {
+        let names = people.names;
         let idx = names.partition_point(|r| r.end <= from);
         if names.get(idx).is_some_and(|r| r.start < to) {
             return true;
@@ -485,6 +523,18 @@ impl CategoryDetector {
         }
         let sentence = &t.bytes[from..to];
         self.cues.find_iter(sentence).any(|m| {
+            // `u` (`uw`, `bent u`) speaks to someone: the addressee of a letter, a decision or a
+            // mail, named at its top or greeted. A text that names people only further down
+            // and greets nobody speaks to any reader (a privacy statement or a FAQ that names
+            // its privacy officer at the end: `Uw geloof … wordt niet in de BRP geregistreerd`).
+            // (A text that names nobody may be a letter without its address block: there `u`
+            // still counts.)
+            if names.first().is_some_and(|n| n.start >= ADDRESSEE_WITHIN)
+                && SECOND_PERSON_CUES.contains(&PERSON_CUES[m.pattern().as_usize()])
+                && !*people.greets.get_or_init(|| greets_someone(t.bytes))
+            {
+                return false;
+            }
             // (The spaces some cues carry are no part of the word.)
             let cue = &sentence[m.start()..m.end()];
             let s = from + m.start() + cue.iter().take_while(|&&c| c == b' ').count();
@@ -505,15 +555,30 @@ fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
         "klant", "cliënt", "client", "cliënte", "betrokkene", "patiënt", "patient", "verdachte", "jeugdige",
         "bewoner", "gedetineerde",
     ];
+    // An intake or application form asks about the one person it names in its `Naam:` field
+    // (`INTAKEFORMULIER SCHULDHULPVERLENING` … `Naam: Al-Hassan, Ahmad` … `Toelichting: PTSS`).
+    let form = std::cell::OnceCell::new();
     names.iter().take(64).find_map(|name| {
         // (The field starts its line at most 40 bytes before the name.)
         let line_start = line_start_within(b, name.start, 40)?;
         let before = b[line_start..name.start].trim_ascii();
         let field = before.strip_suffix(b":")?.trim_ascii();
+        if (field.eq_ignore_ascii_case(b"naam") || field.eq_ignore_ascii_case(b"naam aanvrager")) && *form.get_or_init(|| is_a_form(b)) {
+            return Some(name.end);
+        }
         let field = field.strip_prefix(b"naam ").or_else(|| field.strip_prefix(b"Naam ")).unwrap_or(field);
         // (ASCII case folding: `Cliënt` and `cliënt` differ only in the `C`.)
         (field.len() <= 16 && SUBJECTS.iter().any(|s| field.eq_ignore_ascii_case(s.as_bytes()))).then_some(name.end)
     })
+}
+
+/// Whether the text's title (its first line that is not blank) names an intake or application
+/// form (`Intakeformulier schuldhulpverlening`, `AANMELDFORMULIER WMO`, `Intake jeugdhulp`).
+fn is_a_form(b: &[u8]) -> bool {
+    let head = b.trim_ascii_start();
+    let title = &head[..head.iter().take(160).position(|&c| c == b'\n').unwrap_or(head.len().min(160))];
+    let lower = title.to_ascii_lowercase();
+    ["intake", "aanmeld", "aanvraagformulier", "hulpvraag"].iter().any(|w| lower.windows(w.len()).any(|x| x == w.as_bytes()))
 }
 
 /// Whether the term at `start`, in `sentence`, stands in a file about one person whose subject is
@@ -560,15 +625,40 @@ fn word_start(b: &[u8], at: usize) -> usize {
 /// kinderen met`).
 fn group_with(b: &[u8], start: usize) -> bool {
     let before = strip_article(b[..start].trim_ascii_end());
-    crate::text::ends_with_word(
-        before,
-        &[
-            "inwoners met", "mensen met", "burgers met", "cliënten met", "jongeren met", "ouderen met", "kinderen met",
-            "leerlingen met", "werknemers met", "bewoners met", "patiënten met", "personen met", "huishoudens met",
-            "gezinnen met", "volwassenen met", "studenten met", "medewerkers met", "people with",
-        ],
-    )
+    if crate::text::ends_with_word(before, GROUPS_WITH) {
+        return true;
+    }
+    // `inwoners met een depressie, angststoornis of beginnende psychose`: a later item of the
+    // same enumeration, up to eight words after the group (80 bytes back), no clause between.
+    // (Found from the last `met` or `with` in that window: one search, not one per group.)
+    let window = &before[before.len().saturating_sub(80)..];
+    // (Most terms stand in no enumeration: a comma, `of` or `en` right before settles that.)
+    let near = &window[window.len().saturating_sub(32)..];
+    if !(near.contains(&b',') || near.windows(4).any(|w| w == b" of " || w == b" en ")) {
+        return false;
+    }
+    let Some(after_group) = [&b" met "[..], b" with "]
+        .iter()
+        .filter_map(|w| memchr::memmem::rfind(window, w).map(|at| at + w.len() - 1))
+        .max()
+        .filter(|&end| crate::text::ends_with_word(&window[..end], GROUPS_WITH))
+    else {
+        return false;
+    };
+    let between = &window[after_group..];
+    let enumerated = between.contains(&b',') || between.windows(4).any(|w| w == b" of " || w == b" en ");
+    enumerated
+        && !between.iter().any(|&c| matches!(c, b'.' | b';' | b':' | b'\n' | b'(' | b')'))
+        && between.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() <= 8
 }
+
+/// A group of people and `met` (`inwoners met diabetes`): the term after it names the group's
+/// condition, not a person's.
+const GROUPS_WITH: &[&str] = &[
+    "inwoners met", "mensen met", "burgers met", "cliënten met", "jongeren met", "ouderen met", "kinderen met",
+    "leerlingen met", "werknemers met", "bewoners met", "patiënten met", "personen met", "huishoudens met",
+    "gezinnen met", "volwassenen met", "studenten met", "medewerkers met", "people with",
+];
 
 /// Whether `disabled` at `start` speaks of an account, a service or a feature: after an
 /// identifier (`svc_scan02`) or in a sentence about one.
@@ -1084,5 +1174,53 @@ mod tests {
         assert!(categories("Klanten met diabetes krijgen voorrang; deelnemers met dyslexie ook.").is_empty());
         // A facility applied for states no condition (the annotation guide's reading).
         assert!(categories("Ik maak bezwaar tegen het besluit dat mijn aanvraag voor een traplift afwijst.").is_empty());
+    }
+
+    #[test]
+    fn an_intake_form_asks_about_the_one_it_names() {
+        let form = "INTAKEFORMULIER SCHULDHULPVERLENING\nNaam: Ahmad Al-Hassan\nBSN: 311344446\n\nD. GEZONDHEID\n\
+                    Psychische klachten?   [x] ja  [ ] nee\nToelichting: PTSS, slaapmedicatie\n\nE. JUSTITIEEL\n\
+                    Toelichting: taakstraf van 60 uur voor verduistering.";
+        assert_eq!(categories(form), [Category::Health, Category::Criminal]);
+        // Not an expense claim, whose items are no facts about its claimant.
+        let claim = "DECLARATIEFORMULIER\nNaam: Petra Hoekstra\n| 17-10 | Vakliteratuur dyslexie | € 74,95 |";
+        assert!(categories(claim).is_empty());
+        // Nor an intake form's title before the name.
+        assert!(categories("Intake jeugdhulp: de ggz in de regio\nNaam: Jan Jansen").is_empty());
+    }
+
+    #[test]
+    fn the_reader_addressed_is_nobody_in_particular() {
+        // A privacy statement that names only its privacy officer, at the end.
+        let statement = format!(
+            "Privacyverklaring Burgerzaken\n\nUw geloof, seksuele geaardheid of politieke voorkeur worden niet in de BRP \
+             geregistreerd.\n{}\nFunctionaris gegevensbescherming: C. Lemmens",
+            "Wij bewaren uw gegevens niet langer dan nodig. ".repeat(20)
+        );
+        assert!(categories(&statement).is_empty());
+        // A decision or a letter names and greets its addressee.
+        assert_eq!(
+            categories("Aanvrager: Wang Xiaoming\n\nUit het documentatiesysteem blijkt dat u op 14-09-2022 bent veroordeeld."),
+            [Category::Criminal]
+        );
+        let letter = format!("{}\nGeachte heer Jansen,\nUw diabetes is geen reden tot weigering.", "Gemeente Utrecht, afdeling Werk en Inkomen. ".repeat(30));
+        assert_eq!(categories(&letter), [Category::Health]);
+    }
+
+    #[test]
+    fn suspects_refused_certificates_and_fingerprints() {
+        assert_eq!(categories("De rekeninghouder Smits staat als verdachte geregistreerd."), [Category::Criminal]);
+        assert_eq!(categories("Mevrouw overweegt bezwaar tegen de VOG-weigering."), [Category::Criminal]);
+        assert_eq!(categories("On 3 March I gave my fingerprints and photo at the IND desk."), [Category::Biometric]);
+        // Policy text names nobody.
+        assert!(categories("De politie kan iemand als verdachte aanmerken.").is_empty());
+    }
+
+    #[test]
+    fn an_enumeration_after_a_group_is_the_groups() {
+        assert!(categories("Huisartsen melden dat zij steeds vaker inwoners met een depressie, angststoornis of beginnende psychose zien.").is_empty());
+        assert!(categories("Hij helpt mensen met diabetes of beginnende dementie.").is_empty());
+        // After the clause, a person's own condition.
+        assert_eq!(categories("Hij helpt mensen met diabetes. Zelf heeft hij een angststoornis."), [Category::Health]);
     }
 }

@@ -1527,10 +1527,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
                 return None;
             }
             // `tijdens de Ramadan`: after an article, a feast that is also a given name.
+            // `Ramadan en Pasen in de wijk`: beside another feast, one too.
             if toks.len() == 1
                 && NOT_A_PERSON_ALONE.contains(&word(first))
-                && first.start >= 4
-                && (t.bytes[..first.start].ends_with(b" de ") || t.bytes[..first.start].ends_with(b" het "))
+                && ((first.start >= 4 && (t.bytes[..first.start].ends_with(b" de ") || t.bytes[..first.start].ends_with(b" het ")))
+                    || beside_a_feast(t.bytes, first.start, first.end))
             {
                 return None;
             }
@@ -1594,6 +1595,26 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
 }
 
 /// Where the run of ASCII letters that ends at `end` starts (`end` when there is none).
+/// `Ramadan en Pasen`, `Pasen en Ramadan`, `Suikerfeest, Ramadan en Divali`: a feast named
+/// beside the word at `start..end`, joined by `en`, `of` or a comma.
+fn beside_a_feast(b: &[u8], start: usize, end: usize) -> bool {
+    const FEASTS: &[&str] = &[
+        "Pasen", "Kerst", "Kerstmis", "Pinksteren", "Suikerfeest", "Offerfeest", "Divali", "Diwali", "Holi", "Chanoeka",
+        "Newroz", "Nowruz", "Sinterklaas", "Koningsdag", "Hemelvaart", "Ramadan", "Keti Koti", "Iftar",
+    ];
+    const JOINS: &[&str] = &[" en ", " of ", ", "];
+    let after = &b[end..];
+    let before = &b[..start];
+    JOINS.iter().any(|j| {
+        let next = after.strip_prefix(j.as_bytes());
+        let prev = before.strip_suffix(j.as_bytes());
+        FEASTS.iter().any(|f| {
+            next.is_some_and(|n| n.starts_with(f.as_bytes()) && !n.get(f.len()).is_some_and(u8::is_ascii_alphabetic))
+                || prev.is_some_and(|p| p.ends_with(f.as_bytes()) && !p.len().checked_sub(f.len() + 1).is_some_and(|i| p[i].is_ascii_alphabetic()))
+        })
+    })
+}
+
 fn ascii_word_start(b: &[u8], end: usize) -> usize {
     b[..end].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1)
 }

@@ -802,3 +802,16 @@ fn a_reporter_or_a_city_poet_is_no_part_of_the_name() {
     assert_eq!(found("3.1 Aangever Yıldız heeft verklaard dat hij werd geslagen.", Person), ["Yıldız"]);
     assert_eq!(found("Stadsdichter Nguyen Thi Lan wint de cultuurprijs.", Person), ["Nguyen Thi Lan"]);
 }
+
+#[test]
+fn a_feast_beside_another_is_no_name() {
+    for text in [
+        "Ramadan en Pasen in de wijk: samen aan tafel",
+        "Tijdens Pasen of Ramadan is het centrum open.",
+        "Suikerfeest, Ramadan en Divali vieren we samen.",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
+    // A person so named, beside another person, stays one.
+    assert_eq!(found("Gisteren sprak ik met Ramadan en Fatima over de aanvraag.", Person), ["Ramadan", "Fatima"]);
+}

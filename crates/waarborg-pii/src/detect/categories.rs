@@ -201,8 +201,9 @@ const LEXICON: &[(Category, &[&str])] = &[
         &[
             "vingerafdruk*", "gezichtsherkenning", "gezichtsscan", "irisscan", "dna", "dna-profiel",
             "dna-test", "genetisch*", "erfelijk*", "biometrisch*", "stemherkenning",
-            // English (`I gave my fingerprints and photo at the IND desk`).
-            "fingerprint*", "biometric*", "facial recognition",
+            // English (`I gave my fingerprints and photo`, `a new biometrics appointment`; not a
+            // key's `fingerprint`).
+            "fingerprints", "biometrics",
         ],
     ),
     (
@@ -219,8 +220,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             "parketnummer", "rijontzegging", "ontzegging van de rijbevoegdheid",
             // `Smits staat als verdachte geregistreerd`; a refused certificate of conduct
             // (`bezwaar tegen de VOG-weigering`).
-            "staat als verdachte", "stond als verdachte", "als verdachte geregistreerd", "als verdachte gehoord", "vog-weigering", "weigering van de vog", "vog is geweigerd", "vog werd geweigerd",
-            "vog niet afgegeven",
+            "staat als verdachte", "stond als verdachte", "vog-weigering", "weigering van de vog", "vog is geweigerd", "vog werd geweigerd",
         ],
     ),
 ];
@@ -232,27 +232,52 @@ struct People<'a> {
     greets: std::cell::OnceCell<bool>,
 }
 
+impl People<'_> {
+    /// Whether the text names people only 800 bytes or more into it and greets nobody: a
+    /// privacy statement or FAQ that names its privacy officer at the end, whose `u` is any
+    /// reader. (A letter or decision names its addressee at the top, or greets them; a text
+    /// that names nobody may be a letter without its address block.)
+    fn speak_to_any_reader(&self, b: &[u8]) -> bool {
+        self.names.first().is_some_and(|n| n.start >= ADDRESSEE_WITHIN) && !*self.greets.get_or_init(|| is_a_letter(b))
+    }
+}
+
 /// The cues of [`PERSON_CUES`] that address the reader.
-const SECOND_PERSON_CUES: &[&str] = &["uw", "u bent", "bent u", "bent"];
+const SECOND_PERSON_CUES: &[&str] = &["uw", "u bent", "bent u"];
 
 /// How far into a letter or decision its addressee is named (the address block, `Naam:`,
 /// `Aanvrager:`), in bytes.
 const ADDRESSEE_WITHIN: usize = 800;
 
-/// Whether a line in the text's first 4 KB starts with a greeting (`Geachte heer Jansen,`,
-/// `Beste Fatima,`, `Dear Ms Chen,`, `Goedemiddag,`): a letter, a mail or a message to someone.
-fn greets_someone(b: &[u8]) -> bool {
+/// Whether the text reads as a letter, a mail or a decision to someone: a line in its first
+/// 4 KB opens with a greeting (`Beste Fatima,`, `Goedendag,`, `Dear Ms Chen,`), `geachte`
+/// stands anywhere in it (`Zeer geachte heer,`, a letter flattened onto one line), or it holds
+/// a sign-off or a letter's or decision's marks (`Met vriendelijke groet`, `Ons kenmerk`,
+/// `Betreft:`, `overwegende dat`).
+fn is_a_letter(b: &[u8]) -> bool {
     const GREETINGS: &[&str] = &[
-        "geachte", "beste", "dear", "hallo", "hoi", "hi", "goedemorgen", "goedemiddag", "goedenavond", "l.s.",
+        "beste", "dear", "hallo", "hoi", "hi", "hello", "dag", "goedendag", "goedemorgen", "goedemiddag", "goedenavond",
+        "lieve", "l.s.",
     ];
-    b[..b.len().min(4096)].split(|&c| c == b'\n').any(|line| {
+    static MARKS: std::sync::LazyLock<Option<AhoCorasick>> = std::sync::LazyLock::new(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build([
+                "geachte", "met vriendelijke groet", "hoogachtend", "regards", "ons kenmerk", "uw kenmerk", "betreft:",
+                "overwegende dat",
+            ])
+            .ok()
+    });
+    let head = &b[..b.len().min(4096)];
+    let greeted = head.split(|&c| c == b'\n' || c == b'\r').any(|line| {
+        // (A no-break space may stand before it.)
         let line = line.trim_ascii_start();
+        let line = line.strip_prefix("\u{a0}".as_bytes()).unwrap_or(line);
         GREETINGS.iter().any(|g| {
-            line.len() > g.len()
-                && line[..g.len()].eq_ignore_ascii_case(g.as_bytes())
-                && !line[g.len()].is_ascii_alphanumeric()
+            line.len() > g.len() && line[..g.len()].eq_ignore_ascii_case(g.as_bytes()) && !line[g.len()].is_ascii_alphanumeric()
         })
-    })
+    });
+    greeted || MARKS.as_ref().is_some_and(|marks| marks.is_match(b))
 }
 
 /// Words that make a sentence about a specific person.
@@ -340,8 +365,10 @@ impl CategoryDetector {
         let mut answered: Option<bool> = None;
         // Where the file's subject is named, if the text is a file about one person (worked
         // out when needed).
-        let mut case_file: Option<Option<usize>> = None;
+        let mut case_file: Option<Option<(usize, bool)>> = None;
         let people = People { names, greets: std::cell::OnceCell::new() };
+        // Where the last term that named a group's condition ends (`inwoners met een depressie`).
+        let mut group_item_end: Option<usize> = None;
         for (term, m) in term_hits {
             let term = &self.terms[*term];
             let (start, end) = (m.start, m.end);
@@ -413,13 +440,14 @@ impl CategoryDetector {
             if !self.about_a_person(t, s_start, s_end, &people)
                 && !self.impersonal_after_a_person(t, s_start, &people)
                 && !self.listed_after_a_person(t, s_start, &people)
-                && !in_a_file_about(case_file.get_or_insert_with(|| file_subject(t.bytes, names)), start, &t.bytes[s_start..s_end])
+                && !in_a_file_about(t.bytes, case_file.get_or_insert_with(|| file_subject(t.bytes, names)), start, &t.bytes[s_start..s_end])
             {
                 continue;
             }
             // `de eigen bijdrage voor inwoners met een chronische ziekte`: a group, not the person
             // the sentence names.
-            if group_with(t.bytes, word_start(t.bytes, start)) {
+            if group_with(t.bytes, word_start(t.bytes, start), group_item_end) {
+                group_item_end = Some(end);
                 continue;
             }
             // `Waarom neemt de gemeente mijn vingerafdrukken af?`: a FAQ page's question speaks
@@ -427,6 +455,15 @@ impl CategoryDetector {
             if names.is_empty()
                 && *faq_page.get_or_insert_with(|| question_lines(t.bytes) >= 3)
                 && (faq_question(t.bytes, s_start, s_end) || (faq_line(t.bytes, s_start) && *answered.get_or_insert_with(|| answered_questions(t.bytes) >= 3)))
+            {
+                continue;
+            }
+            // `… neemt de gemeente een foto en uw vingerafdrukken op. Waarom neemt de gemeente
+            // mijn vingerafdrukken af?`: in a text that speaks to any reader, a question in the
+            // reader's voice, inside a paragraph too.
+            if t.bytes.get(s_end) == Some(&b'?')
+                && asked_for_any_reader(t.bytes[s_start..s_end].trim_ascii_start())
+                && people.speak_to_any_reader(t.bytes)
             {
                 continue;
             }
@@ -529,10 +566,7 @@ impl CategoryDetector {
             // its privacy officer at the end: `Uw geloof … wordt niet in de BRP geregistreerd`).
             // (A text that names nobody may be a letter without its address block: there `u`
             // still counts.)
-            if names.first().is_some_and(|n| n.start >= ADDRESSEE_WITHIN)
-                && SECOND_PERSON_CUES.contains(&PERSON_CUES[m.pattern().as_usize()])
-                && !*people.greets.get_or_init(|| greets_someone(t.bytes))
-            {
+            if SECOND_PERSON_CUES.contains(&PERSON_CUES[m.pattern().as_usize()]) && people.speak_to_any_reader(t.bytes) {
                 return false;
             }
             // (The spaces some cues carry are no part of the word.)
@@ -550,7 +584,9 @@ impl CategoryDetector {
 /// FNV`, `Diabetes type 2 (insuline)`), so every sentence after it is about that person; the
 /// file's title before it is not (`PROCES-VERBAAL VAN BEVINDINGEN`). (Not `Aanvrager:` or
 /// `Contactpersoon:`: an application or a policy note may name someone and speak of others.)
-fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
+/// The flag says the subject is an intake form's `Naam:` (see `is_a_form`): there only the
+/// answers of its fields count (`form_answer`).
+fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<(usize, bool)> {
     const SUBJECTS: &[&str] = &[
         "klant", "cliënt", "client", "cliënte", "betrokkene", "patiënt", "patient", "verdachte", "jeugdige",
         "bewoner", "gedetineerde",
@@ -564,11 +600,11 @@ fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<usize> {
         let before = b[line_start..name.start].trim_ascii();
         let field = before.strip_suffix(b":")?.trim_ascii();
         if (field.eq_ignore_ascii_case(b"naam") || field.eq_ignore_ascii_case(b"naam aanvrager")) && *form.get_or_init(|| is_a_form(b)) {
-            return Some(name.end);
+            return Some((name.end, true));
         }
         let field = field.strip_prefix(b"naam ").or_else(|| field.strip_prefix(b"Naam ")).unwrap_or(field);
         // (ASCII case folding: `Cliënt` and `cliënt` differ only in the `C`.)
-        (field.len() <= 16 && SUBJECTS.iter().any(|s| field.eq_ignore_ascii_case(s.as_bytes()))).then_some(name.end)
+        (field.len() <= 16 && SUBJECTS.iter().any(|s| field.eq_ignore_ascii_case(s.as_bytes()))).then_some((name.end, false))
     })
 }
 
@@ -583,8 +619,34 @@ fn is_a_form(b: &[u8]) -> bool {
 
 /// Whether the term at `start`, in `sentence`, stands in a file about one person whose subject is
 /// named at `subject` (see [`file_subject`]), after it and not in the organisation's voice.
-fn in_a_file_about(subject: &Option<usize>, start: usize, sentence: &[u8]) -> bool {
-    subject.is_some_and(|at| start > at) && !organisation_voice(sentence)
+fn in_a_file_about(b: &[u8], subject: &Option<(usize, bool)>, start: usize, sentence: &[u8]) -> bool {
+    subject.is_some_and(|(at, form)| start > at && (!form || form_answer(b, start))) && !organisation_voice(sentence)
+}
+
+/// Whether the term at `start` stands in the answer of a form's field, a line `Label: answer`
+/// with a label of one or two words (`Toelichting: PTSS, slaapmedicatie`, `Diagnose: …`), an
+/// answer that is no `geen` or `nee` (`Medicijnen: geen`); not an instruction (`Let op: …`,
+/// `Toelichting voor de consulent: vraag ook naar verslaving`), an unticked option or a
+/// question (`Psychische klachten?  [ ] ja  [x] nee`).
+fn form_answer(b: &[u8], start: usize) -> bool {
+    let Some(line_start) = line_start_within(b, start, 256) else { return false };
+    let Some(colon) = b[line_start..start].iter().position(|&c| c == b':').map(|p| line_start + p) else {
+        return false;
+    };
+    // (A remark in brackets after the label: `Etnische achtergrond (optioneel): Koerdisch`.)
+    let label = b[line_start..colon].trim_ascii();
+    let label = match (label.ends_with(b")"), label.iter().position(|&c| c == b'(')) {
+        (true, Some(open)) => label[..open].trim_ascii_end(),
+        _ => label,
+    };
+    let answer = b[colon + 1..].trim_ascii_start();
+    let words = label.split(|&c| c == b' ').filter(|w| !w.is_empty()).count();
+    (1..=2).contains(&words)
+        && !label.eq_ignore_ascii_case(b"let op")
+        && !label.eq_ignore_ascii_case(b"nb")
+        && ![&b"geen"[..], b"nee", b"n.v.t", b"nvt", b"onbekend"].iter().any(|w| {
+            answer.len() >= w.len() && answer[..w.len()].eq_ignore_ascii_case(w) && !answer.get(w.len()).is_some_and(u8::is_ascii_alphabetic)
+        })
 }
 
 /// Whether a sentence speaks in the organisation's voice (`Onze reisverzekering dekt …`, `Wij
@@ -623,33 +685,30 @@ fn word_start(b: &[u8], at: usize) -> usize {
 
 /// Whether the term at `start` follows a group it describes (`inwoners met (een)`, `ouders van
 /// kinderen met`).
-fn group_with(b: &[u8], start: usize) -> bool {
+fn group_with(b: &[u8], start: usize, prev_item_end: Option<usize>) -> bool {
     let before = strip_article(b[..start].trim_ascii_end());
     if crate::text::ends_with_word(before, GROUPS_WITH) {
         return true;
     }
-    // `inwoners met een depressie, angststoornis of beginnende psychose`: a later item of the
-    // same enumeration, up to eight words after the group (80 bytes back), no clause between.
-    // (Found from the last `met` or `with` in that window: one search, not one per group.)
-    let window = &before[before.len().saturating_sub(80)..];
-    // (Most terms stand in no enumeration: a comma, `of` or `en` right before settles that.)
-    let near = &window[window.len().saturating_sub(32)..];
-    if !(near.contains(&b',') || near.windows(4).any(|w| w == b" of " || w == b" en ")) {
-        return false;
-    }
-    let Some(after_group) = [&b" met "[..], b" with "]
-        .iter()
-        .filter_map(|w| memchr::memmem::rfind(window, w).map(|at| at + w.len() - 1))
-        .max()
-        .filter(|&end| crate::text::ends_with_word(&window[..end], GROUPS_WITH))
-    else {
+    // `inwoners met een depressie, angststoornis of beginnende psychose`: a later item of an
+    // enumeration whose item before it (a term) was the group's, joined by a comma, `en` or `of`
+    // and at most two adjectives (`beginnende`, `ernstige`); not a clause of its own (`kinderen
+    // met autisme en heeft zelf een angststoornis`).
+    prev_item_end.is_some_and(|e| e <= start && enumeration_link(&b[e..start]))
+}
+
+/// Whether `between` joins two items of an enumeration: `, `, ` en `, ` of `, `, en `, then
+/// at most two words that are articles or adjectives ending in `e`.
+fn enumeration_link(between: &[u8]) -> bool {
+    let Some(rest) = [&b", en "[..], b", of ", b", ", b" en ", b" of "].iter().find_map(|j| between.strip_prefix(*j)) else {
         return false;
     };
-    let between = &window[after_group..];
-    let enumerated = between.contains(&b',') || between.windows(4).any(|w| w == b" of " || w == b" en ");
-    enumerated
-        && !between.iter().any(|&c| matches!(c, b'.' | b';' | b':' | b'\n' | b'(' | b')'))
-        && between.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() <= 8
+    let mut words = 0;
+    rest.split(|&c| c == b' ').filter(|w| !w.is_empty()).all(|w| {
+        words += 1;
+        words <= 2
+            && (matches!(w, b"een" | b"de" | b"het") || (w.len() > 3 && w.ends_with(b"e") && w.iter().all(u8::is_ascii_lowercase)))
+    })
 }
 
 /// A group of people and `met` (`inwoners met diabetes`): the term after it names the group's
@@ -1187,6 +1246,22 @@ mod tests {
         assert!(categories(claim).is_empty());
         // Nor an intake form's title before the name.
         assert!(categories("Intake jeugdhulp: de ggz in de regio\nNaam: Jan Jansen").is_empty());
+        // Only its fields' answers: not a question answered `nee`, an option nobody ticked, an
+        // answer `geen`, an instruction, or an event's text.
+        for text in [
+            "INTAKEFORMULIER SCHULDHULPVERLENING\nNaam: Jan de Vries\nPsychische klachten?   [ ] ja  [x] nee\nStrafblad?   [ ] ja  [x] nee",
+            "Aanmeldformulier Wmo\nNaam: Petra Hoekstra\n[ ] dementie   [ ] verslaving   [x] huishouden",
+            "Aanmeldformulier sportdag\nNaam: Daan Jansen\nGroep: 6b\nMedicijnen: geen\nAllergieën: geen",
+            "Aanvraagformulier bijzondere bijstand\nNaam aanvrager: Mohamed Amrani\nLet op: een strafblad is voor deze aanvraag niet van belang.",
+            "Intakeformulier schuldhulpverlening\nNaam: Ahmad Al-Hassan\n\nToelichting voor de consulent: vraag ook naar verslaving en een strafblad.",
+            "Aanmelding informatieavond 'Leven met dementie'\nNaam: Kees Bakker\nAantal personen: 2\n\nDe avond gaat over dementie en de zorg thuis.",
+        ] {
+            assert!(categories(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            categories("Intakeformulier\nNaam: Ahmad Al-Hassan\nEtnische achtergrond (optioneel, t.b.v. tolk): Koerdisch"),
+            [Category::Ethnicity]
+        );
     }
 
     #[test]
@@ -1198,6 +1273,13 @@ mod tests {
             "Wij bewaren uw gegevens niet langer dan nodig. ".repeat(20)
         );
         assert!(categories(&statement).is_empty());
+        // Its question in the reader's voice, inside a paragraph.
+        let faq = format!(
+            "Reisdocumenten\nDe gemeente neemt een foto en uw vingerafdrukken op. Waarom neemt de gemeente mijn vingerafdrukken af? \
+             De Paspoortwet verplicht dat.\n{}\nFunctionaris gegevensbescherming: C. Lemmens",
+            "Wij bewaren uw gegevens niet langer dan nodig. ".repeat(20)
+        );
+        assert!(categories(&faq).is_empty());
         // A decision or a letter names and greets its addressee.
         assert_eq!(
             categories("Aanvrager: Wang Xiaoming\n\nUit het documentatiesysteem blijkt dat u op 14-09-2022 bent veroordeeld."),
@@ -1205,6 +1287,17 @@ mod tests {
         );
         let letter = format!("{}\nGeachte heer Jansen,\nUw diabetes is geen reden tot weigering.", "Gemeente Utrecht, afdeling Werk en Inkomen. ".repeat(30));
         assert_eq!(categories(&letter), [Category::Health]);
+        // Other greetings, a decision's marks, a letter flattened onto one line, `jij bent`:
+        // all to one person, named only at the end.
+        let body = "Wij hebben uw aanvraag ontvangen en zorgvuldig bekeken. ".repeat(18);
+        for text in [
+            format!("Goedendag,\n{body}\nUw depressie hebben wij meegewogen.\nPetra de Vries"),
+            format!("Ons kenmerk: 2024-118\n{body}\nUw VOG is geweigerd omdat u bent veroordeeld voor een geweldsdelict.\nJ.M. de Groot"),
+            format!("{body} Zeer geachte heer, Uw depressie maakt dat u extra kosten heeft. Petra de Vries"),
+            format!("{body}\nJij bent sinds vorig jaar verslaafd aan gamen.\nPetra de Vries"),
+        ] {
+            assert!(!categories(&text).is_empty(), "{text}");
+        }
     }
 
     #[test]
@@ -1212,8 +1305,15 @@ mod tests {
         assert_eq!(categories("De rekeninghouder Smits staat als verdachte geregistreerd."), [Category::Criminal]);
         assert_eq!(categories("Mevrouw overweegt bezwaar tegen de VOG-weigering."), [Category::Criminal]);
         assert_eq!(categories("On 3 March I gave my fingerprints and photo at the IND desk."), [Category::Biometric]);
-        // Policy text names nobody.
-        assert!(categories("De politie kan iemand als verdachte aanmerken.").is_empty());
+        // Policy text names nobody; a key's fingerprint is no biometric.
+        for text in [
+            "De politie kan iemand als verdachte aanmerken.",
+            "Iemand die als verdachte gehoord wordt, heeft recht op een advocaat.",
+            "Ik heb de fingerprint van het SSH-certificaat van de server gecontroleerd.",
+            "Omdat de VOG niet afgegeven kon worden voor de startdatum, is die verschoven. Ik begin later.",
+        ] {
+            assert!(categories(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
@@ -1221,6 +1321,15 @@ mod tests {
         assert!(categories("Huisartsen melden dat zij steeds vaker inwoners met een depressie, angststoornis of beginnende psychose zien.").is_empty());
         assert!(categories("Hij helpt mensen met diabetes of beginnende dementie.").is_empty());
         // After the clause, a person's own condition.
-        assert_eq!(categories("Hij helpt mensen met diabetes. Zelf heeft hij een angststoornis."), [Category::Health]);
+        for text in [
+            "Hij helpt mensen met diabetes. Zelf heeft hij een angststoornis.",
+            "Daan is een van de leerlingen met dyslexie en heeft daarnaast ADHD.",
+            "Mevrouw is moeder van twee kinderen met autisme en heeft zelf een angststoornis.",
+            "Hij is een van de werknemers met een vast contract en is sinds maart ziek gemeld.",
+            "In groep 6 zitten drie kinderen met dyslexie, en Daan heeft bovendien epilepsie.",
+            "I volunteer with people with dementia, and I have asthma myself.",
+        ] {
+            assert_eq!(categories(text), [Category::Health], "{text}");
+        }
     }
 }

@@ -1531,7 +1531,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
             if toks.len() == 1
                 && NOT_A_PERSON_ALONE.contains(&word(first))
                 && ((first.start >= 4 && (t.bytes[..first.start].ends_with(b" de ") || t.bytes[..first.start].ends_with(b" het ")))
-                    || beside_a_feast(t.bytes, first.start, first.end))
+                    || (!context && beside_a_feast(t.bytes, first.start, first.end)))
             {
                 return None;
             }
@@ -1595,14 +1595,15 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
 }
 
 /// Where the run of ASCII letters that ends at `end` starts (`end` when there is none).
-/// `Ramadan en Pasen`, `Pasen en Ramadan`, `Suikerfeest, Ramadan en Divali`: a feast named
-/// beside the word at `start..end`, joined by `en`, `of` or a comma.
+/// `Ramadan en Pasen`, `Pasen en Ramadan`, `Suikerfeest, Ramadan en Divali`: a feast that is
+/// no given name named beside the word at `start..end`, joined by `en` or `of` (not a comma:
+/// `Beste Ramadan, Pasen valt vroeg`; not `Newroz`, also a Kurdish given name).
 fn beside_a_feast(b: &[u8], start: usize, end: usize) -> bool {
     const FEASTS: &[&str] = &[
         "Pasen", "Kerst", "Kerstmis", "Pinksteren", "Suikerfeest", "Offerfeest", "Divali", "Diwali", "Holi", "Chanoeka",
-        "Newroz", "Nowruz", "Sinterklaas", "Koningsdag", "Hemelvaart", "Ramadan", "Keti Koti", "Iftar",
+        "Sinterklaas", "Koningsdag", "Hemelvaart", "Keti Koti",
     ];
-    const JOINS: &[&str] = &[" en ", " of ", ", "];
+    const JOINS: &[&str] = &[" en ", " of "];
     let after = &b[end..];
     let before = &b[..start];
     JOINS.iter().any(|j| {

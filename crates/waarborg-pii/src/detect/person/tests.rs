@@ -812,6 +812,8 @@ fn a_feast_beside_another_is_no_name() {
     ] {
         assert!(found(text, Person).is_empty(), "{text}");
     }
-    // A person so named, beside another person, stays one.
+    // A person so named, beside another person or greeted, stays one.
     assert_eq!(found("Gisteren sprak ik met Ramadan en Fatima over de aanvraag.", Person), ["Ramadan", "Fatima"]);
+    assert_eq!(found("Beste Ramadan, Pasen valt dit jaar vroeg.", Person), ["Ramadan"]);
+    assert_eq!(found("Hoi Ramadan, Kerst is toch al voorbij?", Person), ["Ramadan"]);
 }

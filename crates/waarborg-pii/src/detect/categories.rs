@@ -225,20 +225,20 @@ const LEXICON: &[(Category, &[&str])] = &[
     ),
 ];
 
-/// The names found in a text, and whether it greets someone (worked out when needed): what
+/// The names found in a text, and whether it reads as a letter (worked out when needed): what
 /// makes a sentence of it about a person.
 struct People<'a> {
     names: &'a [Range<usize>],
-    greets: std::cell::OnceCell<bool>,
+    letter: std::cell::OnceCell<bool>,
 }
 
 impl People<'_> {
-    /// Whether the text names people only 800 bytes or more into it and greets nobody: a
-    /// privacy statement or FAQ that names its privacy officer at the end, whose `u` is any
-    /// reader. (A letter or decision names its addressee at the top, or greets them; a text
-    /// that names nobody may be a letter without its address block.)
+    /// Whether the text names people only 800 bytes or more into it and reads as no letter
+    /// (see [`is_a_letter`]): a privacy statement or FAQ that names its privacy officer at the
+    /// end, whose `u` is any reader. (A letter or decision names its addressee at the top, or
+    /// greets them; a text that names nobody may be a letter without its address block.)
     fn speak_to_any_reader(&self, b: &[u8]) -> bool {
-        self.names.first().is_some_and(|n| n.start >= ADDRESSEE_WITHIN) && !*self.greets.get_or_init(|| is_a_letter(b))
+        self.names.first().is_some_and(|n| n.start >= ADDRESSEE_WITHIN) && !*self.letter.get_or_init(|| is_a_letter(b))
     }
 }
 
@@ -366,7 +366,7 @@ impl CategoryDetector {
         // Where the file's subject is named, if the text is a file about one person (worked
         // out when needed).
         let mut case_file: Option<Option<(usize, bool)>> = None;
-        let people = People { names, greets: std::cell::OnceCell::new() };
+        let people = People { names, letter: std::cell::OnceCell::new() };
         // Where the last term that named a group's condition ends (`inwoners met een depressie`).
         let mut group_item_end: Option<usize> = None;
         for (term, m) in term_hits {
@@ -566,7 +566,8 @@ impl CategoryDetector {
             // its privacy officer at the end: `Uw geloof … wordt niet in de BRP geregistreerd`).
             // (A text that names nobody may be a letter without its address block: there `u`
             // still counts.)
-            if SECOND_PERSON_CUES.contains(&PERSON_CUES[m.pattern().as_usize()]) && people.speak_to_any_reader(t.bytes) {
+            // (The names' place first: most texts name someone at the top, and that settles it.)
+            if people.speak_to_any_reader(t.bytes) && SECOND_PERSON_CUES.contains(&PERSON_CUES[m.pattern().as_usize()]) {
                 return false;
             }
             // (The spaces some cues carry are no part of the word.)
@@ -613,8 +614,7 @@ fn file_subject(b: &[u8], names: &[Range<usize>]) -> Option<(usize, bool)> {
 fn is_a_form(b: &[u8]) -> bool {
     let head = b.trim_ascii_start();
     let title = &head[..head.iter().take(160).position(|&c| c == b'\n').unwrap_or(head.len().min(160))];
-    let lower = title.to_ascii_lowercase();
-    ["intake", "aanmeld", "aanvraagformulier", "hulpvraag"].iter().any(|w| lower.windows(w.len()).any(|x| x == w.as_bytes()))
+    crate::text::contains_any(title, &["intake", "aanmeld", "aanvraagformulier", "hulpvraag"])
 }
 
 /// Whether the term at `start`, in `sentence`, stands in a file about one person whose subject is

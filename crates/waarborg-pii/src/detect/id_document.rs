@@ -223,6 +223,9 @@ mod tests {
         assert_eq!(found("  documentnummer:       W73910284\n", IdDocument), ["W73910284"]);
         // A Dutch number with few digits after a longer label.
         assert_eq!(found("Paspoort nr. NPRKT1BX5", IdDocument), ["NPRKT1BX5"]);
+        // A number that starts like the label's `nr` (`paspoort nr`).
+        assert_eq!(found("Hij toonde paspoort NRF4J8L21.", IdDocument), ["NRF4J8L21"]);
+        assert_eq!(found("identiteitskaart NR4F4J8L2", IdDocument), ["NR4F4J8L2"]);
         // Not the document's other numbers or a case number after `no.`.
         assert!(found("Passport no.: see attachment 2024-118", IdDocument).is_empty());
         assert!(found("Case no.: ZK2024001234", IdDocument).is_empty());

@@ -345,10 +345,21 @@ impl Keywords {
         // Leftmost-longest, non-overlapping: by start, longest first; then greedily.
         all.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut covered = 0;
-        for &(start, end, id) in all.iter() {
+        for (k, &(start, end, id)) in all.iter().enumerate() {
             if start < covered {
                 continue;
             }
+            // `paspoort NRF4J8L21`: the longest keyword here (`paspoort nr`) ends inside the
+            // word after it, a shorter one (`paspoort`) before it: the shorter one is meant.
+            let (end, id) = if inside_word(bytes, end) {
+                all[k + 1..]
+                    .iter()
+                    .take_while(|o| o.0 == start)
+                    .find(|o| !inside_word(bytes, o.1))
+                    .map_or((end, id), |o| (o.1, o.2))
+            } else {
+                (end, id)
+            };
             covered = end;
             for kind in &self.kinds[id] {
                 match *kind {
@@ -359,6 +370,12 @@ impl Keywords {
             }
         }
     }
+}
+
+/// Whether a keyword ending at `end` ends inside a word: letters on both sides.
+fn inside_word(bytes: &[u8], end: usize) -> bool {
+    let word = |c: &u8| c.is_ascii_alphanumeric() || *c >= 0x80;
+    end > 0 && bytes[end - 1].is_ascii_alphabetic() && bytes.get(end).is_some_and(word)
 }
 
 #[cfg(test)]
@@ -385,6 +402,10 @@ mod tests {
         let (cats, _, titles) = found(&k, "de heerkanker");
         assert_eq!(titles, ["de heer"]);
         assert_eq!(cats, ["kanker"]);
+        // The longest ends inside the next word, a shorter one before it: the shorter one.
+        let k = Keywords::new(&[], &["paspoort", "paspoort nr"], &[]).unwrap();
+        let (_, labels, _) = found(&k, "paspoort NRF4J8L21 en paspoort nr. NW3F7K2L4");
+        assert_eq!(labels, ["paspoort", "paspoort nr"]);
         // Non-ASCII bytes match exactly, ASCII letters in either case.
         let k = Keywords::new(&["cliënt"], &[], &[]).unwrap();
         assert_eq!(k.scan("CLIëNT".as_bytes()).categories.len(), 1);

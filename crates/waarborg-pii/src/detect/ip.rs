@@ -234,13 +234,14 @@ const NETWORK_WORDS: &[&str] = &[
 const NETWORK_WORD_STARTS: &[&str] = &[
     "ip-", "verbinding", "connect", "printer", "laptop", "computer", "device", "website", "bezoeker", "aanval",
     "geblokkeerd", "blokkeren", "adresbereik", "bereikbaar", "switch", "access point", "remote", "zwarte lijst",
-    "inbraakpoging", "inlogpoging",
+    "inbraakpoging", "inlogpoging", "authenticat", "wachtwoord", "useragent", "user-agent", "endpoint",
 ];
 
 /// Short words of networks and computers, found only as whole words (`ip` is in `principe`).
 const NETWORK_SHORT_WORDS: &[&str] = &[
     "ip", "dns", "vpn", "pc", "lan", "wan", "ssh", "rdp", "log", "logs", "host", "hosts", "poort", "port", "url", "wifi",
     "src", "dst", "addr", "ntp", "smtp", "http", "https", "tcp", "udp", "nat", "client", "remote_addr",
+    "mfa", "2fa", "sso", "otp", "siem", "waf", "vlan", "wlan", "ssid",
 ];
 
 /// [`NETWORK_WORDS`], [`NETWORK_WORD_STARTS`] and [`NETWORK_SHORT_WORDS`] in one automaton
@@ -384,6 +385,10 @@ mod tests {
         assert_eq!(found("vanaf 10.0.0.5 ingelogd", IpAddress), ["10.0.0.5"]);
         assert_eq!(found("IP: 8.8.8.8.", IpAddress), ["8.8.8.8"]);
         assert_eq!(found("user=a src=10.2.3.4", IpAddress), ["10.2.3.4"]);
+        // An audit log's sign-in with a second factor, a failed password.
+        assert_eq!(found("09:15:01 | a.ozturk | Ayşe Öztürk | 10.8.14.77 | MFA_OK", IpAddress), ["10.8.14.77"]);
+        assert_eq!(found("Wachtwoord 3x fout vanuit 10.8.14.77", IpAddress), ["10.8.14.77"]);
+        assert!(found("Stap 10.8.14.77 van het programma: een wachtwoordloze toekomst", IpAddress).is_empty());
         assert_eq!(found("De mailserver (10.2.3.4) lag eruit.", IpAddress), ["10.2.3.4"]);
         // A part of three digits is an address anywhere.
         assert_eq!(found("Het adres 83.84.12.201 probeerde het opnieuw.", IpAddress), ["83.84.12.201"]);

@@ -614,7 +614,9 @@ fn version_cell_after(b: &[u8], end: usize) -> bool {
     // Three parts or more (`1.10.4`; not a grade `7.5`, hours `3.5`), and not a date (`12.03.2024`).
     let parts = value.split(|&c| c == b'.').count();
     let date = parts == 3 && value.rsplit(|&c| c == b'.').next().is_some_and(|last| last.len() == 4);
-    parts >= 3 && !value.split(|&c| c == b'.').any(<[u8]>::is_empty) && !date
+    // Nor an IPv4 address (`| Jan de Vries | 145.53.208.77 |`: an audit log's user and address).
+    let ipv4 = parts == 4 && value.split(|&c| c == b'.').all(|p| p.len() <= 3 && p.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0')) <= 255);
+    parts >= 3 && !value.split(|&c| c == b'.').any(<[u8]>::is_empty) && !date && !ipv4
 }
 
 /// Kinds of thing named after a person, before its name with or without an article.
@@ -743,6 +745,8 @@ mod tests {
             ("Mijn zoon \"Daan\" heeft koorts.", &["Daan"]),
             ("| Naam | Cijfer |\n| Anna de Vries | 7.5 |", &["Anna de Vries"]),
             ("| Sanne Visser | 12.03.2024 |", &["Sanne Visser"]),
+            ("2024-03-12 09:15 | a.ozturk | Ayşe Öztürk | 10.8.14.77 | MFA_OK", &["Ayşe Öztürk"]),
+            ("Jan de Vries | 145.53.208.77", &["Jan de Vries"]),
             ("PvdA-Kamerlid Anna Bakker sprak.", &["Anna Bakker"]),
             ("Raadslid Laura Volt vroeg het woord.", &["Laura Volt"]),
             ("Vandaag belde Marie-louise over haar aanvraag.", &["Marie-louise"]),

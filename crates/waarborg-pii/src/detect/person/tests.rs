@@ -657,6 +657,10 @@ fn chat_vocatives_thanks_and_a_name_before_a_phone_number() {
     // A phone number starts with 0, a house number never does.
     assert_eq!(found("Telefoon: 0318-631 902 / dochter Jolanda 06-23 44 09 81", Person), ["Jolanda"]);
     assert!(found("Ze woont op Kanaal Zuid 114.", Person).is_empty());
+    // A dotted number is no house number: a log's user and address, a name and a date.
+    assert_eq!(found("Ayşe Öztürk 10.8.14.77", Person), ["Ayşe Öztürk"]);
+    assert_eq!(found("aangemeld: Jan de Vries 12.03.2024", Person), ["Jan de Vries"]);
+    assert!(found("Ze woont op Kanaal Zuid 114. Daarna verhuisd.", Person).is_empty());
 }
 
 #[test]

@@ -71,7 +71,7 @@ pub(crate) fn scan_v6(t: &Text<'_>, out: &mut Vec<super::patterns::PatternHit>) 
 }
 
 /// Words of a software update, before the version it brings.
-const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix"];
+const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix", "teruggedraaid", "downgrade", "rollback"];
 
 fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
@@ -97,6 +97,11 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     // Part of a longer dotted sequence (section 1.2.3.4.5) or a version string.
     if matches!(t.char_before(m.start), Some('.')) {
+        return None;
+    }
+    // A version joined to its product's or folder's name (`Chrome/126.0.0.0`,
+    // `zaaknet-7.2.4.118.tar.gz`, `/opt/subsidie/3.4.2.11/lib`; not `http://10.0.0.5/`).
+    if m.start >= 2 && matches!(t.bytes[m.start - 1], b'/' | b'-' | b'_') && t.bytes[m.start - 2].is_ascii_alphabetic() {
         return None;
     }
     if let (Some(b'.'), Some(d)) = t.peek2(m.end) {
@@ -135,7 +140,7 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // Also a control of the government's security baseline (`BIO-maatregel 12.4.1.1`), and the
     // next ones of a list of them (`hoofdstuk 4.1.2.3 en 4.1.2.4`).
     let small = small_parts(raw);
-    if small && is_section_number(t, m.start) {
+    if small && (is_section_number(t, m.start) || heading_number(t.bytes, m.clone())) {
         return None;
     }
     // `dossiernummer 12.34.56.78`, `programma 1.2.1.1`, `perceel 12.3.45.6`: a number of four
@@ -145,6 +150,13 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     Some(Hit::new(m, 0.9))
+}
+
+/// Whether the number `m` starts a line and a capitalised word follows it: a numbered
+/// paragraph or control (`12.4.1.1 Een logregel bevat ...`).
+fn heading_number(b: &[u8], m: Range<usize>) -> bool {
+    let line_start = m.start == 0 || b[m.start - 1] == b'\n';
+    line_start && b.get(m.end) == Some(&b' ') && b.get(m.end + 1).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Whether `label` (the text before `naar`/`to`) ends in `van <version> naar` (`van 16.1.4
@@ -302,6 +314,11 @@ fn check_v6(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if before.is_some_and(|c| c.is_alphanumeric() || c == ':') || !t.right_boundary(m.end) {
         return None;
     }
+    // `4F:1A:9C:22:0B:7E:31:D5`: a certificate's serial or a fingerprint, two hex digits a
+    // group, parses as an address but is none.
+    if s.split(':').all(|group| group.len() == 2) {
+        return None;
+    }
     let address = s.parse::<Ipv6Addr>().ok()?;
     // `::1` and `::`: this machine, or none (as `127.0.0.1` and `0.0.0.0`).
     if address.is_loopback() || address.is_unspecified() {
@@ -328,6 +345,13 @@ mod tests {
         assert_eq!(found("IP: 8.8.8.8.", IpAddress), ["8.8.8.8"]);
         assert_eq!(found("host 2001:db8::8a2e:370:7334 meldt", IpAddress), ["2001:db8::8a2e:370:7334"]);
         assert_eq!(found("fe80::1ff:fe23:4567:890a", IpAddress), ["fe80::1ff:fe23:4567:890a"]);
+        // A certificate's serial; versions joined to a name; a numbered control.
+        assert!(found("serienummer 4F:1A:9C:22:0B:7E:31:D5 verlopen", IpAddress).is_empty());
+        assert!(found("Chrome/126.0.0.0 Safari/537.36", IpAddress).is_empty());
+        assert!(found("pakket zaaknet-7.2.4.118.tar.gz, pad /opt/subsidie/3.4.2.11/lib op host", IpAddress).is_empty());
+        assert!(found("IP-adres gelogd.\n12.4.1.2 Mislukte aanmeldingen worden gelogd.", IpAddress).is_empty());
+        assert!(found("De change is teruggedraaid naar 2.4.1.9 op de printers", IpAddress).is_empty());
+        assert_eq!(found("zie http://10.20.0.5/admin en ip-adres\n10.8.14.77 is de pc", IpAddress), ["10.20.0.5", "10.8.14.77"]);
     }
 
     #[test]

@@ -782,10 +782,25 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
     Some((hit, scan_next))
 }
 
-/// Whether the digits at `at` go on after a dot (`10.8.14.77`, `12.03.2024`).
-fn dotted_number_at(b: &[u8], at: usize) -> bool {
-    let digits = b[at..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
-    b.get(at + digits) == Some(&b'.') && b.get(at + digits + 1).is_some_and(u8::is_ascii_digit)
+/// Whether an IPv4 address stands at `at`: four parts of at most 255, and no fifth.
+pub(super) fn ipv4_at(b: &[u8], at: usize) -> bool {
+    let mut i = at;
+    for part in 0..4 {
+        let digits = b[i.min(b.len())..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || digits > 3 || b[i..i + digits].iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0')) > 255 {
+            return false;
+        }
+        i += digits;
+        let dot = b.get(i) == Some(&b'.');
+        if part < 3 && !dot {
+            return false;
+        }
+        if part == 3 && dot && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        i += usize::from(part < 3);
+    }
+    true
 }
 
 /// An upper-case letter, then a lower-case one (`Henk`, `Jan-Willem`; not `BSN`, not `X.`).
@@ -1446,12 +1461,13 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     }
     // `Kanaal Zuid 114`: a chain followed by a number is a street; not by a phone number, which
     // starts with 0 where no house number does (`dochter Jolanda 06-23 44 09 81`).
-    // Nor by a time (`Bas Oosterwijk 10:04`: a chat export's speaker line), nor by a dotted
-    // number, which no house number is (`Ayşe Öztürk 10.8.14.77`: a log's user and address).
+    // Nor by a time (`Bas Oosterwijk 10:04`: a chat export's speaker line), nor a full name by
+    // an IPv4 address (`Ayşe Öztürk 10.8.14.77`: a log's user and address; software keeps
+    // its version: `Jenkins 2.440.1`).
     if t.bytes.get(last.end) == Some(&b' ')
         && t.bytes.get(last.end + 1).is_some_and(|&c| c.is_ascii_digit() && !(c == b'0' && context))
         && !time_ends_line(t.bytes, last.end)
-        && !dotted_number_at(t.bytes, last.end + 1)
+        && !(is_complete_name(toks) && ipv4_at(t.bytes, last.end + 1))
     {
         return None;
     }

@@ -455,7 +455,7 @@ pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
         || neuter_article_before(b, start)
         || regnal_numeral_after(b, end, royal)
         || team_code_after(b, end)
-        || version_cell_after(b, end)
+        || version_cell_after(b, end, super::is_complete_name(toks))
         || thing_kind_before(b, start)
         || toks.first().is_some_and(|name| b[..name.start].ends_with(b"Wet ") || b[..name.start].ends_with(b" wet "))
         || head.iter().any(|tok| is_party(&t.str[tok.start..tok.end]))
@@ -604,7 +604,7 @@ fn team_code_after(b: &[u8], end: usize) -> bool {
 
 /// `| Julia | 1.10.4 | MIT |`: a name alone in a table cell before a cell holding a version: a
 /// piece of software.
-fn version_cell_after(b: &[u8], end: usize) -> bool {
+fn version_cell_after(b: &[u8], end: usize, complete_name: bool) -> bool {
     let rest = &b[end..b.len().min(end + 24)];
     let Some(rest) = rest.trim_ascii_start().strip_prefix(b"|") else {
         return false;
@@ -614,8 +614,9 @@ fn version_cell_after(b: &[u8], end: usize) -> bool {
     // Three parts or more (`1.10.4`; not a grade `7.5`, hours `3.5`), and not a date (`12.03.2024`).
     let parts = value.split(|&c| c == b'.').count();
     let date = parts == 3 && value.rsplit(|&c| c == b'.').next().is_some_and(|last| last.len() == 4);
-    // Nor an IPv4 address (`| Jan de Vries | 145.53.208.77 |`: an audit log's user and address).
-    let ipv4 = parts == 4 && value.split(|&c| c == b'.').all(|p| p.len() <= 3 && p.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0')) <= 255);
+    // Nor, after a full name, an IPv4 address (`| Jan de Vries | 145.53.208.77 |`: an audit
+    // log's user and address).
+    let ipv4 = complete_name && parts == 4 && super::ipv4_at(value, 0);
     parts >= 3 && !value.split(|&c| c == b'.').any(<[u8]>::is_empty) && !date && !ipv4
 }
 

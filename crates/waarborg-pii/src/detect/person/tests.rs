@@ -659,7 +659,7 @@ fn chat_vocatives_thanks_and_a_name_before_a_phone_number() {
     assert!(found("Ze woont op Kanaal Zuid 114.", Person).is_empty());
     // A dotted number is no house number: a log's user and address, a name and a date.
     assert_eq!(found("Ayşe Öztürk 10.8.14.77", Person), ["Ayşe Öztürk"]);
-    assert_eq!(found("aangemeld: Jan de Vries 12.03.2024", Person), ["Jan de Vries"]);
+    assert!(found("Op de server draait Jenkins 2.440.1 en Apache Tomcat 9.0.85.1.", Person).is_empty());
     assert!(found("Ze woont op Kanaal Zuid 114. Daarna verhuisd.", Person).is_empty());
 }
 

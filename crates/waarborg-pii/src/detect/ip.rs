@@ -116,10 +116,16 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             return None;
         }
     }
-    // A cell under `Firmware`, `Versie`, `Kostenplaats`: a version or a ledger code.
+    // A cell under `Firmware`, `Versie`, `Kostenplaats`: a version or a ledger code. Under
+    // `Gateway`, `Broadcast`, `DHCP-pool`, `Server`: a part of the network, no one's device.
     if super::cell_header(t, m.clone()).is_some_and(|h| {
         ["firmware", "versie", "version", "release", "build", "kostenplaats", "grootboek", "code"].iter().any(|w| h.contains(w))
+            || ["gateway", "broadcast", "dhcp", "server", "resolver", "router"].iter().any(|w| h.contains(w))
     }) {
+        return None;
+    }
+    // `DNS-server 10.20.100.53`, `default gateway 192.168.1.1`: a part of the network.
+    if infrastructure_before(t, m.start) {
         return None;
     }
     let label = t.label_before(m.start, 16);
@@ -233,6 +239,79 @@ fn is_section_number(t: &Text<'_>, mut start: usize) -> bool {
     false
 }
 
+/// Words for a part of an organisation's network, right before its address: the address is
+/// no one's device (`DNS-server 10.20.100.53`, `default gateway 192.168.1.1`, `VIP
+/// 10.60.1.10`). Found at the end of a compound too (`mailserver`, `VPN-gateway`).
+const INFRASTRUCTURE_ENDINGS: &[&str] = &[
+    "server", "servers", "gateway", "router", "resolver", "resolvers", "loadbalancer", "load balancer", "relay",
+    "controller", "controllers", "clusterip", "collector",
+];
+
+/// The same, as whole words only (`dns` is in `addns`).
+const INFRASTRUCTURE_WORDS: &[&str] = &["dns", "ntp", "vip", "proxy", "beheeradres", "management ip"];
+
+/// Whether `label` ends in a word of [`INFRASTRUCTURE_ENDINGS`] or [`INFRASTRUCTURE_WORDS`].
+fn names_a_network_part(label: &[u8]) -> bool {
+    let ends_with = |w: &str| label.len() >= w.len() && label[label.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+    INFRASTRUCTURE_ENDINGS.iter().any(|w| ends_with(w)) || crate::text::ends_with_word(label, INFRASTRUCTURE_WORDS)
+}
+
+/// `label` without the host name it ends in and the `(` or `,` around it: `de fileserver
+/// FS-TB-02 (` gives `de fileserver`, `De server (sftp.example.nl,` gives `De server`. A host
+/// name has a digit, a dot or a hyphen (not a plain word: `de server zag`).
+fn without_host_name(label: &[u8]) -> Option<&[u8]> {
+    let label = label.trim_ascii_end();
+    let label = label.strip_suffix(b",").unwrap_or(label).trim_ascii_end();
+    let start = label.iter().rposition(|&c| c == b' ' || c == b'(').map_or(0, |p| p + 1);
+    let host = &label[start..];
+    let host_like = host.len() >= 3
+        && host.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_'))
+        && host.iter().any(|c| c.is_ascii_digit() || matches!(c, b'-' | b'.'));
+    let rest = label[..start].trim_ascii_end();
+    let rest = rest.strip_suffix(b"(").unwrap_or(rest).trim_ascii_end();
+    (host_like && !rest.is_empty()).then_some(rest)
+}
+
+/// Whether the IPv4 address at `start` is a part of a network's, named right before it, or the
+/// next of a list whose first is (`DNS-resolvers: 10.20.100.53 en 10.20.100.54`).
+fn infrastructure_before(t: &Text<'_>, mut start: usize) -> bool {
+    const LIST: usize = 8;
+    let b = t.bytes;
+    for _ in 0..LIST {
+        let label = t.label_before(start, 48);
+        if names_a_network_part(label) || without_host_name(label).is_some_and(names_a_network_part) {
+            return true;
+        }
+        // The address before, across `,`, `en`, `of`, `and`, `or`.
+        let mut end = start;
+        while end > 0 && matches!(b[end - 1], b' ' | b',') {
+            end -= 1;
+        }
+        for joiner in [&b"en"[..], b"of", b"and", b"or"] {
+            if b[..end].ends_with(joiner) && end > joiner.len() && b[end - joiner.len() - 1] == b' ' {
+                end -= joiner.len() + 1;
+                while end > 0 && matches!(b[end - 1], b' ' | b',') {
+                    end -= 1;
+                }
+                break;
+            }
+        }
+        if end == start || start - end > 6 {
+            return false;
+        }
+        let mut from = end;
+        while from > 0 && (b[from - 1].is_ascii_digit() || b[from - 1] == b'.') {
+            from -= 1;
+        }
+        let previous = &b[from..end];
+        if previous.iter().filter(|&&c| c == b'.').count() != 3 || !previous.first().is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        start = from;
+    }
+    false
+}
+
 /// Words of networks and computers, found inside longer words too (`mailserver`,
 /// `bedrijfsnetwerk`, `ingelogd`).
 const NETWORK_WORDS: &[&str] = &[
@@ -314,6 +393,9 @@ fn check_v6(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if before.is_some_and(|c| c.is_alphanumeric() || c == ':') || !t.right_boundary(m.end) {
         return None;
     }
+    if infrastructure_before(t, m.start) {
+        return None;
+    }
     // `4F:1A:9C:22:0B:7E:31:D5`: a certificate's serial or a fingerprint, two hex digits a
     // group, parses as an address but is none.
     if s.split(':').all(|group| group.len() == 2) {
@@ -388,7 +470,7 @@ mod tests {
         // The next numbers of a list after such a word; the list's first number decides.
         assert!(found("Hoofdstuk 4.1.2.3 en 4.1.2.4 zijn herschreven.", IpAddress).is_empty());
         assert!(found("paragrafen 3.1.1.1, 3.1.1.2 en 3.1.1.3", IpAddress).is_empty());
-        assert_eq!(found("DNS 1.1.1.1 en 8.8.8.8 zijn geblokkeerd.", IpAddress), ["1.1.1.1", "8.8.8.8"]);
+        assert_eq!(found("Vanaf 1.1.1.1 en 8.8.8.8 is ingelogd.", IpAddress), ["1.1.1.1", "8.8.8.8"]);
         assert_eq!(found("paragraaf 3.1.2 en 10.0.12.7 blokkeren", IpAddress), ["10.0.12.7"]);
         // `zie` and `onder` are ordinary words before an address.
         assert_eq!(found("De printer is bereikbaar onder 10.10.1.12", IpAddress), ["10.10.1.12"]);
@@ -413,16 +495,41 @@ mod tests {
         assert_eq!(found("09:15:01 | a.ozturk | Ayşe Öztürk | 10.8.14.77 | MFA_OK", IpAddress), ["10.8.14.77"]);
         assert_eq!(found("Wachtwoord 3x fout vanuit 10.8.14.77", IpAddress), ["10.8.14.77"]);
         assert!(found("Stap 10.8.14.77 van het programma: een wachtwoordloze toekomst", IpAddress).is_empty());
-        assert_eq!(found("De mailserver (10.2.3.4) lag eruit.", IpAddress), ["10.2.3.4"]);
+        assert_eq!(found("De laptop (10.2.3.4) lag eruit.", IpAddress), ["10.2.3.4"]);
         // A part of three digits is an address anywhere.
         assert_eq!(found("Het adres 83.84.12.201 probeerde het opnieuw.", IpAddress), ["83.84.12.201"]);
     }
 
     #[test]
+    fn parts_of_the_network_are_no_ones_device() {
+        for text in [
+            "DNS-resolvers: 10.20.100.53 en 10.20.100.54",
+            "Subnetmasker: 255.255.255.0, default gateway 192.168.1.1.",
+            "De mailserver (10.2.3.4) lag eruit.",
+            "Gateway vpn.gemeente.nl is bereikbaar; VIP 10.60.1.10, NTP: 10.20.100.123",
+            "| VLAN | Subnet | Gateway | Broadcast |\n|---|---|---|---|\n| 110 | 10.20.10.0/23 | 10.20.10.1 | 10.20.11.255 |",
+            "DNS 1.1.1.1 en 8.8.8.8 zijn geblokkeerd.",
+            "verkeer naar de fileserver FS-TB-02 (10.14.0.21), poort 445",
+            "Deze server (sftp.example.nl, 145.12.88.20) is bereikbaar.",
+        ] {
+            assert!(found(text, IpAddress).is_empty(), "{text}");
+        }
+        // A person's device before or after such a word, or in a column of workstations.
+        assert_eq!(found("Hij logde vanaf 84.241.198.23 in op de VPN-gateway.", IpAddress), ["84.241.198.23"]);
+        assert_eq!(found("De server zag 84.241.198.23 drie keer inloggen.", IpAddress), ["84.241.198.23"]);
+        assert_eq!(
+            found("| Werkplek | IP-adres |\n|---|---|\n| WS-0871 | 10.8.14.52 |", IpAddress),
+            ["10.8.14.52"]
+        );
+        assert_eq!(found("gateway 10.20.0.1, daarna de laptop van Kees: 10.20.0.57", IpAddress), ["10.20.0.57"]);
+        assert_eq!(found("via de proxy naar laptop-kees (10.20.0.57)", IpAddress), ["10.20.0.57"]);
+    }
+
+    #[test]
     fn addresses_of_no_one_device() {
         assert_eq!(
-            found("Subnetmasker: 255.255.255.0, gateway 192.168.1.1.", IpAddress),
-            ["192.168.1.1"]
+            found("Subnetmasker: 255.255.255.0, werkplek 192.168.1.14.", IpAddress),
+            ["192.168.1.14"]
         );
         assert!(found("netmask 255.255.0.0 of 255.255.255.128", IpAddress).is_empty());
         assert!(found("De server luistert op 0.0.0.0 en 127.0.0.1.", IpAddress).is_empty());

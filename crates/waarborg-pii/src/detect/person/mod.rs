@@ -782,6 +782,36 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
     Some((hit, scan_next))
 }
 
+/// Words before a street and its number (`woont op`, `adres:`, `wonende aan de`).
+const ADDRESS_CUES: &[&str] = &["woon", "adres", "wonende", "verhuisd", "straat"];
+
+/// Whether the number at `at` reads as a detail of a person rather than a house number or a
+/// product's model (`Dell Latitude 5440`): a phone number (a leading 0), a date, a time or an
+/// address of a computer (`12-03-1984`, `14:30`, `10.8.14.77`), a year of birth (`1987`), an
+/// age or a count (`34 jaar`, `3 kinderen`, `2x`), an amount (`1.200 euro`).
+fn personal_detail_at(b: &[u8], at: usize) -> bool {
+    let digits = b[at..].iter().take(5).take_while(|c| c.is_ascii_digit()).count();
+    let rest = &b[at + digits..];
+    let year = digits == 4 && matches!(&b[at..at + 2], b"19" | b"20") && !rest.first().is_some_and(u8::is_ascii_alphanumeric);
+    let unit = |words: &[&[u8]]| {
+        words.iter().any(|w| {
+            rest.strip_prefix(b" ").unwrap_or(rest).starts_with(w)
+                && !rest.strip_prefix(b" ").unwrap_or(rest).get(w.len()).is_some_and(u8::is_ascii_alphabetic)
+        })
+    };
+    b[at] == b'0'
+        || year
+        || ipv4_at(b, at)
+        || (matches!(rest.first(), Some(b'-' | b':' | b'/')) && rest.get(1).is_some_and(u8::is_ascii_digit))
+        || (digits <= 3 && unit(&[b"jaar", b"jr", b"kinderen", b"keer", b"x", b"maanden", b"minuten", b"uur", b"dagen", b"weken"]))
+        || unit(&[b"euro", b"eur"])
+
+        || (rest.first() == Some(&b'.') && rest.get(1..4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) && {
+            let more = &rest[4..];
+            more.starts_with(b" euro") || more.starts_with(b",")
+        })
+}
+
 /// Whether an IPv4 address stands at `at`: four parts of at most 255, and no fifth.
 pub(super) fn ipv4_at(b: &[u8], at: usize) -> bool {
     let mut i = at;
@@ -1461,13 +1491,14 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     }
     // `Kanaal Zuid 114`: a chain followed by a number is a street; not by a phone number, which
     // starts with 0 where no house number does (`dochter Jolanda 06-23 44 09 81`).
-    // Nor by a time (`Bas Oosterwijk 10:04`: a chat export's speaker line), nor a full name by
-    // an IPv4 address (`Ayşe Öztürk 10.8.14.77`: a log's user and address; software keeps
-    // its version: `Jenkins 2.440.1`).
+    // Nor by a time (`Bas Oosterwijk 10:04`: a chat export's speaker line), nor a full name
+    // outside an address's context: no street is named `Kees Jansen` (`belde Kees Jansen
+    // 06-12345678`, `Sanne Bakker 34 jaar`, `Ayşe Öztürk 10.8.14.77`; software keeps its
+    // version: `Jenkins 2.440.1`).
     if t.bytes.get(last.end) == Some(&b' ')
         && t.bytes.get(last.end + 1).is_some_and(|&c| c.is_ascii_digit() && !(c == b'0' && context))
         && !time_ends_line(t.bytes, last.end)
-        && !(is_complete_name(toks) && ipv4_at(t.bytes, last.end + 1))
+        && !(is_complete_name(toks) && personal_detail_at(t.bytes, last.end + 1) && !t.before_has(chain_start, 24, ADDRESS_CUES))
     {
         return None;
     }

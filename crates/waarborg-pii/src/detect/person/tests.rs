@@ -660,6 +660,20 @@ fn chat_vocatives_thanks_and_a_name_before_a_phone_number() {
     // A dotted number is no house number: a log's user and address, a name and a date.
     assert_eq!(found("Ayşe Öztürk 10.8.14.77", Person), ["Ayşe Öztürk"]);
     assert!(found("Op de server draait Jenkins 2.440.1 en Apache Tomcat 9.0.85.1.", Person).is_empty());
+    // No street is named like a person: a full name before a number is a name, outside an
+    // address's context.
+    for (text, want) in [
+        ("Vandaag belde Kees Jansen 06-12345678 over de aanvraag.", "Kees Jansen"),
+        ("Gesproken met Sanne Bakker 34 jaar, woont alleen.", "Sanne Bakker"),
+        ("Yusuf Demir 1987, Rotterdam", "Yusuf Demir"),
+        ("Toegekend aan: Ilse Verbruggen 1.200 euro", "Ilse Verbruggen"),
+        ("Op de lijst staat Anna de Groot 14:30 voor een afspraak.", "Anna de Groot"),
+    ] {
+        assert_eq!(found(text, Person), [want], "{text}");
+    }
+    assert!(found("Ze woont op Jan Steen 12 in Utrecht.", Person).is_empty());
+    // A product's model number is no personal detail.
+    assert!(found("De gestolen laptop is een Dell Latitude 5440 met BitLocker.", Person).is_empty());
     assert!(found("Ze woont op Kanaal Zuid 114. Daarna verhuisd.", Person).is_empty());
 }
 

@@ -789,7 +789,8 @@ const ADDRESS_CUES: &[&str] = &["woon", "adres", "wonende", "verhuisd", "straat"
 /// product's model (`Dell Latitude 5440`): a phone number (a leading 0), a date, a time or an
 /// address of a computer (`12-03-1984`, `14:30`, `10.8.14.77`), a year of birth (`1987`), an
 /// age or a count (`34 jaar`, `3 kinderen`, `2x`), an amount (`1.200 euro`).
-fn personal_detail_at(b: &[u8], at: usize) -> bool {
+fn personal_detail_at(t: &Text<'_>, at: usize) -> bool {
+    let b = t.bytes;
     let digits = b[at..].iter().take(5).take_while(|c| c.is_ascii_digit()).count();
     let rest = &b[at + digits..];
     let year = digits == 4 && matches!(&b[at..at + 2], b"19" | b"20") && !rest.first().is_some_and(u8::is_ascii_alphanumeric);
@@ -805,6 +806,12 @@ fn personal_detail_at(b: &[u8], at: usize) -> bool {
         || (matches!(rest.first(), Some(b'-' | b':' | b'/')) && rest.get(1).is_some_and(u8::is_ascii_digit))
         || (digits <= 3 && unit(&[b"jaar", b"jr", b"kinderen", b"keer", b"x", b"maanden", b"minuten", b"uur", b"dagen", b"weken"]))
         || unit(&[b"euro", b"eur"])
+        || rest.first() == Some(&b'%')
+        // A bare number ending a list's item or a line (`Deelnemers: Anouk Visser 12, Bram de
+        // Jong 14`): an age or a score, where no postcode follows as it would a house number.
+        || (digits <= 3
+            && matches!(rest.first(), None | Some(b',' | b';' | b'\n' | b'\r'))
+            && crate::detect::postcode::postcode_after(t, at + digits).is_none())
 
         || (rest.first() == Some(&b'.') && rest.get(1..4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) && {
             let more = &rest[4..];
@@ -1498,7 +1505,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     if t.bytes.get(last.end) == Some(&b' ')
         && t.bytes.get(last.end + 1).is_some_and(|&c| c.is_ascii_digit() && !(c == b'0' && context))
         && !time_ends_line(t.bytes, last.end)
-        && !(is_complete_name(toks) && personal_detail_at(t.bytes, last.end + 1) && !t.before_has(chain_start, 24, ADDRESS_CUES))
+        && !(is_complete_name(toks) && personal_detail_at(t, last.end + 1) && !t.before_has(chain_start, 24, ADDRESS_CUES))
     {
         return None;
     }

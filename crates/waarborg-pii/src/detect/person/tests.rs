@@ -668,10 +668,13 @@ fn chat_vocatives_thanks_and_a_name_before_a_phone_number() {
         ("Yusuf Demir 1987, Rotterdam", "Yusuf Demir"),
         ("Toegekend aan: Ilse Verbruggen 1.200 euro", "Ilse Verbruggen"),
         ("Op de lijst staat Anna de Groot 14:30 voor een afspraak.", "Anna de Groot"),
+        ("Bart Mulder 100% afgekeurd", "Bart Mulder"),
+        ("Winnaar: Anouk Visser 12, de jongste deelnemer", "Anouk Visser"),
     ] {
         assert_eq!(found(text, Person), [want], "{text}");
     }
     assert!(found("Ze woont op Jan Steen 12 in Utrecht.", Person).is_empty());
+    assert!(found("Retour naar: Jan Steen 12, 1234 AB Utrecht", Person).is_empty());
     // A product's model number is no personal detail.
     assert!(found("De gestolen laptop is een Dell Latitude 5440 met BitLocker.", Person).is_empty());
     assert!(found("Ze woont op Kanaal Zuid 114. Daarna verhuisd.", Person).is_empty());

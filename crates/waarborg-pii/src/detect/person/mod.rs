@@ -807,6 +807,8 @@ fn personal_detail_at(t: &Text<'_>, at: usize) -> bool {
         || (digits <= 3 && unit(&[b"jaar", b"jr", b"kinderen", b"keer", b"x", b"maanden", b"minuten", b"uur", b"dagen", b"weken"]))
         || unit(&[b"euro", b"eur"])
         || rest.first() == Some(&b'%')
+        // The next item's number of a list on one line (`1. Jan Bakker 2. Piet Smit 3. Klaas Vos`).
+        || (digits <= 2 && rest.starts_with(b". ") && rest.get(2).is_some_and(u8::is_ascii_uppercase))
         // A bare number ending a list's item or a line (`Deelnemers: Anouk Visser 12, Bram de
         // Jong 14`): an age or a score, where no postcode follows as it would a house number.
         || (digits <= 3

@@ -669,6 +669,9 @@ fn chat_vocatives_thanks_and_a_name_before_a_phone_number() {
         ("Toegekend aan: Ilse Verbruggen 1.200 euro", "Ilse Verbruggen"),
         ("Op de lijst staat Anna de Groot 14:30 voor een afspraak.", "Anna de Groot"),
         ("Bart Mulder 100% afgekeurd", "Bart Mulder"),
+        ("Jan Bakker 1/3 eigendom", "Jan Bakker"),
+        ("Agenda: 1. Daan Smit 2. Rondvraag", "Daan Smit"),
+        ("Opgesteld door Sanne Hofstede 12-03-2024", "Sanne Hofstede"),
         ("Winnaar: Anouk Visser 12, de jongste deelnemer", "Anouk Visser"),
     ] {
         assert_eq!(found(text, Person), [want], "{text}");

@@ -71,7 +71,11 @@ pub(crate) fn scan_v6(t: &Text<'_>, out: &mut Vec<super::patterns::PatternHit>) 
 }
 
 /// Words of a software update, before the version it brings.
-const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix", "teruggedraaid", "downgrade", "rollback"];
+const UPDATE_WORDS: &[&str] = &["update", "upgrade", "patch", "hotfix"];
+
+/// Words of a rollback, before `naar` and the version (`teruggedraaid naar 2.4.1.9`; not `Na de
+/// rollback logde hij in van 84.241.198.23`).
+const ROLLBACK_WORDS: &[&str] = &["teruggedraaid", "downgrade", "rollback", "teruggezet"];
 
 fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
@@ -101,7 +105,7 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     }
     // A version joined to its product's or folder's name (`Chrome/126.0.0.0`,
     // `zaaknet-7.2.4.118.tar.gz`, `/opt/subsidie/3.4.2.11/lib`; not `http://10.0.0.5/`).
-    if m.start >= 2 && matches!(t.bytes[m.start - 1], b'/' | b'-' | b'_') && t.bytes[m.start - 2].is_ascii_alphabetic() {
+    if m.start >= 2 && t.bytes[m.start - 2].is_ascii_alphabetic() && joined_to_a_name(t.bytes, m.clone()) {
         return None;
     }
     if let (Some(b'.'), Some(d)) = t.peek2(m.end) {
@@ -120,7 +124,7 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // `Gateway`, `Broadcast`, `DHCP-pool`, `Server`: a part of the network, no one's device.
     if super::cell_header(t, m.clone()).is_some_and(|h| {
         ["firmware", "versie", "version", "release", "build", "kostenplaats", "grootboek", "code"].iter().any(|w| h.contains(w))
-            || ["gateway", "broadcast", "dhcp", "server", "resolver", "router"].iter().any(|w| h.contains(w))
+            || ["gateway", "broadcast"].iter().any(|w| h.contains(w))
     }) {
         return None;
     }
@@ -137,6 +141,7 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         // 10.0.0.5 …`).
         || crate::text::ends_with_word(label, UPDATE_WORDS)
         || (crate::text::ends_with_word(label, &["naar", "van", "to", "from"]) && t.before_has(m.start, 40, UPDATE_WORDS))
+        || (crate::text::ends_with_word(label, &["naar", "to"]) && t.before_has(m.start, 40, ROLLBACK_WORDS))
         // `bijgewerkt van 16.1.4 naar 17.1.1.3`: from a version to the next.
         || (crate::text::ends_with_word(label, &["naar", "to"]) && version_before(t.label_before(m.start, 32)))
     {
@@ -152,17 +157,36 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     // `dossiernummer 12.34.56.78`, `programma 1.2.1.1`, `perceel 12.3.45.6`: a number of four
     // small parts is an address only among words of networks and computers (`vanaf 10.0.0.5
     // ingelogd`); one with a part of three digits (`192.168.1.23`) is one anywhere.
-    if small && !among_network_words(t, m.clone()) {
+    if small && !among_network_words(t, m.clone()) && !after_a_host_name(t.bytes, m.start) {
         return None;
     }
     Some(Hit::new(m, 0.9))
+}
+
+/// Whether the number `m` is joined to the name before it as a version: after `-` or `_`
+/// (`zaaknet-7.2.4.118`), or after `/` as a folder's name (`/opt/app/3.4.2.11/lib`) or after a
+/// product's capitalised name (`Chrome/126.0.0.0`); not a host's or user's name before an
+/// address (`WS-KEES/10.8.14.77`, `user=kees/84.241.198.23`, `inside/10.8.14.77`).
+fn joined_to_a_name(b: &[u8], m: Range<usize>) -> bool {
+    match b[m.start - 1] {
+        b'-' | b'_' => true,
+        b'/' => {
+            let word_start = b[..m.start - 1].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
+            let word = &b[word_start..m.start - 1];
+            b.get(m.end) == Some(&b'/')
+                || (word.len() >= 3 && word[0].is_ascii_uppercase() && word[1..].iter().all(u8::is_ascii_lowercase))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the number `m` starts a line and a capitalised word follows it: a numbered
 /// paragraph or control (`12.4.1.1 Een logregel bevat ...`).
 fn heading_number(b: &[u8], m: Range<usize>) -> bool {
     let line_start = m.start == 0 || b[m.start - 1] == b'\n';
-    line_start && b.get(m.end) == Some(&b' ') && b.get(m.end + 1).is_some_and(u8::is_ascii_uppercase)
+    // (A paragraph's or control's parts are small: `12.4.1.1`, not `10.8.14.77 Kees Jansen`.)
+    let small = b[m.clone()].split(|&c| c == b'.').all(|p| p.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0')) <= 20);
+    small && line_start && b.get(m.end) == Some(&b' ') && b.get(m.end + 1).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Whether `label` (the text before `naar`/`to`) ends in `van <version> naar` (`van 16.1.4
@@ -240,48 +264,96 @@ fn is_section_number(t: &Text<'_>, mut start: usize) -> bool {
 }
 
 /// Words for a part of an organisation's network, right before its address: the address is
-/// no one's device (`DNS-server 10.20.100.53`, `default gateway 192.168.1.1`, `VIP
-/// 10.60.1.10`). Found at the end of a compound too (`mailserver`, `VPN-gateway`).
+/// no one's device (`DNS-server 10.20.100.53`, `default gateway 192.168.1.1`). Found at the end
+/// of a compound too (`mailserver`, `VPN-gateway`). Not a router (a home router's address is
+/// a household's), a proxy or a `VIP` (`via de proxy` and `VIP` name people's traffic too).
 const INFRASTRUCTURE_ENDINGS: &[&str] = &[
-    "server", "servers", "gateway", "router", "resolver", "resolvers", "loadbalancer", "load balancer", "relay",
-    "controller", "controllers", "clusterip", "collector",
+    "server", "servers", "gateway", "resolver", "resolvers", "loadbalancer", "load balancer", "relay", "controller",
+    "controllers", "clusterip", "collector",
 ];
 
 /// The same, as whole words only (`dns` is in `addns`).
-const INFRASTRUCTURE_WORDS: &[&str] = &["dns", "ntp", "vip", "proxy", "beheeradres", "management ip"];
+const INFRASTRUCTURE_WORDS: &[&str] = &["dns", "ntp", "beheeradres", "management ip"];
 
-/// Whether `label` ends in a word of [`INFRASTRUCTURE_ENDINGS`] or [`INFRASTRUCTURE_WORDS`].
+/// Those of them that name several parts: a list after them is theirs (`DNS-resolvers:
+/// 10.20.100.53 en 10.20.100.54`; not `de gateway 10.20.0.1 en 10.20.0.57`).
+const INFRASTRUCTURE_PLURALS: &[&str] = &["servers", "resolvers", "controllers", "dns", "ntp"];
+
+/// Whether `label` ends in a word of [`INFRASTRUCTURE_ENDINGS`] or [`INFRASTRUCTURE_WORDS`]
+/// (not a DHCP server's: `kreeg van de DHCP-server 10.8.14.77`, a lease).
 fn names_a_network_part(label: &[u8]) -> bool {
     let ends_with = |w: &str| label.len() >= w.len() && label[label.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
-    INFRASTRUCTURE_ENDINGS.iter().any(|w| ends_with(w)) || crate::text::ends_with_word(label, INFRASTRUCTURE_WORDS)
+    (INFRASTRUCTURE_ENDINGS.iter().any(|w| ends_with(w)) || crate::text::ends_with_word(label, INFRASTRUCTURE_WORDS))
+        && !ends_with("dhcp-server")
+        && !ends_with("dhcp server")
+        && !ends_with("dhcpserver")
 }
 
-/// `label` without the host name it ends in and the `(` or `,` around it: `de fileserver
-/// FS-TB-02 (` gives `de fileserver`, `De server (sftp.example.nl,` gives `De server`. A host
-/// name has a digit, a dot or a hyphen (not a plain word: `de server zag`).
+/// `text` before an address at `start` if that address stands in apposition to it: after one
+/// space, `(` or ` (` (`de DNS-server 10.20.100.53`, `de mailserver (10.2.3.4)`), or after a colon
+/// when the words before the colon are the line's label (`NTP: 10.20.100.123`, `- Default
+/// gateway: 10.1.1.1`; not `Foutmelding van de server: 84.241.198.23`).
+fn apposition_before(b: &[u8], start: usize) -> Option<&[u8]> {
+    let head = &b[..start];
+    for gap in [&b" ("[..], b"(", b" "] {
+        if let Some(rest) = head.strip_suffix(gap) {
+            if !rest.ends_with(b" ") && !rest.ends_with(b":") && !rest.ends_with(b".") && !rest.ends_with(b",") {
+                return Some(rest);
+            }
+        }
+    }
+    let rest = head.strip_suffix(b": ").or_else(|| head.strip_suffix(b":"))?;
+    let line = &rest[memchr::memrchr(b'\n', rest).map_or(0, |p| p + 1)..];
+    let line = line.trim_ascii_start();
+    let line = line.strip_prefix(b"- ").or_else(|| line.strip_prefix(b"* ")).unwrap_or(line);
+    (line.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() <= 2).then_some(rest)
+}
+
+/// Whether a host's name and `(` stand right before `start` (`werkplek WS-HH-0219 (10.20.44.61)`):
+/// a name with letters, digits and a hyphen, as machines are named.
+fn after_a_host_name(b: &[u8], start: usize) -> bool {
+    let Some(head) = b[..start].strip_suffix(b"(") else {
+        return false;
+    };
+    let head = head.trim_ascii_end();
+    let host = &head[head.iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1)..];
+    host.len() >= 4
+        && host.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        && host.contains(&b'-')
+        && host.iter().any(u8::is_ascii_digit)
+        && host.iter().any(u8::is_ascii_alphabetic)
+}
+
+/// `label` without the host name in front of `(`: `de fileserver FS-TB-02` gives `de
+/// fileserver`. A host name has a digit or a hyphen (not a user's name: `de server k.jansen`).
 fn without_host_name(label: &[u8]) -> Option<&[u8]> {
-    let label = label.trim_ascii_end();
-    let label = label.strip_suffix(b",").unwrap_or(label).trim_ascii_end();
-    let start = label.iter().rposition(|&c| c == b' ' || c == b'(').map_or(0, |p| p + 1);
+    let start = label.iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
     let host = &label[start..];
     let host_like = host.len() >= 3
         && host.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_'))
-        && host.iter().any(|c| c.is_ascii_digit() || matches!(c, b'-' | b'.'));
+        && host.iter().any(|c| c.is_ascii_digit() || *c == b'-');
     let rest = label[..start].trim_ascii_end();
-    let rest = rest.strip_suffix(b"(").unwrap_or(rest).trim_ascii_end();
     (host_like && !rest.is_empty()).then_some(rest)
 }
 
-/// Whether the IPv4 address at `start` is a part of a network's, named right before it, or the
-/// next of a list whose first is (`DNS-resolvers: 10.20.100.53 en 10.20.100.54`).
+/// Whether the address at `start` is a part of a network's, named right before it, or the next
+/// of a list whose first is and whose word names several (`DNS-resolvers: 10.20.100.53 en
+/// 10.20.100.54`).
 fn infrastructure_before(t: &Text<'_>, mut start: usize) -> bool {
     const LIST: usize = 8;
     let b = t.bytes;
+    let mut first = true;
     for _ in 0..LIST {
-        let label = t.label_before(start, 48);
-        if names_a_network_part(label) || without_host_name(label).is_some_and(names_a_network_part) {
-            return true;
+        if let Some(label) = apposition_before(b, start) {
+            let label = &label[label.len().saturating_sub(48)..];
+            let bracket = b[..start].ends_with(b"(");
+            let named = names_a_network_part(label) || (bracket && without_host_name(label).is_some_and(names_a_network_part));
+            if named {
+                let ends_with = |w: &&str| label.len() >= w.len() && label[label.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+                return first || INFRASTRUCTURE_PLURALS.iter().any(ends_with);
+            }
         }
+        first = false;
         // The address before, across `,`, `en`, `of`, `and`, `or`.
         let mut end = start;
         while end > 0 && matches!(b[end - 1], b' ' | b',') {
@@ -325,14 +397,13 @@ const NETWORK_WORDS: &[&str] = &[
 const NETWORK_WORD_STARTS: &[&str] = &[
     "ip-", "verbinding", "connect", "printer", "laptop", "computer", "device", "website", "bezoeker", "aanval",
     "geblokkeerd", "blokkeren", "adresbereik", "bereikbaar", "switch", "access point", "remote", "zwarte lijst",
-    "inbraakpoging", "inlogpoging", "authenticat", "wachtwoord", "useragent", "user-agent", "endpoint",
+    "inbraakpoging", "inlogpoging",
 ];
 
 /// Short words of networks and computers, found only as whole words (`ip` is in `principe`).
 const NETWORK_SHORT_WORDS: &[&str] = &[
     "ip", "dns", "vpn", "pc", "lan", "wan", "ssh", "rdp", "log", "logs", "host", "hosts", "poort", "port", "url", "wifi",
     "src", "dst", "addr", "ntp", "smtp", "http", "https", "tcp", "udp", "nat", "client", "remote_addr",
-    "mfa", "2fa", "sso", "otp", "siem", "waf", "vlan", "wlan", "ssid",
 ];
 
 /// [`NETWORK_WORDS`], [`NETWORK_WORD_STARTS`] and [`NETWORK_SHORT_WORDS`] in one automaton
@@ -491,10 +562,11 @@ mod tests {
         assert_eq!(found("vanaf 10.0.0.5 ingelogd", IpAddress), ["10.0.0.5"]);
         assert_eq!(found("IP: 8.8.8.8.", IpAddress), ["8.8.8.8"]);
         assert_eq!(found("user=a src=10.2.3.4", IpAddress), ["10.2.3.4"]);
-        // An audit log's sign-in with a second factor, a failed password.
-        assert_eq!(found("09:15:01 | a.ozturk | Ayşe Öztürk | 10.8.14.77 | MFA_OK", IpAddress), ["10.8.14.77"]);
-        assert_eq!(found("Wachtwoord 3x fout vanuit 10.8.14.77", IpAddress), ["10.8.14.77"]);
-        assert!(found("Stap 10.8.14.77 van het programma: een wachtwoordloze toekomst", IpAddress).is_empty());
+        // Not words of sign-in alone: they stand beside case numbers and project numbers too.
+        assert!(found("Uw tijdelijke wachtwoord is verstuurd. Zaaknummer: 12.34.56.78", IpAddress).is_empty());
+        assert!(found("Project 2.1.3.4 (invoering MFA) is afgerond.", IpAddress).is_empty());
+        // A machine's name before it in brackets.
+        assert_eq!(found("vanaf zijn werkplek WS-HH-0219 (10.20.44.61) geregistreerd", IpAddress), ["10.20.44.61"]);
         assert_eq!(found("De laptop (10.2.3.4) lag eruit.", IpAddress), ["10.2.3.4"]);
         // A part of three digits is an address anywhere.
         assert_eq!(found("Het adres 83.84.12.201 probeerde het opnieuw.", IpAddress), ["83.84.12.201"]);
@@ -506,11 +578,10 @@ mod tests {
             "DNS-resolvers: 10.20.100.53 en 10.20.100.54",
             "Subnetmasker: 255.255.255.0, default gateway 192.168.1.1.",
             "De mailserver (10.2.3.4) lag eruit.",
-            "Gateway vpn.gemeente.nl is bereikbaar; VIP 10.60.1.10, NTP: 10.20.100.123",
+            "Centrale diensten:\n- NTP: 10.20.100.123\n- Default gateway: 10.20.0.1",
             "| VLAN | Subnet | Gateway | Broadcast |\n|---|---|---|---|\n| 110 | 10.20.10.0/23 | 10.20.10.1 | 10.20.11.255 |",
             "DNS 1.1.1.1 en 8.8.8.8 zijn geblokkeerd.",
             "verkeer naar de fileserver FS-TB-02 (10.14.0.21), poort 445",
-            "Deze server (sftp.example.nl, 145.12.88.20) is bereikbaar.",
         ] {
             assert!(found(text, IpAddress).is_empty(), "{text}");
         }
@@ -523,6 +594,27 @@ mod tests {
         );
         assert_eq!(found("gateway 10.20.0.1, daarna de laptop van Kees: 10.20.0.57", IpAddress), ["10.20.0.57"]);
         assert_eq!(found("via de proxy naar laptop-kees (10.20.0.57)", IpAddress), ["10.20.0.57"]);
+        // Not after a colon in a sentence, across a sentence's end, after a router, a proxy, a
+        // DHCP server or a user's name; not a list after one part; not in a column of leases.
+        for text in [
+            "Foutmelding van de server: 84.241.198.23 heeft geen toegang tot het zaaksysteem.",
+            "De klacht kwam binnen via de mailserver. 84.241.198.23 is het adres van de afzender.",
+            "IP-adres thuisrouter: 84.241.198.23",
+            "Geweigerd door de proxy: 84.241.198.23 (thuiswerkplek van mevrouw De Vries).",
+            "Inlogpogingen op het account van een VIP 84.241.198.23 (burgemeester, thuis).",
+            "Aangemeld op de server k.jansen (84.241.198.23), daarna uitgelogd.",
+            "| Hostname | Gebruiker | DHCP-adres |\n|---|---|---|\n| LT-0412 | k.jansen | 84.241.198.23 |",
+            "Na de rollback logde de medewerker in van 84.241.198.23.",
+            "Bron: WS-KEES/84.241.198.23 probeerde in te loggen op de fileshare.",
+        ] {
+            assert_eq!(found(text, IpAddress), ["84.241.198.23"], "{text}");
+        }
+        assert_eq!(found("De laptop van Kees Jansen kreeg van de DHCP-server 10.8.14.77 toegewezen.", IpAddress), ["10.8.14.77"]);
+        assert_eq!(
+            found("Het verkeer liep via de gateway 10.1.1.5 en 10.8.14.77 (werkplek van Kees).", IpAddress),
+            ["10.8.14.77"]
+        );
+        assert_eq!(found("10.8.14.77 Kees Jansen (laptop)\n10.8.14.52 Piet de Vries (pc)", IpAddress), ["10.8.14.77", "10.8.14.52"]);
     }
 
     #[test]

@@ -783,7 +783,9 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
 }
 
 /// Words before a street and its number (`woont op`, `adres:`, `wonende aan de`).
-const ADDRESS_CUES: &[&str] = &["woon", "adres", "wonende", "verhuisd", "straat"];
+const ADDRESS_CUES: &[&str] = &[
+    "woon", "wonen", "adres", "wonende", "verhuis", "verblijf", "ingeschreven", "straat", "bezorg", "pand", "huisbezoek",
+];
 
 /// Whether the number at `at` reads as a detail of a person rather than a house number or a
 /// product's model (`Dell Latitude 5440`): a phone number (a leading 0), a date, a time or an
@@ -803,17 +805,17 @@ fn personal_detail_at(t: &Text<'_>, at: usize) -> bool {
     b[at] == b'0'
         || year
         || ipv4_at(b, at)
-        || (matches!(rest.first(), Some(b'-' | b':' | b'/')) && rest.get(1).is_some_and(u8::is_ascii_digit))
+        // (A date has two dashes: `Piet Hein 14-2` is a house number and its floor.)
+        || (matches!(rest.first(), Some(b':' | b'/')) && rest.get(1).is_some_and(u8::is_ascii_digit))
+        || (rest.first() == Some(&b'-') && {
+            let second = rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            (1..=2).contains(&second) && rest.get(1 + second) == Some(&b'-') && rest.get(2 + second).is_some_and(u8::is_ascii_digit)
+        })
         || (digits <= 3 && unit(&[b"jaar", b"jr", b"kinderen", b"keer", b"x", b"maanden", b"minuten", b"uur", b"dagen", b"weken"]))
         || unit(&[b"euro", b"eur"])
         || rest.first() == Some(&b'%')
         // The next item's number of a list on one line (`1. Jan Bakker 2. Piet Smit 3. Klaas Vos`).
         || (digits <= 2 && rest.starts_with(b". ") && rest.get(2).is_some_and(u8::is_ascii_uppercase))
-        // A bare number ending a list's item or a line (`Deelnemers: Anouk Visser 12, Bram de
-        // Jong 14`): an age or a score, where no postcode follows as it would a house number.
-        || (digits <= 3
-            && matches!(rest.first(), None | Some(b',' | b';' | b'\n' | b'\r'))
-            && crate::detect::postcode::postcode_after(t, at + digits).is_none())
 
         || (rest.first() == Some(&b'.') && rest.get(1..4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) && {
             let more = &rest[4..];
@@ -1507,7 +1509,7 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     if t.bytes.get(last.end) == Some(&b' ')
         && t.bytes.get(last.end + 1).is_some_and(|&c| c.is_ascii_digit() && !(c == b'0' && context))
         && !time_ends_line(t.bytes, last.end)
-        && !(is_complete_name(toks) && personal_detail_at(t, last.end + 1) && !t.before_has(chain_start, 24, ADDRESS_CUES))
+        && !(is_complete_name(toks) && personal_detail_at(t, last.end + 1) && !t.before_has(chain_start, 48, ADDRESS_CUES))
     {
         return None;
     }

@@ -229,27 +229,9 @@ fn is_section_number(t: &Text<'_>, mut start: usize) -> bool {
             return true;
         }
         // The number before, across `,`, `;`, `-`, `en`, `of`, `t/m`, `tot`, `and`, `or`, `to`.
-        let mut end = start;
-        while end > 0 && matches!(b[end - 1], b' ' | b',' | b'-' | b';') {
-            end -= 1;
-        }
-        for joiner in [&b"en"[..], b"of", b"t/m", b"tot", b"and", b"or", b"to"] {
-            if b[..end].ends_with(joiner) && end > joiner.len() && b[end - joiner.len() - 1] == b' ' {
-                end -= joiner.len() + 1;
-                while end > 0 && matches!(b[end - 1], b' ' | b',') {
-                    end -= 1;
-                }
-                break;
-            }
-        }
-        if end == start || start - end > 6 {
+        let Some((from, previous)) = previous_in_list(b, start, b" ,-;", &[b"en", b"of", b"t/m", b"tot", b"and", b"or", b"to"]) else {
             return false;
-        }
-        let mut from = end;
-        while from > 0 && (b[from - 1].is_ascii_digit() || b[from - 1] == b'.') {
-            from -= 1;
-        }
-        let previous = &b[from..end];
+        };
         // A number of the same depth: `4.1.2.3 en 4.1.2.4`, not `3.1.2 en 10.0.12.7`.
         let numbered = previous.iter().filter(|&&c| c == b'.').count() == 3
             && previous.first().is_some_and(u8::is_ascii_digit)
@@ -261,6 +243,33 @@ fn is_section_number(t: &Text<'_>, mut start: usize) -> bool {
         start = from;
     }
     false
+}
+
+/// The dotted number that stands before `start` in a list, across `separators` and one of
+/// `joiners` (a word between spaces: `en`, `of`): its start and its bytes. `None` where no
+/// digit or dot ends the list's gap, or the gap is longer than six bytes.
+fn previous_in_list<'a>(b: &'a [u8], start: usize, separators: &[u8], joiners: &[&[u8]]) -> Option<(usize, &'a [u8])> {
+    let mut end = start;
+    while end > 0 && separators.contains(&b[end - 1]) {
+        end -= 1;
+    }
+    for joiner in joiners {
+        if b[..end].ends_with(joiner) && end > joiner.len() && b[end - joiner.len() - 1] == b' ' {
+            end -= joiner.len() + 1;
+            while end > 0 && matches!(b[end - 1], b' ' | b',') {
+                end -= 1;
+            }
+            break;
+        }
+    }
+    if end == start || start - end > 6 {
+        return None;
+    }
+    let mut from = end;
+    while from > 0 && (b[from - 1].is_ascii_digit() || b[from - 1] == b'.') {
+        from -= 1;
+    }
+    Some((from, &b[from..end]))
 }
 
 /// Words for a part of an organisation's network, right before its address: the address is
@@ -282,11 +291,13 @@ const INFRASTRUCTURE_PLURALS: &[&str] = &["servers", "resolvers", "controllers",
 /// Whether `label` ends in a word of [`INFRASTRUCTURE_ENDINGS`] or [`INFRASTRUCTURE_WORDS`]
 /// (not a DHCP server's: `kreeg van de DHCP-server 10.8.14.77`, a lease).
 fn names_a_network_part(label: &[u8]) -> bool {
-    let ends_with = |w: &str| label.len() >= w.len() && label[label.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
-    (INFRASTRUCTURE_ENDINGS.iter().any(|w| ends_with(w)) || crate::text::ends_with_word(label, INFRASTRUCTURE_WORDS))
-        && !ends_with("dhcp-server")
-        && !ends_with("dhcp server")
-        && !ends_with("dhcpserver")
+    (INFRASTRUCTURE_ENDINGS.iter().any(|w| ends_with_ignore_case(label, w)) || crate::text::ends_with_word(label, INFRASTRUCTURE_WORDS))
+        && !["dhcp-server", "dhcp server", "dhcpserver"].iter().any(|w| ends_with_ignore_case(label, w))
+}
+
+/// Whether `label` ends in `word`, ASCII case-insensitively, inside a compound too.
+fn ends_with_ignore_case(label: &[u8], word: &str) -> bool {
+    label.len() >= word.len() && label[label.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
 }
 
 /// `text` before an address at `start` if that address stands in apposition to it: after one
@@ -349,33 +360,14 @@ fn infrastructure_before(t: &Text<'_>, mut start: usize) -> bool {
             let bracket = b[..start].ends_with(b"(");
             let named = names_a_network_part(label) || (bracket && without_host_name(label).is_some_and(names_a_network_part));
             if named {
-                let ends_with = |w: &&str| label.len() >= w.len() && label[label.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
-                return first || INFRASTRUCTURE_PLURALS.iter().any(ends_with);
+                return first || INFRASTRUCTURE_PLURALS.iter().any(|w| ends_with_ignore_case(label, w));
             }
         }
         first = false;
         // The address before, across `,`, `en`, `of`, `and`, `or`.
-        let mut end = start;
-        while end > 0 && matches!(b[end - 1], b' ' | b',') {
-            end -= 1;
-        }
-        for joiner in [&b"en"[..], b"of", b"and", b"or"] {
-            if b[..end].ends_with(joiner) && end > joiner.len() && b[end - joiner.len() - 1] == b' ' {
-                end -= joiner.len() + 1;
-                while end > 0 && matches!(b[end - 1], b' ' | b',') {
-                    end -= 1;
-                }
-                break;
-            }
-        }
-        if end == start || start - end > 6 {
+        let Some((from, previous)) = previous_in_list(b, start, b" ,", &[b"en", b"of", b"and", b"or"]) else {
             return false;
-        }
-        let mut from = end;
-        while from > 0 && (b[from - 1].is_ascii_digit() || b[from - 1] == b'.') {
-            from -= 1;
-        }
-        let previous = &b[from..end];
+        };
         if previous.iter().filter(|&&c| c == b'.').count() != 3 || !previous.first().is_some_and(u8::is_ascii_digit) {
             return false;
         }

@@ -796,11 +796,9 @@ fn personal_detail_at(t: &Text<'_>, at: usize) -> bool {
     let digits = b[at..].iter().take(5).take_while(|c| c.is_ascii_digit()).count();
     let rest = &b[at + digits..];
     let year = digits == 4 && matches!(&b[at..at + 2], b"19" | b"20") && !rest.first().is_some_and(u8::is_ascii_alphanumeric);
+    let after_space = rest.strip_prefix(b" ").unwrap_or(rest);
     let unit = |words: &[&[u8]]| {
-        words.iter().any(|w| {
-            rest.strip_prefix(b" ").unwrap_or(rest).starts_with(w)
-                && !rest.strip_prefix(b" ").unwrap_or(rest).get(w.len()).is_some_and(u8::is_ascii_alphabetic)
-        })
+        words.iter().any(|w| after_space.starts_with(w) && !after_space.get(w.len()).is_some_and(u8::is_ascii_alphabetic))
     };
     b[at] == b'0'
         || year
@@ -816,7 +814,6 @@ fn personal_detail_at(t: &Text<'_>, at: usize) -> bool {
         || rest.first() == Some(&b'%')
         // The next item's number of a list on one line (`1. Jan Bakker 2. Piet Smit 3. Klaas Vos`).
         || (digits <= 2 && rest.starts_with(b". ") && rest.get(2).is_some_and(u8::is_ascii_uppercase))
-
         || (rest.first() == Some(&b'.') && rest.get(1..4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) && {
             let more = &rest[4..];
             more.starts_with(b" euro") || more.starts_with(b",")

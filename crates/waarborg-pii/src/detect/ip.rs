@@ -129,7 +129,17 @@ fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
         return None;
     }
     // `DNS-server 10.20.100.53`, `default gateway 192.168.1.1`: a part of the network.
-    if infrastructure_before(t, m.start) {
+    if infrastructure_before(t, m.start) || no_ones_device_here(t, m.clone()) {
+        return None;
+    }
+    // `DHCP-bereik 10.20.10.50 – 10.20.11.250`, `node-cp01 t/m node-cp03 (10.60.1.11 –
+    // 10.60.1.13)`: a range of addresses names no one device, as `185.94.113.0/24` does not.
+    if in_a_range(t.bytes, m.clone(), octets) {
+        return None;
+    }
+    // `Cisco Secure Client 5.1.2.42`, `| AOS 8.10.0.9 |`: a product's version, after its
+    // capitalised name (`vanaf 5.1.2.42` stays an address).
+    if version_shaped(octets) && product_name_before(t.bytes, m.start) {
         return None;
     }
     let label = t.label_before(m.start, 16);
@@ -278,7 +288,7 @@ fn previous_in_list<'a>(b: &'a [u8], start: usize, separators: &[u8], joiners: &
 /// a household's), a proxy or a `VIP` (`via de proxy` and `VIP` name people's traffic too).
 const INFRASTRUCTURE_ENDINGS: &[&str] = &[
     "server", "servers", "gateway", "resolver", "resolvers", "loadbalancer", "load balancer", "relay", "controller",
-    "controllers", "clusterip", "collector",
+    "controllers", "clusterip", "collector", "jump box", "jumpbox", "jump host", "jumphost", "bastion", "-vip",
 ];
 
 /// The same, as whole words only (`dns` is in `addns`).
@@ -315,10 +325,21 @@ fn apposition_before(b: &[u8], start: usize) -> Option<&[u8]> {
     }
     let rest = head.strip_suffix(b": ").or_else(|| head.strip_suffix(b":"))?;
     let line = &rest[memchr::memrchr(b'\n', rest).map_or(0, |p| p + 1)..];
+    // (Or the sentence's, in a paragraph: `… (CVE-2024-26305). Controllers: 10.20.250.31`.)
+    let line = &line[memchr::memmem::rfind(line, b". ").map_or(0, |p| p + 2)..];
     let line = line.trim_ascii_start();
     let line = line.strip_prefix(b"- ").or_else(|| line.strip_prefix(b"* ")).unwrap_or(line);
-    (line.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() <= 2).then_some(rest)
+    // (Up to four words without an article or a preposition: `Syslog en SIEM-collector: …`.)
+    let words = || line.split(|&c| c == b' ').filter(|w| !w.is_empty());
+    let plain = || words().all(|w| !LABEL_LINKS.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes())));
+    (words().count() <= 2 || (words().count() <= 4 && plain())).then_some(rest)
 }
+
+/// Articles and prepositions: a line's label with one of them is a sentence (`Foutmelding van
+/// de server: 84.241.198.23`), whose last word need not name the address.
+const LABEL_LINKS: &[&str] = &[
+    "de", "het", "een", "van", "naar", "door", "op", "bij", "met", "via", "vanaf", "the", "a", "an", "of", "from", "to", "by", "on", "at",
+];
 
 /// Whether a host's name and `(` stand right before `start` (`werkplek WS-HH-0219 (10.20.44.61)`):
 /// a name with letters, digits and a hyphen, as machines are named.
@@ -374,6 +395,182 @@ fn infrastructure_before(t: &Text<'_>, mut start: usize) -> bool {
         start = from;
     }
     false
+}
+
+/// Whether what stands beside the address at `m` says it is no one's device: an example
+/// (`(voorbeeld: 192.0.2.44`; after `bijvoorbeeld` or `zoals` only an address reserved for
+/// documentation, `zoals 198.51.100.25`, since `adressen zoals 84.241.198.23` may be real ones)
+/// or a server named beside it
+/// ([`server_named_beside`]). (Not a firewall log's `dst=`: the guide marks what is not named
+/// a server, and one writer marked it.)
+fn no_ones_device_here(t: &Text<'_>, m: Range<usize>) -> bool {
+    let label = t.label_before(m.start, 24);
+    crate::text::ends_with_word(label, &["voorbeeld", "example"])
+        || (crate::text::ends_with_word(label, &["bijvoorbeeld", "bijv", "zoals", "e.g", "such as"]) && documentation_address(&t.str[m.clone()]))
+        || server_named_beside(t.bytes, m)
+}
+
+/// Whether `address` lies in a range reserved for documentation (RFC 5737: `192.0.2.0/24`,
+/// `198.51.100.0/24`, `203.0.113.0/24`; RFC 3849: `2001:db8::/32`).
+fn documentation_address(address: &str) -> bool {
+    match address.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(a)) => matches!(a.octets(), [192, 0, 2, _] | [198, 51, 100, _] | [203, 0, 113, _]),
+        Ok(std::net::IpAddr::V6(a)) => a.segments()[..2] == [0x2001, 0x0db8],
+        Err(_) => false,
+    }
+}
+
+/// Parts of the names of servers and network devices (`core-sw-01`, `tst-db-02`, `node-w04`,
+/// `mailer-srv44`), compared without their digits.
+const SERVER_NAME_PARTS: &[&str] = &[
+    "srv", "server", "sw", "switch", "core", "rtr", "fw", "firewall", "db", "sql", "node", "dc", "ns", "dns", "mx",
+    "mail", "mailer", "smtp", "imap", "web", "www", "app", "api", "lb", "proxy", "nas", "san", "esx", "esxi", "hv",
+    "k8s", "kube", "master", "gw", "gateway", "vpn", "sftp", "ftp", "backup", "bck", "siem", "syslog", "ntp", "ldap",
+    "dmz", "fs", "sharepoint", "exchange", "citrix", "portal", "ingress", "cp", "ctrl", "wlc", "scanner", "jump",
+];
+
+/// Parts of the names of workstations and people's devices (`WS-KEES`, `LT-0412`,
+/// `laptop-kees.gemeente.local`): such a machine is a person's.
+const WORKSTATION_NAME_PARTS: &[&str] = &[
+    "ws", "pc", "lt", "nb", "wp", "werkplek", "desktop", "laptop", "notebook", "vdi", "client", "thuis", "home",
+    "iphone", "ipad", "android", "galaxy", "macbook", "tablet", "telefoon", "phone",
+];
+
+/// Parts of the names an internet provider gives its subscribers' connections
+/// (`ip-83-84-12-4.dynamic.kpn.net`): such a name is a household's, not a server's.
+const SUBSCRIBER_NAME_PARTS: &[&str] = &[
+    "dynamic", "dyn", "dsl", "adsl", "vdsl", "cable", "pool", "customer", "cust", "dhcp", "ppp", "pppoe", "fiber",
+    "fibre", "ftth", "static", "broadband", "residential", "mobile", "ip",
+];
+
+/// Whether `name` is a server's: a domain name (`sftp.waterland-oost.nl`, `www.noordveen.nl`)
+/// or a machine's name with a server's part (`core-sw-01`, `mailer-srv44`), and no part of a
+/// workstation's or a subscriber's connection.
+fn is_a_servers_name(name: &[u8]) -> bool {
+    if name.len() < 3 || !name.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_')) || !name[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let lower = name.to_ascii_lowercase();
+    let parts: Vec<&[u8]> = lower.split(|c| matches!(c, b'-' | b'.' | b'_')).filter(|p| !p.is_empty()).collect();
+    let bare = |p: &[u8]| -> Vec<u8> { p.iter().copied().filter(|c| !c.is_ascii_digit()).collect() };
+    let any_of = |list: &[&str]| parts.iter().any(|p| list.contains(&std::str::from_utf8(&bare(p)).unwrap_or("")));
+    if any_of(WORKSTATION_NAME_PARTS) || any_of(SUBSCRIBER_NAME_PARTS) {
+        return false;
+    }
+    // (A domain: two labels or more, the last of letters only; a provider's name of a
+    // connection carries its address's numbers, `83-84-12-4`.)
+    let numeric = parts.iter().filter(|p| p.iter().all(u8::is_ascii_digit)).count();
+    // (A known top-level domain: `a.ozturk` is a user's name.)
+    let domain = lower.contains(&b'.')
+        && parts.len() >= 2
+        && parts[0].len() >= 2
+        && parts.last().is_some_and(|tld| std::str::from_utf8(tld).is_ok_and(|tld| TOP_LEVEL_DOMAINS.contains(&tld)));
+    (domain && numeric < 2) || (!lower.contains(&b'.') && lower.contains(&b'-') && any_of(SERVER_NAME_PARTS))
+}
+
+/// Top-level domains of the servers a Dutch organisation's documents name, and the suffixes
+/// of internal networks.
+const TOP_LEVEL_DOMAINS: &[&str] = &[
+    "nl", "com", "net", "org", "eu", "be", "de", "fr", "uk", "lu", "io", "info", "biz", "gov", "edu", "int", "ru", "cn",
+    "frl", "amsterdam", "app", "cloud", "dev", "online", "local", "lan", "intern", "internal", "corp", "intra", "localdomain",
+];
+
+/// Whether a server's name stands in apposition to the address at `m`: `vpn.gemeente.nl
+/// (145.21.190.4)`, `(sftp.waterland-oost.nl, 145.12.88.20)`, `core-sw-01 (10.20.250.11)`,
+/// `Host: 10.50.2.31 (tst-db-02)`; not a workstation's (`WS-HH-0219 (10.20.44.61)`).
+fn server_named_beside(b: &[u8], m: Range<usize>) -> bool {
+    let head = &b[..m.start];
+    let before = head.strip_suffix(b"(").map(<[u8]>::trim_ascii_end).or_else(|| {
+        // `(name, address`: the name opens the bracket.
+        let rest = head.strip_suffix(b", ")?;
+        let open = rest.iter().rposition(|&c| c == b'(')?;
+        (rest.len() - open <= 64 && !rest[open + 1..].contains(&b' ')).then_some(rest)
+    });
+    if let Some(before) = before {
+        let name = &before[before.iter().rposition(|&c| matches!(c, b' ' | b'(' | b'\n' | b'\t')).map_or(0, |p| p + 1)..];
+        if is_a_servers_name(name) {
+            return true;
+        }
+    }
+    let tail = &b[m.end..];
+    let Some(inner) = tail.strip_prefix(b" (").or_else(|| tail.strip_prefix(b"(")) else {
+        return false;
+    };
+    let close = inner.iter().take(64).position(|&c| matches!(c, b')' | b',' | b' ' | b'\n'));
+    close.is_some_and(|close| is_a_servers_name(&inner[..close]))
+}
+
+/// Whether the IPv4 address at `m` is the start or end of a range of addresses of one network
+/// (`10.20.10.50 – 10.20.11.250`, `10.60.1.11 t/m 10.60.1.13`): the other end shares its first
+/// two parts.
+fn in_a_range(b: &[u8], m: Range<usize>, octets: [u8; 4]) -> bool {
+    // (Not `to`: `from 10.8.14.77 to 10.8.20.5` is a connection between two devices.)
+    const JOINERS: &[&[u8]] = &["–".as_bytes(), "—".as_bytes(), b"-", b"t/m", b"tot en met", b"tot"];
+    let same_network = |other: Option<[u8; 4]>| other.is_some_and(|o| o[..2] == octets[..2]);
+    // After: `address – other`.
+    let tail = b[m.end..].trim_ascii_start();
+    let after = JOINERS.iter().find_map(|j| tail.strip_prefix(*j)).map(<[u8]>::trim_ascii_start);
+    if after.is_some_and(|rest| same_network(ipv4_prefix(rest))) {
+        return true;
+    }
+    // Before: `other – address`.
+    let head = b[..m.start].trim_ascii_end();
+    let before = JOINERS.iter().find_map(|j| head.strip_suffix(*j)).map(<[u8]>::trim_ascii_end);
+    before.is_some_and(|rest| same_network(ipv4_suffix(rest)))
+}
+
+/// The IPv4 address that starts `b`, if one does (and no digit or dot continues it).
+fn ipv4_prefix(b: &[u8]) -> Option<[u8; 4]> {
+    let len = b.iter().take(16).take_while(|c| c.is_ascii_digit() || **c == b'.').count();
+    let len = if len > 0 && b[len - 1] == b'.' { len - 1 } else { len };
+    parse_v4(&b[..len])
+}
+
+/// The IPv4 address that ends `b`, if one does.
+fn ipv4_suffix(b: &[u8]) -> Option<[u8; 4]> {
+    let len = b.iter().rev().take(16).take_while(|c| c.is_ascii_digit() || **c == b'.').count();
+    parse_v4(&b[b.len() - len..])
+}
+
+/// `a.b.c.d`, each part at most 255 without a leading zero.
+fn parse_v4(s: &[u8]) -> Option<[u8; 4]> {
+    let mut octets = [0u8; 4];
+    let mut n = 0;
+    for part in s.split(|&c| c == b'.') {
+        if n == 4 || part.is_empty() || part.len() > 3 || (part.len() > 1 && part[0] == b'0') {
+            return None;
+        }
+        octets[n] = u8::try_from(part.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'))).ok()?;
+        n += 1;
+    }
+    (n == 4).then_some(octets)
+}
+
+/// Whether an IPv4-shaped number looks like a version: outside the private `10.` range, its
+/// first three parts at most 20 (`5.1.2.42`, `8.10.0.9`; no address of the sets' gold is so).
+fn version_shaped(octets: [u8; 4]) -> bool {
+    octets[0] != 10 && octets[..3].iter().all(|&o| o <= 20)
+}
+
+/// Whether a product's name stands right before `start`: an acronym (`AOS 8.10.0.9`) or two
+/// capitalised words (`Secure Client 5.1.2.42`), none of them a listed given name or surname
+/// (`Jan Jansen 5.1.2.42` is a person and an address; `Aanvaller 5.1.2.42` one word).
+fn product_name_before(b: &[u8], start: usize) -> bool {
+    let word_before = |end: usize| -> Option<&[u8]> {
+        let head = b[..end].strip_suffix(b" ")?;
+        let word = &head[head.iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1)..];
+        let capitalised = word.len() >= 2 && word[0].is_ascii_uppercase() && word.iter().all(u8::is_ascii_alphabetic);
+        let name = std::str::from_utf8(word).is_ok_and(|w| crate::lexicon::flags(w) & (crate::lexicon::FIRST | crate::lexicon::SURNAME) != 0);
+        (capitalised && !name).then_some(word)
+    };
+    let Some(word) = word_before(start) else {
+        return false;
+    };
+    if ["ip", "ipv4", "adres", "address", "host", "src", "dst", "bron", "source"].iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes())) {
+        return false;
+    }
+    let acronym = word.iter().all(u8::is_ascii_uppercase);
+    acronym || word_before(start - 1 - word.len()).is_some()
 }
 
 /// Words of networks and computers, found inside longer words too (`mailserver`,
@@ -456,7 +653,7 @@ fn check_v6(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     if before.is_some_and(|c| c.is_alphanumeric() || c == ':') || !t.right_boundary(m.end) {
         return None;
     }
-    if infrastructure_before(t, m.start) {
+    if infrastructure_before(t, m.start) || no_ones_device_here(t, m.clone()) {
         return None;
     }
     // `4F:1A:9C:22:0B:7E:31:D5`: a certificate's serial or a fingerprint, two hex digits a
@@ -497,6 +694,38 @@ mod tests {
         assert!(found("IP-adres gelogd.\n12.4.1.2 Mislukte aanmeldingen worden gelogd.", IpAddress).is_empty());
         assert!(found("De change is teruggedraaid naar 2.4.1.9 op de printers", IpAddress).is_empty());
         assert_eq!(found("zie http://10.20.0.5/admin en ip-adres\n10.8.14.77 is de pc", IpAddress), ["10.20.0.5", "10.8.14.77"]);
+    }
+
+    #[test]
+    fn servers_named_beside_ranges_versions_and_examples() {
+        // A server named by its domain or machine name, before or after its address.
+        assert!(found("Deze server (sftp.waterland-oost.nl, 145.12.88.20) is bereikbaar.", IpAddress).is_empty());
+        assert!(found("Gateway vpn.gemeente-west.nl (145.21.190.4) is bereikbaar op poort 443.", IpAddress).is_empty());
+        assert!(found("Workers node-w04 (10.60.1.24) en node-w05 (10.60.1.25) verliezen de verbinding.", IpAddress).is_empty());
+        assert!(found("Host: 10.50.2.31 (tst-db-02), PostgreSQL 13.11", IpAddress).is_empty());
+        // Not a workstation's, a user's or a subscriber's connection named so.
+        assert_eq!(found("werkplek WS-HH-0219 (10.20.44.61) geblokkeerd", IpAddress), ["10.20.44.61"]);
+        assert_eq!(found("ingelogd als (a.ozturk, 10.8.14.77) via VPN", IpAddress), ["10.8.14.77"]);
+        assert_eq!(found("verkeer van ip-83-84-12-4.dynamic.provider.nl (83.84.12.4) geblokkeerd", IpAddress), ["83.84.12.4"]);
+        assert_eq!(found("laptop-kees.gemeente.local (10.8.14.77) meldt malware", IpAddress), ["10.8.14.77"]);
+        // A range names no one device; a connection from one to another names two.
+        assert!(found("| DHCP-bereik | 10.20.10.50 – 10.20.11.250 |", IpAddress).is_empty());
+        assert!(found("Het netwerk geeft adressen van 10.8.14.77 tot 10.8.14.90 uit.", IpAddress).is_empty());
+        assert_eq!(found("connection from 10.8.14.77 to 10.8.20.5 blocked", IpAddress), ["10.8.14.77", "10.8.20.5"]);
+        // A product's version after its name; not after a person's name or a preposition.
+        assert!(found("Client: Cisco Secure Client 5.1.2.42. Thuisnetwerk werkt.", IpAddress).is_empty());
+        assert!(found("| CHG0040203 | Access points | AOS 8.10.0.9 | AOS 8.10.0.12 | geslaagd |", IpAddress).is_empty());
+        assert_eq!(found("Jan Jansen 5.1.2.42 ingelogd", IpAddress), ["5.1.2.42"]);
+        assert_eq!(found("inlogpoging vanaf 5.1.2.42 geblokkeerd", IpAddress), ["5.1.2.42"]);
+        // An example; after `zoals` only an address kept for documentation.
+        assert!(found("Het laatste deel van het IP-adres vervalt (voorbeeld: 84.241.198.23).", IpAddress).is_empty());
+        assert!(found("Voorbeeldadressen zoals 198.51.100.25 mogen niet in configuraties.", IpAddress).is_empty());
+        assert_eq!(found("IP-adressen zoals 84.241.198.23 zijn geblokkeerd.", IpAddress), ["84.241.198.23"]);
+        // More parts of the network: a label of a few words without an article, a jump box, a VIP.
+        assert!(found("- Syslog en SIEM-collector: 10.20.100.60:514 (UDP)", IpAddress).is_empty());
+        assert!(found("later via a dedicated jump box (10.50.2.250) on site", IpAddress).is_empty());
+        assert!(found("Monitoring meldt fouten op de ingress-VIP 145.21.190.30.", IpAddress).is_empty());
+        assert_eq!(found("Foutmelding van de server: 84.241.198.23 heeft geen toegang", IpAddress), ["84.241.198.23"]);
     }
 
     #[test]

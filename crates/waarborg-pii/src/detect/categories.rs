@@ -70,7 +70,7 @@ const LEXICON: &[(Category, &[&str])] = &[
             // een zware buikoperatie`), and the doctor who treats one (`de brief van de neuroloog`).
             "griep", "buikgriep", "koorts", "geopereerd", "keizersnede", "buikoperatie", "heupoperatie",
             "knieoperatie", "hartoperatie", "rugoperatie", "oogoperatie", "darmoperatie", "maagoperatie",
-            "staaroperatie", "maagverkleining", "neuroloog", "cardioloog", "oncoloog", "longarts", "reumatoloog",
+            "staaroperatie", "maagverkleining", "ziekbed", "neuroloog", "cardioloog", "oncoloog", "longarts", "reumatoloog",
             "internist", "revalidatiearts",
             // English, for mails in English (`I am sick since Monday`, `very ill with cancer`).
             "sick", "ill", "illness", "cancer", "flu", "pregnant", "depression", "diagnosed",
@@ -392,7 +392,8 @@ impl CategoryDetector {
                 continue;
             }
             // `geen strafblad`, `niet zwanger`, `geen aangifte van diefstal`.
-            if t.before_has(start, 24, &["geen ", "niet ", "nooit "]) {
+            // (`een zorgtraject in plaats van een proces-verbaal`: what is not done.)
+            if t.before_has(start, 24, &["geen ", "niet ", "nooit ", "in plaats van ", "instead of "]) {
                 continue;
             }
             // `MS` (multiple sclerose) only in capitals after the verb or preposition that
@@ -465,6 +466,12 @@ impl CategoryDetector {
                 && asked_for_any_reader(t.bytes[s_start..s_end].trim_ascii_start())
                 && people.speak_to_any_reader(t.bytes)
             {
+                continue;
+            }
+            // `Is uw woning door een lichamelijke beperking niet meer geschikt? Vraag dan naar
+            // onze …`: a question to the reader that an offer answers (`… dan …`) supposes a
+            // case, even in a letter to one tenant.
+            if conditional_offer(t.bytes, s_start, s_end) {
                 continue;
             }
             out.push(CategoryHit {
@@ -795,6 +802,26 @@ fn faq_question(b: &[u8], from: usize, to: usize) -> bool {
         return false;
     }
     asked_for_any_reader(b[from..to].trim_ascii_start())
+}
+
+/// Whether the sentence `from..to` is a yes-or-no question to the reader (`Is uw …?`, `Heeft u
+/// …?`, `Bent u …?`) whose next sentence answers it with an offer (`Vraag dan …`, `Neem dan
+/// contact op`, `Dan kunt u …`).
+fn conditional_offer(b: &[u8], from: usize, to: usize) -> bool {
+    if b.get(to) != Some(&b'?') {
+        return false;
+    }
+    let q = b[from..to].trim_ascii_start();
+    let opens = ["is uw ", "heeft u ", "bent u ", "kunt u ", "wilt u ", "hebt u ", "heeft uw ", "zijn uw ", "wordt u "]
+        .iter()
+        .any(|w| q.len() > w.len() && q[..w.len()].eq_ignore_ascii_case(w.as_bytes()));
+    if !opens {
+        return false;
+    }
+    let next = b[to + 1..b.len().min(to + 80)].trim_ascii_start();
+    let first_end = next.iter().position(|&c| c == b' ').unwrap_or(next.len());
+    let rest = &next[first_end..];
+    rest.len() >= 5 && rest[..5].eq_ignore_ascii_case(b" dan ") || (next.len() > 4 && next[..4].eq_ignore_ascii_case(b"dan "))
 }
 
 /// Whether the question `q` (without its `?`) opens with a question word and holds no statement
@@ -1189,6 +1216,16 @@ mod tests {
         assert!(categories("Betrokkene heeft geen strafblad.").is_empty());
         assert!(categories("Mijn dochter is niet zwanger.").is_empty());
         assert!(categories("Ik heb geen aangifte van diefstal gedaan.").is_empty());
+        assert!(categories("Overleg met Van Ommeren over een zorgtraject in plaats van een proces-verbaal.").is_empty());
+        assert_eq!(categories("De verdachte is gisteren aangehouden in plaats van beboet."), [Category::Criminal]);
+    }
+
+    #[test]
+    fn a_question_an_offer_answers_supposes_a_case() {
+        let letter = "Geachte heer Jansen,\nDe huurverhoging gaat in op 1 juli.\nIs uw woning door een lichamelijke beperking niet meer geschikt? Vraag dan naar onze woonconsulent.";
+        assert!(categories(letter).is_empty());
+        let told = "Geachte heer Jansen,\nMijn zoon heeft een lichamelijke beperking. Vraag dan naar onze woonconsulent.";
+        assert_eq!(categories(told), [Category::Health]);
     }
 
     #[test]

@@ -697,6 +697,10 @@ pub(super) fn title_before(t: &Text<'_>, start: usize) -> bool {
     if !colon && !dot && word.len() >= 8 && name_field_without_colon(word) {
         return true;
     }
+    // `beter bekend als Ben`, `een man genaamd Kwabena`, `alias Jojo`: what a person is called.
+    if !colon && !dot && known_as(b, word_start, word) {
+        return true;
+    }
     crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
         || ROLE_ENDINGS.matches_word(word, 1)
         || (colon
@@ -756,6 +760,18 @@ pub(super) fn after_ik_ben(b: &[u8], start: usize) -> bool {
     crate::text::ends_with_word(&b[..start], &["ik ben "])
 }
 
+/// Whether `word`, starting at `word_start`, says what a person is called: `genaamd`, `alias`,
+/// `bekend als`, `known as` (not `kadastraal bekend als`).
+#[inline(never)]
+fn known_as(b: &[u8], word_start: usize, word: &str) -> bool {
+    let head = b[..word_start].trim_ascii_end();
+    matches!(word, "genaamd" | "alias" | "aka")
+        || (matches!(word, "als" | "as")
+            && crate::text::ends_with_word(head, &["bekend", "known"])
+            // (`kadastraal bekend als Vlietmonde sectie K`: a parcel's municipality.)
+            && !crate::text::ends_with_word(head, &["kadastraal bekend"]))
+}
+
 /// Whether `word` is one of [`NAME_FIELDS_WITHOUT_COLON`]. (Out of line, as are the other
 /// rare context checks here: inlined, they change how the compiler lays out the hot chain
 /// code around them, which cost more than the checks.)
@@ -778,7 +794,7 @@ const FORM_LABELS: &[&str] = &[
     // Attendance lists in minutes: `De leden: Van den Akker (CDA), …`, `Wethouders: Van Rooij,
     // …`, `Afwezig met kennisgeving: Roovers`; and `Naam en voorletters: …`.
     "aanwezig", "afwezig", "kennisgeving", "leden", "raadsleden", "wethouders", "deelnemers",
-    "voorletters",
+    "voorletters", "afgemeld", "verhinderd", "afmeldingen",
     // The interpreter of a hearing (`Tolk: Hiba Al Hamwi`; but `een tolk Tigrinya`).
     "tolk",
     // Who wrote the minutes (`Verslaglegging: Ravèl Ticoalu`; not `Verslag:`, which a
@@ -817,6 +833,7 @@ fn bullet_under_attendance(b: &[u8], dash: usize) -> bool {
 /// Headers of the lists of who attended a meeting.
 const ATTENDANCE_HEADERS: &[&str] = &[
     "aanwezig", "aanwezigen", "afwezig", "deelnemers", "genodigden", "present", "attendees", "absent",
+    "afgemeld", "afmeldingen", "verhinderd",
 ];
 
 /// What follows a surname and `, `.

@@ -234,6 +234,13 @@ enum Cue {
     Header,
 }
 
+/// Whether the title at `start` follows a comma or a preposition (`moeder, mw. …`, `met dhr.
+/// …`): it names someone inside a clause, not the subject that opens one.
+fn named_in_a_clause(b: &[u8], start: usize) -> bool {
+    let head = b[..start].trim_ascii_end();
+    head.ends_with(b",") || crate::text::ends_with_word(head, &["met", "van", "aan", "door", "bij", "voor", "namens", "tegen", "over"])
+}
+
 fn cue_of(word: &[u8]) -> Cue {
     let lower = |w: &[u8]| w.to_ascii_lowercase();
     match lower(word).as_slice() {
@@ -403,7 +410,20 @@ pub(super) fn lower_case_after_titles(t: &Text<'_>, titles: &[Range<usize>], out
             // After tussenvoegsels a common word is a phrase: `meneer van de gemeente`.
             // (`jansen-van der berg`: the part before a hyphen and tussenvoegsel.)
             let core = word.rsplit_once('-').filter(|(_, last)| is_tussenvoegsel(last)).map_or(word, |(core, _)| core);
-            if (!tuss && !initials && !is_surname(core))
+            // `gesprek met moeder, mw. jagesar, over huiswerk`: after `mw.`, `dhr.` or `mevrouw`
+            // in apposition or after a preposition, an unlisted word that is no common word
+            // and ends its clause is a surname (not the subject's verb: `Mw. vertelt, dat`).
+            let unlisted_surname = cue == Cue::Title
+                && named_in_a_clause(b, m.start)
+                && !tuss
+                && !initials
+                && !bare_initial
+                && word.len() >= 4
+                && word.bytes().all(|c| c.is_ascii_lowercase() || c >= 0x80)
+                && !is_common_word(word)
+                && !crate::lexicon::is_first_name(word)
+                && matches!(b.get(end), None | Some(b',' | b')' | b';' | b'\n' | b'\r'));
+            if (!tuss && !initials && !is_surname(core) && !unlisted_surname)
                 || (cue == Cue::CapitalOnly
                     && (tuss || initials || bare_initial || !is_surname(core) || is_common_word(word) || crate::lexicon::is_first_name(word)))
                 || (tuss && is_common_word(word))

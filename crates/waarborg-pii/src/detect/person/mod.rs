@@ -1060,7 +1060,7 @@ fn read_token(t: &Text<'_>, pos: usize) -> Option<Tok> {
         && f & crate::lexicon::COMMON == 0
         && word.len() >= 7
         && ROLE_ENDINGS.matches_word(word, 1);
-    if c.is_uppercase() && (role || f & crate::lexicon::TITLE != 0) {
+    if c.is_uppercase() && (role || f & crate::lexicon::TITLE != 0) && !surname_after_given_name_and_particle(t, pos) {
         // An abbreviated title carries its dot (`Dhr.`, `Mevr.`); after a salutation or a
         // role the dot ends a sentence (`Hoi. Schrijf een brief`).
         tok.kind = Kind::Title;
@@ -1092,6 +1092,23 @@ const POSSESSED_NOUNS: &[&[u8]] = &[
     b"man", b"vrouw", b"partner", b"vriend", b"vriendin", b"oma", b"opa", b"tante", b"oom", b"neef", b"nicht",
     b"juf", b"meester", b"mentor", b"begeleider", b"fiets", b"telefoon", b"verjaardag", b"kamer", b"dossier",
 ];
+
+/// Whether the word at `pos` follows a listed given name and a lower-case tussenvoegsel
+/// (`Ilse ter Wijlen`, `Piet de Meester`): a surname, though alone it is a title (`wijlen J.
+/// Pieters`, `meester Bakker`; `aan de Heer` has no given name before it).
+fn surname_after_given_name_and_particle(t: &Text<'_>, pos: usize) -> bool {
+    let b = t.bytes;
+    let Some(head) = b[..pos].strip_suffix(b" ") else {
+        return false;
+    };
+    let particle_start = head.iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+    if particle_start == 0 || !is_lower_tussenvoegsel(&head[particle_start..]) {
+        return false;
+    }
+    let name = &head[..particle_start - 1];
+    let name_start = name.iter().rposition(|c| !(c.is_ascii_alphabetic() || *c >= 0x80)).map_or(0, |p| p + 1);
+    std::str::from_utf8(&name[name_start..]).is_ok_and(|w| w.chars().next().is_some_and(char::is_uppercase) && crate::lexicon::is_first_name(w))
+}
 
 /// Whether one of [`POSSESSED_NOUNS`] stands at `at` as a whole word.
 fn possessed_noun_at(b: &[u8], at: usize) -> bool {
@@ -1354,6 +1371,11 @@ fn decide(t: &Text<'_>, toks: &[Tok], listed: bool, remembered: bool) -> Option<
     // `in Heino`, `uit Stein`, `Brink 4, Heino`: a listed place alone after a preposition of
     // place or a house number and its comma, though also a given name (`met Heino` is one).
     if head.len() == 1 && first.flags & crate::lexicon::PLACE != 0 && !titled && !listed && place_before(t, chain_start) {
+        return None;
+    }
+    // `Fam. de Wit, Franeker`, `Jan Jansen, Franeker`: a place that is no listed name after a
+    // name and its comma is where the person lives, not the list's next name.
+    if head.len() == 1 && listed && first.flags & crate::lexicon::PLACE != 0 && !first.first && !first.surname && !titled && t.bytes[..chain_start].ends_with(b", ") {
         return None;
     }
     if could_end_a_cell(t.bytes, chain_end) && in_place_column(t, chain_start, chain_end) {

@@ -850,3 +850,29 @@ fn a_feast_beside_another_is_no_name() {
     assert_eq!(found("Beste Ramadan, Pasen valt dit jaar vroeg.", Person), ["Ramadan"]);
     assert_eq!(found("Hoi Ramadan, Kerst is toch al voorbij?", Person), ["Ramadan"]);
 }
+
+/// Session 23's development set (handset22): a surname that alone is a title, a list of who
+/// sent apologies, a place after a name's comma, trophies and English feasts, an unlisted
+/// surname after `mw.` in a clause, what a person is known as.
+#[test]
+fn names_of_handset22() {
+    assert_eq!(found("Vragen? Bel met zijn collega Ilse ter Wijlen.", Person), ["Ilse ter Wijlen"]);
+    assert_eq!(found("Ik sprak Piet de Meester gisteren.", Person), ["Piet de Meester"]);
+    assert_eq!(found("Wijlen Jan Pieters liet een testament na.", Person), ["Jan Pieters"]);
+    assert_eq!(found("Een brief aan de Heer Jansen.", Person), ["Jansen"]);
+    assert_eq!(found("Afgemeld: Dijkstra, Bakker.", Person), ["Dijkstra", "Bakker"]);
+    assert_eq!(found("15-01-2025 09:12 – Jan Jansen, Franeker", Person), ["Jan Jansen"]);
+    assert_eq!(found("Fam. de Wit, Lies", Person), ["de Wit, Lies"]);
+    for text in [
+        "We are loving it here already (King's Day, here we come!).",
+        "Het bestuur stelt voor de prijs voortaan de Jan Wiersma Trofee te noemen.",
+        "| za 16 nov | Cees Verhoeven Toernooi (jeugd) | bar |",
+        "Hylkema Zonnepanelen uit Drachten wint de prijs.",
+        "Mw. vertelt, dat ze het niet weet.",
+        "Het perceel is kadastraal bekend als Vlietmonde sectie K nummer 4471.",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
+    assert_eq!(found("Gesprek met moeder, mw. jagesar, over huiswerk.", Person), ["jagesar"]);
+    assert_eq!(found("Kwabena – bij ons beter bekend als Kofi – stuurde het team aan.", Person), ["Kwabena", "Kofi"]);
+}

@@ -127,6 +127,9 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     // Prizes and grants, a playground, a studio, a grill (`Hendrik Wester Prijs`, `Ada Lovelace
     // Award`, `Aletta Jacobs Speeltuin`, `Mulder Fotografie`, `Öztürk Grill`).
     "prijs", "award", "beurs", "speeltuin", "fotografie", "grill",
+    // Trophies and tournaments, a firm's trade (`Jan Wiersma Trofee`, `Cees Verhoeven Toernooi`,
+    // `Hylkema Zonnepanelen`, `Hoogenkamp Logistiek`).
+    "trofee", "toernooi", "bokaal", "memorial", "zonnepanelen", "logistiek",
     "ensemble", "orkest", "koor", "residence", "centre", "center", "advocatuur",
     "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
     "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
@@ -188,6 +191,8 @@ pub(super) const NOT_A_PERSON_ALONE: &[&str] = &[
     // rivers, points of the compass, feasts, parties.
     "Engels", "English", "French", "Rust", "Swift", "Jenkins", "Rus", "Moor", "Roma", "Christen", "Maas", "Rijn",
     "West", "Ramadan", "Groen",
+    // English words of the calendar (`King's Day`, `Boxing Day`).
+    "Day", "Week", "Christmas", "Easter",
     // Diseases named after a person (`heeft Pfeiffer`; `de ziekte van Parkinson` also by the
     // words before).
     "Parkinson", "Pfeiffer", "Sjögren", "Graves", "Hashimoto", "Raynaud", "Wilms", "Scheuermann",
@@ -227,4 +232,6 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "center", "bewindvoering", "gezondheid", "nota", "programma",
     // `IJsclub Nooitgedacht`, `Rotaryclub Vlietmonde`.
     "club",
+    // `Sinterklaasfeest`, `Zomertoernooi`, `Wisseltrofee`.
+    "feest", "toernooi", "trofee",
 ];

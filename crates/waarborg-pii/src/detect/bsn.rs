@@ -225,11 +225,63 @@ fn check(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
             || t.before_has_word(m.start, 32, LONG_NON_PERSONAL_LABELS)
             || super::another_things_number_or_kind_before(t, m.start)
             || super::example_of_another_number_before(t, m.start)
-            || super::in_parenthesis_after_non_personal_label(t, m.start))
+            || super::in_parenthesis_after_non_personal_label(t, m.start)
+            || filed_under(t.label_before(m.start, 32))
+            || later_in_a_list_of_other_numbers(t, m.start))
     {
         return None;
     }
     Some(Hit::new(m, if labelled { 0.95 } else { 0.75 }))
+}
+
+/// Whether the number at `start` continues a list of numbers (`, `, ` en `, ` of `, `; `) whose
+/// first stands after another number's label (`Dossiernummers 100346005, 288715950 en
+/// 343859579`): the list's label names them all.
+fn later_in_a_list_of_other_numbers(t: &Text<'_>, mut start: usize) -> bool {
+    let b = t.bytes;
+    for _ in 0..8 {
+        let head = &b[..start];
+        let Some(gap) = [&b", "[..], b" en ", b" of ", b"; ", b", en "].into_iter().find(|g| head.ends_with(g)) else {
+            return false;
+        };
+        let end = start - gap.len();
+        let from = b[..end].iter().rposition(|c| !(c.is_ascii_digit() || matches!(c, b'.' | b' '))).map_or(0, |p| p + 1);
+        // (The number before, 8 to 12 digits with its separators, trimmed of a space.)
+        let from = from + b[from..end].iter().take_while(|&&c| c == b' ').count();
+        let digits = b[from..end].iter().filter(|c| c.is_ascii_digit()).count();
+        if !(8..=12).contains(&digits) || !b[from].is_ascii_digit() {
+            return false;
+        }
+        if super::non_personal_label_before(t, from) || super::another_things_number_before(t, from) {
+            return true;
+        }
+        start = from;
+    }
+    false
+}
+
+/// Whether `label` (what stands before a number) files a thing under it: `onder` (`ingeschreven
+/// onder 406120651`), a bare `nummer` after a verb or preposition (`heeft nummer`, `onder nummer`,
+/// `met nummer`), `bijlage`, or another number's label and whose it is (`kenmerk van de
+/// accountant`). A person's BSN is named by its own label, never so (none of the
+/// sets' or the corpus's BSNs is).
+fn filed_under(label: &[u8]) -> bool {
+    if crate::text::ends_with_word(label, &["onder", "bijlage", "als bijlage"]) {
+        return true;
+    }
+    // `kenmerk van de accountant 700423503`: another number's label and whose it is.
+    let words: Vec<&[u8]> = label.split(|&c| c == b' ').filter(|w| !w.is_empty()).collect();
+    if let [.., thing, b"van", b"de" | b"het" | b"den", _] = words.as_slice() {
+        if super::label_names_another_number(thing) {
+            return true;
+        }
+    }
+    let Some(head) = ["nummer", "nr", "no"].iter().find_map(|w| crate::text::ends_with_word(label, &[w]).then(|| &label[..label.len() - w.len()])) else {
+        return false;
+    };
+    let head = head.trim_ascii_end();
+    let head = head.strip_suffix(b" het").or_else(|| head.strip_suffix(b" een")).unwrap_or(head);
+    crate::text::ends_with_word(head, &["onder", "heeft", "had", "met", "krijgt", "kreeg", "kregen", "kreeg het", "draagt", "droeg", "onder het"])
 }
 
 #[cfg(test)]
@@ -257,6 +309,26 @@ mod tests {
         ] {
             assert!(found(text, Bsn).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn numbers_a_thing_is_filed_under() {
+        for text in [
+            "Een beperking (WKPB) ingeschreven onder 406120651.",
+            "Melding bij de leverancier onder nummer 990665963.",
+            "Het scanrecord op de aanslag heeft nummer 668967389.",
+            "Het proces-verbaal onder 649165354 (stembureaus 1-9).",
+            "De foto's zijn vastgelegd als bijlage 238087232.",
+            "Dossier 0300449751; kenmerk van de accountant 700423503.",
+            "Dossiernummers 100346005, 288715950 en 343859579 zijn in het oude systeem aangemaakt.",
+        ] {
+            assert!(found(text, Bsn).is_empty(), "{text}");
+        }
+        assert_eq!(found("Mijn BSN staat onder nummer 123456782 in het register.", Bsn), ["123456782"]);
+        assert_eq!(found("Ik heb nummer 123456782 aangevraagd.", Bsn), ["123456782"]);
+        // A list whose first number is a person's own.
+        assert_eq!(found("BSN's: 123456782 en 111222333.", Bsn), ["123456782", "111222333"]);
+        assert_eq!(found("Zaak 2024-17: de BSN's 123456782 en 111222333.", Bsn), ["123456782", "111222333"]);
     }
 
     #[test]

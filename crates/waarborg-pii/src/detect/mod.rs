@@ -244,6 +244,13 @@ pub(crate) fn label_names_another_number(label: &[u8]) -> bool {
         return false;
     }
     crate::lexicon::with_lower(word, |word| {
+        // A plural (`Dossiernummers`, `Zaakkenmerken`, `Factuurnrs`) names the same numbers.
+        let singular = word
+            .strip_suffix("nummers")
+            .map(|w| format!("{w}nummer"))
+            .or_else(|| word.strip_suffix("kenmerken").map(|w| format!("{w}kenmerk")))
+            .or_else(|| word.strip_suffix("nrs").filter(|w| w.len() > 2).map(|w| format!("{w}nr")));
+        let word = singular.as_deref().unwrap_or(word);
         let compound = match word {
             "nr" | "no" | "code" | "nummer" => false,
             // `Transactie-ID`, `Klant-ID`: joined to its thing.

@@ -161,7 +161,8 @@ pub(super) fn lower_word_ends(b: &[u8], end: usize) -> bool {
 }
 
 /// Whether a street's name lies ahead of `end` on its line, within a few words
-/// (`marie curieweg 12`, `jan pietersz. coenstraat`): the name before it is the street's.
+/// (`marie curieweg 12`, `jan pietersz. coenstraat`, `johan de wittstraat`): the name before it
+/// is the street's.
 fn street_ahead(t: &Text<'_>, end: usize) -> bool {
     let b = t.bytes;
     let mut pos = end;
@@ -177,7 +178,8 @@ fn street_ahead(t: &Text<'_>, end: usize) -> bool {
         if looks_like_street(word) {
             return true;
         }
-        if is_common_word(word) {
+        // (`johan de wittstraat`: a tussenvoegsel inside the street's name.)
+        if is_common_word(word) && !super::is_lower_tussenvoegsel(word.as_bytes()) {
             return false;
         }
         pos = we;
@@ -300,6 +302,43 @@ pub(super) fn lower_case_full_names(t: &Text<'_>, found: &mut Vec<(usize, usize)
             None => {}
         }
     }
+}
+
+/// `Gesprek met moeder over huiswerk. ravi zit veel te gamen`, `wat een gemis. willy stond altijd
+/// klaar`: in prose whose sentences start with a capital, a sentence typed in lower case that
+/// opens with a listed given name (no common word, no name that is also a word: `toon`, `mark`)
+/// before a lower-case word opens with that person (with a listed surname after it, the full
+/// name). Not the start of a street (`johan de wittstraat 4`).
+pub(super) fn lower_case_sentence_openers(t: &Text<'_>, out: &mut Vec<NameHit>) {
+    use crate::lexicon::{flags_of, COMMON, FIRST, ORG, PLACE, TITLE, TUSS};
+    let b = t.bytes;
+    let mut found = Vec::new();
+    let opener = |at: usize| at == 0 || b[at - 1] == b'\n' || (at >= 2 && b[at - 1] == b' ' && matches!(b[at - 2], b'.' | b'?' | b'!'));
+    let starts = std::iter::once(0).chain(memchr::memchr3_iter(b'\n', b'.', b'?', b).map(|p| if b[p] == b'\n' { p + 1 } else { p + 2 }));
+    for start in starts {
+        if !b.get(start).is_some_and(u8::is_ascii_lowercase) || !opener(start) {
+            continue;
+        }
+        let end = lower_word_end(t, start);
+        if !(3..=16).contains(&(end - start)) || b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let word = &t.str[start..end];
+        let flags = flags_of(word);
+        if flags & FIRST == 0
+            || flags & (COMMON | TUSS | ORG | TITLE | PLACE) != 0
+            || AMBIGUOUS_GIVEN_NAMES.iter().any(|a| a.eq_ignore_ascii_case(word))
+            || WORDS_NAMED_AFTER.contains(&word.as_bytes())
+            || street_ahead(t, end)
+        {
+            continue;
+        }
+        let range = start..lower_surname_end(t, end, false, false).unwrap_or(end);
+        if !out.iter().any(|h| h.range.start < range.end && range.start < h.range.end) {
+            found.push(NameHit { range, score: 0.75 });
+        }
+    }
+    out.extend(found);
 }
 
 /// `stuur dit naar lisa, joost en fatma`, `kees en fatima komen`: in text typed in lower case,

@@ -40,7 +40,7 @@ use context::{
     after_ik_ben, could_end_a_cell, in_place_column, initials_as_actor, initials_label_before, name_context, name_label_before,
     personal_title_before, reversed_tail, title_before, Tail,
 };
-use lower_case::{lower_case_enumerated_given_names, lower_case_full_names, lower_case_mentions_again, lower_surname_after};
+use lower_case::{lower_case_enumerated_given_names, lower_case_full_names, lower_case_mentions_again, lower_case_sentence_openers, lower_surname_after};
 use lower_case_cues::{lower_case_after_name_labels, lower_case_after_titles};
 use not_a_person::{
     after_house_number, after_postcode, born_in_before, building_named_after, is_organisation, is_trade_name, language_here, looks_like_street, named_thing,
@@ -335,6 +335,9 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     // first may: phones capitalise it), so that prose pays nothing for them.
     let lower_case_text = out.is_empty() && !*prose.get_or_insert_with(|| capitalised_sentences(b, 2));
     lower_case_after_titles(t, titles, out);
+    if !lower_case_text && *prose.get_or_insert_with(|| capitalised_sentences(b, 2)) {
+        lower_case_sentence_openers(t, out);
+    }
     if lower_case_text {
         lower_case_full_names(t, &mut recall.found, out);
         lower_case_after_name_labels(t, out);
@@ -1148,7 +1151,7 @@ fn abbreviated_tussenvoegsel_before(rest: &[u8], next: fn(&u8) -> bool) -> Optio
 }
 
 /// Whether `word` is one of [`TUSSENVOEGSELS`], ASCII case-insensitively (all are short).
-fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
+pub(super) fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
     if word.len() > 5 {
         return false;
     }

@@ -876,3 +876,19 @@ fn names_of_handset22() {
     assert_eq!(found("Gesprek met moeder, mw. jagesar, over huiswerk.", Person), ["jagesar"]);
     assert_eq!(found("Kwabena – bij ons beter bekend als Kofi – stuurde het team aan.", Person), ["Kwabena", "Kofi"]);
 }
+
+/// In prose, a sentence typed in lower case that opens with a listed given name opens with that
+/// person; not a name that is also a word, nor a street's start.
+#[test]
+fn a_lower_case_sentence_opening_with_a_given_name() {
+    let notes = "Gesprek met moeder over huiswerk. Zij maakt zich zorgen. Het cijfer is laag. ravi zit veel te gamen.";
+    assert_eq!(found(notes, Person), ["ravi"]);
+    let register = "Wat een verdriet. Veel sterkte. Dank.\nwat een gemis. willy stond altijd klaar met koffie.";
+    assert_eq!(found(register, Person), ["willy"]);
+    for text in [
+        "Schrijf een brief. Gebruik de u-vorm. Wees kort. toon vriendelijk maar duidelijk.",
+        "Het adres is gewijzigd. De post gaat mee. Dank. johan de wittstraat 4 is het nieuwe adres.",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
+}

@@ -510,6 +510,26 @@ fn continues_enumeration(t: &Text<'_>, prev_end: usize, start: usize) -> bool {
             None => return false,
         }
     }
+    // `Afgemeld: Dijkstra, van der Heijden`: the next item's lower-case tussenvoegsels, before
+    // a listed surname or a word and a bracket (not `Jansen, de Voedselbank`, `Mulder, de
+    // Telegraaf`).
+    let particles_before_surname = || {
+        let end = word_end(t, start);
+        let word = &t.str[start..end];
+        let f = crate::lexicon::flags_of(word.split('-').next().unwrap_or(word));
+        // (Or any word before a party or role in brackets: `Van Slooten (SP), de Vries (PvdD)`.)
+        // (A place is a surname there too: `de Vries`, `van Ommeren`.)
+        use crate::lexicon::{COMMON, ORG, PLACE, SURNAME};
+        (f & SURNAME != 0 && f & (COMMON | ORG | PLACE) == 0) || (t.bytes[end..].starts_with(b" (") && f & (COMMON | ORG) == 0)
+    };
+    if between.len() > 3 && between.as_bytes()[between.len() - 2].is_ascii_lowercase() && particles_before_surname() {
+        while let Some(rest) = between.strip_suffix(' ') {
+            match rest.rfind(' ') {
+                Some(sp) if rest[sp + 1..] != *"het" && is_lower_tussenvoegsel(&rest.as_bytes()[sp + 1..]) => between = &rest[..=sp],
+                _ => break,
+            }
+        }
+    }
     // (Compared with its leading spaces: `Van Rooij, Goossens en Bekkers` joins with ` en `.)
     matches!(between, ", " | " en " | " & " | "; " | ", en " | "; en ")
 }

@@ -892,3 +892,14 @@ fn a_lower_case_sentence_opening_with_a_given_name() {
         assert!(found(text, Person).is_empty(), "{text}");
     }
 }
+
+/// A list's next item may open with lower-case tussenvoegsels before a listed surname or a
+/// word and a bracket; not before an organisation or a paper.
+#[test]
+fn list_items_opening_with_tussenvoegsels() {
+    assert_eq!(found("Afgemeld: Dijkstra, van der Heijden-Wijnands.", Person), ["Dijkstra", "van der Heijden-Wijnands"]);
+    let members = "Hermsen (VVD), Tuinstra (PvdA), van Ommeren (Arnhemse Ouderen Partij), Krijnen (CDA)";
+    assert_eq!(found(members, Person), ["Hermsen", "Tuinstra", "van Ommeren", "Krijnen"]);
+    assert_eq!(found("Gesprek met Jansen, de Voedselbank en de wijkagent.", Person), ["Jansen"]);
+    assert_eq!(found("Volgens Mulder, de Telegraaf meldde het al.", Person), ["Mulder"]);
+}

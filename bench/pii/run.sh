@@ -16,7 +16,7 @@
 #    process) and the Waarborg CLI (one core, also on the corpus ×50, its start-up on empty input);
 #    the load average is recorded at the start and end of the run and around this step;
 # 5. accuracy: all three on the generated corpus and on the hand-annotated sets (if present),
-#    bench/pii/data/handset.jsonl, handset2.jsonl … handset22.jsonl (development: used for error
+#    bench/pii/data/handset.jsonl, handset2.jsonl … handset23.jsonl (development: used for error
 #    analysis) and bench/pii/data/heldout.jsonl, heldout2.jsonl, heldout3.jsonl, heldout6.jsonl, heldout7.jsonl, heldout8.jsonl, heldout9.jsonl, heldout10.jsonl, heldout11.jsonl, heldout12.jsonl, heldout13.jsonl, heldout14.jsonl, heldout15.jsonl (blind: never used for tuning), scored with
 #    bench/pii/score.py;
 # 6. target/bench-pii/summary.md (printed at the end) for docs/benchmarks.md.
@@ -62,9 +62,9 @@ log "generating corpora"
 "$PY" "$HERE/gen_corpus.py" --seed 1 --docs 500 --out "$OUT/gold.jsonl"
 "$PY" "$HERE/gen_corpus.py" --seed 1 --docs 500 --text-only --out "$OUT/gold.input.jsonl"
 "$PY" "$HERE/gen_corpus.py" --seed 2 --mb 2 --text-only --out "$OUT/speed.jsonl"
-# The hand-annotated sets: handset … handset22 = development (used for error analysis),
+# The hand-annotated sets: handset … handset23 = development (used for error analysis),
 # heldout, heldout2, heldout3, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15 = blind (heldout4 and heldout5 were opened as handset10, handset11).
-HAND_SETS=(handset handset2 handset3 handset4 handset5 handset6 handset7 handset8 handset9 handset10 handset11 handset12 handset13 handset14 handset15 handset16 handset17 handset18 handset19 handset20 handset21 handset22 heldout heldout2 heldout3 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15)
+HAND_SETS=(handset handset2 handset3 handset4 handset5 handset6 handset7 handset8 handset9 handset10 handset11 handset12 handset13 handset14 handset15 handset16 handset17 handset18 handset19 handset20 handset21 handset22 handset23 heldout heldout2 heldout3 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15)
 for set in "${HAND_SETS[@]}"; do
   gold="$HERE/data/$set.jsonl"
   rm -f "$OUT/$set.note" "$OUT/$set.input.jsonl" "$OUT/accuracy.$set.md" "$OUT/accuracy.$set.json"

@@ -113,6 +113,11 @@ const TRADE_NAMES: &[&str] = &[
     // Companies and a dictionary named after their founders, written with the capital `Van`
     // that a surname alone takes (`volgens Van Dale`).
     "Van Dale", "Van Oord", "Van Lanschot", "Van Wijnen", "Van Gansewinkel", "Van Mossel",
+    // Builders and shops (`onderhoud door Heijmans`, `sponsors Hoogvliet, Gamma`).
+    "Heijmans", "Dura Vermeer", "Hoogvliet", "Gamma", "Janssen Vaccines",
+    // Characters of children's books, as schools and playgrounds name them (`Tip: Pluk van de
+    // Petteflet`, `Speeltuinvereniging Pietje Bell`).
+    "Pietje Bell", "Pluk van de Petteflet", "Dikkie Dik", "Nijntje", "Paulus de Boskabouter",
 ];
 
 #[inline]
@@ -455,6 +460,8 @@ pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
         || neuter_article_before(b, start)
         || regnal_numeral_after(b, end, royal)
         || team_code_after(b, end)
+        || founding_year_after(b, end)
+        || in_a_match_result(b, start, end)
         || version_cell_after(b, end, super::is_complete_name(toks))
         || thing_kind_before(b, start)
         || toks.first().is_some_and(|name| b[..name.start].ends_with(b"Wet ") || b[..name.start].ends_with(b" wet "))
@@ -602,6 +609,37 @@ fn team_code_after(b: &[u8], end: usize) -> bool {
     matches!(&rest[..letters], b"JO" | b"MO" | b"VR" | b"O") && rest.get(letters).is_some_and(u8::is_ascii_digit)
 }
 
+/// `Juliana '31`, `Achilles ’12`: a club with the year it was founded.
+fn founding_year_after(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..];
+    let Some(year) = rest.strip_prefix(b" '").or_else(|| rest.strip_prefix(" ’".as_bytes())) else {
+        return false;
+    };
+    year.len() >= 2 && year[..2].iter().all(u8::is_ascii_digit) && !year.get(2).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Whether `start..end` stands on a line that gives a match's result (`Jonathan – Achilles '12
+/// 2-4`, `Olympia VR1 – Victoria '25 VR1: 1-3`): one side's name is a team's.
+fn in_a_match_result(b: &[u8], start: usize, end: usize) -> bool {
+    let line_start = memchr::memrchr(b'\n', &b[..start]).map_or(0, |p| p + 1);
+    let line_end = memchr::memchr(b'\n', &b[end..]).map_or(b.len(), |p| end + p);
+    let line = b[line_start..line_end].trim_ascii_end();
+    if line.len() > 120 || memchr::memmem::find(line, " – ".as_bytes()).or_else(|| memchr::memmem::find(line, b" - ")).is_none() {
+        return false;
+    }
+    // A score of two numbers at the line's end, after a space or a colon.
+    let score_len = line.iter().rev().take_while(|c| c.is_ascii_digit() || **c == b'-').count();
+    let score = &line[line.len() - score_len..];
+    let dash = score.iter().filter(|&&c| c == b'-').count();
+    dash == 1
+        && score.first().is_some_and(u8::is_ascii_digit)
+        && score.last().is_some_and(u8::is_ascii_digit)
+        && score.len() <= 7
+        && line.len() > score_len
+        && matches!(line[line.len() - score_len - 1], b' ' | b':')
+        && line_end > end
+}
+
 /// `| Julia | 1.10.4 | MIT |`: a name alone in a table cell before a cell holding a version: a
 /// piece of software.
 fn version_cell_after(b: &[u8], end: usize, complete_name: bool) -> bool {
@@ -626,11 +664,14 @@ const THING_KINDS: &[&str] = &[
     "tunnel", "kazerne", "toren", "molen", "gemaal", "p+r",
     // (Wards in the plural: `De afdelingen Florence Nightingale en Sint-Jozef`.)
     "afdelingen",
+    // Neighbourhoods in the plural (`de wijken Veldhuizen, Ede-Zuid en Kernhem`), a boat.
+    "wijken", "buurten", "rondvaartboot",
 ];
 
 /// Kinds of thing named after a person only without an article before them (`afdeling Florence
 /// Nightingale`; `Op de afdeling Marieke Jansen gesproken` is where she was).
-const BARE_THING_KINDS: &[&str] = &["afdeling", "paviljoen", "vleugel", "boot"];
+/// (And a neighbourhood: `wijk Berflo Es`; `in de wijk Jan de Vries gesproken` names a person.)
+const BARE_THING_KINDS: &[&str] = &["afdeling", "paviljoen", "vleugel", "boot", "wijk", "buurt", "stadsdeel", "woonwijk"];
 
 /// Whether one of [`THING_KINDS`] (or a royal title after one: `speeltuin Koningin Wilhelmina`)
 /// stands right before `start`.

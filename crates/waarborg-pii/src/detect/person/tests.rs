@@ -903,3 +903,34 @@ fn list_items_opening_with_tussenvoegsels() {
     assert_eq!(found("Gesprek met Jansen, de Voedselbank en de wijkagent.", Person), ["Jansen"]);
     assert_eq!(found("Volgens Mulder, de Telegraaf meldde het al.", Person), ["Mulder"]);
 }
+
+/// Session 23's set of things named like people (handset23): clubs with their founding year
+/// and teams in a result line, trades, choirs, medals, rooms and wings, neighbourhoods, builders
+/// and shops, children's books' characters, an event's day.
+#[test]
+fn things_of_handset23() {
+    for text in [
+        "Stand: 1. Achilles '12 (8-19), 2. Juliana '31 (8-17), 3. Theole (8-15)",
+        "VOETBAL\nJonathan – Achilles '12 2-4\nTheole – Emma 1-1",
+        "Mulder Catering verzorgt de hapjes.",
+        "De Hendrika Kuipers Erepenning 2025 gaat naar het dorpshuis.",
+        "| C26-04 | Vrouwenkoor Cantabile | Kerstconcert | € 1.200 |",
+        "De kinderen spelen in Zaal Aletta Jacobs en Zaal Anne Frank.",
+        "Zaaltekst – Vleugel Jacoba van Beieren, Zaal 4 en 5",
+        "Je werkt in de wijken Veldhuizen, Ede-Zuid en Kernhem.",
+        "Het gaat om de Wilhelminastraat (wijk Berflo Es).",
+        "De weg is gesloten voor onderhoud door Heijmans.",
+        "Bedank ook sponsors Hoogvliet en Gamma.",
+        "Tip: Pluk van de Petteflet is weer in de schoolbieb.",
+        "Thanks again for your help at the Welcome Day in Leiden!",
+    ] {
+        assert!(found(text, Person).is_empty(), "{text}");
+    }
+    // People beside them stay people.
+    assert_eq!(found("Bij Olympia '28 scoorde Kofi Mensah twee keer.", Person), ["Kofi Mensah"]);
+    assert_eq!(found("Ik sprak in de wijk Jan de Vries over zijn aanvraag.", Person), ["Jan de Vries"]);
+    // (The department is still read into the span: `Inkoop C. Brouwers`; the person is found.)
+    let approver = found("Teamleider Inkoop C. Brouwers keurt goed.", Person);
+    assert!(approver.len() == 1 && approver[0].ends_with("C. Brouwers"), "{approver:?}");
+    assert_eq!(found("vertegenwoordigd door M. Ooms, Beheerder, hierna: Verhuurder", Person), ["M. Ooms"]);
+}

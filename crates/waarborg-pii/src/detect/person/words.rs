@@ -62,7 +62,7 @@ pub(crate) const TITLES: &[&str] = &[
     "mevrouw", "meneer", "juffrouw", "heren", "dames", "mevrouwen", "mevrouw/meneer", "mrs", "ms", "miss", "sir", "madam", "dear",
     "beste", "geachte", "hallo", "hoi", "dag", "lieve", "hey", "hi", "wethouder", "burgemeester",
     "minister", "staatssecretaris", "raadslid", "kamerlid", "gedeputeerde", "griffier",
-    "secretaris", "voorzitter", "directeur", "collega", "cliënt", "client", "cliente", "patiënt",
+    "secretaris", "voorzitter", "directeur", "beheerder", "recruiter", "collega", "cliënt", "client", "cliente", "patiënt",
     "patient", "consulent", "casemanager", "medewerker", "medewerkster", "behandelaar",
     "huisarts", "advocaat", "advocate", "notaris", "inspecteur", "rechter", "officier",
     "agent", "verzoeker", "verzoekster", "aanvrager", "aanvraagster", "betrokkene", "bewoner",
@@ -130,6 +130,14 @@ pub(crate) const ORGANISATION_WORDS: &[&str] = &[
     // Trophies and tournaments, a firm's trade (`Jan Wiersma Trofee`, `Cees Verhoeven Toernooi`,
     // `Hylkema Zonnepanelen`, `Hoogenkamp Logistiek`).
     "trofee", "toernooi", "bokaal", "memorial", "zonnepanelen", "logistiek",
+    // Trades, choirs and bands, medals, a builders' combination, a room or wing of a building
+    // (`Mulder Catering`, `Rederij Kooij`, `Fotostudio Feenstra`, `Vrouwenkoor Cantabile`,
+    // `Hendrika Kuipers Erepenning`, `Combinatie Heijmans`, `Zaal Aletta Jacobs`, `Vleugel Jacoba
+    // van Beieren`, `Vestiging Stein`).
+    "catering", "reizen", "rederij", "fotostudio", "autoschade", "erepenning", "penning", "combinatie",
+    "koor", "brassband", "zaal", "vleugel", "vestiging",
+    // An event's day, a league (`Welcome Day`, `Dames Hoofdklasse`).
+    "day", "hoofdklasse", "overgangsklasse", "eredivisie",
     "ensemble", "orkest", "koor", "residence", "centre", "center", "advocatuur",
     "zorggroep", "restaurant", "café", "supermarkt", "autobedrijf", "bakkerij", "slagerij",
     "tweewielers", "sportclub", "voetbalvereniging", "arena", "stadion", "luchthaven", "airport",
@@ -189,6 +197,8 @@ pub(super) const NOT_A_PERSON_ALONE: &[&str] = &[
     "Poland", "Spain", "London", "Paris", "Gent",
     // Languages (programming languages too), peoples and faiths (`is Roma`, `is Christen`),
     // rivers, points of the compass, feasts, parties.
+    // Builders and shops (`onderhoud door Heijmans`, `sponsors Hoogvliet, Gamma`).
+    "Heijmans", "Hoogvliet", "Gamma",
     "Engels", "English", "French", "Rust", "Swift", "Jenkins", "Rus", "Moor", "Roma", "Christen", "Maas", "Rijn",
     "West", "Ramadan", "Groen",
     // English words of the calendar (`King's Day`, `Boxing Day`).
@@ -232,6 +242,7 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "center", "bewindvoering", "gezondheid", "nota", "programma",
     // `IJsclub Nooitgedacht`, `Rotaryclub Vlietmonde`.
     "club",
-    // `Sinterklaasfeest`, `Zomertoernooi`, `Wisseltrofee`.
-    "feest", "toernooi", "trofee",
+    // `Sinterklaasfeest`, `Zomertoernooi`, `Wisseltrofee`, `Vrouwenkoor`, `Brassband`,
+    // `Erepenning`, `Fotostudio`.
+    "feest", "toernooi", "trofee", "koor", "brassband", "penning", "studio",
 ];

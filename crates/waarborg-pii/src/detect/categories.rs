@@ -230,6 +230,9 @@ const LEXICON: &[(Category, &[&str])] = &[
 struct People<'a> {
     names: &'a [Range<usize>],
     letter: std::cell::OnceCell<bool>,
+    /// The last sentence [`CategoryDetector::about_a_person`] read, and its answer: the terms
+    /// of one sentence ask about it one after another.
+    last_sentence: std::cell::Cell<Option<(usize, usize, bool)>>,
 }
 
 impl People<'_> {
@@ -366,7 +369,7 @@ impl CategoryDetector {
         // Where the file's subject is named, if the text is a file about one person (worked
         // out when needed).
         let mut case_file: Option<Option<(usize, bool)>> = None;
-        let people = People { names, letter: std::cell::OnceCell::new() };
+        let people = People { names, letter: std::cell::OnceCell::new(), last_sentence: std::cell::Cell::new(None) };
         // Where the last term that named a group's condition ends (`inwoners met een depressie`).
         let mut group_item_end: Option<usize> = None;
         for (term, m) in term_hits {
@@ -548,6 +551,17 @@ impl CategoryDetector {
     }
 
     fn about_a_person(&self, t: &Text<'_>, from: usize, to: usize, people: &People<'_>) -> bool {
+        if let Some((f, e, about)) = people.last_sentence.get() {
+            if (f, e) == (from, to) {
+                return about;
+            }
+        }
+        let about = self.sentence_about_a_person(t, from, to, people);
+        people.last_sentence.set(Some((from, to, about)));
+        about
+    }
+
+    fn sentence_about_a_person(&self, t: &Text<'_>, from: usize, to: usize, people: &People<'_>) -> bool {
         let names = people.names;
         let idx = names.partition_point(|r| r.end <= from);
         if names.get(idx).is_some_and(|r| r.start < to) {

@@ -1132,19 +1132,30 @@ fn abbreviated_tussenvoegsel_before(rest: &[u8], next: fn(&u8) -> bool) -> Optio
 
 /// Whether `word` is one of [`TUSSENVOEGSELS`], ASCII case-insensitively (all are short).
 fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
-    if word.len() > 5 {
-        return false;
+    // The ASCII entries of TUSSENVOEGSELS (a test keeps the two in step), compared as one
+    // integer per word: every byte of them is a letter, and a byte ORed with 0x20 equals a
+    // lower-case letter only when it is that letter in either case.
+    const fn two(w: &[u8; 2]) -> u16 {
+        u16::from_le_bytes(*w)
     }
-    let mut buf = [0u8; 5];
-    buf[..word.len()].copy_from_slice(word);
-    buf.make_ascii_lowercase();
-    // The ASCII entries of TUSSENVOEGSELS (a test keeps the two in step).
-    matches!(
-        &buf[..word.len()],
-        b"van" | b"de" | b"der" | b"den" | b"het" | b"ten" | b"ter" | b"te" | b"in" | b"op" | b"aan"
-            | b"uit" | b"la" | b"le" | b"du" | b"da" | b"di" | b"del" | b"della" | b"dos" | b"das"
-            | b"do" | b"von" | b"vom" | b"zu" | b"zum"
-    )
+    const fn three(w: &[u8; 3]) -> u32 {
+        u32::from_le_bytes([w[0], w[1], w[2], 0])
+    }
+    match *word {
+        [a, b] => matches!(
+            u16::from_le_bytes([a, b]) | 0x2020,
+            x if x == two(b"de") || x == two(b"te") || x == two(b"in") || x == two(b"op") || x == two(b"la") || x == two(b"le")
+                || x == two(b"du") || x == two(b"da") || x == two(b"di") || x == two(b"do") || x == two(b"zu")
+        ),
+        [a, b, c] => matches!(
+            u32::from_le_bytes([a, b, c, 0]) | 0x0020_2020,
+            x if x == three(b"van") || x == three(b"der") || x == three(b"den") || x == three(b"het") || x == three(b"ten")
+                || x == three(b"ter") || x == three(b"aan") || x == three(b"uit") || x == three(b"del") || x == three(b"dos")
+                || x == three(b"das") || x == three(b"von") || x == three(b"vom") || x == three(b"zum")
+        ),
+        [_, _, _, _, _] => word.eq_ignore_ascii_case(b"della"),
+        _ => false,
+    }
 }
 
 /// Royal titles, written before a given name (`Koningin Máxima`); also surnames (`Koning`,

@@ -272,13 +272,20 @@ fn is_a_letter(b: &[u8]) -> bool {
             .ok()
     });
     let head = &b[..b.len().min(4096)];
-    let greeted = head.split(|&c| c == b'\n' || c == b'\r').any(|line| {
+    let greets = |line: &[u8]| {
         // (A no-break space may stand before it.)
         let line = line.trim_ascii_start();
         let line = line.strip_prefix("\u{a0}".as_bytes()).unwrap_or(line);
         GREETINGS.iter().any(|g| {
             line.len() > g.len() && line[..g.len()].eq_ignore_ascii_case(g.as_bytes()) && !line[g.len()].is_ascii_alphanumeric()
         })
+    };
+    // (The lines found with `memchr`, not byte by byte: the head may be 4 KB of text.)
+    let mut line_start = 0;
+    let greeted = memchr::memchr2_iter(b'\n', b'\r', head).chain(std::iter::once(head.len())).any(|line_end| {
+        let line = &head[line_start..line_end];
+        line_start = line_end + 1;
+        greets(line)
     });
     greeted || MARKS.as_ref().is_some_and(|marks| marks.is_match(b))
 }

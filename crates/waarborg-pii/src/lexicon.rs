@@ -204,6 +204,46 @@ pub(crate) fn flags_of(word: &str) -> u8 {
 pub(crate) fn load() {
     LazyLock::force(&WORDS);
     LazyLock::force(&FINGERPRINTS);
+    LazyLock::force(&TITLE_SKETCH);
+}
+
+/// One bit of 4096 per title (a word with [`TITLE`], lower-cased), by its length and its first and
+/// last bytes: an ASCII word whose bit is clear is no title, without the lookup.
+static TITLE_SKETCH: LazyLock<[u64; 64]> = LazyLock::new(|| {
+    let mut bits = [0u64; 64];
+    for (word, &flags) in WORDS.iter() {
+        if flags & TITLE != 0 {
+            let bit = sketch_bit(word.as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    bits
+});
+
+/// The bit of [`TITLE_SKETCH`] for lower-case `word` (or ASCII `word` in any case).
+fn sketch_bit(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [first, .., last] => (first.to_ascii_lowercase(), last.to_ascii_lowercase()),
+        [only] => (only.to_ascii_lowercase(), only.to_ascii_lowercase()),
+    };
+    let h = (word.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ u64::from(first).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+        ^ u64::from(last).wrapping_mul(0x1656_67B1_9E37_79F9);
+    (h.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 52) as usize
+}
+
+/// Whether `word` (as written) is a title, role or salutation ([`TITLE`]): `flags_of(word) &
+/// TITLE != 0`, settled for most ASCII words by [`TITLE_SKETCH`] alone.
+pub(crate) fn is_title(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_ascii() {
+        let bit = sketch_bit(b);
+        if TITLE_SKETCH[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+    }
+    flags_of(word) & TITLE != 0
 }
 
 /// The flags of `lower` (lower-cased), 0 if unlisted.
@@ -371,6 +411,18 @@ mod tests {
         }
         assert_eq!(fingerprint_ascii(b"Jansen"), Some(fingerprint_lower(b"jansen")));
         assert_eq!(fingerprint_ascii("Cliënt".as_bytes()), None);
+    }
+
+    #[test]
+    fn the_title_sketch_keeps_every_title() {
+        for (word, &flags) in WORDS.iter() {
+            if word.is_ascii() {
+                assert_eq!(is_title(word), flags & TITLE != 0, "{word}");
+                assert_eq!(is_title(&word.to_ascii_uppercase()), flags & TITLE != 0, "{word}");
+            }
+        }
+        assert!(is_title("Wethouder") && is_title("dhr") && is_title("Beste"));
+        assert!(!is_title("Jansen") && !is_title("") && !is_title("x"));
     }
 
     #[test]

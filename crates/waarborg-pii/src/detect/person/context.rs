@@ -697,12 +697,20 @@ pub(super) fn title_before(t: &Text<'_>, start: usize) -> bool {
     if !colon && !dot && word.len() >= 8 && name_field_without_colon(word) {
         return true;
     }
-    crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
-        || ROLE_ENDINGS.matches_word(word, 1)
-        || (colon
-            && with_lower(word, |w| {
-                w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || FORM_LABELS.contains(&w)
-            }))
+    crate::lexicon::is_title(word) || ROLE_ENDINGS.matches_word(word, 1) || (colon && form_label(word))
+}
+
+/// Whether `word` is the label of a name field before its colon: one that ends in `naam`,
+/// `namen` or `name`, or one of [`FORM_LABELS`], in any case.
+fn form_label(word: &str) -> bool {
+    let label = |w: &str| w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || FORM_LABELS.contains(&w);
+    let b = word.as_bytes();
+    if !b.is_ascii() {
+        return with_lower(word, label);
+    }
+    // (ASCII: compared in place, without a lower-cased copy.)
+    let ends = |e: &[u8]| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e);
+    ends(b"naam") || ends(b"namen") || ends(b"name") || FORM_LABELS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(b))
 }
 
 /// `Mijn naam is Mo El Idrissi`, `my name is Idrissi`, `Ik heet Mo`, `Mijn zoon heet Daan`: a

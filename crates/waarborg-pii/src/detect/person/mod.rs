@@ -287,7 +287,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
             }
         }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
-        match chain_at(t, i, listed, Some(recall)) {
+        match chain_at(t, i, listed, &mut recall.toks.0, Some((&mut recall.rejected, &mut recall.named))) {
             Some((hit, mut next)) => {
                 if let Some(mut hit) = hit {
                     let lower_surname = || lower_surname_after(t, &hit.range, || *prose.get_or_insert_with(|| capitalised_sentences(b, 2)));
@@ -673,6 +673,18 @@ pub(crate) struct Recall {
     pub(crate) found: Vec<(usize, usize)>,
     /// Where the keyword pass saw ` - ` or `] ` (see [`exports::chat_export_speakers`]).
     pub(crate) stamps: Vec<usize>,
+    /// Room for a chain's tokens (see [`chain_at`]).
+    toks: Tokens,
+}
+
+/// Room for the tokens of a chain, kept across chains: a fresh array for each (most chains
+/// hold a word or two) cost 37 stores a chain to set up.
+pub(crate) struct Tokens([Tok; MAX_TOKENS]);
+
+impl Default for Tokens {
+    fn default() -> Self {
+        Tokens([Tok::new(0, 0, Kind::Cap); MAX_TOKENS])
+    }
 }
 
 /// Fills `index` with the ranges of `names` as (start, furthest end up to it), sorted by start,
@@ -696,10 +708,19 @@ fn overlaps_indexed(index: &[(usize, usize)], r: &Range<usize>) -> bool {
     i > 0 && index[i - 1].1 > r.start
 }
 
-/// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
-/// hit (if any) and where scanning continues.
-fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -> Option<(Option<NameHit>, usize)> {
-    let mut toks = [Tok::new(0, 0, Kind::Cap); MAX_TOKENS];
+/// The lists of [`Recall`] that [`chain_at`] fills: the rejected words and the named ones.
+type RecallLists<'a> = (&'a mut Vec<(usize, Range<usize>)>, &'a mut Vec<Range<usize>>);
+
+/// Reads the chain of name-like tokens at `i` (into `toks`, room for them whose earlier content
+/// does not matter) and decides whether it is a name. Returns the hit (if any) and where
+/// scanning continues.
+fn chain_at(
+    t: &Text<'_>,
+    i: usize,
+    listed: bool,
+    toks: &mut [Tok; MAX_TOKENS],
+    recall: Option<RecallLists<'_>>,
+) -> Option<(Option<NameHit>, usize)> {
     let mut len = 0;
     let mut pos = i;
     while let Some(tok) = read_token(t, pos) {
@@ -747,16 +768,16 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
     // `recall`.)
     let remembered = recall.is_none();
     let hit = decide(t, toks, listed, remembered);
-    if let Some(recall) = recall {
+    if let Some((rejected, named)) = recall {
         for tok in toks {
             if tok.kind != Kind::Cap || tok.common || tok.end - tok.start < 3 {
                 continue;
             }
             match &hit {
                 // Words a name found elsewhere in the text may explain (`remembered_names`).
-                None => recall.rejected.push((i, tok.start..tok.end)),
+                None => rejected.push((i, tok.start..tok.end)),
                 Some(h) if h.score >= 0.85 && h.range.start <= tok.start && tok.end <= h.range.end => {
-                    recall.named.push(tok.start..tok.end);
+                    named.push(tok.start..tok.end);
                 }
                 Some(_) => {}
             }

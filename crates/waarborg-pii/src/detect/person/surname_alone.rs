@@ -75,7 +75,7 @@ pub(super) fn remembered_names(t: &Text<'_>, recall: &mut Recall, out: &mut Vec<
         if crate::text::ends_with_word(&t.bytes[..start.saturating_sub(1)], PLACE_PREPOSITIONS) {
             continue;
         }
-        if let Some((Some(hit), _)) = chain_at(t, *start, true, None) {
+        if let Some((Some(hit), _)) = chain_at(t, *start, true, &mut recall.toks.0, None) {
             // The name read must hold the remembered word itself (`Het DNA-profiel van
             // Barbara …` does not make `Het DNA-profiel` a name).
             if hit.range.start <= word.start && word.end <= hit.range.end && !overlaps(out, &hit.range, added_start, added_end) {

@@ -112,11 +112,15 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
             })
             && bullet_under_attendance(b, start - 2)
     };
+    // (The tests on a few bytes before the calls settle most chains: `relative_of_before` needs
+    // ` van ` before the chain, `initials_as_actor` initials, `birth_after` `geb.`, `geboren` or
+    // `born` after a space or `(`.)
+    let rest = &b[end..];
     ((fills_line && signed_after_sign_off(t, start, end))
         || attendee()
-        || (tokens <= 2 && relative_of_before(t, start, end))
-        || (tokens == 1 && initials_as_actor(t, start, end))
-        || birth_after(t, start, end)
+        || (tokens <= 2 && start >= 5 && &b[start - 5..start] == b" van " && relative_of_before(t, start, end))
+        || (tokens == 1 && is_initials_word(&b[start..end]) && initials_as_actor(t, start, end))
+        || ((matches!(rest.get(1), Some(b'(' | b'g')) || matches!(rest.get(2), Some(b'g' | b'b'))) && birth_after(t, start, end))
         || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
         || (cell_end && in_name_column(t, start, end) && !article_inside(&t.str[start..end]))
         || (bracket_after && role_in_brackets_after(t, start, end))

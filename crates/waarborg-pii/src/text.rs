@@ -211,35 +211,51 @@ fn is_word_byte(c: u8) -> bool {
 
 /// Case-insensitive (ASCII) search for any of `words` (given in lower case) in `hay`.
 pub(crate) fn contains_any(hay: &[u8], words: &[&str]) -> bool {
-    // Lower-case the (short) window once; then each word is a plain byte search.
+    // Lower-case the (short) window once, into 64 zeroed bytes; then each word's first byte is
+    // looked for eight bytes at a time (most windows are a few dozen bytes: a `memchr` call per
+    // word cost more than the search), and the rest compared where it stands.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut buf = [0u8; 64];
-    let lower: &[u8] = if hay.len() <= buf.len() {
-        let buf = &mut buf[..hay.len()];
-        buf.copy_from_slice(hay);
-        buf.make_ascii_lowercase();
-        buf
-    } else {
+    let n = hay.len();
+    if n > buf.len() {
         return words.iter().any(|w| {
             let w = w.as_bytes();
             w.len() <= hay.len() && hay.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w))
         });
-    };
+    }
+    buf[..n].copy_from_slice(hay);
+    buf.make_ascii_lowercase();
+    let lower = &buf[..n];
     words.iter().any(|w| {
         let w = w.as_bytes();
         let Some((&first, rest)) = w.split_first() else {
             return true;
         };
-        if w.len() > lower.len() {
+        if w.len() > n {
             return false;
         }
-        // Candidate starts by `memchr` on the first byte (vectorised), then the rest compared.
-        let starts = &lower[..=lower.len() - w.len()];
-        memchr::memchr_iter(first.to_ascii_lowercase(), starts).any(|i| {
-            lower[i + 1..i + w.len()]
-                .iter()
-                .zip(rest)
-                .all(|(&a, &b)| a == b.to_ascii_lowercase())
-        })
+        // Candidate starts: `0..=last`.
+        let last = n - w.len();
+        let pattern = u64::from(first.to_ascii_lowercase()) * ONES;
+        let mut chunk_start = 0;
+        while chunk_start <= last {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&buf[chunk_start..chunk_start + 8]);
+            let v = u64::from_le_bytes(chunk) ^ pattern;
+            // The high bit of every zero byte of `v` (a byte equal to `first`), and perhaps of
+            // bytes after one (a borrow): each candidate is compared in full below.
+            let mut found = v.wrapping_sub(ONES) & !v & HIGH;
+            while found != 0 {
+                let i = chunk_start + (found.trailing_zeros() / 8) as usize;
+                if i <= last && lower[i] == pattern as u8 && lower[i + 1..i + w.len()].iter().zip(rest).all(|(&a, &b)| a == b.to_ascii_lowercase()) {
+                    return true;
+                }
+                found &= found - 1;
+            }
+            chunk_start += 8;
+        }
+        false
     })
 }
 
@@ -298,6 +314,33 @@ pub(crate) fn digits_of(bytes: &[u8]) -> Option<([u8; 32], usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`contains_any`] as it was written first: `memchr` for each word's first byte.
+    fn contains_any_plain(hay: &[u8], words: &[&str]) -> bool {
+        let lower = hay.to_ascii_lowercase();
+        words.iter().any(|w| {
+            let w = w.as_bytes();
+            let Some((&first, rest)) = w.split_first() else {
+                return true;
+            };
+            w.len() <= lower.len()
+                && memchr::memchr_iter(first.to_ascii_lowercase(), &lower[..=lower.len() - w.len()])
+                    .any(|i| lower[i + 1..i + w.len()].iter().zip(rest).all(|(&a, &b)| a == b.to_ascii_lowercase()))
+        })
+    }
+
+    proptest::proptest! {
+        /// The chunked search finds what the plain one finds, on windows up to 64 bytes and
+        /// longer, over bytes that include the neighbours of the borrow in its zero test (0, 1,
+        /// 0x80, 0x81) and letters in both cases.
+        #[test]
+        fn contains_any_equals_the_plain_search(
+            hay in proptest::collection::vec(proptest::sample::select(vec![0u8, 1, b'a', b'b', b'A', b'B', b' ', 0x80, 0x81, 0xC3, 0xA9, b'g', b'e', b'n']), 0..80),
+            words in proptest::collection::vec(proptest::sample::select(vec!["a", "ab", "ba", "geen ", "gEen", "b a", "\u{0}a", "\u{1}", "é", "aaaaaaaaa"]), 0..4),
+        ) {
+            proptest::prop_assert_eq!(contains_any(&hay, &words), contains_any_plain(&hay, &words));
+        }
+    }
 
     #[test]
     fn boundaries_see_unicode_letters() {

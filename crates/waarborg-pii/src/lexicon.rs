@@ -342,12 +342,35 @@ impl SuffixSet {
 
     /// [`Self::matches`] for `word` as written (lower-cased as it is walked when ASCII).
     pub(crate) fn matches_word(&self, word: &str, min_extra: usize) -> bool {
+        // Walked from the last byte while the bytes are ASCII (most walks end after a byte or
+        // two, so the word is not read whole first). A walk that ends without an ending in
+        // ASCII bytes ends so in the lower-cased word too (its tail is the same bytes); a
+        // non-ASCII byte, or an ending reached in a word that is not ASCII, goes the way of the
+        // lower-cased copy (whose length may differ).
         let b = word.as_bytes();
-        if b.is_ascii() {
-            self.walk(b.iter().rev().map(u8::to_ascii_lowercase), b.len(), min_extra, |_| true)
-        } else {
-            self.matches(&word.to_lowercase(), min_extra)
+        let mut node = 0usize;
+        for (depth, &raw) in b.iter().rev().enumerate() {
+            if raw >= 0x80 {
+                return self.matches(&word.to_lowercase(), min_extra);
+            }
+            let cls = usize::from(self.class[usize::from(raw.to_ascii_lowercase())]);
+            if cls == 0 {
+                return false;
+            }
+            node = usize::from(self.next[node * self.classes + cls]);
+            if node == 0 {
+                return false;
+            }
+            if self.terminal[node] {
+                if !b.is_ascii() {
+                    return self.matches(&word.to_lowercase(), min_extra);
+                }
+                if b.len() >= depth + 1 + min_extra {
+                    return true;
+                }
+            }
         }
+        false
     }
 
     /// Whether `lower` ends with one of the endings and has at least `min_extra` bytes before it.
@@ -394,6 +417,15 @@ mod tests {
         assert!(!set.matches_word("", 0));
         // An ending counts only as a whole: `aan` is not `laan`.
         assert!(!set.matches_word("Jordaan", 2));
+        // Written in any case, with non-ASCII chars anywhere, it is the lower-cased word's answer.
+        for word in [
+            "Wittlaan", "WITTLAAN", "Ölaan", "Xlaan", "Ⱥlaan", "ȺXlaan", "Kerkstraaté", "Stra\u{212A}e", "Financiën",
+            "OVERHEIDSFINANCIËN", "éweg", "Éweg", "Zuidweg", "laan", "aan", "", "ŉlaan", "İlaan",
+        ] {
+            for min_extra in 0..4 {
+                assert_eq!(set.matches_word(word, min_extra), set.matches(&word.to_lowercase(), min_extra), "{word} {min_extra}");
+            }
+        }
     }
 
     #[test]

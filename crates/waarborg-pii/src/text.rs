@@ -138,30 +138,37 @@ impl<'a> Text<'a> {
     /// Byte bounds of the sentence around `pos`: from after the previous sentence end (`.`, `!`,
     /// `?` followed by a space, or a newline) up to the next one, at most `max` bytes each way.
     pub(crate) fn sentence_around(&self, pos: usize, max: usize) -> (usize, usize) {
+        let raw = self.sentence_raw(pos, max);
+        self.sentence_on_chars(raw.start, raw.end)
+    }
+
+    /// [`Self::sentence_around`] before its bounds are moved onto char boundaries, with the
+    /// sentence ends found: the last before `pos` (at most `max` back) and the first after it.
+    fn sentence_raw(&self, pos: usize, max: usize) -> RawSentence {
         let b = self.bytes;
         // Found with `memchr` rather than byte by byte: the window is up to `max` bytes each
         // way and a sentence end is rare in it. The nearest newline bounds the search for the
         // nearest `.`/`!`/`?` that ends a sentence.
         let lo_limit = pos.saturating_sub(max);
         let before = &b[lo_limit..pos];
-        let newline = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
-        let mut start = lo_limit + newline;
-        if let Some(i) = memchr::memrchr3_iter(b'.', b'!', b'?', &before[newline..])
-            .map(|i| lo_limit + newline + i)
+        let newline = memchr::memrchr(b'\n', before).map(|i| lo_limit + i);
+        let from = newline.map_or(lo_limit, |n| n + 1);
+        let end_before = memchr::memrchr3_iter(b'.', b'!', b'?', &b[from..pos])
+            .map(|i| from + i)
             .find(|&i| is_sentence_end(b, i))
-        {
-            start = i + 1;
-        }
+            .or(newline);
+        let start = end_before.map_or(lo_limit, |i| i + 1);
         let hi_limit = (pos + max).min(b.len());
         let after = &b[pos..hi_limit];
-        let newline = memchr::memchr(b'\n', after).unwrap_or(after.len());
-        let mut end = pos + newline;
-        if let Some(i) = memchr::memchr3_iter(b'.', b'!', b'?', &after[..newline])
-            .map(|i| pos + i)
-            .find(|&i| is_sentence_end(b, i))
-        {
-            end = i;
-        }
+        let newline = memchr::memchr(b'\n', after).map(|i| pos + i);
+        let to = newline.unwrap_or(hi_limit);
+        let end_after = memchr::memchr3_iter(b'.', b'!', b'?', &b[pos..to]).map(|i| pos + i).find(|&i| is_sentence_end(b, i)).or(newline);
+        RawSentence { start, end_before, end: end_after.unwrap_or(hi_limit), ended: end_after.is_some() }
+    }
+
+    /// `start..end` moved onto char boundaries (limits may fall inside a multi-byte char).
+    fn sentence_on_chars(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        let b = self.bytes;
         // Stay on char boundaries (limits may fall inside a multi-byte char).
         while start < b.len() && !self.str.is_char_boundary(start) {
             start += 1;
@@ -170,6 +177,41 @@ impl<'a> Text<'a> {
             end += 1;
         }
         (start, end.max(start))
+    }
+}
+
+/// The bounds [`Text::sentence_around`] finds before moving them onto char boundaries.
+#[derive(Clone, Copy)]
+struct RawSentence {
+    start: usize,
+    /// The sentence end (or newline) right before `start`, if one lies in the window.
+    end_before: Option<usize>,
+    end: usize,
+    /// Whether a sentence end (or newline) is at `end`, not the window's limit.
+    ended: bool,
+}
+
+/// [`Text::sentence_around`] for positions that do not go back (the terms of a text, in order),
+/// reusing the last sentence read for a position inside it: no sentence end lies between the two
+/// positions, so the same ends bound both (the one before only while within `max` of the new
+/// position).
+#[derive(Default)]
+pub(crate) struct SentenceCache {
+    last: Option<(usize, usize, RawSentence)>,
+}
+
+impl SentenceCache {
+    pub(crate) fn around(&mut self, t: &Text<'_>, pos: usize, max: usize) -> (usize, usize) {
+        let raw = match self.last {
+            Some((at, m, raw)) if m == max && at <= pos && raw.ended && pos <= raw.end => {
+                let lo_limit = pos.saturating_sub(max);
+                let end_before = raw.end_before.filter(|&d| d >= lo_limit);
+                RawSentence { start: end_before.map_or(lo_limit, |d| d + 1), end_before, ..raw }
+            }
+            _ => t.sentence_raw(pos, max),
+        };
+        self.last = Some((pos, max, raw));
+        t.sentence_on_chars(raw.start, raw.end)
     }
 }
 
@@ -330,6 +372,31 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The cache finds the sentence `sentence_around` finds, for positions in order (and
+        /// some going back), near and far from the window's limits.
+        #[test]
+        fn sentence_cache_equals_sentence_around(
+            text in proptest::collection::vec(proptest::sample::select(vec!["a", "b", "Jan", " ", ".", ". ", "! ", "? ", "\n", "é", "dhr. ", "A. ", "€"]), 0..120),
+            steps in proptest::collection::vec(0usize..12, 1..40),
+            max in proptest::sample::select(vec![3usize, 8, 20, 240]),
+        ) {
+            let text: String = text.concat();
+            let t = Text::new(&text);
+            let mut cache = SentenceCache::default();
+            let mut pos = 0usize;
+            for step in steps {
+                // (Mostly forward, now and then back.)
+                pos = if step == 11 { pos / 2 } else { pos + step };
+                if pos > text.len() {
+                    break;
+                }
+                if !text.is_char_boundary(pos) {
+                    continue;
+                }
+                proptest::prop_assert_eq!(cache.around(&t, pos, max), t.sentence_around(pos, max), "{:?} at {}", text, pos);
+            }
+        }
+
         /// The chunked search finds what the plain one finds, on windows up to 64 bytes and
         /// longer, over bytes that include the neighbours of the borrow in its zero test (0, 1,
         /// 0x80, 0x81) and letters in both cases.

@@ -379,6 +379,8 @@ impl CategoryDetector {
         let people = People { names, letter: std::cell::OnceCell::new(), last_sentence: std::cell::Cell::new(None) };
         // Where the last term that named a group's condition ends (`inwoners met een depressie`).
         let mut group_item_end: Option<usize> = None;
+        // (The terms come in text order: those of one sentence share its reading.)
+        let mut sentences = crate::text::SentenceCache::default();
         for (term, m) in term_hits {
             let term = &self.terms[*term];
             let (start, end) = (m.start, m.end);
@@ -446,7 +448,7 @@ impl CategoryDetector {
                 }
                 continue;
             }
-            let (s_start, s_end) = t.sentence_around(start, 240);
+            let (s_start, s_end) = sentences.around(t, start, 240);
             if !self.about_a_person(t, s_start, s_end, &people)
                 && !self.impersonal_after_a_person(t, s_start, &people)
                 && !self.listed_after_a_person(t, s_start, &people)

@@ -110,14 +110,13 @@ impl Tok {
             && (self.flags & crate::lexicon::ORG != 0
                 // `Dr. Nolensschool`: a school or hospital named after a person, though a title
                 // stands before it.
-                || (named_person && !self.surname && with_lower(&t.str[self.start..self.end], |w| {
-                    INSTITUTION_ENDINGS.iter().any(|e| w.len() >= e.len() + 3 && w.ends_with(e))
-                }))
+                || (named_person && !self.surname && INSTITUTION_ENDING_SET.matches_word(&t.str[self.start..self.end], 3))
                 || (!named_person
                     && !self.surname
                     && {
                         let w = &t.str[self.start..self.end];
-                        if w.as_bytes().contains(&b'-') {
+                        // (A plain loop: words are short, and `contains` would call `memchr`.)
+                        if w.bytes().any(|c| c == b'-') {
                             w.split('-').any(|part| ORGANISATION_ENDING_SET.matches_word(part, 2))
                         } else {
                             ORGANISATION_ENDING_SET.matches_word(w, 2)
@@ -1775,3 +1774,7 @@ const INSTITUTION_ENDINGS: &[&str] = &[
     // A team after a role (`teamleider Huurincasso`).
     "incasso",
 ];
+
+/// [`INSTITUTION_ENDINGS`] as a suffix trie (matched on the word lower-cased, as the list).
+static INSTITUTION_ENDING_SET: std::sync::LazyLock<crate::lexicon::SuffixSet> =
+    std::sync::LazyLock::new(|| crate::lexicon::SuffixSet::new(INSTITUTION_ENDINGS));

@@ -401,17 +401,15 @@ fn evidence(text: &str, hits: &mut [CategoryHit]) -> (Vec<Category>, Vec<Categor
             detector: "category_lexicon",
         })
         .collect();
-    // Starts and ends are each sorted, but interleaved ends may not be: do them separately.
+    // Starts and ends together, sorted by byte offset: one walk over the text.
     {
-        let mut starts: Vec<(usize, &mut usize)> =
-            out.iter_mut().map(|e| (e.byte_start, &mut e.start)).collect();
-        char_offsets(text, &mut starts);
-    }
-    {
-        let mut ends: Vec<(usize, &mut usize)> =
-            out.iter_mut().map(|e| (e.byte_end, &mut e.end)).collect();
-        ends.sort_by_key(|(b, _)| *b);
-        char_offsets(text, &mut ends);
+        let mut bounds: Vec<(usize, &mut usize)> = Vec::with_capacity(out.len() * 2);
+        for e in out.iter_mut() {
+            bounds.push((e.byte_start, &mut e.start));
+            bounds.push((e.byte_end, &mut e.end));
+        }
+        bounds.sort_unstable_by_key(|(b, _)| *b);
+        char_offsets(text, &mut bounds);
     }
     let mut categories: Vec<Category> = out.iter().map(|e| e.category).collect();
     categories.sort();

@@ -75,19 +75,73 @@ impl Findings {
 pub(crate) fn char_offsets(text: &str, bounds: &mut [(usize, &mut usize)]) {
     // Only the text up to the last bound matters: if it is ASCII, chars are bytes.
     let last = bounds.last().map_or(0, |(byte, _)| *byte);
-    if text.as_bytes()[..last].is_ascii() {
+    let ascii_end = ascii_prefix(&text.as_bytes()[..last]);
+    if ascii_end == last {
         for (byte, out) in bounds.iter_mut() {
             **out = *byte;
         }
         return;
     }
+    // The chars from `from` to `to`: before `ascii_end` they are bytes, counted without
+    // decoding.
+    let chars_between = |from: usize, to: usize| {
+        if to <= ascii_end {
+            to - from
+        } else if from >= ascii_end {
+            text[from..to].chars().count()
+        } else {
+            (ascii_end - from) + text[ascii_end..to].chars().count()
+        }
+    };
     let mut byte_pos = 0;
     let mut char_pos = 0;
     for (byte, out) in bounds.iter_mut() {
         if *byte >= byte_pos {
-            char_pos += text[byte_pos..*byte].chars().count();
+            char_pos += chars_between(byte_pos, *byte);
             byte_pos = *byte;
         }
         **out = char_pos;
+    }
+}
+
+/// The length of the run of ASCII bytes that `b` starts with, eight bytes at a time.
+fn ascii_prefix(b: &[u8]) -> usize {
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let high = u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii() {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::char_offsets;
+
+    #[test]
+    fn char_offsets_equal_counting_from_the_start() {
+        // Non-ASCII chars early, late, at chunk edges and nowhere.
+        for text in [
+            "Jan de Vries",
+            "café bij José, Zoë en Jürgen wonen in Düsseldorf",
+            "abcdefgh€ijklmnop",
+            "abcdefghijklmnopqrstuvwxyz0123456789 – 😀 – einde",
+            "ééééééééé",
+        ] {
+            let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut got = vec![0; ends.len()];
+            let mut bounds: Vec<(usize, &mut usize)> = ends.iter().copied().zip(got.iter_mut()).collect();
+            char_offsets(text, &mut bounds);
+            let want: Vec<usize> = ends.iter().map(|&i| text[..i].chars().count()).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }

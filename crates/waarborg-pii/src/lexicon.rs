@@ -204,6 +204,46 @@ pub(crate) fn flags_of(word: &str) -> u8 {
 pub(crate) fn load() {
     LazyLock::force(&WORDS);
     LazyLock::force(&FINGERPRINTS);
+    LazyLock::force(&TITLE_SKETCH);
+}
+
+/// One bit of 4096 per title (a word with [`TITLE`], lower-cased), by its length and its first and
+/// last bytes: an ASCII word whose bit is clear is no title, without the lookup.
+static TITLE_SKETCH: LazyLock<[u64; 64]> = LazyLock::new(|| {
+    let mut bits = [0u64; 64];
+    for (word, &flags) in WORDS.iter() {
+        if flags & TITLE != 0 {
+            let bit = sketch_bit(word.as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    bits
+});
+
+/// The bit of [`TITLE_SKETCH`] for lower-case `word` (or ASCII `word` in any case).
+fn sketch_bit(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [first, .., last] => (first.to_ascii_lowercase(), last.to_ascii_lowercase()),
+        [only] => (only.to_ascii_lowercase(), only.to_ascii_lowercase()),
+    };
+    let h = (word.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ u64::from(first).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+        ^ u64::from(last).wrapping_mul(0x1656_67B1_9E37_79F9);
+    (h.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 52) as usize
+}
+
+/// Whether `word` (as written) is a title, role or salutation ([`TITLE`]): `flags_of(word) &
+/// TITLE != 0`, settled for most ASCII words by [`TITLE_SKETCH`] alone.
+pub(crate) fn is_title(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_ascii() {
+        let bit = sketch_bit(b);
+        if TITLE_SKETCH[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+    }
+    flags_of(word) & TITLE != 0
 }
 
 /// The flags of `lower` (lower-cased), 0 if unlisted.
@@ -302,12 +342,35 @@ impl SuffixSet {
 
     /// [`Self::matches`] for `word` as written (lower-cased as it is walked when ASCII).
     pub(crate) fn matches_word(&self, word: &str, min_extra: usize) -> bool {
+        // Walked from the last byte while the bytes are ASCII (most walks end after a byte or
+        // two, so the word is not read whole first). A walk that ends without an ending in
+        // ASCII bytes ends so in the lower-cased word too (its tail is the same bytes); a
+        // non-ASCII byte, or an ending reached in a word that is not ASCII, goes the way of the
+        // lower-cased copy (whose length may differ).
         let b = word.as_bytes();
-        if b.is_ascii() {
-            self.walk(b.iter().rev().map(u8::to_ascii_lowercase), b.len(), min_extra, |_| true)
-        } else {
-            self.matches(&word.to_lowercase(), min_extra)
+        let mut node = 0usize;
+        for (depth, &raw) in b.iter().rev().enumerate() {
+            if raw >= 0x80 {
+                return self.matches(&word.to_lowercase(), min_extra);
+            }
+            let cls = usize::from(self.class[usize::from(raw.to_ascii_lowercase())]);
+            if cls == 0 {
+                return false;
+            }
+            node = usize::from(self.next[node * self.classes + cls]);
+            if node == 0 {
+                return false;
+            }
+            if self.terminal[node] {
+                if !b.is_ascii() {
+                    return self.matches(&word.to_lowercase(), min_extra);
+                }
+                if b.len() >= depth + 1 + min_extra {
+                    return true;
+                }
+            }
         }
+        false
     }
 
     /// Whether `lower` ends with one of the endings and has at least `min_extra` bytes before it.
@@ -354,6 +417,15 @@ mod tests {
         assert!(!set.matches_word("", 0));
         // An ending counts only as a whole: `aan` is not `laan`.
         assert!(!set.matches_word("Jordaan", 2));
+        // Written in any case, with non-ASCII chars anywhere, it is the lower-cased word's answer.
+        for word in [
+            "Wittlaan", "WITTLAAN", "Ölaan", "Xlaan", "Ⱥlaan", "ȺXlaan", "Kerkstraaté", "Stra\u{212A}e", "Financiën",
+            "OVERHEIDSFINANCIËN", "éweg", "Éweg", "Zuidweg", "laan", "aan", "", "ŉlaan", "İlaan",
+        ] {
+            for min_extra in 0..4 {
+                assert_eq!(set.matches_word(word, min_extra), set.matches(&word.to_lowercase(), min_extra), "{word} {min_extra}");
+            }
+        }
     }
 
     #[test]
@@ -371,6 +443,18 @@ mod tests {
         }
         assert_eq!(fingerprint_ascii(b"Jansen"), Some(fingerprint_lower(b"jansen")));
         assert_eq!(fingerprint_ascii("Cliënt".as_bytes()), None);
+    }
+
+    #[test]
+    fn the_title_sketch_keeps_every_title() {
+        for (word, &flags) in WORDS.iter() {
+            if word.is_ascii() {
+                assert_eq!(is_title(word), flags & TITLE != 0, "{word}");
+                assert_eq!(is_title(&word.to_ascii_uppercase()), flags & TITLE != 0, "{word}");
+            }
+        }
+        assert!(is_title("Wethouder") && is_title("dhr") && is_title("Beste"));
+        assert!(!is_title("Jansen") && !is_title("") && !is_title("x"));
     }
 
     #[test]

@@ -138,30 +138,37 @@ impl<'a> Text<'a> {
     /// Byte bounds of the sentence around `pos`: from after the previous sentence end (`.`, `!`,
     /// `?` followed by a space, or a newline) up to the next one, at most `max` bytes each way.
     pub(crate) fn sentence_around(&self, pos: usize, max: usize) -> (usize, usize) {
+        let raw = self.sentence_raw(pos, max);
+        self.sentence_on_chars(raw.start, raw.end)
+    }
+
+    /// [`Self::sentence_around`] before its bounds are moved onto char boundaries, with the
+    /// sentence ends found: the last before `pos` (at most `max` back) and the first after it.
+    fn sentence_raw(&self, pos: usize, max: usize) -> RawSentence {
         let b = self.bytes;
         // Found with `memchr` rather than byte by byte: the window is up to `max` bytes each
         // way and a sentence end is rare in it. The nearest newline bounds the search for the
         // nearest `.`/`!`/`?` that ends a sentence.
         let lo_limit = pos.saturating_sub(max);
         let before = &b[lo_limit..pos];
-        let newline = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
-        let mut start = lo_limit + newline;
-        if let Some(i) = memchr::memrchr3_iter(b'.', b'!', b'?', &before[newline..])
-            .map(|i| lo_limit + newline + i)
+        let newline = memchr::memrchr(b'\n', before).map(|i| lo_limit + i);
+        let from = newline.map_or(lo_limit, |n| n + 1);
+        let end_before = memchr::memrchr3_iter(b'.', b'!', b'?', &b[from..pos])
+            .map(|i| from + i)
             .find(|&i| is_sentence_end(b, i))
-        {
-            start = i + 1;
-        }
+            .or(newline);
+        let start = end_before.map_or(lo_limit, |i| i + 1);
         let hi_limit = (pos + max).min(b.len());
         let after = &b[pos..hi_limit];
-        let newline = memchr::memchr(b'\n', after).unwrap_or(after.len());
-        let mut end = pos + newline;
-        if let Some(i) = memchr::memchr3_iter(b'.', b'!', b'?', &after[..newline])
-            .map(|i| pos + i)
-            .find(|&i| is_sentence_end(b, i))
-        {
-            end = i;
-        }
+        let newline = memchr::memchr(b'\n', after).map(|i| pos + i);
+        let to = newline.unwrap_or(hi_limit);
+        let end_after = memchr::memchr3_iter(b'.', b'!', b'?', &b[pos..to]).map(|i| pos + i).find(|&i| is_sentence_end(b, i)).or(newline);
+        RawSentence { start, end_before, end: end_after.unwrap_or(hi_limit), ended: end_after.is_some() }
+    }
+
+    /// `start..end` moved onto char boundaries (limits may fall inside a multi-byte char).
+    fn sentence_on_chars(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        let b = self.bytes;
         // Stay on char boundaries (limits may fall inside a multi-byte char).
         while start < b.len() && !self.str.is_char_boundary(start) {
             start += 1;
@@ -170,6 +177,41 @@ impl<'a> Text<'a> {
             end += 1;
         }
         (start, end.max(start))
+    }
+}
+
+/// The bounds [`Text::sentence_around`] finds before moving them onto char boundaries.
+#[derive(Clone, Copy)]
+struct RawSentence {
+    start: usize,
+    /// The sentence end (or newline) right before `start`, if one lies in the window.
+    end_before: Option<usize>,
+    end: usize,
+    /// Whether a sentence end (or newline) is at `end`, not the window's limit.
+    ended: bool,
+}
+
+/// [`Text::sentence_around`] for positions that do not go back (the terms of a text, in order),
+/// reusing the last sentence read for a position inside it: no sentence end lies between the two
+/// positions, so the same ends bound both (the one before only while within `max` of the new
+/// position).
+#[derive(Default)]
+pub(crate) struct SentenceCache {
+    last: Option<(usize, usize, RawSentence)>,
+}
+
+impl SentenceCache {
+    pub(crate) fn around(&mut self, t: &Text<'_>, pos: usize, max: usize) -> (usize, usize) {
+        let raw = match self.last {
+            Some((at, m, raw)) if m == max && at <= pos && raw.ended && pos <= raw.end => {
+                let lo_limit = pos.saturating_sub(max);
+                let end_before = raw.end_before.filter(|&d| d >= lo_limit);
+                RawSentence { start: end_before.map_or(lo_limit, |d| d + 1), end_before, ..raw }
+            }
+            _ => t.sentence_raw(pos, max),
+        };
+        self.last = Some((pos, max, raw));
+        t.sentence_on_chars(raw.start, raw.end)
     }
 }
 
@@ -211,35 +253,51 @@ fn is_word_byte(c: u8) -> bool {
 
 /// Case-insensitive (ASCII) search for any of `words` (given in lower case) in `hay`.
 pub(crate) fn contains_any(hay: &[u8], words: &[&str]) -> bool {
-    // Lower-case the (short) window once; then each word is a plain byte search.
+    // Lower-case the (short) window once, into 64 zeroed bytes; then each word's first byte is
+    // looked for eight bytes at a time (most windows are a few dozen bytes: a `memchr` call per
+    // word cost more than the search), and the rest compared where it stands.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut buf = [0u8; 64];
-    let lower: &[u8] = if hay.len() <= buf.len() {
-        let buf = &mut buf[..hay.len()];
-        buf.copy_from_slice(hay);
-        buf.make_ascii_lowercase();
-        buf
-    } else {
+    let n = hay.len();
+    if n > buf.len() {
         return words.iter().any(|w| {
             let w = w.as_bytes();
             w.len() <= hay.len() && hay.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w))
         });
-    };
+    }
+    buf[..n].copy_from_slice(hay);
+    buf.make_ascii_lowercase();
+    let lower = &buf[..n];
     words.iter().any(|w| {
         let w = w.as_bytes();
         let Some((&first, rest)) = w.split_first() else {
             return true;
         };
-        if w.len() > lower.len() {
+        if w.len() > n {
             return false;
         }
-        // Candidate starts by `memchr` on the first byte (vectorised), then the rest compared.
-        let starts = &lower[..=lower.len() - w.len()];
-        memchr::memchr_iter(first.to_ascii_lowercase(), starts).any(|i| {
-            lower[i + 1..i + w.len()]
-                .iter()
-                .zip(rest)
-                .all(|(&a, &b)| a == b.to_ascii_lowercase())
-        })
+        // Candidate starts: `0..=last`.
+        let last = n - w.len();
+        let pattern = u64::from(first.to_ascii_lowercase()) * ONES;
+        let mut chunk_start = 0;
+        while chunk_start <= last {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&buf[chunk_start..chunk_start + 8]);
+            let v = u64::from_le_bytes(chunk) ^ pattern;
+            // The high bit of every zero byte of `v` (a byte equal to `first`), and perhaps of
+            // bytes after one (a borrow): each candidate is compared in full below.
+            let mut found = v.wrapping_sub(ONES) & !v & HIGH;
+            while found != 0 {
+                let i = chunk_start + (found.trailing_zeros() / 8) as usize;
+                if i <= last && lower[i] == pattern as u8 && lower[i + 1..i + w.len()].iter().zip(rest).all(|(&a, &b)| a == b.to_ascii_lowercase()) {
+                    return true;
+                }
+                found &= found - 1;
+            }
+            chunk_start += 8;
+        }
+        false
     })
 }
 
@@ -298,6 +356,58 @@ pub(crate) fn digits_of(bytes: &[u8]) -> Option<([u8; 32], usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`contains_any`] as it was written first: `memchr` for each word's first byte.
+    fn contains_any_plain(hay: &[u8], words: &[&str]) -> bool {
+        let lower = hay.to_ascii_lowercase();
+        words.iter().any(|w| {
+            let w = w.as_bytes();
+            let Some((&first, rest)) = w.split_first() else {
+                return true;
+            };
+            w.len() <= lower.len()
+                && memchr::memchr_iter(first.to_ascii_lowercase(), &lower[..=lower.len() - w.len()])
+                    .any(|i| lower[i + 1..i + w.len()].iter().zip(rest).all(|(&a, &b)| a == b.to_ascii_lowercase()))
+        })
+    }
+
+    proptest::proptest! {
+        /// The cache finds the sentence `sentence_around` finds, for positions in order (and
+        /// some going back), near and far from the window's limits.
+        #[test]
+        fn sentence_cache_equals_sentence_around(
+            text in proptest::collection::vec(proptest::sample::select(vec!["a", "b", "Jan", " ", ".", ". ", "! ", "? ", "\n", "é", "dhr. ", "A. ", "€"]), 0..120),
+            steps in proptest::collection::vec(0usize..12, 1..40),
+            max in proptest::sample::select(vec![3usize, 8, 20, 240]),
+        ) {
+            let text: String = text.concat();
+            let t = Text::new(&text);
+            let mut cache = SentenceCache::default();
+            let mut pos = 0usize;
+            for step in steps {
+                // (Mostly forward, now and then back.)
+                pos = if step == 11 { pos / 2 } else { pos + step };
+                if pos > text.len() {
+                    break;
+                }
+                if !text.is_char_boundary(pos) {
+                    continue;
+                }
+                proptest::prop_assert_eq!(cache.around(&t, pos, max), t.sentence_around(pos, max), "{:?} at {}", text, pos);
+            }
+        }
+
+        /// The chunked search finds what the plain one finds, on windows up to 64 bytes and
+        /// longer, over bytes that include the neighbours of the borrow in its zero test (0, 1,
+        /// 0x80, 0x81) and letters in both cases.
+        #[test]
+        fn contains_any_equals_the_plain_search(
+            hay in proptest::collection::vec(proptest::sample::select(vec![0u8, 1, b'a', b'b', b'A', b'B', b' ', 0x80, 0x81, 0xC3, 0xA9, b'g', b'e', b'n']), 0..80),
+            words in proptest::collection::vec(proptest::sample::select(vec!["a", "ab", "ba", "geen ", "gEen", "b a", "\u{0}a", "\u{1}", "é", "aaaaaaaaa"]), 0..4),
+        ) {
+            proptest::prop_assert_eq!(contains_any(&hay, &words), contains_any_plain(&hay, &words));
+        }
+    }
 
     #[test]
     fn boundaries_see_unicode_letters() {

@@ -230,6 +230,9 @@ const LEXICON: &[(Category, &[&str])] = &[
 struct People<'a> {
     names: &'a [Range<usize>],
     letter: std::cell::OnceCell<bool>,
+    /// The last sentence [`CategoryDetector::about_a_person`] read, and its answer: the terms
+    /// of one sentence ask about it one after another.
+    last_sentence: std::cell::Cell<Option<(usize, usize, bool)>>,
 }
 
 impl People<'_> {
@@ -269,13 +272,20 @@ fn is_a_letter(b: &[u8]) -> bool {
             .ok()
     });
     let head = &b[..b.len().min(4096)];
-    let greeted = head.split(|&c| c == b'\n' || c == b'\r').any(|line| {
+    let greets = |line: &[u8]| {
         // (A no-break space may stand before it.)
         let line = line.trim_ascii_start();
         let line = line.strip_prefix("\u{a0}".as_bytes()).unwrap_or(line);
         GREETINGS.iter().any(|g| {
             line.len() > g.len() && line[..g.len()].eq_ignore_ascii_case(g.as_bytes()) && !line[g.len()].is_ascii_alphanumeric()
         })
+    };
+    // (The lines found with `memchr`, not byte by byte: the head may be 4 KB of text.)
+    let mut line_start = 0;
+    let greeted = memchr::memchr2_iter(b'\n', b'\r', head).chain(std::iter::once(head.len())).any(|line_end| {
+        let line = &head[line_start..line_end];
+        line_start = line_end + 1;
+        greets(line)
     });
     greeted || MARKS.as_ref().is_some_and(|marks| marks.is_match(b))
 }
@@ -366,9 +376,11 @@ impl CategoryDetector {
         // Where the file's subject is named, if the text is a file about one person (worked
         // out when needed).
         let mut case_file: Option<Option<(usize, bool)>> = None;
-        let people = People { names, letter: std::cell::OnceCell::new() };
+        let people = People { names, letter: std::cell::OnceCell::new(), last_sentence: std::cell::Cell::new(None) };
         // Where the last term that named a group's condition ends (`inwoners met een depressie`).
         let mut group_item_end: Option<usize> = None;
+        // (The terms come in text order: those of one sentence share its reading.)
+        let mut sentences = crate::text::SentenceCache::default();
         for (term, m) in term_hits {
             let term = &self.terms[*term];
             let (start, end) = (m.start, m.end);
@@ -437,7 +449,7 @@ impl CategoryDetector {
                 }
                 continue;
             }
-            let (s_start, s_end) = t.sentence_around(start, 240);
+            let (s_start, s_end) = sentences.around(t, start, 240);
             if !self.about_a_person(t, s_start, s_end, &people)
                 && !self.impersonal_after_a_person(t, s_start, &people)
                 && !self.listed_after_a_person(t, s_start, &people)
@@ -555,6 +567,17 @@ impl CategoryDetector {
     }
 
     fn about_a_person(&self, t: &Text<'_>, from: usize, to: usize, people: &People<'_>) -> bool {
+        if let Some((f, e, about)) = people.last_sentence.get() {
+            if (f, e) == (from, to) {
+                return about;
+            }
+        }
+        let about = self.sentence_about_a_person(t, from, to, people);
+        people.last_sentence.set(Some((from, to, about)));
+        about
+    }
+
+    fn sentence_about_a_person(&self, t: &Text<'_>, from: usize, to: usize, people: &People<'_>) -> bool {
         let names = people.names;
         let idx = names.partition_point(|r| r.end <= from);
         if names.get(idx).is_some_and(|r| r.start < to) {

@@ -112,11 +112,15 @@ pub(super) fn name_context(t: &Text<'_>, start: usize, end: usize, tokens: usize
             })
             && bullet_under_attendance(b, start - 2)
     };
+    // (The tests on a few bytes before the calls settle most chains: `relative_of_before` needs
+    // ` van ` before the chain, `initials_as_actor` initials, `birth_after` `geb.`, `geboren` or
+    // `born` after a space or `(`.)
+    let rest = &b[end..];
     ((fills_line && signed_after_sign_off(t, start, end))
         || attendee()
-        || (tokens <= 2 && relative_of_before(t, start, end))
-        || (tokens == 1 && initials_as_actor(t, start, end))
-        || birth_after(t, start, end)
+        || (tokens <= 2 && start >= 5 && &b[start - 5..start] == b" van " && relative_of_before(t, start, end))
+        || (tokens == 1 && is_initials_word(&b[start..end]) && initials_as_actor(t, start, end))
+        || ((matches!(rest.get(1), Some(b'(' | b'g')) || matches!(rest.get(2), Some(b'g' | b'b'))) && birth_after(t, start, end))
         || (alone_on_line && signed_after_sign_off(t, start, end) && could_sign_alone(&t.str[start..end]))
         || (cell_end && in_name_column(t, start, end) && !article_inside(&t.str[start..end]))
         || (bracket_after && role_in_brackets_after(t, start, end))
@@ -701,12 +705,20 @@ pub(super) fn title_before(t: &Text<'_>, start: usize) -> bool {
     if !colon && !dot && known_as(b, word_start, word) {
         return true;
     }
-    crate::lexicon::flags_of(word) & crate::lexicon::TITLE != 0
-        || ROLE_ENDINGS.matches_word(word, 1)
-        || (colon
-            && with_lower(word, |w| {
-                w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || FORM_LABELS.contains(&w)
-            }))
+    crate::lexicon::is_title(word) || ROLE_ENDINGS.matches_word(word, 1) || (colon && form_label(word))
+}
+
+/// Whether `word` is the label of a name field before its colon: one that ends in `naam`,
+/// `namen` or `name`, or one of [`FORM_LABELS`], in any case.
+fn form_label(word: &str) -> bool {
+    let label = |w: &str| w.ends_with("naam") || w.ends_with("namen") || w.ends_with("name") || FORM_LABELS.contains(&w);
+    let b = word.as_bytes();
+    if !b.is_ascii() {
+        return with_lower(word, label);
+    }
+    // (ASCII: compared in place, without a lower-cased copy.)
+    let ends = |e: &[u8]| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e);
+    ends(b"naam") || ends(b"namen") || ends(b"name") || FORM_LABELS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(b))
 }
 
 /// `Mijn naam is Mo El Idrissi`, `my name is Idrissi`, `Ik heet Mo`, `Mijn zoon heet Daan`: a

@@ -110,14 +110,13 @@ impl Tok {
             && (self.flags & crate::lexicon::ORG != 0
                 // `Dr. Nolensschool`: a school or hospital named after a person, though a title
                 // stands before it.
-                || (named_person && !self.surname && with_lower(&t.str[self.start..self.end], |w| {
-                    INSTITUTION_ENDINGS.iter().any(|e| w.len() >= e.len() + 3 && w.ends_with(e))
-                }))
+                || (named_person && !self.surname && INSTITUTION_ENDING_SET.matches_word(&t.str[self.start..self.end], 3))
                 || (!named_person
                     && !self.surname
                     && {
                         let w = &t.str[self.start..self.end];
-                        if w.as_bytes().contains(&b'-') {
+                        // (A plain loop: words are short, and `contains` would call `memchr`.)
+                        if w.bytes().any(|c| c == b'-') {
                             w.split('-').any(|part| ORGANISATION_ENDING_SET.matches_word(part, 2))
                         } else {
                             ORGANISATION_ENDING_SET.matches_word(w, 2)
@@ -287,7 +286,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
             }
         }
         let listed = last_end.is_some_and(|e| continues_enumeration(t, e, i));
-        match chain_at(t, i, listed, Some(recall)) {
+        match chain_at(t, i, listed, &mut recall.toks.0, Some((&mut recall.rejected, &mut recall.named))) {
             Some((hit, mut next)) => {
                 if let Some(mut hit) = hit {
                     let lower_surname = || lower_surname_after(t, &hit.range, || *prose.get_or_insert_with(|| capitalised_sentences(b, 2)));
@@ -696,6 +695,18 @@ pub(crate) struct Recall {
     pub(crate) found: Vec<(usize, usize)>,
     /// Where the keyword pass saw ` - ` or `] ` (see [`exports::chat_export_speakers`]).
     pub(crate) stamps: Vec<usize>,
+    /// Room for a chain's tokens (see [`chain_at`]).
+    toks: Tokens,
+}
+
+/// Room for the tokens of a chain, kept across chains: a fresh array for each (most chains
+/// hold a word or two) cost 37 stores a chain to set up.
+pub(crate) struct Tokens([Tok; MAX_TOKENS]);
+
+impl Default for Tokens {
+    fn default() -> Self {
+        Tokens([Tok::new(0, 0, Kind::Cap); MAX_TOKENS])
+    }
 }
 
 /// Fills `index` with the ranges of `names` as (start, furthest end up to it), sorted by start,
@@ -719,10 +730,19 @@ fn overlaps_indexed(index: &[(usize, usize)], r: &Range<usize>) -> bool {
     i > 0 && index[i - 1].1 > r.start
 }
 
-/// Reads the chain of name-like tokens at `i` and decides whether it is a name. Returns the
-/// hit (if any) and where scanning continues.
-fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -> Option<(Option<NameHit>, usize)> {
-    let mut toks = [Tok::new(0, 0, Kind::Cap); MAX_TOKENS];
+/// The lists of [`Recall`] that [`chain_at`] fills: the rejected words and the named ones.
+type RecallLists<'a> = (&'a mut Vec<(usize, Range<usize>)>, &'a mut Vec<Range<usize>>);
+
+/// Reads the chain of name-like tokens at `i` (into `toks`, room for them whose earlier content
+/// does not matter) and decides whether it is a name. Returns the hit (if any) and where
+/// scanning continues.
+fn chain_at(
+    t: &Text<'_>,
+    i: usize,
+    listed: bool,
+    toks: &mut [Tok; MAX_TOKENS],
+    recall: Option<RecallLists<'_>>,
+) -> Option<(Option<NameHit>, usize)> {
     let mut len = 0;
     let mut pos = i;
     while let Some(tok) = read_token(t, pos) {
@@ -770,16 +790,16 @@ fn chain_at(t: &Text<'_>, i: usize, listed: bool, recall: Option<&mut Recall>) -
     // `recall`.)
     let remembered = recall.is_none();
     let hit = decide(t, toks, listed, remembered);
-    if let Some(recall) = recall {
+    if let Some((rejected, named)) = recall {
         for tok in toks {
             if tok.kind != Kind::Cap || tok.common || tok.end - tok.start < 3 {
                 continue;
             }
             match &hit {
                 // Words a name found elsewhere in the text may explain (`remembered_names`).
-                None => recall.rejected.push((i, tok.start..tok.end)),
+                None => rejected.push((i, tok.start..tok.end)),
                 Some(h) if h.score >= 0.85 && h.range.start <= tok.start && tok.end <= h.range.end => {
-                    recall.named.push(tok.start..tok.end);
+                    named.push(tok.start..tok.end);
                 }
                 Some(_) => {}
             }
@@ -1172,19 +1192,30 @@ fn abbreviated_tussenvoegsel_before(rest: &[u8], next: fn(&u8) -> bool) -> Optio
 
 /// Whether `word` is one of [`TUSSENVOEGSELS`], ASCII case-insensitively (all are short).
 pub(super) fn is_lower_tussenvoegsel(word: &[u8]) -> bool {
-    if word.len() > 5 {
-        return false;
+    // The ASCII entries of TUSSENVOEGSELS (a test keeps the two in step), compared as one
+    // integer per word: every byte of them is a letter, and a byte ORed with 0x20 equals a
+    // lower-case letter only when it is that letter in either case.
+    const fn two(w: &[u8; 2]) -> u16 {
+        u16::from_le_bytes(*w)
     }
-    let mut buf = [0u8; 5];
-    buf[..word.len()].copy_from_slice(word);
-    buf.make_ascii_lowercase();
-    // The ASCII entries of TUSSENVOEGSELS (a test keeps the two in step).
-    matches!(
-        &buf[..word.len()],
-        b"van" | b"de" | b"der" | b"den" | b"het" | b"ten" | b"ter" | b"te" | b"in" | b"op" | b"aan"
-            | b"uit" | b"la" | b"le" | b"du" | b"da" | b"di" | b"del" | b"della" | b"dos" | b"das"
-            | b"do" | b"von" | b"vom" | b"zu" | b"zum"
-    )
+    const fn three(w: &[u8; 3]) -> u32 {
+        u32::from_le_bytes([w[0], w[1], w[2], 0])
+    }
+    match *word {
+        [a, b] => matches!(
+            u16::from_le_bytes([a, b]) | 0x2020,
+            x if x == two(b"de") || x == two(b"te") || x == two(b"in") || x == two(b"op") || x == two(b"la") || x == two(b"le")
+                || x == two(b"du") || x == two(b"da") || x == two(b"di") || x == two(b"do") || x == two(b"zu")
+        ),
+        [a, b, c] => matches!(
+            u32::from_le_bytes([a, b, c, 0]) | 0x0020_2020,
+            x if x == three(b"van") || x == three(b"der") || x == three(b"den") || x == three(b"het") || x == three(b"ten")
+                || x == three(b"ter") || x == three(b"aan") || x == three(b"uit") || x == three(b"del") || x == three(b"dos")
+                || x == three(b"das") || x == three(b"von") || x == three(b"vom") || x == three(b"zum")
+        ),
+        [_, _, _, _, _] => word.eq_ignore_ascii_case(b"della"),
+        _ => false,
+    }
 }
 
 /// Royal titles, written before a given name (`Koningin Máxima`); also surnames (`Koning`,
@@ -1788,3 +1819,7 @@ const INSTITUTION_ENDINGS: &[&str] = &[
     // A team after a role (`teamleider Huurincasso`).
     "incasso",
 ];
+
+/// [`INSTITUTION_ENDINGS`] as a suffix trie (matched on the word lower-cased, as the list).
+static INSTITUTION_ENDING_SET: std::sync::LazyLock<crate::lexicon::SuffixSet> =
+    std::sync::LazyLock::new(|| crate::lexicon::SuffixSet::new(INSTITUTION_ENDINGS));

@@ -124,8 +124,10 @@ const TRADE_NAMES: &[&str] = &[
 pub(super) fn is_trade_name(chain: &str) -> bool {
     // (Also a brand's line or branch after it: `Albert Heijn Zakelijk`.)
     // (Not a surname after it: `Van der Valk Bouman`, `Bart Smit Jansen` are people.)
+    // (The first byte first: most chains start with none of theirs.)
+    let first = chain.as_bytes().first();
     TRADE_NAMES.iter().any(|n| {
-        chain.strip_prefix(n).is_some_and(|rest| {
+        n.as_bytes().first() == first && chain.strip_prefix(n).is_some_and(|rest| {
             rest.is_empty()
                 || rest.strip_prefix(' ').is_some_and(|r| {
                     crate::lexicon::flags_of(r.split(' ').next().unwrap_or(r)) & (crate::lexicon::SURNAME | crate::lexicon::FIRST) == 0
@@ -453,7 +455,8 @@ pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
     };
     let b = t.bytes;
     let (start, end) = (first.start, last.end);
-    let royal = royal_title_before(b, start).is_some();
+    let royal_at = royal_title_before(b, start);
+    let royal = royal_at.is_some();
     in_quotes(b, start, end)
         || hyphen_compound(&t.str[last.start..last.end], royal)
         || (last.kind == Kind::Cap && !last.surname && !last.first && facility_compound(&t.str[last.start..last.end]))
@@ -463,7 +466,7 @@ pub(super) fn named_thing(t: &Text<'_>, head: &[Tok], toks: &[Tok]) -> bool {
         || founding_year_after(b, end)
         || in_a_match_result(b, start, end)
         || version_cell_after(b, end, super::is_complete_name(toks))
-        || thing_kind_before(b, start)
+        || thing_kind_before(b, royal_at.unwrap_or(start))
         || toks.first().is_some_and(|name| b[..name.start].ends_with(b"Wet ") || b[..name.start].ends_with(b" wet "))
         || head.iter().any(|tok| is_party(&t.str[tok.start..tok.end]))
 }
@@ -566,11 +569,15 @@ fn regnal_numeral_after(b: &[u8], end: usize, royal: bool) -> bool {
 /// `Halspaviljoen`, `Lenstrastadion`: an unlisted word that runs a name into the kind of
 /// building or structure named after it.
 fn facility_compound(word: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "paviljoen", "kazerne", "kapel", "toren", "zaal", "college", "school", "plein", "museum", "theater",
-        "stadion", "sporthal", "gebouw", "centrum", "park",
-    ];
-    ENDINGS.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e))
+    // (Walked from the word's last byte, as written: the endings are ASCII and lower case, so
+    // one that matches starts at a char boundary.)
+    static ENDINGS: std::sync::LazyLock<crate::lexicon::SuffixSet> = std::sync::LazyLock::new(|| {
+        crate::lexicon::SuffixSet::new(&[
+            "paviljoen", "kazerne", "kapel", "toren", "zaal", "college", "school", "plein", "museum", "theater",
+            "stadion", "sporthal", "gebouw", "centrum", "park",
+        ])
+    });
+    ENDINGS.matches(word, 3)
 }
 
 /// `bij het Frans Halspaviljoen`, `in het Dr. Ariënshuis`, `en het Willem Dreeshuis`: the neuter
@@ -673,10 +680,9 @@ const THING_KINDS: &[&str] = &[
 /// (And a neighbourhood: `wijk Berflo Es`; `in de wijk Jan de Vries gesproken` names a person.)
 const BARE_THING_KINDS: &[&str] = &["afdeling", "paviljoen", "vleugel", "boot", "wijk", "buurt", "stadsdeel", "woonwijk"];
 
-/// Whether one of [`THING_KINDS`] (or a royal title after one: `speeltuin Koningin Wilhelmina`)
-/// stands right before `start`.
-fn thing_kind_before(b: &[u8], start: usize) -> bool {
-    let at = royal_title_before(b, start).unwrap_or(start);
+/// Whether one of [`THING_KINDS`] stands right before `at` (the chain's start, or where a royal
+/// title before it starts: `speeltuin Koningin Wilhelmina`).
+fn thing_kind_before(b: &[u8], at: usize) -> bool {
     if at < 3 || b[at - 1] != b' ' {
         return false;
     }

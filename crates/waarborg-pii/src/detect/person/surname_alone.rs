@@ -55,9 +55,15 @@ pub(super) fn remembered_names(t: &Text<'_>, recall: &mut Recall, out: &mut Vec<
     // (Sorted and without repeats, looked up by halving: a long text names thousands of people.)
     memory.sort_unstable();
     memory.dedup();
+    // (A rejected word whose length and first and last bytes no remembered word has is settled
+    // by one bit: most are.)
+    let sketch = memory.iter().fold(0u64, |bits, w| bits | sketch_bit(w.as_bytes()));
     let mut last_start = None;
     for (start, word) in &recall.rejected {
-        if last_start == Some(*start) || memory.binary_search(&&t.str[word.clone()]).is_err() {
+        if last_start == Some(*start)
+            || sketch & sketch_bit(&t.bytes[word.clone()]) == 0
+            || memory.binary_search(&&t.str[word.clone()]).is_err()
+        {
             continue;
         }
         let before_number = t.bytes.get(word.end) == Some(&b' ') && t.bytes.get(word.end + 1).is_some_and(u8::is_ascii_digit);
@@ -69,7 +75,7 @@ pub(super) fn remembered_names(t: &Text<'_>, recall: &mut Recall, out: &mut Vec<
         if crate::text::ends_with_word(&t.bytes[..start.saturating_sub(1)], PLACE_PREPOSITIONS) {
             continue;
         }
-        if let Some((Some(hit), _)) = chain_at(t, *start, true, None) {
+        if let Some((Some(hit), _)) = chain_at(t, *start, true, &mut recall.toks.0, None) {
             // The name read must hold the remembered word itself (`Het DNA-profiel van
             // Barbara …` does not make `Het DNA-profiel` a name).
             if hit.range.start <= word.start && word.end <= hit.range.end && !overlaps(out, &hit.range, added_start, added_end) {
@@ -79,6 +85,14 @@ pub(super) fn remembered_names(t: &Text<'_>, recall: &mut Recall, out: &mut Vec<
             }
         }
     }
+}
+
+/// One of 64 bits for a word, by its length and its first and last bytes (a word of
+/// [`remembered_names`] has at least one byte).
+fn sketch_bit(w: &[u8]) -> u64 {
+    let (first, last) = (w.first().copied().unwrap_or(0), w.last().copied().unwrap_or(0));
+    let h = (w.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(first).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ u64::from(last).wrapping_mul(0x1656_67B1_9E37_79F9);
+    1 << (h.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 58)
 }
 
 /// `Bakker, Jansen en De Vries waren aanwezig`, `Jansen en Bakker hebben …`: the listed

@@ -101,6 +101,21 @@ fn lower_case_tussenvoegsel_match_keeps_in_step_with_the_list() {
     for w in ["vanx", "dee", "t", "", "bij", "zuid"] {
         assert!(!super::is_lower_tussenvoegsel(w.as_bytes()), "{w}");
     }
+    // Against the plain definition, for every word of two or three bytes over letters in both
+    // cases and the bytes that differ from one by 0x20 (`@`, `` ` ``, `{`, a non-ASCII byte).
+    let listed: Vec<&str> = super::TUSSENVOEGSELS.iter().copied().filter(|v| v.is_ascii()).collect();
+    let bytes: Vec<u8> = (b'a'..=b'z').chain(b'A'..=b'Z').chain([b'@', b'`', b'{', b'[', b'^', b'~', 0xC3, 0xA9, b' ']).collect();
+    for &a in &bytes {
+        for &b in &bytes {
+            let two = [a, b];
+            let plain = |w: &[u8]| listed.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(w));
+            assert_eq!(super::is_lower_tussenvoegsel(&two), plain(&two), "{two:?}");
+            for &c in &bytes {
+                let three = [a, b, c];
+                assert_eq!(super::is_lower_tussenvoegsel(&three), plain(&three), "{three:?}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -628,23 +628,36 @@ fn founding_year_after(b: &[u8], end: usize) -> bool {
 /// Whether `start..end` stands on a line that gives a match's result (`Jonathan – Achilles '12
 /// 2-4`, `Olympia VR1 – Victoria '25 VR1: 1-3`): one side's name is a team's.
 fn in_a_match_result(b: &[u8], start: usize, end: usize) -> bool {
-    let line_start = memchr::memrchr(b'\n', &b[..start]).map_or(0, |p| p + 1);
-    let line_end = memchr::memchr(b'\n', &b[end..]).map_or(b.len(), |p| end + p);
-    let line = b[line_start..line_end].trim_ascii_end();
-    if line.len() > 120 || memchr::memmem::find(line, " – ".as_bytes()).or_else(|| memchr::memmem::find(line, b" - ")).is_none() {
-        return false;
-    }
+    // (A result's line is short: look no further than 120 bytes either way; the score at its
+    // end first, the cheapest test.)
+    const LINE: usize = 120;
+    let to = (end + LINE).min(b.len());
+    let line_end = match memchr::memchr(b'\n', &b[end..to]) {
+        Some(p) => end + p,
+        None if to == b.len() => to,
+        None => return false,
+    };
+    let tail = b[end..line_end].trim_ascii_end();
     // A score of two numbers at the line's end, after a space or a colon.
-    let score_len = line.iter().rev().take_while(|c| c.is_ascii_digit() || **c == b'-').count();
-    let score = &line[line.len() - score_len..];
-    let dash = score.iter().filter(|&&c| c == b'-').count();
-    dash == 1
+    let score_len = tail.iter().rev().take_while(|c| c.is_ascii_digit() || **c == b'-').count();
+    let score = &tail[tail.len() - score_len..];
+    let scored = score.iter().filter(|&&c| c == b'-').count() == 1
         && score.first().is_some_and(u8::is_ascii_digit)
         && score.last().is_some_and(u8::is_ascii_digit)
         && score.len() <= 7
-        && line.len() > score_len
-        && matches!(line[line.len() - score_len - 1], b' ' | b':')
-        && line_end > end
+        && tail.len() > score_len
+        && matches!(tail[tail.len() - score_len - 1], b' ' | b':');
+    if !scored {
+        return false;
+    }
+    let from = start.saturating_sub(LINE);
+    let line_start = match memchr::memrchr(b'\n', &b[from..start]) {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let line = &b[line_start..line_end];
+    line.len() <= LINE && (memchr::memmem::find(line, " – ".as_bytes()).is_some() || memchr::memmem::find(line, b" - ").is_some())
 }
 
 /// `| Julia | 1.10.4 | MIT |`: a name alone in a table cell before a cell holding a version: a

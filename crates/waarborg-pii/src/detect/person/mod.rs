@@ -350,6 +350,7 @@ pub(crate) fn detect(t: &Text<'_>, titles: &[Range<usize>], recall: &mut Recall,
     }
     if !out.is_empty() {
         exports::defined_initials(t, &mut recall.found, out);
+        not_a_person::clubs_named_again(t, out);
     }
     if out.len() >= 2 {
         join_reversed_fields(t, out);

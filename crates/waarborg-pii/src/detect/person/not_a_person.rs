@@ -625,6 +625,26 @@ fn founding_year_after(b: &[u8], end: usize) -> bool {
     year.len() >= 2 && year[..2].iter().all(u8::is_ascii_digit) && !year.get(2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
+/// `Juliana '31 – Prinses Irene 3-1` … `Bij Juliana scoorde Kofi Mensah twee keer`: a word the
+/// text names as a club, with the year it was founded, is the club wherever it stands alone.
+pub(super) fn clubs_named_again(t: &Text<'_>, out: &mut Vec<super::NameHit>) {
+    let b = t.bytes;
+    let mut clubs: Vec<&[u8]> = Vec::new();
+    for p in memchr::memchr_iter(b'\'', b) {
+        if p < 3 || b[p - 1] != b' ' || !founding_year_after(b, p - 1) {
+            continue;
+        }
+        let word_start = b[..p - 1].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |q| q + 1);
+        let word = &b[word_start..p - 1];
+        if word.len() >= 3 && word[0].is_ascii_uppercase() && !clubs.contains(&word) {
+            clubs.push(word);
+        }
+    }
+    if !clubs.is_empty() {
+        out.retain(|h| !clubs.contains(&&b[h.range.clone()]));
+    }
+}
+
 /// Whether `start..end` stands on a line that gives a match's result (`Jonathan – Achilles '12
 /// 2-4`, `Olympia VR1 – Victoria '25 VR1: 1-3`): one side's name is a team's.
 fn in_a_match_result(b: &[u8], start: usize, end: usize) -> bool {

@@ -941,8 +941,10 @@ fn things_of_handset23() {
     ] {
         assert!(found(text, Person).is_empty(), "{text}");
     }
-    // People beside them stay people.
+    // People beside them stay people; a club named with its year is the club alone later too.
     assert_eq!(found("Bij Olympia '28 scoorde Kofi Mensah twee keer.", Person), ["Kofi Mensah"]);
+    let report = "Stand: 1. Achilles '12 (8-19), 2. Juliana '31 (8-17)\nBij Juliana scoorde Kofi Mensah twee keer.";
+    assert_eq!(found(report, Person), ["Kofi Mensah"]);
     assert_eq!(found("Ik sprak in de wijk Jan de Vries over zijn aanvraag.", Person), ["Jan de Vries"]);
     // (The department is still read into the span: `Inkoop C. Brouwers`; the person is found.)
     let approver = found("Teamleider Inkoop C. Brouwers keurt goed.", Person);

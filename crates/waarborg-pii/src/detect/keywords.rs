@@ -33,8 +33,6 @@ const CLASS_BITS: u32 = 6;
 const STATE_BITS: u32 = 13;
 /// Table entries: every (state, class) pair, so an index never needs a bounds check.
 const TABLE: usize = 1 << (STATE_BITS + CLASS_BITS);
-/// The bit of a transition that says some keyword ends in its state (above every row index).
-const MATCH: u32 = 1 << 31;
 /// Pieces of a long text walked at once (see [`Automaton::occurrences`]).
 const STREAMS: usize = 4;
 
@@ -53,10 +51,9 @@ struct Automaton {
     /// Byte → class; an ASCII capital shares its lower-case letter's class, and every byte in
     /// no keyword is class 0.
     class: [u8; 256],
-    /// `trans[state << CLASS_BITS | class]`: the next state's row (the state shifted left by
-    /// `CLASS_BITS`, so that the next step needs only an OR with the byte's class), with
-    /// [`MATCH`] set when some keyword ends in that state.
-    trans: Box<[u32; TABLE]>,
+    /// `trans[state << CLASS_BITS | class]`: the next state shifted left by one, with bit 0
+    /// set when some keyword ends in that state.
+    trans: Box<[u16; TABLE]>,
     /// For each state, its keywords: `ends[outputs[s]..outputs[s + 1]]`.
     outputs: Vec<u32>,
     ends: Vec<u32>,
@@ -138,13 +135,13 @@ impl Automaton {
             }
         }
         // Built on the heap: the table is too large for a (debug-build) stack.
-        let mut trans: Box<[u32; TABLE]> = vec![0u32; TABLE]
+        let mut trans: Box<[u16; TABLE]> = vec![0u16; TABLE]
             .into_boxed_slice()
             .try_into()
             .expect("the vector has TABLE entries");
         for (slot, &to) in next.iter().enumerate() {
-            // `to` < 2^STATE_BITS, so its row lies below `TABLE`, under the flag.
-            trans[slot] = ((to as u32) << CLASS_BITS) | if outs[to].is_empty() { 0 } else { MATCH };
+            // `to` < 2^STATE_BITS, so the shifted state and its flag fit in 16 bits.
+            trans[slot] = ((to as u16) << 1) | u16::from(!outs[to].is_empty());
         }
         let mut outputs = Vec::with_capacity(states + 1);
         let mut ends = Vec::new();
@@ -181,7 +178,7 @@ impl Automaton {
             self.walk(bytes, 0, 0..bytes.len(), 1..bytes.len() + 1, out);
             return;
         }
-        let mut states = [0u32; STREAMS];
+        let mut states = [0usize; STREAMS];
         let mut starts = [0usize; STREAMS];
         let mut owned_from = [0usize; STREAMS];
         for k in 1..STREAMS {
@@ -201,16 +198,17 @@ impl Automaton {
             for (chunk, &start) in chunks.iter_mut().zip(&starts) {
                 chunk.copy_from_slice(&bytes[start + j..start + j + 8]);
             }
-            let mut flags = [0u32; STREAMS];
+            let mut flags = [0u16; STREAMS];
             for k in 0..8 {
                 for ((state, chunk), flag) in states.iter_mut().zip(&chunks).zip(&mut flags) {
-                    *state = self.step(*state, chunk[k]);
-                    *flag |= *state;
+                    let t = self.step(*state, chunk[k]);
+                    *flag |= t;
+                    *state = usize::from(t >> 1);
                 }
             }
             // Only the pieces in which a keyword ended are walked again, slowly.
-            if flags.iter().fold(0, |all, f| all | f) & MATCH != 0 {
-                for s in (0..STREAMS).filter(|&s| flags[s] & MATCH != 0) {
+            if flags.iter().fold(0, |all, f| all | f) & 1 != 0 {
+                for s in (0..STREAMS).filter(|&s| flags[s] & 1 != 0) {
                     self.replay(bytes, before[s], starts[s] + j..starts[s] + j + 8, owned(s), out);
                 }
             }
@@ -222,17 +220,16 @@ impl Automaton {
         }
     }
 
-    /// One transition from `state` (a transition taken before, or 0 for the start state): the
-    /// next state's row, with [`MATCH`] set when a keyword ends there. The index is masked to
-    /// the table, which also drops the flag, so it needs no bounds check.
+    /// One transition: the next state shifted left by one, bit 0 set when a keyword ends there.
+    /// The index is masked to the table, so it needs no bounds check.
     #[inline(always)]
-    fn step(&self, state: u32, b: u8) -> u32 {
-        self.trans[(state as usize | usize::from(self.class[usize::from(b)])) & (TABLE - 1)]
+    fn step(&self, state: usize, b: u8) -> u16 {
+        self.trans[((state << CLASS_BITS) | usize::from(self.class[usize::from(b)])) & (TABLE - 1)]
     }
 
     /// Walks `bytes[span]` from `state`, eight bytes at a time, reporting every keyword whose
     /// end lies in `owned`.
-    fn walk(&self, bytes: &[u8], mut state: u32, span: Range<usize>, owned: Range<usize>, out: &mut Vec<(usize, usize, usize)>) {
+    fn walk(&self, bytes: &[u8], mut state: usize, span: Range<usize>, owned: Range<usize>, out: &mut Vec<(usize, usize, usize)>) {
         let to = span.end;
         // Eight bytes at a time, with one test of the match flags for all eight: keywords end
         // in few places, and the chunk is walked again, slowly, only where one does.
@@ -241,10 +238,11 @@ impl Automaton {
             let start_state = state;
             let mut flags = 0;
             for &b in &bytes[at..at + 8] {
-                state = self.step(state, b);
-                flags |= state;
+                let t = self.step(state, b);
+                flags |= t;
+                state = usize::from(t >> 1);
             }
-            if flags & MATCH != 0 {
+            if flags & 1 != 0 {
                 self.replay(bytes, start_state, at..at + 8, owned.clone(), out);
             }
             at += 8;
@@ -254,21 +252,22 @@ impl Automaton {
 
     /// Walks `bytes[span]` from `state` byte by byte, reporting the keywords whose end lies in
     /// `owned`.
-    fn replay(&self, bytes: &[u8], mut state: u32, span: Range<usize>, owned: Range<usize>, out: &mut Vec<(usize, usize, usize)>) {
+    fn replay(&self, bytes: &[u8], mut state: usize, span: Range<usize>, owned: Range<usize>, out: &mut Vec<(usize, usize, usize)>) {
         for (k, &b) in bytes[span.clone()].iter().enumerate() {
-            state = self.step(state, b);
+            let t = self.step(state, b);
+            state = usize::from(t >> 1);
             let end = span.start + k + 1;
-            if state & MATCH != 0 && owned.contains(&end) {
+            if t & 1 != 0 && owned.contains(&end) {
                 self.ending_at(state, end, out);
             }
         }
     }
 
-    /// The keywords that end at `end` in `state` (a transition taken).
+    /// The keywords that end at `end` in (premultiplied) `state`.
     #[cold]
     #[inline(never)]
-    fn ending_at(&self, state: u32, end: usize, out: &mut Vec<(usize, usize, usize)>) {
-        let s = (state & !MATCH) as usize >> CLASS_BITS;
+    fn ending_at(&self, state: usize, end: usize, out: &mut Vec<(usize, usize, usize)>) {
+        let s = state;
         let (from, to) = (self.outputs[s] as usize, self.outputs[s + 1] as usize);
         for &id in &self.ends[from..to] {
             let id = id as usize;

@@ -79,14 +79,7 @@ const ROLLBACK_WORDS: &[&str] = &["teruggedraaid", "downgrade", "rollback", "ter
 
 fn check_v4(t: &Text<'_>, m: Range<usize>) -> Option<Hit> {
     let raw = &t.bytes[m.clone()];
-    let mut octets = [0u8; 4];
-    for (i, octet) in raw.split(|&c| c == b'.').enumerate().take(4) {
-        if octet.len() > 1 && octet[0] == b'0' {
-            return None;
-        }
-        let v = octet.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'));
-        octets[i] = u8::try_from(v).ok()?;
-    }
+    let octets = parse_v4(raw)?;
     if !names_one_device(octets) {
         return None;
     }
